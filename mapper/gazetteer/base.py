@@ -1,0 +1,92 @@
+"""The gazetteer interface: a geopy geocoder that also answers mapper's richer questions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from abc import abstractmethod
+from collections.abc import Iterable, Sequence
+
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+from shapely.geometry.base import BaseGeometry
+
+from mapper.model import GazetteerEntry
+
+_APOSTROPHES = re.compile(r"[’'`ʼ]")
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_/,]+")
+
+
+def normalize(name: str) -> str:
+    """Fold a place name for lookup: no accents, lower case, no dots or apostrophes."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text).replace(".", " ").lower()
+    text = _SEPARATORS.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def entry_location(entry: GazetteerEntry) -> Location:
+    """A geopy Location for a gazetteer entry (``raw`` carries the entry's fields)."""
+    raw = {
+        "key": entry.key,
+        "name": entry.name,
+        "feature": entry.feature,
+        "country_code": entry.country_code,
+        "geonameid": entry.geonameid,
+        "population": entry.population,
+        "admin1": entry.admin1,
+        "bbox": entry.bbox,
+        "source": entry.source,
+    }
+    address = ", ".join(p for p in (entry.name, entry.admin1, entry.country_code) if p)
+    return Location(address, (entry.lat, entry.lon), raw)
+
+
+class Gazetteer(Geocoder):
+    """Base class of mapper's gazetteers.
+
+    ``geocode()`` works as in geopy (returns ``Location`` objects); ``candidates()`` returns
+    every entry a name may denote, for the resolver to rank with the document as context.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(timeout=None, user_agent="mapper")
+
+    @abstractmethod
+    def candidates(self, name: str, limit: int = 50) -> list[GazetteerEntry]:
+        """Entries whose name or alternate name folds to ``normalize(name)``."""
+
+    @abstractmethod
+    def by_key(self, key: str) -> GazetteerEntry | None: ...
+
+    def by_geonameid(self, geonameid: int) -> GazetteerEntry | None:
+        return self.by_key(f"gn:{geonameid}")
+
+    @abstractmethod
+    def country(self, code: str) -> GazetteerEntry | None:
+        """The country entry for an ISO 3166-1 alpha-2 code."""
+
+    def country_shape(self, code: str) -> BaseGeometry | None:
+        """The country's outline (shapely, lon/lat), where the gazetteer has one."""
+        return None
+
+    def capital(self, code: str) -> GazetteerEntry | None:
+        """The capital city of a country, where the gazetteer knows it."""
+        return None
+
+    def countries(self) -> Iterable[GazetteerEntry]:
+        return ()
+
+    def geocode(self, query: str, *, exactly_one: bool = True, **_: object):
+        """geopy's geocode: the most populous entry first."""
+        found: Sequence[GazetteerEntry] = sorted(
+            self.candidates(query), key=lambda e: -(e.population or 0)
+        )
+        locations = [entry_location(e) for e in found]
+        if exactly_one:
+            return locations[0] if locations else None
+        return locations or None
+
+    def reverse(self, query, *, exactly_one: bool = True, **_: object):  # noqa: D401
+        raise NotImplementedError("mapper gazetteers do not reverse-geocode")

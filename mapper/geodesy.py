@@ -1,0 +1,61 @@
+"""Small pure functions on the WGS84 ellipsoid (pyproj.Geod). Points are (lat, lon)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pyproj import Geod
+from shapely.geometry import LineString
+
+WGS84 = Geod(ellps="WGS84")
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Geodesic distance between two (lat, lon) points in km."""
+    _, _, metres = WGS84.inv(a[1], a[0], b[1], b[0])
+    return metres / 1000.0
+
+
+def geodesic_line(
+    a: tuple[float, float], b: tuple[float, float], step_km: float = 25.0
+) -> LineString:
+    """The geodesic from ``a`` to ``b`` as a (lon, lat) LineString with a vertex every ``step_km``.
+
+    Longitudes are kept continuous across the antimeridian (they may leave [-180, 180]) so that
+    web maps draw the short way round.
+    """
+    km = distance_km(a, b)
+    n = max(int(km // step_km), 0)
+    inner = WGS84.npts(a[1], a[0], b[1], b[0], n) if n else []
+    coords = [(a[1], a[0]), *inner, (b[1], b[0])]
+    return LineString(unwrap_longitudes(coords))
+
+
+def densify(coords: Sequence[tuple[float, float]], step_km: float = 25.0) -> LineString:
+    """A (lon, lat) path with each segment replaced by its densified geodesic."""
+    out: list[tuple[float, float]] = []
+    for (lon1, lat1), (lon2, lat2) in zip(coords, coords[1:]):
+        seg = list(geodesic_line((lat1, lon1), (lat2, lon2), step_km).coords)
+        out.extend(seg if not out else seg[1:])
+    if not out and coords:
+        out = [tuple(coords[0]), tuple(coords[0])]
+    return LineString(unwrap_longitudes(out))
+
+
+def line_length_km(line: LineString) -> float:
+    """Geodesic length of a (lon, lat) LineString in km."""
+    return WGS84.geometry_length(line) / 1000.0
+
+
+def unwrap_longitudes(coords: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Shift longitudes by 360 where a step would jump more than 180 degrees."""
+    out: list[tuple[float, float]] = []
+    for lon, lat in coords:
+        if out:
+            prev = out[-1][0]
+            while lon - prev > 180:
+                lon -= 360
+            while lon - prev < -180:
+                lon += 360
+        out.append((lon, lat))
+    return out
