@@ -61,8 +61,9 @@ class EmbeddedGazetteer(Gazetteer):
 
     def candidates(self, name: str, limit: int = 50) -> list[GazetteerEntry]:
         rows = self.db.execute(
-            f"SELECT {_COLUMNS}, MIN(names.kind) FROM names JOIN entries ON entries.id = names.entry"
-            " WHERE names.norm = ? GROUP BY entries.id ORDER BY population DESC LIMIT ?",
+            f"SELECT {_COLUMNS}, MIN(names.kind) FROM names"
+            " JOIN entries ON entries.id = names.entry WHERE names.norm = ?"
+            " GROUP BY entries.id ORDER BY population DESC LIMIT ?",
             (normalize(name), limit),
         ).fetchall()
         return [_entry(r) for r in rows]
@@ -70,8 +71,8 @@ class EmbeddedGazetteer(Gazetteer):
     def match_kinds(self, name: str) -> dict[str, int]:
         """Entry key -> how the name matched it (0 primary name, 1 alternate, 2 derived form)."""
         rows = self.db.execute(
-            "SELECT entries.key, MIN(names.kind) FROM names JOIN entries ON entries.id = names.entry"
-            " WHERE names.norm = ? GROUP BY entries.id",
+            "SELECT entries.key, MIN(names.kind) FROM names"
+            " JOIN entries ON entries.id = names.entry WHERE names.norm = ? GROUP BY entries.id",
             (normalize(name),),
         ).fetchall()
         return dict(rows)
