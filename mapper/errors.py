@@ -1,0 +1,11 @@
+"""Errors mapper reports to its user as one line, never as a traceback."""
+
+from __future__ import annotations
+
+
+class MapperError(Exception):
+    """Base class of every error mapper turns into a one-line message."""
+
+
+class InputError(MapperError):
+    """The input article cannot be read: missing, empty, binary, not English, unreachable..."""

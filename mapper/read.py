@@ -1,0 +1,493 @@
+"""Reading an article: a text or HTML file, standard input or an http(s) URL, into an Article.
+
+The text is decoded, checked (not empty, not binary, not too large, English), cleaned of page
+boilerplate lines, and its title, publication date and dateline are detected. ``Article.text``
+is the text every later character offset refers to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mapper.dates import parse_date
+from mapper.errors import InputError
+from mapper.model import Article
+
+MAX_TEXT_BYTES = 2_000_000  # plain text larger than this is refused
+MAX_DOWNLOAD_BYTES = 5_000_000  # raw HTML / downloads larger than this are refused
+TIMEOUT_S = 20.0
+USER_AGENT = "mapper/0.1 (+https://pypi.org/project/mapper; news-article reader)"
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+# --------------------------------------------------------------------------------------------
+# sources
+
+
+def read_article(source: str, *, cache_dir: Path | None = None) -> Article:
+    """Read ``source`` (a path, "-" for stdin, or an http(s) URL) into an Article.
+
+    Raises InputError with a one-line message for anything that is not a readable English
+    article. Downloads are cached under ``cache_dir`` (default: the user cache dir).
+    """
+    if not isinstance(source, str) or not source.strip():
+        raise InputError("no input given: pass a file path, '-' for standard input, or a URL")
+    if source == "-":
+        raw = _read_stdin()
+        return _build(raw, source="-", stem="stdin", html=None)
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source) or source.lower().startswith("www."):
+        raw, content_type = fetch_url(source, cache_dir=cache_dir)
+        html = _looks_like_html(raw) if content_type is None else "html" in content_type
+        return _build(raw, source=source, stem=url_stem(source), html=html)
+    path = Path(source).expanduser()
+    if not path.exists():
+        raise InputError(f"file not found: {source}")
+    if path.is_dir():
+        raise InputError(f"{source} is a directory, not an article file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_DOWNLOAD_BYTES:
+            raise InputError(
+                f"{source} is too large ({size / 1e6:.1f} MB); mapper reads articles up to "
+                f"{MAX_TEXT_BYTES / 1e6:.0f} MB of text"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
+    html = True if path.suffix.lower() in HTML_SUFFIXES else None
+    return _build(raw, source=source, stem=path.stem or "article", html=html)
+
+
+def _read_stdin() -> bytes:
+    stream = sys.stdin
+    if stream is None:
+        raise InputError("no standard input to read")
+    buffer = getattr(stream, "buffer", None)
+    try:
+        data = buffer.read(MAX_DOWNLOAD_BYTES + 1) if buffer is not None else stream.read()
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read standard input: {exc}") from None
+    if isinstance(data, str):
+        return data.encode("utf-8", errors="surrogateescape")
+    return data
+
+
+def url_stem(url: str) -> str:
+    """A file-name slug for a URL: its host and last path parts, e.g. "example-com-news-kim"."""
+    parts = urlsplit(url if "://" in url else "http://" + url)
+    host = (parts.hostname or "").removeprefix("www.")
+    path = re.sub(r"\.(?:s?html?|php|aspx?)$", "", parts.path.rstrip("/"), flags=re.I)
+    slug = re.sub(r"[^a-z0-9]+", "-", f"{host} {path}".lower()).strip("-")
+    if len(slug) > 80:
+        slug = slug[:80].rstrip("-")
+    return slug or "article"
+
+
+def default_cache_dir() -> Path:
+    """Where downloaded pages are cached: <user cache dir>/mapper/http."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("mapper")) / "http"
+
+
+def fetch_url(
+    url: str, *, cache_dir: Path | None = None, timeout: float = TIMEOUT_S
+) -> tuple[bytes, str | None]:
+    """The body and content type of ``url``, from the disk cache when it has been read before."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"not a valid http(s) URL: {url}")
+    if re.search(r"\s", url):
+        raise InputError(f"not a valid http(s) URL (it contains spaces): {url}")
+    folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    key = hashlib.sha256(url.encode("utf-8")).hexdigest()
+    body_path, meta_path = folder / f"{key}.body", folder / f"{key}.json"
+    if body_path.is_file() and meta_path.is_file():
+        try:
+            meta = json.loads(meta_path.read_text("utf-8"))
+            return body_path.read_bytes(), meta.get("content_type")
+        except (OSError, ValueError):
+            pass  # a damaged cache entry is fetched again
+    body, content_type = _download(url, timeout)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        body_path.write_bytes(body)
+        meta_path.write_text(json.dumps({"url": url, "content_type": content_type}), "utf-8")
+    except OSError:
+        pass  # caching is a convenience; reading still works
+    return body, content_type
+
+
+def _download(url: str, timeout: float) -> tuple[bytes, str | None]:
+    import requests
+
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"}
+    try:
+        with requests.get(url, headers=headers, timeout=timeout, stream=True) as response:
+            if response.status_code >= 400:
+                reason = response.reason or "error"
+                raise InputError(f"cannot fetch {url}: HTTP {response.status_code} {reason}")
+            chunks: list[bytes] = []
+            total = 0
+            for chunk in response.iter_content(65536):
+                total += len(chunk)
+                if total > MAX_DOWNLOAD_BYTES:
+                    raise InputError(f"{url} is too large (over {MAX_DOWNLOAD_BYTES / 1e6:.0f} MB)")
+                chunks.append(chunk)
+            content_type = response.headers.get("Content-Type")
+    except requests.exceptions.InvalidURL:
+        raise InputError(f"not a valid http(s) URL: {url}") from None
+    except requests.exceptions.Timeout:
+        raise InputError(f"cannot fetch {url}: timed out after {timeout:.0f} s") from None
+    except requests.exceptions.RequestException as exc:
+        kind = "cannot connect" if isinstance(exc, requests.ConnectionError) else "request failed"
+        raise InputError(f"cannot fetch {url}: {kind}") from None
+    return b"".join(chunks), (content_type.lower() if content_type else None)
+
+
+# --------------------------------------------------------------------------------------------
+# decoding and checks
+
+
+def decode(raw: bytes, name: str = "input") -> str:
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or clean Windows-1252."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{name} is not valid UTF-16 text") from None
+    if b"\x00" in raw[:65536]:
+        raise InputError(f"{name} looks like a binary file, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_like_text(text, legacy=True):
+        return text
+    raise InputError(f"{name} is not readable text (neither UTF-8 nor Windows-1252)")
+
+
+def _looks_like_text(text: str, *, legacy: bool = False) -> bool:
+    """Mostly letters, digits, spaces and punctuation; in a legacy decode, mostly ASCII too."""
+    sample = text[:100_000]
+    if not sample:
+        return True
+    control = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn")
+                  and ch not in "\n\r\t\f")  # fmt: skip
+    if control / len(sample) > 0.01:
+        return False
+    if legacy:
+        high = sum(1 for ch in sample if ord(ch) > 127)
+        return high / len(sample) < 0.05
+    return True
+
+
+# A small list of frequent English function words; in English prose they make up a third or
+# more of the tokens, in other languages a few percent at most.
+_ENGLISH = frozenset(
+    """the of and to in is was for on that with as by at from his her he she it its be are were
+    has have had not but this which who will would said says an or they their there been also
+    after before into than more about over could can than when where while what than these those
+    him them we our you your against between during through under since until up out off""".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def english_share(text: str) -> tuple[float, float, int]:
+    """(share of Latin letters among letters, share of English function words, token count)."""
+    sample = text[:200_000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    latin = sum(1 for ch in letters if ch < "\u0250") / len(letters) if letters else 1.0
+    tokens = _WORD.findall(sample.lower())
+    share = sum(1 for t in tokens if t in _ENGLISH) / len(tokens) if tokens else 0.0
+    return latin, share, len(tokens)
+
+
+def check_english(text: str, name: str = "input") -> None:
+    """Raise InputError when ``text`` is clearly not English."""
+    latin, share, count = english_share(text)
+    letters = sum(1 for ch in text[:200_000] if ch.isalpha())
+    if letters >= 20 and latin < 0.5:
+        raise InputError(f"{name} does not look like English text; mapper reads English articles")
+    if count >= 15 and share < 0.08:
+        raise InputError(
+            f"{name} does not look like English text ({share:.0%} common English words); "
+            "mapper reads English articles"
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# boilerplate, title, date, dateline
+
+# Page furniture, by shape: a line is dropped when it is short and starts like one of these
+# (or, for the first pattern, mentions copyright anywhere).
+_FURNITURE_ANYWHERE = re.compile(r"copyright\b|©|all rights reserved", re.I)
+_FURNITURE_START = re.compile(
+    r"^\W*(?:"
+    r"\(c\)\s*(?:19|20)\d\d"
+    r"|please (?:read|see|review|note|follow) (?:our|the) [^.]{0,40}"
+    r"(?:polic(?:y|ies)|guidelines|rules|terms)"
+    r"|click (?:here )?to\b|tap (?:here )?to\b"
+    r"|(?:read|view|show|load|see) (?:more|all|the)?\s?(?:comments?|replies)\b"
+    r"|share (?:this|on|via|article|story)\b|subscribe(?: to| now|$)|sign up (?:for|to|now)"
+    r"|follow us\b|like us on\b|(?:e-?mail|print|tweet) (?:this|article|story|page)\b"
+    r"|(?:advertisement|sponsored content|story continues below|skip to (?:main )?content)"
+    r"|this (?:material|article|story|content) may not be (?:published|reproduced|copied)"
+    r"|(?:related|recommended|more from|trending|most popular|read more)"
+    r"(?: (?:stories|articles|coverage|news|now))?\s*(?::|$)"
+    r"|(?:share|print|e-?mail|tweet|comments?(?: \(\d+\))?|\d+ comments?)\W*$"
+    r")",
+    re.I,
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    """A short line of page furniture: copyright, comment policy, share/subscribe, "click to"."""
+    text = line.strip()
+    if not text or len(text) > 160:
+        return False
+    return bool(_FURNITURE_START.match(text) or _FURNITURE_ANYWHERE.search(text))
+
+
+def strip_boilerplate(text: str) -> str:
+    """``text`` without boilerplate lines, with blank-line runs collapsed and ends trimmed."""
+    kept = [line.rstrip() for line in text.splitlines() if not is_boilerplate(line)]
+    out = "\n".join(kept)
+    out = re.sub(r"\n{3,}", "\n\n", out)
+    return out.strip("\n ").rstrip() + ("\n" if out.strip() else "")
+
+
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+)
+_FULL_DATE = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{_MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAMES},?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
+)
+_BYLINE = re.compile(
+    r"^\W*(?:by\s+[A-Z]|posted\b|published\b|updated\b|filed\b|last (?:updated|modified)\b"
+    r"|(?:the )?(?:associated press|reuters|agence france-presse|afp|bloomberg|xinhua|tass"
+    r"|yonhap|upi|dpa|ap)\b)",
+    re.I,
+)
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, paragraph) for each non-empty line block of ``text``."""
+    for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
+        if m.group(0).strip():
+            yield m.start(), m.group(0)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group(0).strip():
+            yield m.start(), m.group(0)
+
+
+def _is_date_line(line: str) -> bool:
+    """A short line that carries a full date: an agency/date line, a byline with a date."""
+    stripped = line.strip()
+    return (
+        len(stripped) <= 160
+        and bool(_FULL_DATE.search(stripped))
+        and not re.search(r"[a-z]\.$", stripped)
+    )
+
+
+def _is_head_line(line: str) -> bool:
+    """A byline or date line that precedes the body of a plain-text article."""
+    stripped = line.strip()
+    return len(stripped) <= 160 and (bool(_BYLINE.match(stripped)) or _is_date_line(stripped))
+
+
+def detect_title(text: str) -> str | None:
+    """The first line when it reads as a headline: short, no terminal period, not a byline."""
+    first = next(_lines(text), None)
+    if first is None:
+        return None
+    line = first[1].strip()
+    words = line.split()
+    if not 2 <= len(words) <= 25 or len(line) > 160:
+        return None
+    if line.endswith((".", ",", ";", ":")) or _is_head_line(line) or _DATELINE.match(line):
+        return None
+    if not line[0].isupper() and not line[0].isdigit() and line[0] not in "'\"‘“":
+        return None
+    return line
+
+
+def detect_published(text: str, head_lines: int = 6) -> date | None:
+    """The publication date from a date line among the first lines of ``text``."""
+    for i, (_, line) in enumerate(_lines(text)):
+        if i >= head_lines:
+            break
+        if _is_date_line(line) and (_is_head_line(line) or len(line.split()) <= 12):
+            m = _FULL_DATE.search(line)
+            if m:
+                found = parse_date(m.group(0))
+                if found:
+                    return found
+    return None
+
+
+_PLACE_WORD = r"(?:[A-Z][A-Za-z'’.\-]*|[a-z]{1,3}(?=\s+[A-Z]))"  # "Rio de Janeiro", "Ho Chi Minh"
+_PLACE_PART = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,4}}"
+_DASH = r"(?:—|–|--|-)"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE_PART}(?:,\s*{_PLACE_PART}){{0,2}})"
+    r"(?P<extra>(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\))?)"
+    rf"\s+{_DASH}\s+(?=\S)"
+)
+_DATE_PART = re.compile(rf"^{_MONTH_NAMES}\s+\d{{1,2}}$")
+
+
+def _is_headline(para: str) -> bool:
+    """A one-line paragraph without terminal punctuation: a headline or a section heading."""
+    stripped = para.strip()
+    return "\n" not in stripped and len(stripped) <= 160 and not stripped.endswith((".", ":"))
+
+
+def detect_dateline(text: str, head_paragraphs: int = 6) -> tuple[str, tuple[int, int]] | None:
+    """The dateline place ("MOSCOW", "SEOUL, South Korea") at the start of the first body
+    paragraph, with its span in ``text``."""
+    for i, (offset, para) in enumerate(_paragraphs(text)):
+        if i >= head_paragraphs:
+            return None
+        m = _DATELINE.match(para)
+        if m is None:
+            if _is_head_line(para.split("\n", 1)[0]) or _is_headline(para):
+                continue  # byline, date line or headline: the body has not started yet
+            return None
+        place = m.group("place")
+        # drop a trailing date ("HANOI, Feb. 26 (Reuters) -") and keep the span exact
+        cuts = [c.start() for c in re.finditer(r",\s*", place)]
+        bounds = [0, *[c for c in cuts], len(place)]
+        parts = [place[a:b].lstrip(", ").strip() for a, b in zip(bounds, bounds[1:])]
+        while len(parts) > 1 and _DATE_PART.match(parts[-1]):
+            parts.pop()
+        end = bounds[len(parts)]
+        place = place[:end].rstrip()
+        letters = [ch for ch in parts[0] if ch.isalpha()]
+        all_caps = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+        qualified = len(parts) > 1 or "(" in m.group("extra")
+        # a mixed-case single name needs a real dash and a sentence after it ("Moscow — The")
+        capitalised = (
+            len(parts[0].split()) <= 3
+            and re.match(r"\s*[—–]\s+[A-Z\d\"“‘']", para[m.end("extra") :]) is not None
+        )
+        follows = para[m.end() : m.end() + 1]
+        if (
+            not (all_caps or qualified or capitalised)
+            or not all(p[:1].isupper() for p in parts)
+            or follows.islower()
+        ):
+            if _is_headline(para):
+                continue
+            return None
+        return place, (offset, offset + len(place))
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# building the Article
+
+
+def _looks_like_html(raw: bytes) -> bool:
+    head = raw[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in head[:512]
+
+
+def _normalize_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def _extract_html(markup: str, name: str) -> tuple[str, str | None, date | None]:
+    """Main text, title and date of an HTML page (trafilatura)."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            markup, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
+        doc = None
+    body = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not body.strip():
+        try:
+            body = trafilatura.html2txt(markup) or ""
+        except Exception:  # noqa: BLE001
+            body = ""
+    if not body.strip():
+        raise InputError(f"{name} contains no article text")
+    title = getattr(doc, "title", None) if doc is not None else None
+    published = None
+    raw_date = getattr(doc, "date", None) if doc is not None else None
+    if raw_date:
+        try:
+            published = date.fromisoformat(str(raw_date)[:10])
+        except ValueError:
+            published = None
+    # one paragraph per line in trafilatura's output: separate them by blank lines
+    body = re.sub(r"\n+", "\n\n", _normalize_text(body).strip())
+    return body, (title.strip() if title else None), published
+
+
+def _build(raw: bytes, *, source: str, stem: str, html: bool | None) -> Article:
+    name = "standard input" if source == "-" else source
+    if not raw or not raw.strip():
+        raise InputError(f"{name} is empty")
+    if html is None:
+        html = _looks_like_html(raw)
+    if not html and len(raw) > MAX_TEXT_BYTES:
+        raise InputError(
+            f"{name} is too large ({len(raw) / 1e6:.1f} MB); mapper reads articles up to "
+            f"{MAX_TEXT_BYTES / 1e6:.0f} MB of text"
+        )
+    if html and len(raw) > MAX_DOWNLOAD_BYTES:
+        raise InputError(f"{name} is too large (over {MAX_DOWNLOAD_BYTES / 1e6:.0f} MB)")
+    decoded = decode(raw, name)
+    if not _looks_like_text(decoded):
+        raise InputError(f"{name} looks like a binary file, not text")
+    if not decoded.strip():
+        raise InputError(f"{name} is empty")
+    title: str | None = None
+    published: date | None = None
+    if html:
+        body, title, published = _extract_html(decoded, name)
+    else:
+        body = _normalize_text(decoded)
+    if len(body.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise InputError(f"{name} has too much text (over {MAX_TEXT_BYTES / 1e6:.0f} MB)")
+    text = strip_boilerplate(body)
+    if not text.strip():
+        raise InputError(f"{name} has no article text (only page boilerplate)")
+    check_english(text, name)
+    title = title or detect_title(text)
+    published = published or detect_published(text)
+    found = detect_dateline(text)
+    return Article(
+        text=text,
+        source=source,
+        stem=stem,
+        title=title,
+        dateline=found[0] if found else None,
+        dateline_span=found[1] if found else None,
+        published=published,
+    )
