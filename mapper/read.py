@@ -345,13 +345,14 @@ def detect_published(text: str, head_lines: int = 6) -> date | None:
     return None
 
 
-_PLACE_WORD = r"(?:[A-Z][A-Za-z'’.\-]*|[a-z]{1,3}(?=\s+[A-Z]))"  # "Rio de Janeiro", "Ho Chi Minh"
-_PLACE_PART = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,4}}"
+# a capitalised word, or a short lower-case particle inside a name ("Rio de Janeiro")
+_PLACE_WORD = r"(?:[A-Z][A-Za-z'’.\-]*|[a-z]{1,3}(?=[ \t]+[A-Z]))"
+_PLACE_PART = rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,4}}"
 _DASH = r"(?:—|–|--|-)"
 _DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE_PART}(?:,\s*{_PLACE_PART}){{0,2}})"
-    r"(?P<extra>(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\))?)"
-    rf"\s+{_DASH}\s+(?=\S)"
+    rf"^(?P<place>{_PLACE_PART}(?:,[ \t]*{_PLACE_PART}){{0,2}})"
+    r"(?P<extra>(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^()\n]{1,40}\))?)"
+    rf"[ \t]+{_DASH}[ \t]+(?=\S)"
 )
 _DATE_PART = re.compile(rf"^{_MONTH_NAMES}\s+\d{{1,2}}$")
 
