@@ -42,7 +42,7 @@ def read_article(source: str, *, cache_dir: Path | None = None) -> Article:
     if source == "-":
         raw = _read_stdin()
         return _build(raw, source="-", stem="stdin", html=None)
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source) or source.lower().startswith("www."):
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source):
         raw, content_type = fetch_url(source, cache_dir=cache_dir)
         html = _looks_like_html(raw) if content_type is None else "html" in content_type
         return _build(raw, source=source, stem=url_stem(source), html=html)
@@ -316,9 +316,10 @@ def _is_head_line(line: str) -> bool:
 
 
 def detect_title(text: str) -> str | None:
-    """The first line when it reads as a headline: short, no terminal period, not a byline."""
-    first = next(_lines(text), None)
-    if first is None:
+    """The first paragraph when it reads as a headline: one short line, no terminal period, not
+    a byline or date line."""
+    first = next(_paragraphs(text), None)
+    if first is None or "\n" in first[1].strip():
         return None
     line = first[1].strip()
     words = line.split()
@@ -346,11 +347,12 @@ def detect_published(text: str, head_lines: int = 6) -> date | None:
 
 
 # a capitalised word, or a short lower-case particle inside a name ("Rio de Janeiro")
-_PLACE_WORD = r"(?:[A-Z][A-Za-z'’.\-]*|[a-z]{1,3}(?=[ \t]+[A-Z]))"
+_PLACE_WORD = r"(?:[A-Z](?:[A-Za-z'’.]|-(?=[A-Za-z]))*|[a-z]{1,3}(?=[ \t]+[A-Z]))"
 _PLACE_PART = rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,4}}"
 _DASH = r"(?:—|–|--|-)"
 _DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE_PART}(?:,[ \t]*{_PLACE_PART}){{0,2}})"
+    r"^(?:By(?:[ \t]+[A-Z][\w.'’-]*){1,4}[.,]?[ \t]+)?"  # a byline run into the dateline
+    rf"(?P<place>{_PLACE_PART}(?:,[ \t]*{_PLACE_PART}){{0,2}})"
     r"(?P<extra>(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^()\n]{1,40}\))?)"
     rf"[ \t]+{_DASH}[ \t]+(?=\S)"
 )
@@ -400,12 +402,20 @@ def detect_dateline(text: str, head_paragraphs: int = 6) -> tuple[str, tuple[int
             if _is_headline(para):
                 continue
             return None
-        return place, (offset, offset + len(place))
+        start = offset + m.start("place")
+        return place, (start, start + len(place))
     return None
 
 
 # --------------------------------------------------------------------------------------------
 # building the Article
+
+
+def article_from_text(
+    text: str, *, source: str = "<text>", stem: str = "text", html: bool | None = False
+) -> Article:
+    """An Article from text already in memory (``html=None`` sniffs for HTML markup)."""
+    return _build(text.encode("utf-8"), source=source, stem=stem, html=html)
 
 
 def _looks_like_html(raw: bytes) -> bool:

@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from mapper.errors import InputError, MapperError
-from mapper.read import detect_dateline, is_boilerplate, read_article, url_stem
+from mapper.read import (
+    article_from_text,
+    detect_dateline,
+    is_boilerplate,
+    read_article,
+    url_stem,
+)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_e4a7c6f4d49187f3.txt"
@@ -113,6 +119,16 @@ def test_stdin_text_stream_and_html(monkeypatch: pytest.MonkeyPatch) -> None:
     assert art.stem == "stdin"
     assert art.title == "Train arrives at the border"
     assert "<article>" not in art.text
+
+
+def test_title_needs_a_standalone_line() -> None:
+    wrapped = (
+        "Russian officers flew to North Korea for talks about renewing military\nties on Monday."
+    )
+    assert article_from_text(wrapped + "\n\nThe talks were held in the capital.").title is None
+    assert article_from_text("Officers fly north for talks\n\n" + wrapped).title == (
+        "Officers fly north for talks"
+    )
 
 
 def test_encodings(tmp_path: Path) -> None:
@@ -249,7 +265,9 @@ def test_url_unreachable(tmp_path: Path) -> None:
     assert "cannot fetch" in message
 
 
-@pytest.mark.parametrize("url", ["http://", "https:///path-only", "ftp://example.org/a.txt"])
+@pytest.mark.parametrize(
+    "url", ["http://", "https:///path-only", "ftp://example.org/a.txt", "http://exa mple.org/a"]
+)
 def test_url_malformed(url: str, tmp_path: Path) -> None:
     assert "URL" in one_line_error(url, cache_dir=tmp_path)
 
@@ -342,6 +360,9 @@ def test_errors_are_mapper_errors() -> None:
         ("Officials — including the minister — said so.", None),
         ("The talks - which began on Monday - ended.", None),
         ("The leader arrived on Monday. MOSCOW — is far.", None),
+        ("By Jane Doe. BOSTON (Reuters) - The owner was arrested.", "BOSTON"),
+        ("Rio de Janeiro, Brazil — Rain fell all day.", "Rio de Janeiro, Brazil"),
+        ("LOUISVILLE, Ky. — Rain fell all day.", "LOUISVILLE, Ky."),
     ],
 )
 def test_dateline_shapes(paragraph: str, dateline: str | None) -> None:
@@ -369,3 +390,25 @@ def test_dateline_shapes(paragraph: str, dateline: str | None) -> None:
 )
 def test_boilerplate_lines(line: str, furniture: bool) -> None:
     assert is_boilerplate(line) is furniture
+
+
+@pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="shared corpora absent")
+def test_corpora_read_cleanly() -> None:
+    """Every English corpus article reads (no false 'not English'), with exact dateline spans."""
+    import xml.etree.ElementTree as ET
+
+    read = with_dateline = 0
+    for name in ("lgl", "TR-News", "GeoVirus", "GWN"):
+        root = ET.parse(SHARED / "corpora" / f"{name}.xml").getroot()
+        for node in root.iter("article"):
+            text = node.findtext("text") or ""
+            if not text.strip():
+                continue
+            art = article_from_text(text, source=name, stem=name)
+            read += 1
+            if art.dateline:
+                with_dateline += 1
+                assert art.text[slice(*art.dateline_span)] == art.dateline
+                assert art.dateline[:1].isupper() and not art.dateline.endswith("-")
+    assert read > 1000
+    assert 30 <= with_dateline <= read // 10  # wire stories carry one; most local news do not
