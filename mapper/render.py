@@ -1,0 +1,436 @@
+"""The interactive map: an ``Analysis`` drawn with folium (Leaflet), offline first.
+
+With ``inline=True`` Leaflet's JS and CSS (vendored under ``mapper/assets/leaflet``) are written
+into the page and the base layer is Natural Earth country outlines, so the file opens with no
+network; OpenStreetMap tiles are an optional base layer in the layer control.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import folium
+from branca.element import Element, MacroElement
+from folium.map import Layer
+from jinja2 import Template
+from shapely.geometry import LineString, MultiPolygon, Polygon
+
+from mapper import basemap
+from mapper.errors import MapperError
+from mapper.model import Analysis, Corridor, Leg
+from mapper.render_html import (
+    PAGE_CSS,
+    arrow_html,
+    corridor_popup,
+    esc,
+    leg_popup,
+    legend_html,
+    place_popup,
+    role_css,
+    role_icon_html,
+    timeline_html,
+    title_html,
+)
+from mapper.render_style import (
+    CORRIDOR_COLORS,
+    CORRIDOR_DASH,
+    STATUS_DASH,
+    all_places,
+    journey_color,
+    place_roles,
+)
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+LEAFLET_CDN = "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/"
+ATTRIBUTION = (
+    'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) &middot; '
+    'Borders: <a href="https://www.naturalearthdata.com/">Natural Earth</a>'
+)
+OSM_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+# folium's popups call jQuery's $(html)[0]; this two-line stand-in does the same without jQuery.
+JQUERY_SHIM = (
+    "window.$ = window.$ || function (h) { var t = document.createElement('template');"
+    " t.innerHTML = String(h).trim(); return [t.content.firstElementChild]; };"
+)
+
+
+# Keep opened popups clear of the title (top) and the legend (bottom right).
+_POPUP_PAD = {"auto_pan_padding_top_left": (20, 90), "auto_pan_padding_bottom_right": (290, 20)}
+
+
+class RenderError(MapperError):
+    """The map could not be drawn or written."""
+
+
+# ----------------------------------------------------------------------------- page pieces
+
+
+class _Raw(Element):
+    """Raw HTML put in the page header or body, rendered without any templating of its own."""
+
+    _template = Template("{{ this.content }}")
+
+    def __init__(self, content: str) -> None:
+        super().__init__()
+        self._name = "MapperRaw"
+        self.content = content
+
+
+class _MapScript(MacroElement):
+    """A script run after the map exists; ``{map}`` in the code is the map's variable."""
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self._name = "MapperScript"
+        self.code = code
+
+    def render(self, **kwargs) -> None:
+        self.code = self.code.replace("{map}", self._parent.get_name())
+        super().render(**kwargs)
+
+
+class _CountryLayer(Layer):
+    """Natural Earth country outlines as a Leaflet GeoJSON layer in its own low pane."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+          var map = {{ this._parent.get_name() }};
+          if (!map.getPane('mapper-basemap')) {
+            map.createPane('mapper-basemap').style.zIndex = 250;
+          }
+        })();
+        var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
+          pane: 'mapper-basemap',
+          style: function (f) {
+            var hl = {{ this.highlight|tojson }}.indexOf(f.properties.iso) >= 0;
+            return {color: '#8a9499', weight: 0.7, opacity: 1, fillOpacity: 1,
+                    fillColor: hl ? '#f3ecd9' : '#f6f5f1'};
+          },
+          onEachFeature: function (f, l) {
+            l.bindTooltip(document.createTextNode(f.properties.n || ''), {sticky: true});
+          }
+        });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data: dict, highlight: list[str], name: str) -> None:
+        super().__init__(name=name, overlay=False, control=True, show=True)
+        self._name = "CountryLayer"
+        self.data = json.dumps(data, separators=(",", ":"))
+        self.highlight = sorted(highlight)
+
+
+@lru_cache(maxsize=1)
+def _countries_geojson() -> dict:
+    return basemap.countries_geojson()
+
+
+def _data_uri(path: Path, mime: str) -> str:
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def _asset_head(inline: bool) -> str:
+    """<style>/<script> for Leaflet: inlined from mapper/assets, or CDN links."""
+    leaflet = ASSETS / "leaflet"
+    if inline and (leaflet / "leaflet.js").is_file():
+        css = (leaflet / "leaflet.css").read_text(encoding="utf-8")
+        for img in ("layers.png", "layers-2x.png"):
+            if (leaflet / "images" / img).is_file():
+                css = css.replace(f"images/{img}", _data_uri(leaflet / "images" / img, "image/png"))
+        js = (leaflet / "leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
+        return f"<style>{css}</style>\n<script>{js}</script>\n<script>{JQUERY_SHIM}</script>"
+    return (
+        f'<link rel="stylesheet" href="{LEAFLET_CDN}leaflet.css"/>\n'
+        f'<script src="{LEAFLET_CDN}leaflet.js"></script>\n<script>{JQUERY_SHIM}</script>'
+    )
+
+
+# ----------------------------------------------------------------------------- geometry helpers
+
+
+def _latlons(line: LineString) -> list[tuple[float, float]]:
+    return [(round(lat, 5), round(lon, 5)) for lon, lat, *_ in line.coords]
+
+
+def _merc_y(lat: float) -> float:
+    lat = max(min(lat, 85.0), -85.0)
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def arrow_points(line: LineString, length_km: float | None) -> list[tuple[float, float, float]]:
+    """(lat, lon, screen angle clockwise from north) of direction arrows along ``line``."""
+    if line.length == 0:
+        return []
+    n = 1 if not length_km else max(1, min(4, round(length_km / 500)))
+    out = []
+    for i in range(n):
+        f = (i + 0.5) / n
+        p = line.interpolate(f, normalized=True)
+        a = line.interpolate(max(f - 0.01, 0), normalized=True)
+        b = line.interpolate(min(f + 0.01, 1), normalized=True)
+        dx = math.radians(b.x - a.x)
+        dy = _merc_y(b.y) - _merc_y(a.y)
+        if dx == 0 and dy == 0:
+            continue
+        out.append((p.y, p.x, math.degrees(math.atan2(dx, dy))))
+    return out
+
+
+def _polygons(area: Polygon | MultiPolygon) -> list[list[list[tuple[float, float]]]]:
+    polys = list(area.geoms) if isinstance(area, MultiPolygon) else [area]
+    return [
+        [[(lat, lon) for lon, lat, *_ in ring.coords] for ring in (p.exterior, *p.interiors)]
+        for p in polys
+        if not p.is_empty
+    ]
+
+
+def _bounds(analysis: Analysis) -> list[list[float]] | None:
+    pts: list[tuple[float, float]] = []
+    for j in analysis.journeys:
+        for leg in j.legs:
+            if leg.geometry is not None:
+                pts += [(lat, lon) for lon, lat, *_ in leg.geometry.coords]
+        pts += [(s.place.lat, s.place.lon) for s in j.stops]
+    for c in analysis.corridors:
+        if c.geometry is not None:
+            pts += [(lat, lon) for lon, lat, *_ in c.geometry.coords]
+        pts += [(p.lat, p.lon) for p in (c.origin, c.destination, *c.via)]
+    if not pts:
+        pts = [(p.lat, p.lon) for p in all_places(analysis)]
+    if not pts:
+        return None
+    lats, lons = zip(*pts)
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+# ----------------------------------------------------------------------------- layers
+
+
+def _leg_line(leg: Leg) -> LineString | None:
+    if leg.geometry is not None and len(leg.geometry.coords) >= 2:
+        return leg.geometry
+    o, d = leg.origin.place, leg.destination.place
+    if (o.lat, o.lon) == (d.lat, d.lon):
+        return None
+    return LineString([(o.lon, o.lat), (d.lon, d.lat)])
+
+
+def _add_leg(group: folium.FeatureGroup, leg: Leg, color: str) -> bool:
+    line = _leg_line(leg)
+    if line is None:
+        return False
+    locs = _latlons(line)
+    casing = folium.PolyLine(
+        locs, color="#ffffff", weight=8, opacity=0.75, class_name="mapper-casing"
+    )
+    casing.options["interactive"] = False
+    casing.add_to(group)
+    folium.PolyLine(
+        locs,
+        color=color,
+        weight=4,
+        opacity=0.95,
+        dash_array=STATUS_DASH.get(leg.status),
+        class_name="mapper-leg",
+        popup=folium.Popup(leg_popup(leg, color), max_width=380, **_POPUP_PAD),
+        tooltip=folium.Tooltip(
+            f"{esc(leg.mover)}: {esc(leg.origin.place.name)} &rarr; "
+            f"{esc(leg.destination.place.name)} ({esc(leg.status)})"
+        ),
+    ).add_to(group)
+    for lat, lon, angle in arrow_points(line, leg.length_km):
+        folium.Marker(
+            (lat, lon),
+            icon=folium.DivIcon(
+                html=arrow_html(color, angle),
+                icon_size=(22, 22),
+                icon_anchor=(11, 11),
+                class_name="mapper-arrow",
+            ),
+            interactive=False,
+            keyboard=False,
+        ).add_to(group)
+    return True
+
+
+def _add_corridor(group: folium.FeatureGroup, c: Corridor) -> bool:
+    color = CORRIDOR_COLORS.get(c.type, CORRIDOR_COLORS["other"])
+    popup = corridor_popup(c)
+    if c.area is not None and not c.area.is_empty:
+        for rings in _polygons(c.area):
+            folium.Polygon(
+                rings,
+                color=color,
+                weight=1,
+                opacity=0.5,
+                fill_color=color,
+                fill_opacity=0.12,
+                class_name="mapper-corridor-area",
+                popup=folium.Popup(popup, max_width=380, **_POPUP_PAD),
+            ).add_to(group)
+    line = c.geometry
+    if line is None or len(line.coords) < 2:
+        pts = [(p.lon, p.lat) for p in (c.origin, *c.via, c.destination)]
+        line = LineString(pts) if len(set(pts)) >= 2 else None
+    if line is None:
+        return False
+    folium.PolyLine(
+        _latlons(line),
+        color=color,
+        weight=5,
+        opacity=0.9 if c.status != "unknown" else 0.6,
+        dash_array=CORRIDOR_DASH.get(c.status),
+        line_cap="butt" if c.status == "proposed" else "round",
+        class_name="mapper-corridor",
+        popup=folium.Popup(popup, max_width=380, **_POPUP_PAD),
+        tooltip=folium.Tooltip(f"{esc(c.type.replace('_', ' '))} ({esc(c.status)})"),
+    ).add_to(group)
+    return True
+
+
+def _add_places(
+    m: folium.Map,
+    analysis: Analysis,
+    groups: dict[str, folium.FeatureGroup],
+    main: folium.FeatureGroup,
+    corridors: folium.FeatureGroup | None,
+    mentioned: folium.FeatureGroup,
+) -> None:
+    roles = place_roles(analysis)
+    for place in all_places(analysis):
+        role = roles[place.id]
+        popup = folium.Popup(place_popup(analysis, place, role), max_width=420, **_POPUP_PAD)
+        if role.role == "mentioned":
+            folium.CircleMarker(
+                (place.lat, place.lon),
+                radius=4,
+                color="#ffffff",
+                weight=1,
+                fill_color="#90a4ae",
+                fill_opacity=0.9,
+                class_name="mapper-mentioned",
+                popup=popup,
+                tooltip=folium.Tooltip(esc(place.name)),
+            ).add_to(mentioned)
+            continue
+        if role.role == "corridor":
+            target = corridors or main
+        else:
+            target = groups.get(role.journeys[0], main) if role.journeys else main
+        size = 18 if role.role in ("origin", "destination") else 14
+        folium.Marker(
+            (place.lat, place.lon),
+            icon=folium.DivIcon(
+                html=role_icon_html(role.role, role.implied, place.name),
+                icon_size=(size, size),
+                icon_anchor=(size // 2, size // 2),
+                class_name="mapper-place",
+            ),
+            popup=popup,
+            tooltip=folium.Tooltip(
+                esc(place.entry.name or place.name),
+                permanent=True,
+                direction="right",
+                offset=(8, 0),
+                class_name="mp-label",
+                sticky=False,
+            ),
+        ).add_to(target)
+
+
+# ----------------------------------------------------------------------------- public API
+
+
+def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> folium.Map:
+    """The folium map of ``analysis``; ``inline`` embeds Leaflet, ``tiles`` offers OSM tiles."""
+    m = folium.Map(
+        tiles=None,
+        control_scale=True,
+        prefer_canvas=False,
+        zoom_start=3,
+        location=(30, 60),
+        world_copy_jump=False,
+    )
+    m.default_js, m.default_css = [], []
+    roles = place_roles(analysis)
+    m.get_root().header.add_child(
+        _Raw(_asset_head(inline) + f"\n<style>{PAGE_CSS}\n{role_css()}</style>"),
+        name="mapper_assets",
+    )
+    highlight = sorted({p.entry.country_code for p in all_places(analysis) if p.entry.country_code})
+    _CountryLayer(_countries_geojson(), highlight, "Countries (Natural Earth, offline)").add_to(m)
+    if tiles:
+        folium.TileLayer(
+            "OpenStreetMap",
+            name="OpenStreetMap (online)",
+            show=False,
+            overlay=False,
+            attr=OSM_ATTRIBUTION,
+        ).add_to(m)
+
+    corridors = None
+    if analysis.corridors:
+        corridors = folium.FeatureGroup(name="Corridors", overlay=True, show=True).add_to(m)
+        for c in analysis.corridors:
+            _add_corridor(corridors, c)
+    groups: dict[str, folium.FeatureGroup] = {}
+    for i, j in enumerate(analysis.journeys):
+        color = journey_color(i)
+        label = f'<span class="mp-sw" style="background:{color}"></span>Journey: {esc(j.mover)}'
+        groups[j.id] = folium.FeatureGroup(name=label, overlay=True, show=True).add_to(m)
+        for leg in j.legs:
+            _add_leg(groups[j.id], leg, color)
+    main = folium.FeatureGroup(name="Places", overlay=True, show=True)
+    mentioned = folium.FeatureGroup(name="Mentioned places", overlay=True, show=True)
+    _add_places(m, analysis, groups, main, corridors, mentioned)
+    if main._children:
+        main.add_to(m)
+    mentioned.add_to(m)
+
+    m.get_root().html.add_child(
+        _Raw(title_html(analysis) + legend_html(analysis, roles) + timeline_html(analysis)),
+        name="mapper_panels",
+    )
+    m.add_child(
+        _MapScript(
+            "{map}.attributionControl.addAttribution(" + json.dumps(ATTRIBUTION) + ");\n"
+            "{map}.on('overlayadd', function (e) { if (e.name === 'Corridors') "
+            "{ e.layer.eachLayer(function (l) { if (l.bringToBack) l.bringToBack(); }); } });"
+        )
+    )
+    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    bounds = _bounds(analysis)
+    if bounds:
+        if bounds[0] == bounds[1]:
+            m.location, m.options["zoom"] = bounds[0], 7
+        else:
+            m.fit_bounds(
+                bounds, padding_top_left=(40, 90), padding_bottom_right=(290, 40), max_zoom=9
+            )
+    return m
+
+
+def save_map(analysis: Analysis, path: str | Path, inline: bool = True, tiles: bool = True) -> Path:
+    """Write the map of ``analysis`` as one HTML file; returns the path."""
+    path = Path(path)
+    try:
+        html = to_map(analysis, inline=inline, tiles=tiles).get_root().render()
+        path.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise RenderError(f"cannot write map {path}: {exc.strerror or exc}") from exc
+    return path
+
+
+__all__ = ["RenderError", "arrow_points", "save_map", "to_map"]

@@ -1,0 +1,396 @@
+"""HTML fragments of the map: popups, legend, title and timeline. Every piece of article text is
+escaped here (``esc``); nothing else in the renderer inserts text into HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+
+from mapper.model import Analysis, Corridor, Journey, Leg, Mention, Place, Stop
+from mapper.render_style import (
+    CORRIDOR_COLORS,
+    CORRIDOR_DASH,
+    CORRIDOR_LABELS,
+    CORRIDOR_STATUS_LABELS,
+    ROLE_COLORS,
+    ROLE_LABELS,
+    ROLES,
+    STATUS_DASH,
+    STATUS_LABELS,
+    PlaceRole,
+    journey_color,
+)
+
+
+def esc(text: object) -> str:
+    """HTML-escape ``text`` so it is also inert inside folium's JavaScript template literals."""
+    out = html.escape(str(text), quote=True)
+    return out.replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
+
+
+def highlight(sentence: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``sentence`` escaped, with each (start, end) span (offsets in the sentence) in <mark>."""
+    out, pos = [], 0
+    for start, end in sorted(set(spans)):
+        start, end = max(start, pos), min(end, len(sentence))
+        if start >= end:
+            continue
+        out += [esc(sentence[pos:start]), "<mark>", esc(sentence[start:end]), "</mark>"]
+        pos = end
+    out.append(esc(sentence[pos:]))
+    return "".join(out)
+
+
+def _mention_span(text: str, mention: Mention) -> tuple[int, tuple[int, int] | None]:
+    """(sentence start in the article, mention span within the sentence)."""
+    sent = mention.sentence
+    lo = max(0, mention.end - len(sent))
+    start = text.find(sent, lo) if sent else -1
+    if 0 <= start <= mention.start and mention.end <= start + len(sent):
+        return start, (mention.start - start, mention.end - start)
+    found = sent.lower().find(mention.text.lower()) if mention.text else -1
+    span = (found, found + len(mention.text)) if found >= 0 else None
+    return (start if start >= 0 else mention.start), span
+
+
+def mention_sentences(text: str, place: Place) -> list[str]:
+    """Each sentence mentioning ``place``, in article order, with the mentions marked."""
+    by_sentence: dict[str, tuple[int, list[tuple[int, int]]]] = {}
+    for m in place.mentions:
+        if not m.sentence:
+            continue
+        start, span = _mention_span(text, m)
+        pos, spans = by_sentence.setdefault(m.sentence, (start, []))
+        if span:
+            spans.append(span)
+    ordered = sorted(by_sentence.items(), key=lambda kv: kv[1][0])
+    return [highlight(sent, spans) for sent, (_, spans) in ordered]
+
+
+def evidence_html(sentence: str, places: Sequence[Place]) -> str:
+    """An evidence sentence with the names of ``places`` (as mentioned) marked."""
+    spans = []
+    for p in places:
+        for word in {m.text for m in p.mentions if m.text} | {p.name}:
+            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(word), sentence)]
+    return highlight(sentence, spans)
+
+
+def _rows(rows: Iterable[tuple[str, str | None]]) -> str:
+    cells = "".join(
+        f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows if v not in (None, "")
+    )
+    return f'<table class="mp-kv">{cells}</table>'
+
+
+def _sentences(items: Sequence[str], title: str) -> str:
+    if not items:
+        return ""
+    lis = "".join(f"<li>{s}</li>" for s in items)
+    return f'<div class="mp-ev"><b>{esc(title)}</b><ol>{lis}</ol></div>'
+
+
+def _km(value: float | None) -> str | None:
+    return None if value is None else f"{value:,.0f} km"
+
+
+def place_popup(analysis: Analysis, place: Place, role: PlaceRole) -> str:
+    e = place.entry
+    gn = None
+    if e.geonameid:
+        gid = int(e.geonameid)
+        gn = f'<a href="https://www.geonames.org/{gid}" target="_blank">{gid}</a>'
+    role_text = ROLE_LABELS[role.role] + (" (implied)" if role.implied else "")
+    rows = [
+        ("Role", esc(role_text)),
+        (
+            "Gazetteer",
+            esc(e.name)
+            + (f", {esc(e.admin1)}" if e.admin1 else "")
+            + (f" ({esc(e.country_code)})" if e.country_code else ""),
+        ),
+        ("Key", esc(e.key)),
+        ("GeoNames", gn),
+        ("Feature", esc(e.feature)),
+        ("Coordinates", f"{e.lat:.4f}, {e.lon:.4f}"),
+        ("Population", f"{e.population:,}" if e.population else None),
+        ("Confidence", f"{place.score:.2f}" if place.score else None),
+        ("Source", esc(e.source) if e.source else None),
+    ]
+    sents = mention_sentences(analysis.article.text, place)
+    return (
+        f'<div class="mp-pop"><h4>{esc(place.name)}</h4>{_rows(rows)}'
+        f"{_sentences(sents, f'Mentions ({len(place.mentions)})')}</div>"
+    )
+
+
+def leg_popup(leg: Leg, color: str) -> str:
+    o, d = leg.origin.place, leg.destination.place
+    rows = [
+        ("Mover", esc(leg.mover)),
+        ("Leg", str(int(leg.seq))),
+        ("Route", f"{esc(o.name)} &rarr; {esc(d.name)}"),
+        ("Date", esc(leg.date) if leg.date else "not stated"),
+        ("Status", esc(STATUS_LABELS.get(leg.status, leg.status))),
+        ("Mode", esc(leg.mode)),
+        ("Network", esc(leg.network)),
+        ("Length", _km(leg.length_km)),
+    ]
+    ev = leg.destination.evidence
+    return (
+        f'<div class="mp-pop"><h4><span class="mp-sw" style="background:{color}"></span>'
+        f"{esc(leg.mover)}: leg {int(leg.seq)}</h4>{_rows(rows)}"
+        f"{_sentences([evidence_html(ev, (o, d))] if ev else [], 'Evidence')}</div>"
+    )
+
+
+def corridor_popup(c: Corridor) -> str:
+    stated = c.stated_length_text or (_km(c.stated_length_km) if c.stated_length_km else None)
+    if stated and c.stated_length_km and c.stated_length_text:
+        stated = f"{c.stated_length_text} ({c.stated_length_km:,.0f} km)"
+    rows = [
+        ("Type", esc(CORRIDOR_LABELS.get(c.type, c.type))),
+        ("Status", esc(CORRIDOR_STATUS_LABELS.get(c.status, c.status))),
+        ("From", esc(c.origin.name)),
+        ("To", esc(c.destination.name)),
+        ("Via", ", ".join(esc(p.name) for p in c.via) or None),
+        ("Stated length", esc(stated) if stated else None),
+        ("Drawn length", _km(c.length_km)),
+        ("Buffer", f"{c.width_km:g} km wide" if c.area is not None else None),
+    ]
+    places = (c.origin, c.destination, *c.via)
+    ev = [evidence_html(c.evidence, places)] if c.evidence else []
+    return (
+        f'<div class="mp-pop"><h4>{esc(CORRIDOR_LABELS.get(c.type, c.type))}: '
+        f"{esc(c.origin.name)} &ndash; {esc(c.destination.name)}</h4>{_rows(rows)}"
+        f"{_sentences(ev, 'Evidence')}</div>"
+    )
+
+
+# ----------------------------------------------------------------------------- icons
+
+
+def role_icon_html(role: str, implied: bool, label: str = "") -> str:
+    """The marker HTML of a place role (CSS classes defined in ``PAGE_CSS``)."""
+    cls = f"mp-pin mp-{role}" + (" mp-implied" if implied else "")
+    return f'<div class="{cls}" title="{esc(label)}"></div>'
+
+
+def arrow_html(color: str, angle: float) -> str:
+    return (
+        f'<svg class="mp-arrow" width="22" height="22" viewBox="-11 -11 22 22" '
+        f'style="transform:rotate({angle:.1f}deg)"><path d="M0,-9 L7.5,8 L0,4 L-7.5,8 Z" '
+        f'fill="{color}" stroke="#fff" stroke-width="1.6" stroke-linejoin="round"/></svg>'
+    )
+
+
+def _line_sample(color: str, dash: str | None, width: int = 4) -> str:
+    d = f' stroke-dasharray="{dash}"' if dash else ""
+    return (
+        f'<svg width="38" height="10"><line x1="2" y1="5" x2="36" y2="5" stroke="{color}" '
+        f'stroke-width="{width}" stroke-linecap="round"{d}/></svg>'
+    )
+
+
+# ----------------------------------------------------------------------------- panels
+
+
+def title_html(analysis: Analysis) -> str:
+    a = analysis.article
+    head = a.title or a.stem or "Article map"
+    bits = [a.dateline, a.published.strftime("%-d %B %Y") if a.published else None]
+    sub = " &middot; ".join(esc(b) for b in bits if b)
+    src = esc(a.source) if a.source and a.source != "-" else ""
+    counts = (
+        f"{len(analysis.journeys)} journey(s), {sum(len(j.legs) for j in analysis.journeys)} "
+        f"leg(s), {len(analysis.corridors)} corridor(s), {len(analysis.places)} place(s)"
+    )
+    return (
+        f'<div class="mp-panel mp-title"><div class="mp-h">{esc(head)}</div>'
+        f'<div class="mp-sub">{sub}{" &middot; " if sub else ""}{esc(counts)}</div>'
+        + (f'<div class="mp-src">{src}</div>' if src else "")
+        + "</div>"
+    )
+
+
+def legend_html(analysis: Analysis, roles: dict[str, PlaceRole]) -> str:
+    parts = [
+        '<div class="mp-panel mp-legend" id="mp-legend"><details open><summary>Legend</summary>'
+    ]
+    if analysis.journeys:
+        rows = "".join(
+            f"<li>{_line_sample(journey_color(i), None)} {esc(j.mover)}</li>"
+            for i, j in enumerate(analysis.journeys)
+        )
+        parts.append(f"<h5>Journeys</h5><ul>{rows}</ul>")
+        used = {leg.status for j in analysis.journeys for leg in j.legs}
+        rows = "".join(
+            f"<li>{_line_sample('#455a64', STATUS_DASH[s])} {esc(STATUS_LABELS[s])}</li>"
+            for s in STATUS_LABELS
+            if s in used
+        )
+        if rows:
+            parts.append(f"<h5>Leg status</h5><ul>{rows}</ul>")
+            parts.append('<p class="mp-note">Arrows show the direction of travel.</p>')
+    used_roles = {r.role for r in roles.values()}
+    any_implied = any(r.implied and r.role != "mentioned" for r in roles.values())
+    rows = "".join(
+        f'<li><span class="mp-key">{role_icon_html(r, False)}</span> {esc(ROLE_LABELS[r])}</li>'
+        for r in ROLES
+        if r in used_roles
+    )
+    if any_implied and "implied" not in used_roles:
+        rows += (
+            f'<li><span class="mp-key">{role_icon_html("stop", True)}</span> '
+            "Hollow, dashed: inferred, not named</li>"
+        )
+    if rows:
+        parts.append(f"<h5>Places</h5><ul>{rows}</ul>")
+    if analysis.corridors:
+        types = {c.type for c in analysis.corridors}
+        rows = "".join(
+            f"<li>{_line_sample(CORRIDOR_COLORS[t], None, 5)} {esc(CORRIDOR_LABELS[t])}</li>"
+            for t in CORRIDOR_LABELS
+            if t in types
+        )
+        statuses = {c.status for c in analysis.corridors}
+        rows += "".join(
+            f"<li>{_line_sample('#455a64', CORRIDOR_DASH[s], 5)} "
+            f"{esc(CORRIDOR_STATUS_LABELS[s])}</li>"
+            for s in CORRIDOR_STATUS_LABELS
+            if s in statuses
+        )
+        if any(c.area is not None for c in analysis.corridors):
+            rows += '<li><span class="mp-area"></span> Corridor buffer</li>'
+        parts.append(f"<h5>Corridors</h5><ul>{rows}</ul>")
+    parts.append("</details></div>")
+    return "".join(parts)
+
+
+def _date_key(stop_date: str | None) -> str:
+    return (stop_date or "").split("/")[0]
+
+
+def timeline_rows(journeys: Sequence[Journey]) -> list[tuple[str, int, int, Journey, Stop]]:
+    """Every stop of every journey in time order.
+
+    An undated stop takes the date of the stop before it in its journey (or, at the start of a
+    journey, of the first dated stop after it), so that journeys keep their own order.
+    """
+    rows = []
+    for ji, j in enumerate(journeys):
+        dates = [_date_key(s.date) for s in j.stops]
+        first = next((d for d in dates if d), "9999")
+        last = first
+        for si, s in enumerate(j.stops):
+            last = dates[si] or last
+            rows.append((last, ji, si, j, s))
+    return sorted(rows, key=lambda r: (r[0], r[1], r[2]))
+
+
+def timeline_html(analysis: Analysis) -> str:
+    rows = timeline_rows(analysis.journeys)
+    if not rows and not analysis.warnings:
+        return ""
+    items = []
+    for _, ji, _si, j, s in rows:
+        color = journey_color(ji)
+        when = esc(s.date) if s.date else '<span class="mp-muted">date not stated</span>'
+        verb = f' <span class="mp-muted">({esc(s.verb)})</span>' if s.verb else ""
+        implied = ' <span class="mp-muted">[inferred]</span>' if s.implied else ""
+        items.append(
+            f'<li><span class="mp-sw" style="background:{color}"></span>'
+            f'<span class="mp-when">{when}</span> <b>{esc(s.place.name)}</b>{verb}{implied} '
+            f'<span class="mp-badge mp-{esc(s.status)}">{esc(s.status)}</span>'
+            f'<div class="mp-muted">{esc(j.mover)} &middot; {esc(s.mode)}</div></li>'
+        )
+    body = f'<ol class="mp-tl">{"".join(items)}</ol>' if items else ""
+    if analysis.warnings:
+        warns = "".join(f"<li>{esc(w)}</li>" for w in analysis.warnings)
+        body += (
+            f"<details><summary>Notes ({len(analysis.warnings)})</summary>"
+            f"<ul>{warns}</ul></details>"
+        )
+    return (
+        '<div class="mp-panel mp-timeline" id="mp-timeline"><details>'
+        f"<summary>Timeline ({len(rows)} stops)</summary>{body}</details></div>"
+    )
+
+
+PAGE_CSS = """
+.folium-map { background: #cfe0ec; }
+.mp-panel { position: absolute; z-index: 1000; background: rgba(255,255,255,0.94);
+  border-radius: 6px; box-shadow: 0 1px 5px rgba(0,0,0,0.35); font: 12px/1.35 system-ui,
+  -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #263238; }
+.mp-title { top: 10px; left: 50%; transform: translateX(-50%); max-width: 60%;
+  padding: 6px 14px; text-align: center; }
+.mp-title .mp-h { font-size: 15px; font-weight: 650; }
+.mp-title .mp-sub, .mp-title .mp-src { color: #546e7a; font-size: 11.5px; }
+.mp-title .mp-src { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.mp-legend { bottom: 24px; right: 10px; padding: 6px 10px; max-height: 60%; overflow: auto; }
+.mp-timeline { top: 84px; left: 10px; padding: 6px 10px; max-width: 360px;
+  max-height: 55%; overflow: auto; }
+.mp-panel summary { font-weight: 650; cursor: pointer; font-size: 13px; }
+.mp-panel h5 { margin: 7px 0 2px; font-size: 11px; text-transform: uppercase;
+  letter-spacing: .04em; color: #607d8b; }
+.mp-panel ul { list-style: none; margin: 0; padding: 0; }
+.mp-panel li { margin: 2px 0; display: flex; align-items: center; gap: 6px; }
+.mp-panel li svg { flex: none; }
+.mp-note { margin: 4px 0 0; color: #607d8b; font-size: 11px; }
+.mp-key { display: inline-flex; width: 38px; justify-content: center; }
+.mp-key .mp-pin { position: static; margin: 0; }
+.mp-area { display: inline-block; width: 34px; height: 10px; margin: 0 2px;
+  background: rgba(96,125,139,0.25); border: 1px solid rgba(96,125,139,0.6); }
+ol.mp-tl { margin: 4px 0 0; padding: 0; list-style: none; }
+ol.mp-tl li { display: block; border-left: 2px solid #cfd8dc; padding: 1px 0 4px 8px; }
+.mp-when { font-variant-numeric: tabular-nums; color: #37474f; }
+.mp-muted { color: #78909c; font-size: 11px; }
+.mp-sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px;
+  margin-right: 5px; vertical-align: -1px; }
+.mp-badge { font-size: 10px; padding: 0 5px; border-radius: 8px; background: #eceff1; }
+.mp-badge.mp-confirmed { background: #c8e6c9; } .mp-badge.mp-reported { background: #bbdefb; }
+.mp-badge.mp-speculated { background: #ffe0b2; } .mp-badge.mp-planned { background: #e1bee7; }
+.mp-pop { font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+.mp-pop h4 { margin: 0 0 4px; font-size: 14px; }
+.mp-kv { border-collapse: collapse; margin-bottom: 4px; }
+.mp-kv th { text-align: left; color: #607d8b; font-weight: 500; padding: 1px 8px 1px 0;
+  vertical-align: top; white-space: nowrap; }
+.mp-kv td { padding: 1px 0; }
+.mp-ev ol { margin: 2px 0 0; padding-left: 18px; max-height: 180px; overflow: auto; }
+.mp-ev li { margin-bottom: 3px; }
+.mp-ev mark { background: #fff176; padding: 0 1px; }
+.mp-pin { box-sizing: border-box; border-radius: 50%; border: 2px solid #fff;
+  box-shadow: 0 0 0 1px rgba(0,0,0,.45), 0 1px 3px rgba(0,0,0,.4); }
+.mp-pin.mp-origin, .mp-pin.mp-destination { width: 18px; height: 18px; }
+.mp-pin.mp-origin::after, .mp-pin.mp-destination::after { content: ""; display: block;
+  width: 6px; height: 6px; margin: 4px; background: #fff; border-radius: 50%; }
+.mp-pin.mp-destination::after { border-radius: 1px; }
+.mp-pin.mp-stop, .mp-pin.mp-implied { width: 14px; height: 14px; }
+.mp-pin.mp-corridor { width: 11px; height: 11px; border-radius: 1px; transform: rotate(45deg); }
+.mp-pin.mp-mentioned { width: 9px; height: 9px; border-width: 1px; }
+.leaflet-tooltip.mp-label { background: transparent; border: 0; box-shadow: none; padding: 0 2px;
+  font: 600 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  color: #1c262b; text-shadow: -1px -1px 0 #fff, 1px -1px 0 #fff, -1px 1px 0 #fff,
+  1px 1px 0 #fff, 0 0 3px #fff; }
+.leaflet-tooltip.mp-label::before { display: none; }
+.mp-arrow { display: block; overflow: visible; }
+.leaflet-container path:focus, .leaflet-container .leaflet-interactive:focus { outline: none; }
+.leaflet-container .leaflet-control-attribution { font-size: 10px; }
+.leaflet-control-layers { font: 12.5px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial,
+  sans-serif; color: #263238; }
+.leaflet-control-layers label { margin: 1px 0; }
+"""
+
+
+def role_css() -> str:
+    """Marker colours from ``ROLE_COLORS``: filled when named, hollow and dashed when inferred."""
+    out = []
+    for role, color in ROLE_COLORS.items():
+        out.append(f".mp-pin.mp-{role} {{ background: {color}; }}")
+        out.append(
+            f".mp-pin.mp-{role}.mp-implied {{ background: #fff; border: 2px dashed {color}; }}"
+        )
+        out.append(f".mp-pin.mp-{role}.mp-implied::after {{ background: {color}; margin: 4px; }}")
+    out.append(".mp-pin.mp-implied::after { margin: 4px !important; }")
+    return "\n".join(out)

@@ -1,0 +1,149 @@
+"""The map's visual vocabulary, shared by the interactive map and the static image."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mapper.model import Analysis, Journey, Place
+
+# One colour per journey (colour-blind friendly, none of them a role colour).
+JOURNEY_COLORS: tuple[str, ...] = (
+    "#d81b60",
+    "#1e88e5",
+    "#f4511e",
+    "#8e24aa",
+    "#00897b",
+    "#6d4c41",
+    "#3949ab",
+    "#c0ca33",
+)
+
+ROLES: tuple[str, ...] = ("origin", "stop", "destination", "implied", "corridor", "mentioned")
+ROLE_LABELS = {
+    "origin": "Origin (first stop)",
+    "stop": "Stop",
+    "destination": "Destination (last stop)",
+    "implied": "Implied place (crossing, inferred)",
+    "corridor": "Corridor end or via point",
+    "mentioned": "Only mentioned",
+}
+ROLE_COLORS = {
+    "origin": "#2e7d32",
+    "stop": "#263238",
+    "destination": "#c62828",
+    "implied": "#6a1b9a",
+    "corridor": "#5d4037",
+    "mentioned": "#90a4ae",
+}
+
+# Leaflet dash arrays (pixels at weight 4) and matplotlib equivalents.
+STATUS_DASH = {"confirmed": None, "reported": "10 8", "speculated": "1 8", "planned": "22 10"}
+STATUS_MPL = {
+    "confirmed": "-",
+    "reported": (0, (4, 3)),
+    "speculated": (0, (1, 2.5)),
+    "planned": (0, (9, 4)),
+}
+STATUS_LABELS = {
+    "confirmed": "Confirmed",
+    "reported": "Reported",
+    "speculated": "Speculated",
+    "planned": "Planned",
+}
+
+CORRIDOR_COLORS = {
+    "oil_pipeline": "#212121",
+    "gas_pipeline": "#ef6c00",
+    "railway": "#5e35b1",
+    "road": "#8d6e63",
+    "power_line": "#fbc02d",
+    "other": "#607d8b",
+}
+CORRIDOR_LABELS = {
+    "oil_pipeline": "Oil pipeline",
+    "gas_pipeline": "Gas pipeline",
+    "railway": "Railway",
+    "road": "Road",
+    "power_line": "Power line",
+    "other": "Other corridor",
+}
+CORRIDOR_DASH = {"existing": None, "proposed": "14 9", "under_construction": "2 7", "unknown": None}
+CORRIDOR_MPL = {
+    "existing": "-",
+    "proposed": (0, (5, 3)),
+    "under_construction": (0, (1, 2)),
+    "unknown": "-",
+}
+CORRIDOR_STATUS_LABELS = {
+    "existing": "Existing",
+    "proposed": "Proposed",
+    "under_construction": "Under construction",
+    "unknown": "Status unknown",
+}
+
+
+def journey_color(index: int) -> str:
+    return JOURNEY_COLORS[index % len(JOURNEY_COLORS)]
+
+
+@dataclass(frozen=True)
+class PlaceRole:
+    """How one place takes part in the analysis."""
+
+    role: str  # one of ROLES
+    implied: bool  # the place or all its stops are inferred rather than named
+    journeys: tuple[str, ...] = ()  # ids of journeys that stop there
+
+
+def _journey_role(journey: Journey, place: Place) -> str | None:
+    ids = [s.place.id for s in journey.stops]
+    if place.id not in ids:
+        return None
+    if ids[0] == place.id:
+        return "origin"
+    if ids[-1] == place.id and len(ids) > 1:
+        return "destination"
+    stops = [s for s in journey.stops if s.place.id == place.id]
+    return "implied" if all(s.implied for s in stops) else "stop"
+
+
+_PRECEDENCE = {"origin": 0, "destination": 1, "stop": 2, "implied": 3}
+
+
+def place_roles(analysis: Analysis) -> dict[str, PlaceRole]:
+    """Each place's role: origin, stop, destination, implied, corridor or mentioned.
+
+    A place in several journeys takes its most prominent role (origin, destination, stop,
+    implied); places only on corridors are ``corridor``; the rest are ``mentioned``.
+    """
+    corridor_ids = {p.id for c in analysis.corridors for p in (c.origin, c.destination, *c.via)}
+    roles: dict[str, PlaceRole] = {}
+    for place in _all_places(analysis):
+        found = [(j.id, r) for j in analysis.journeys if (r := _journey_role(j, place))]
+        stops = [s for j in analysis.journeys for s in j.stops if s.place.id == place.id]
+        implied = place.implied or (bool(stops) and all(s.implied for s in stops))
+        if found:
+            role = min((r for _, r in found), key=_PRECEDENCE.__getitem__)
+            roles[place.id] = PlaceRole(role, implied, tuple(dict.fromkeys(j for j, _ in found)))
+        elif place.id in corridor_ids:
+            roles[place.id] = PlaceRole("corridor", implied)
+        else:
+            roles[place.id] = PlaceRole("mentioned", implied)
+    return roles
+
+
+def _all_places(analysis: Analysis) -> Iterable[Place]:
+    """Every place of the analysis once, including those only referenced by stops or corridors."""
+    seen: dict[str, Place] = {p.id: p for p in analysis.places}
+    for j in analysis.journeys:
+        for s in j.stops:
+            seen.setdefault(s.place.id, s.place)
+    for c in analysis.corridors:
+        for p in (c.origin, c.destination, *c.via):
+            seen.setdefault(p.id, p)
+    return seen.values()
+
+
+def all_places(analysis: Analysis) -> list[Place]:
+    return list(_all_places(analysis))
