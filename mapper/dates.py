@@ -54,10 +54,14 @@ _PATTERNS = [
     r"(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))",
     r"(?i:\b(?:today|tonight|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?)",
     r"(?i:\bthis\s+(?:morning|afternoon|evening)|\blast\s+night)",
-    rf"\b{_NUM}\s+{_UNIT}\s+(?i:ago|earlier|before)\b",
+    rf"\b{_NUM}\s+{_UNIT}\s+(?i:ago)\b",  # "two days earlier/before" count from another event
     rf"(?i:\bin\s+){_NUM}\s+{_UNIT}\b",
 ]
 _FIND = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+
+
+_DURATION = re.compile(rf"(?i:in)\s+{_NUM}\s+{_UNIT}$")
+_AFTER_FIRST = re.compile(r"(?i:\b(?:first|last|only|time|ever)\b|\w{3,}est\b)[^.;]*$")
 
 
 def find_when(sentence: str) -> list[tuple[str, int, int]]:
@@ -65,6 +69,10 @@ def find_when(sentence: str) -> list[tuple[str, int, int]]:
     found = []
     for m in _FIND.finditer(sentence):
         text = m.group(0).strip()
+        if _DURATION.match(text) and _AFTER_FIRST.search(
+            sentence[max(0, m.start() - 60) : m.start()]
+        ):
+            continue  # "his first visit in nine years": a span of time, not a date
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         found.append((text, start, start + len(text)))
     return found
@@ -251,7 +259,7 @@ def _relative(expr: str, published: date, future: bool) -> str | None:
             return _iso(p + timedelta(days=ahead) if future or which == "this coming" else
                         p - timedelta(days=back))  # fmt: skip
         return _iso(p + timedelta(days=ahead) if future else p - timedelta(days=back))
-    m = re.fullmatch(rf"(?:in\s+)?({_NUM})\s+(day|week|month|year)s?(?:\s+(ago|earlier|before))?",
+    m = re.fullmatch(rf"(?:in\s+)?({_NUM})\s+(day|week|month|year)s?(?:\s+(ago))?",
                      expr, re.I)  # fmt: skip
     if m:
         n = _number(m.group(1))

@@ -124,3 +124,11 @@ def test_parse_date() -> None:
     assert parse_date("Monday, August 22, 2011") == MON
     assert parse_date("22 August 2011") == MON
     assert parse_date("sometime soon") is None
+
+
+def test_find_when_skips_spans_and_event_relative_counts() -> None:
+    seed_like = "He will meet him during his first visit to his country's ally in nine years."
+    assert find_when(seed_like) == []
+    sentence = "He will return in two weeks, a day before the vote, which was called two days ago."
+    found = [(t, resolve_when(t, MON, "future")) for t, _, _ in find_when(sentence)]
+    assert found == [("in two weeks", "2011-09-05"), ("two days ago", "2011-08-20")]
