@@ -224,6 +224,7 @@ def server():
             "/news/border-train.html": (200, "text/html; charset=utf-8", HTML.encode("utf-8")),
             "/plain": (200, "text/plain; charset=utf-8", TEXT.encode("utf-8")),
             "/broken": (500, "text/plain", b"oops"),
+            "/huge": (200, "text/plain", b"The train went north again. " * 200_000),
         }
     )
     yield srv
@@ -243,6 +244,18 @@ def test_url_fetch_then_cache_hit(server: _Server, tmp_path: Path) -> None:
     server.stop()  # the second read must not touch the network
     second = read_article(url, cache_dir=tmp_path)
     assert second == first
+
+
+def test_url_default_cache_dir(
+    server: _Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    read_article(server.url("/plain"))
+    assert len(list((tmp_path / "mapper" / "http").glob("*.body"))) == 1
+
+
+def test_url_too_large(server: _Server, tmp_path: Path) -> None:
+    assert "too large" in one_line_error(server.url("/huge"), cache_dir=tmp_path)
 
 
 def test_url_plain_text(server: _Server, tmp_path: Path) -> None:
