@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from mapper.errors import MapperError
 from mapper.evaluate import cli
 from mapper.evaluate.corpora import CorpusError, load_corpus, repair_span
 from mapper.evaluate.metrics import (
@@ -340,6 +341,18 @@ def test_cli_bad_input_is_one_line(tmp_path: Path, capsys, content, message) -> 
     assert cli.main([str(path)]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_cli_geoparser_failure_is_one_line(monkeypatch, tmp_path: Path, capsys) -> None:
+    path = tmp_path / "c.xml"
+    path.write_text(lgl_xml(), encoding="utf-8")
+
+    def broken(extractor: str):
+        raise MapperError("gazetteer index missing")
+
+    monkeypatch.setattr(cli, "_load_geoparser", broken)
+    assert cli.main([str(path), "--extractor", "gazetteer"]) == 2
+    assert capsys.readouterr().err == "mapper evaluate: error: gazetteer index missing\n"
 
 
 def test_corpus_error_on_negative_limit(tmp_path: Path) -> None:

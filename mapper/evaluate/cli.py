@@ -9,7 +9,8 @@ import time
 from dataclasses import asdict
 from typing import Any
 
-from mapper.evaluate.corpora import CorpusError, load_corpus
+from mapper.errors import MapperError
+from mapper.evaluate.corpora import load_corpus
 from mapper.evaluate.runner import MODES, EvaluationError, evaluate
 
 EXTRACTORS: tuple[str, ...] = ("spacy", "gazetteer")
@@ -123,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         geoparser = _load_geoparser(args.extractor)
         load_s = time.perf_counter() - began
         evaluation = evaluate(geoparser, corpus.documents, args.mode)
-    except (CorpusError, EvaluationError) as exc:
+    except (MapperError, EvaluationError) as exc:
         print(f"mapper evaluate: error: {exc}", file=sys.stderr)
         return 2
     figures = evaluation.figures()

@@ -20,6 +20,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mapper.errors import MapperError
+
 # GeoWebNews types that are toponyms to score; the others (Demonym, Homonym, Language,
 # Non_Toponym, Literal_Expression, Non_Lit_Expression) are annotated but are not toponyms.
 GWN_SCORED_TYPES = frozenset(
@@ -38,7 +40,7 @@ GWN_SCORED_TYPES = frozenset(
 REPAIR_WINDOW = 200  # characters either side of a faulty offset searched for the gold phrase
 
 
-class CorpusError(ValueError):
+class CorpusError(MapperError, ValueError):
     """A corpus file that cannot be read; the message is one line, fit for the user."""
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from mapper.errors import MapperError
 from mapper.evaluate.corpora import GoldDocument
 from mapper.evaluate.metrics import (
     MAX_ERROR_KM,
@@ -43,7 +44,7 @@ class GeoparserLike(Protocol):
     def resolve(self, text: str, spans: list[tuple[int, int]]) -> Sequence[SpanLike | None]: ...
 
 
-class EvaluationError(RuntimeError):
+class EvaluationError(MapperError):
     """The geoparser broke the contract (e.g. wrong number of answers); one-line message."""
 
 
