@@ -1,0 +1,86 @@
+"""Geometry: legs and corridors as Shapely LineStrings (lon, lat), lengths in geodesic km.
+
+Legs follow a transport network where one is known for their mode (``mapper.networks``) and
+the geodesic otherwise. A corridor runs through its endpoints and via-points; an endpoint that
+is a whole country is drawn at the point of that country's border nearest its neighbour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pyproj import Transformer
+from shapely.geometry import LineString
+from shapely.ops import transform
+
+from mapper.gazetteer.embedded import EmbeddedGazetteer
+from mapper.geodesy import densify, line_length_km
+from mapper.implied import border_point
+from mapper.model import Analysis, Corridor, Journey, Leg, Place
+
+
+def draw(analysis: Analysis, gazetteer: EmbeddedGazetteer, *, online: bool = False) -> Analysis:
+    journeys = tuple(_draw_journey(j, online) for j in analysis.journeys)
+    corridors = tuple(draw_corridor(c, gazetteer) for c in analysis.corridors)
+    return replace(analysis, journeys=journeys, corridors=corridors)
+
+
+def _draw_journey(journey: Journey, online: bool) -> Journey:
+    legs = tuple(draw_leg(leg, online) for leg in journey.legs)
+    return replace(journey, legs=legs)
+
+
+def draw_leg(leg: Leg, online: bool = False) -> Leg:
+    a = (leg.origin.place.lat, leg.origin.place.lon)
+    b = (leg.destination.place.lat, leg.destination.place.lon)
+    try:
+        from mapper.networks import route
+    except ImportError:
+        route = None
+    if route is not None:
+        r = route(a, b, leg.mode, online=online)
+        return replace(leg, geometry=r.geometry, length_km=round(r.length_km, 1),
+                       network=r.network)
+    line = densify([(a[1], a[0]), (b[1], b[0])])
+    return replace(leg, geometry=line, length_km=round(line_length_km(line), 1),
+                   network="geodesic")
+
+
+def corridor_points(c: Corridor, gazetteer: EmbeddedGazetteer) -> list[tuple[float, float]]:
+    """(lat, lon) points a corridor passes: border points stand in for whole countries."""
+    places: list[Place] = [c.origin, *c.via, c.destination]
+    points: list[tuple[float, float] | None] = [None] * len(places)
+    for i, p in enumerate(places):
+        if p.entry.feature != "country":
+            points[i] = (p.lat, p.lon)
+    for i, p in enumerate(places):
+        if points[i] is not None:
+            continue
+        is_end = i in (0, len(places) - 1)
+        if not is_end:
+            points[i] = (p.lat, p.lon)
+            continue
+        neighbour = places[1] if i == 0 else places[-2]
+        n_point = (neighbour.lat, neighbour.lon)
+        if neighbour.entry.feature == "country":
+            n_point = border_point(gazetteer, neighbour.entry.country_code or "",
+                                   (p.lat, p.lon)) or n_point
+        points[i] = border_point(gazetteer, p.entry.country_code or "", n_point) or \
+            (p.lat, p.lon)
+    return [pt for pt in points if pt is not None]
+
+
+def draw_corridor(c: Corridor, gazetteer: EmbeddedGazetteer) -> Corridor:
+    pts = corridor_points(c, gazetteer)
+    line = densify([(lon, lat) for lat, lon in pts])
+    return replace(c, geometry=line, length_km=round(line_length_km(line), 1),
+                   area=buffer_km(line, c.width_km / 2))
+
+
+def buffer_km(line: LineString, km: float):
+    """A polygon ``km`` either side of a (lon, lat) line, buffered in a local projection."""
+    lon, lat = line.centroid.x, line.centroid.y
+    local = f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m"
+    fwd = Transformer.from_crs("EPSG:4326", local, always_xy=True).transform
+    back = Transformer.from_crs(local, "EPSG:4326", always_xy=True).transform
+    return transform(back, transform(fwd, line).buffer(km * 1000, quad_segs=4))

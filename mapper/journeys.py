@@ -1,0 +1,618 @@
+"""Journeys: who travels where, from the dependency parse and general rules.
+
+A *motion event* is a verb of motion ("flew to", "crossed into", "passed through", "is to meet
+... near") or a travel noun ("next stop at", "visit to") with a mover (its subject or
+possessor) and the places its prepositions or objects name. Each event gives stops with a status
+(confirmed, planned, reported, speculated), a date from the time expressions attached to it,
+and a mode. Stops are grouped by mover, ordered in time (not in order of mention), merged where
+one place contains the next, given an implied origin (the mover's home country) where the text
+names none, and border crossings become points on the shared border.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from mapper import dates
+from mapper.gazetteer import sources
+from mapper.gazetteer.embedded import EmbeddedGazetteer
+from mapper.implied import crossing_entry
+from mapper.model import Article, Journey, Leg, Mention, Place, Stop
+
+# -- lexicon: general English, not any article's words ---------------------------------------
+MOTION_VERBS = {
+    "anchor", "arrive", "berth", "board", "call", "come", "continue", "cross", "cruise",
+    "depart", "detour", "disembark", "divert", "dock", "drive", "embark", "enter", "fly", "get",
+    "go", "head", "hop", "jet", "journey", "land", "leave", "make", "march", "meet", "moor",
+    "motor", "move", "pass", "proceed", "push", "race", "reach", "relocate", "reroute",
+    "return", "ride", "roll", "sail", "set", "shuttle", "speed", "stay", "steam", "stop",
+    "swing", "touch", "tour", "transfer", "transit", "travel", "visit", "walk",
+}
+MEETING_VERBS = {"meet", "hold", "attend", "host"}
+TRAVEL_NOUNS = {"stop", "visit", "trip", "journey", "tour", "voyage", "flight", "arrival",
+                "departure", "stopover", "destination", "leg", "port", "call", "layover"}
+DEST_PREPS = {"to", "toward", "towards", "into", "for", "onto", "in", "at", "near", "on"}
+VIA_PREPS = {"through", "via", "across", "past", "over", "along", "around"}
+ORIGIN_PREPS = {"from", "out"}
+OBJECT_ORIGIN_VERBS = {"leave", "depart", "exit", "quit"}
+OBJECT_DEST_VERBS = {"visit", "reach", "enter", "tour", "cross", "make", "board"}
+ARRIVAL_PREPS_ONLY = {"in", "at", "on", "near"}  # only after verbs of arriving or staying
+ARRIVAL_VERBS = {"arrive", "land", "stop", "stay", "dock", "call", "meet", "hold", "attend",
+                 "host", "berth", "anchor", "moor", "touch", "be", "disembark", "set", "get"}
+REPORT_VERBS = {"say", "report", "tell", "announce", "claim", "cite", "quote", "state", "add",
+                "confirm", "believe", "suggest", "indicate", "write", "reveal", "show"}
+SPECULATION_MODALS = {"could", "might", "may"}
+SPECULATION_WORDS = {"unclear", "uncertain", "possibly", "perhaps", "likely", "unconfirmed",
+                     "rumored", "rumoured", "speculation", "speculated", "maybe", "probably"}
+FUTURE_WORDS = {"will", "shall", "'ll", "’ll"}
+PLAN_HEADS = {"plan", "expect", "schedule", "intend", "due", "set", "hope", "want", "prepare",
+              "aim", "seek", "propose"}
+PLAN_ADJECTIVES = {"next", "expected", "planned", "scheduled", "upcoming", "proposed",
+                   "possible", "likely", "final", "future"}
+GROUP_NOUNS = {
+    "official": "officials", "officer": "officials", "delegation": "delegation",
+    "delegate": "delegation", "diplomat": "diplomats", "envoy": "diplomats", "troop": "troops",
+    "soldier": "troops", "force": "troops", "team": "team", "crew": "crew", "minister":
+    "ministers", "leader": "leaders", "tourist": "tourists", "passenger": "passengers",
+    "pilgrim": "pilgrims", "refugee": "refugees", "migrant": "migrants", "athlete": "team",
+    "player": "team", "expert": "experts", "inspector": "inspectors", "sailor": "crew",
+}
+VEHICLES = {
+    "train": "rail", "locomotive": "rail", "railcar": "rail", "plane": "air", "jet": "air",
+    "aircraft": "air", "airliner": "air", "helicopter": "air", "flight": "air", "ship": "sea",
+    "vessel": "sea", "boat": "sea", "ferry": "sea", "tanker": "sea", "freighter": "sea",
+    "carrier": "sea", "yacht": "sea", "warship": "sea", "destroyer": "sea", "frigate": "sea",
+    "submarine": "sea", "liner": "sea", "containership": "sea", "motorcade": "road",
+    "convoy": "road", "car": "road", "bus": "road", "truck": "road", "limousine": "road",
+}
+VERB_MODES = {"fly": "air", "jet": "air", "land": "air", "sail": "sea", "steam": "sea",
+              "dock": "sea", "berth": "sea", "cruise": "sea", "moor": "sea", "drive": "road",
+              "motor": "road"}
+MODE_WORDS = {
+    "rail": {"train", "rail", "railway", "railroad", "locomotive", "armored train"},
+    "air": {"plane", "flight", "jet", "airport", "airliner", "aircraft", "helicopter", "air"},
+    "sea": {"ship", "vessel", "boat", "ferry", "sea", "port", "voyage", "sailed", "cruise"},
+    "road": {"car", "motorcade", "convoy", "bus", "truck", "road", "highway", "drove"},
+}
+STATUS_RANK = {"confirmed": 3, "planned": 2, "reported": 1, "speculated": 0}
+
+
+@dataclass
+class Mover:
+    key: str
+    label: str
+    vehicle: str | None = None
+    home: str | None = None  # ISO country code
+    first: int = 0
+
+
+@dataclass
+class Event:
+    mover: Mover
+    place: Place
+    role: str  # origin, dest, via, crossing
+    status: str
+    date: str | None
+    mode: str
+    verb: str
+    evidence: str
+    position: int
+    span: tuple[int, int]
+    order: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class JourneyResult:
+    journeys: tuple[Journey, ...]
+    places: tuple[Place, ...]  # places the journeys imply (border crossings, origins)
+
+
+class JourneyExtractor:
+    def __init__(self, gazetteer: EmbeddedGazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.demonyms = sources.demonyms()
+
+    def extract(self, article: Article, doc, places: tuple[Place, ...]) -> JourneyResult:
+        self.article = article
+        self.doc = doc
+        self.places = places
+        self.by_span = sorted(
+            ((m.start, m.end, p) for p in places for m in p.mentions), key=lambda x: x[0])
+        self.people = self._people(doc)
+        self.movers: dict[str, Mover] = {}
+        self.last: dict[str, Mover] = {}
+        events: list[Event] = []
+        for sent in doc.sents:
+            for tok in sent:
+                events.extend(self._events_at(tok, sent))
+        return self._journeys(events)
+
+    # -- movers ---------------------------------------------------------------------------
+    def _people(self, doc) -> dict[str, dict]:
+        """PERSON entities, one record per person: "Mr. Kim" is "Kim Jong-il" when a name
+        word is shared; with the titles that stand before them ("North Korean leader")."""
+        people: dict[str, dict] = {}
+        self.person_alias: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _person_name(ent.text)
+            words = _name_words(name)
+            if not words:
+                continue
+            key = next((self.person_alias[w] for w in words if w in self.person_alias),
+                       " ".join(words))
+            rec = people.setdefault(key, {"label": name, "titles": set(), "home": None})
+            if len(name) > len(rec["label"]):
+                rec["label"] = name
+            for w in words:
+                self.person_alias.setdefault(w, key)
+            left = ent.start - 1
+            title_tokens = []
+            while left >= 0 and doc[left].dep_ in ("compound", "amod", "nmod") and \
+                    doc[left].ent_type_ != "PERSON" and doc[left].head.i >= left:
+                title_tokens.insert(0, doc[left])
+                left -= 1
+            nouns = [t.lemma_.lower() for t in title_tokens if t.pos_ in ("NOUN", "PROPN")]
+            rec["titles"].update(nouns)
+            home = self._demonym_country(" ".join(t.text for t in title_tokens))
+            if home:
+                rec["home"] = home
+        return people
+
+    def _demonym_country(self, text: str) -> str | None:
+        for name in sorted(self.demonyms, key=len, reverse=True):
+            if re.search(rf"\b{re.escape(name)}\b", text):
+                return self.demonyms[name]
+        return None
+
+    def _mover(self, subj) -> Mover | None:
+        """The mover a subject (or possessor) token denotes, or None if it is not a traveller."""
+        if subj is None:
+            return None
+        lemma = subj.lemma_.lower()
+        if subj.pos_ == "PRON":
+            kind = {"he": "person", "she": "person", "it": "vehicle", "they": "group",
+                    "we": "group"}.get(lemma)
+            return self.last.get(kind) if kind else None
+        vehicle = lemma if lemma in VEHICLES else None
+        person = None
+        # A person named in the phrase, or its possessor ("Mr. Kim's train").
+        candidates = [subj, *[c for c in subj.children if c.dep_ in ("poss", "compound")]]
+        for tok in candidates:
+            if tok.ent_type_ == "PERSON":
+                key = self._person_key(tok)
+                if key:
+                    person = key
+                    break
+            tl = tok.lemma_.lower()
+            if tok.dep_ == "poss" or tok == subj:
+                for key, rec in self.people.items():
+                    if tl in rec["titles"]:
+                        person = key
+                        break
+            if person:
+                break
+        if person:
+            rec = self.people[person]
+            mover = self._register(f"person:{person}", rec["label"], vehicle, rec["home"],
+                                   subj.idx, "person")
+            if vehicle:
+                self.last["vehicle"] = mover
+            return mover
+        phrase = " ".join(t.text for t in subj.subtree if t.i <= subj.i or t.dep_ == "compound")
+        phrase = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", phrase).strip()
+        home = self._demonym_country(phrase)
+        if lemma in GROUP_NOUNS:
+            key = f"group:{home or ''}:{GROUP_NOUNS[lemma]}"
+            return self._register(key, phrase, None, home, subj.idx, "group")
+        if vehicle:
+            named = [t for t in subj.subtree if t.pos_ == "PROPN" and t.ent_type_ != "NORP"]
+            if not named and "vehicle" in self.last and self.last["vehicle"].vehicle == vehicle:
+                return self.last["vehicle"]
+            key = f"vehicle:{phrase.lower()}"
+            return self._register(key, phrase, vehicle, home, subj.idx, "vehicle")
+        if subj.ent_type_ in ("ORG", "PRODUCT", "FAC", "NORP") and subj.pos_ == "PROPN":
+            name = " ".join(t.text for t in subj.subtree if t.ent_type_ == subj.ent_type_)
+            return self._register(f"named:{name.lower()}", name, None, home, subj.idx, "vehicle")
+        return None
+
+    def _person_key(self, tok) -> str | None:
+        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None:
+            return None
+        return next((self.person_alias[w] for w in _name_words(_person_name(ent.text))
+                     if w in self.person_alias), None)
+
+    def _register(self, key: str, label: str, vehicle: str | None, home: str | None,
+                  position: int, kind: str) -> Mover:
+        mover = self.movers.get(key)
+        if mover is None:
+            mover = Mover(key, label, vehicle, home, position)
+            self.movers[key] = mover
+        else:
+            mover.vehicle = mover.vehicle or vehicle
+            mover.home = mover.home or home
+            if vehicle and mover.vehicle == vehicle and len(label) > len(mover.label) \
+                    and kind == "vehicle":
+                mover.label = label
+        self.last[kind] = mover
+        return mover
+
+    # -- events ---------------------------------------------------------------------------
+    def _subject(self, verb):
+        """The subject of a verb, following conjunctions, xcomp/aux chains and clauses."""
+        tok = verb
+        for _ in range(6):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+            if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp") and tok.head != tok:
+                tok = tok.head
+                if tok.dep_ == "prep":
+                    tok = tok.head
+                continue
+            break
+        return None
+
+    def _events_at(self, tok, sent) -> list[Event]:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and (lemma in MOTION_VERBS or lemma in MEETING_VERBS):
+            mover = self._mover(self._subject(tok))
+            if mover is None:
+                return []
+            return self._verb_events(tok, sent, mover)
+        if tok.pos_ == "NOUN" and lemma in TRAVEL_NOUNS:
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            mover = self._mover(owner) if owner is not None else None
+            if mover is None:
+                return []
+            return self._noun_events(tok, sent, mover)
+        return []
+
+    def _verb_events(self, verb, sent, mover: Mover) -> list[Event]:
+        lemma = verb.lemma_.lower()
+        out: list[Event] = []
+        for child in verb.children:
+            role = None
+            if child.dep_ == "prep" or (child.dep_ == "advmod" and child.lower_ in ("out",)):
+                prep = child.lower_
+                if prep in ORIGIN_PREPS:
+                    role = "origin"
+                elif prep in VIA_PREPS and lemma not in MEETING_VERBS:
+                    role = "via"
+                elif prep in DEST_PREPS:
+                    if prep in ARRIVAL_PREPS_ONLY and lemma not in ARRIVAL_VERBS:
+                        continue
+                    if lemma in MEETING_VERBS and prep not in ARRIVAL_PREPS_ONLY:
+                        continue
+                    role = "crossing" if lemma == "cross" and prep == "into" else "dest"
+                if role is None:
+                    continue
+                targets = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            elif child.dep_ in ("dobj", "attr") and lemma in OBJECT_ORIGIN_VERBS:
+                role, targets = "origin", [child]
+            elif child.dep_ == "dobj" and lemma in OBJECT_DEST_VERBS and lemma not in ("cross",):
+                role, targets = "dest", [child]
+            else:
+                continue
+            for target in targets:
+                for place, span in self._places_under(target):
+                    out.append(self._event(verb, sent, mover, place, role, span))
+        return out
+
+    def _noun_events(self, noun, sent, mover: Mover) -> list[Event]:
+        out: list[Event] = []
+        governing = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
+        for child in noun.children:
+            if child.dep_ != "prep":
+                continue
+            prep = child.lower_
+            role = "origin" if prep in ORIGIN_PREPS else "via" if prep in VIA_PREPS else \
+                "dest" if prep in DEST_PREPS else None
+            if role is None:
+                continue
+            for target in (c for c in child.children if c.dep_ == "pobj"):
+                for place, span in self._places_under(target):
+                    ev = self._event(governing, sent, mover, place, role, span, noun=noun)
+                    out.append(ev)
+        # "the next stop will be X", "his destination is X"
+        if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            for attr in (c for c in noun.head.children if c.dep_ == "attr"):
+                for place, span in self._places_under(attr):
+                    out.append(self._event(noun.head, sent, mover, place, "dest", span, noun=noun))
+        return out
+
+    def _places_under(self, token) -> list[tuple[Place, tuple[int, int]]]:
+        """Places mentioned in a token's subtree, outside nested clauses."""
+        toks = [t for t in token.subtree
+                if not any(a.dep_ in ("relcl", "acl", "advcl") and a.i > token.i
+                           for a in t.ancestors if a.i >= token.i and a != token
+                           and token in a.ancestors)]
+        if not toks:
+            return []
+        s, e = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+        found = []
+        for ms, me, place in self.by_span:
+            if s <= ms and me <= e:
+                found.append((place, (ms, me)))
+        # "to Vladivostok, Russia": keep the most specific place of each chain
+        return found
+
+    def _event(self, verb, sent, mover: Mover, place: Place, role: str, span,
+               noun=None) -> Event:
+        status = self._status(verb, sent, noun)
+        tense = "future" if status in ("planned", "speculated") else "past"
+        when = self._date(verb, sent, tense)
+        mode = self._mode(verb, sent, mover)
+        label = (noun.text if noun is not None else verb.text)
+        return Event(mover, place, role, status, when, mode, label, sent.text.strip(),
+                     verb.idx, span)
+
+    def _status(self, verb, sent, noun=None) -> str:
+        words = {t.lower_ for t in sent}
+        chain = [verb, *verb.ancestors]
+        clause = [verb, *[a for a in verb.ancestors if a.dep_ in ("xcomp", "aux", "ROOT")]]
+        auxes = {c.lower_ for v in clause for c in v.children if c.dep_ in ("aux", "auxpass")}
+        auxes |= {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if noun is not None:
+            auxes |= {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
+        if auxes & SPECULATION_MODALS or (words & SPECULATION_WORDS and noun is None):
+            return "speculated"
+        attributed = any(a.lemma_.lower() in REPORT_VERBS and a != verb for a in chain
+                         if a.pos_ in ("VERB", "AUX")) or "according" in words
+        if attributed:
+            return "reported"
+        if noun is not None and any(c.lower_ in PLAN_ADJECTIVES for c in noun.children):
+            return "planned"
+        if auxes & FUTURE_WORDS or verb.tag_ in ("VB",) and "to" in auxes:
+            return "planned"
+        if any(a.lemma_.lower() in PLAN_HEADS for a in chain[1:3]):
+            return "planned"
+        if verb.tag_ == "VBG" and auxes & {"is", "are", "am", "'s", "’s"}:
+            return "planned"  # "is heading to": the destination is not reached yet
+        return "confirmed"
+
+    def _date(self, verb, sent, tense: str) -> str | None:
+        published = self.article.published
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            tok = ent.root
+            owner = None
+            for anc in [tok, *tok.ancestors]:
+                if anc == verb:
+                    owner = verb
+                    break
+                if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() in \
+                        MOTION_VERBS | REPORT_VERBS | MEETING_VERBS and anc != tok:
+                    break
+            if owner is None:
+                continue
+            text = ent.text
+            if ent.label_ == "TIME":
+                continue
+            resolved = dates.resolve_when(text, published, tense)
+            if resolved:
+                return resolved
+        return None
+
+    def _mode(self, verb, sent, mover: Mover) -> str:
+        if mover.vehicle:
+            return VEHICLES[mover.vehicle]
+        lemma = verb.lemma_.lower()
+        if lemma in VERB_MODES:
+            return VERB_MODES[lemma]
+        for child in verb.children:
+            if child.lower_ in ("by", "aboard", "on") and child.dep_ == "prep":
+                for obj in child.children:
+                    for mode, words in MODE_WORDS.items():
+                        if obj.lemma_.lower() in words:
+                            return mode
+        return "unknown"
+
+    # -- journeys ---------------------------------------------------------------------------
+    def _journeys(self, events: list[Event]) -> JourneyResult:
+        by_mover: dict[str, list[Event]] = {}
+        for ev in events:
+            by_mover.setdefault(ev.mover.key, []).append(ev)
+        journeys: list[Journey] = []
+        extra: dict[str, Place] = {}
+        movers = sorted(by_mover, key=lambda k: min(e.position for e in by_mover[k]))
+        for key in movers:
+            evs = _dedupe(by_mover[key])
+            mover = evs[0].mover
+            for ev in evs:
+                ev.order = self._order(ev, evs)
+            evs.sort(key=lambda e: e.order)
+            evs = self._merge_contained(evs)
+            evs = self._inherit_modes(evs)
+            stops = [self._stop(e) for e in evs]
+            stops = self._resolve_crossings(stops, evs, mover, extra)
+            stops = self._implied_origin(stops, mover, extra)
+            stops = _merge_repeats(stops)
+            if len(stops) < 2:
+                continue
+            jid = f"j{len(journeys) + 1}"
+            label = mover.label if not mover.vehicle or mover.vehicle in mover.label.lower() \
+                else f"{mover.label} ({mover.vehicle})"
+            legs = tuple(Leg(jid, label, i, a, b) for i, (a, b) in
+                         enumerate(zip(stops, stops[1:]), start=1))
+            journeys.append(Journey(jid, label, tuple(stops), legs))
+        return JourneyResult(tuple(journeys), tuple(extra.values()))
+
+    def _order(self, ev: Event, evs: list[Event]) -> float:
+        """A sortable time: the event's date, else what its status and sentence imply."""
+        published = self.article.published or date(2000, 1, 1)
+        base = published.toordinal()
+        eps = ev.position / 1e7
+        if ev.date:
+            start, _, end = ev.date.partition("/")
+            a = date.fromisoformat(start).toordinal()
+            b = date.fromisoformat(end).toordinal() if end else a
+            t = (a + b) / 2
+        elif ev.status == "confirmed":
+            same = [o for o in evs if o is not ev and o.date and o.evidence == ev.evidence
+                    and o.position <= ev.position]
+            if same:
+                return self._order(same[-1], evs) + eps + 0.01
+            t = base - 0.5
+        elif ev.status == "planned":
+            t = base + 1.0
+        else:
+            t = base + 0.5
+        if ev.role == "origin":
+            t -= 0.1
+        return t + eps
+
+    def _merge_contained(self, evs: list[Event]) -> list[Event]:
+        """Drop a country or region stop next to a stop inside it; keep the stronger status."""
+        out: list[Event] = []
+        for ev in evs:
+            if out and _contains(out[-1].place, ev.place) and out[-1].role != "crossing":
+                prev = out.pop()
+                ev = _combine(ev, prev)
+            elif out and _contains(ev.place, out[-1].place) and ev.role != "crossing":
+                out[-1] = _combine(out[-1], ev)
+                continue
+            out.append(ev)
+        # a region passed through that contains a later stop adds nothing either
+        keep = []
+        for i, ev in enumerate(out):
+            if ev.role == "via" and ev.place.entry.feature not in ("city", "crossing") and \
+                    any(_contains(ev.place, o.place) for o in out[i + 1:]):
+                continue
+            keep.append(ev)
+        return keep
+
+    @staticmethod
+    def _inherit_modes(evs: list[Event]) -> list[Event]:
+        """A mover keeps its mode on later legs until the text changes it."""
+        mode = "unknown"
+        for ev in evs:
+            if ev.mode != "unknown":
+                mode = ev.mode
+            else:
+                ev.mode = mode
+        # the first stops take the first mode the text gives
+        first = next((e.mode for e in evs if e.mode != "unknown"), "unknown")
+        for ev in evs:
+            if ev.mode == "unknown":
+                ev.mode = first
+        return evs
+
+    def _stop(self, ev: Event) -> Stop:
+        return Stop(ev.place, ev.status, ev.evidence, ev.date, ev.mode, ev.verb,
+                    False, ev.position)
+
+    def _resolve_crossings(self, stops: list[Stop], evs: list[Event], mover: Mover,
+                           extra: dict[str, Place]) -> list[Stop]:
+        out: list[Stop] = []
+        for i, (stop, ev) in enumerate(zip(stops, evs)):
+            if ev.role != "crossing":
+                out.append(stop)
+                continue
+            to_cc = stop.place.entry.country_code
+            prev_cc = out[-1].place.entry.country_code if out else mover.home
+            if not to_cc or not prev_cc or prev_cc == to_cc:
+                out.append(stop)
+                continue
+            before = (out[-1].place.lat, out[-1].place.lon) if out else None
+            after = next(((s.place.lat, s.place.lon) for s in stops[i + 1:]
+                          if s.place.entry.country_code == to_cc), None)
+            entry = crossing_entry(self.gazetteer, prev_cc, to_cc, before, after, stop.mode)
+            if entry is None:
+                out.append(stop)
+                continue
+            mention = Mention(self.article.text[ev.position: ev.span[1]], ev.position,
+                              ev.span[1], ev.evidence, "IMPLIED", implied=True,
+                              hint=(("role", "crossing"),))
+            place = extra.get(entry.key) or Place(
+                entry.key.replace(":", "-").lower(), entry.name, entry, (mention,),
+                implied=True)
+            extra[entry.key] = place
+            out.append(replace(stop, place=place))
+        return out
+
+    def _implied_origin(self, stops: list[Stop], mover: Mover,
+                        extra: dict[str, Place]) -> list[Stop]:
+        """A mover from a country the text names, travelling abroad, started at home."""
+        if not stops or not mover.home:
+            return stops
+        first = stops[0]
+        if first.place.entry.feature == "crossing" or first.verb.lower() in ("from", "left"):
+            return stops
+        if first.place.entry.country_code == mover.home:
+            return stops
+        home = next((p for p in self.places if p.entry.feature == "country"
+                     and p.entry.country_code == mover.home), None)
+        if home is None:
+            entry = self.gazetteer.country(mover.home)
+            if entry is None:
+                return stops
+            home = extra.setdefault(entry.key, Place(entry.key.replace(":", "-"), entry.name,
+                                                     entry, (), implied=True))
+        origin = Stop(home, first.status, first.evidence, None, first.mode, "(implied origin)",
+                      True, first.position)
+        return [origin, *stops]
+
+
+def _person_name(text: str) -> str:
+    return re.sub(r"(’s|'s)$", "", text).strip()
+
+
+def _name_words(name: str) -> list[str]:
+    titles = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "gen", "sen"}
+    words = [re.sub(r"[^\w-]", "", w).lower() for w in name.split()]
+    return [w for w in words if w and w not in titles]
+
+
+def _dedupe(evs: list[Event]) -> list[Event]:
+    """One event per (place, sentence, role): the same stop said twice in one clause."""
+    seen: dict[tuple, Event] = {}
+    for ev in evs:
+        key = (ev.place.id, ev.evidence, ev.role)
+        if key not in seen:
+            seen[key] = ev
+    return list(seen.values())
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether ``outer`` (a country or region) contains ``inner``."""
+    if outer.id == inner.id:
+        return True
+    oe, ie = outer.entry, inner.entry
+    if oe.feature == "country":
+        return ie.feature != "country" and ie.country_code == oe.country_code and \
+            ie.feature != "crossing"
+    if oe.feature in ("city", "crossing") or ie.feature == "country":
+        return False
+    if oe.bbox and ie.feature not in ("ocean", "sea"):
+        w, s, e, n = oe.bbox
+        return w <= ie.lon <= e and s <= ie.lat <= n and (oe.feature not in ("lake", "river"))
+    return False
+
+
+def _combine(keep: Event, other: Event) -> Event:
+    keep.status = max((keep.status, other.status), key=STATUS_RANK.__getitem__)
+    keep.date = keep.date or other.date
+    if keep.mode == "unknown":
+        keep.mode = other.mode
+    return keep
+
+
+def _merge_repeats(stops: list[Stop]) -> list[Stop]:
+    out: list[Stop] = []
+    for s in stops:
+        if out and out[-1].place.id == s.place.id:
+            prev = out[-1]
+            status = max((prev.status, s.status), key=STATUS_RANK.__getitem__)
+            out[-1] = replace(prev, status=status, date=prev.date or s.date)
+            continue
+        out.append(s)
+    return out
+
+
