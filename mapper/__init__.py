@@ -1,3 +1,43 @@
-"""mapper: turn a news article about a journey into an interactive map."""
+"""mapper: turn a news article about a journey into an interactive map.
+
+In a notebook::
+
+    import mapper
+    analysis = mapper.analyze("data/articles/000_e4a7c6f4d49187f3.txt")
+    mapper.to_map(analysis)            # a folium.Map, shown inline
+    mapper.places_frame(analysis)      # pandas DataFrame of places
+    mapper.legs_frame(analysis)        # pandas DataFrame of journey legs
+    mapper.to_geojson(analysis)        # the GeoJSON contract as a dict
+"""
+
+from __future__ import annotations
 
 __version__ = "0.1.0"
+
+__all__ = ["analyze", "read_article", "to_map", "to_geojson", "places_frame", "legs_frame",
+           "save_map", "Analysis"]
+
+
+def __getattr__(name: str):
+    # Imported lazily so that `import mapper` stays fast (spaCy loads on first analysis).
+    if name == "analyze":
+        from mapper.pipeline import analyze
+
+        return analyze
+    if name == "read_article":
+        from mapper.read import read_article
+
+        return read_article
+    if name in ("to_map", "save_map"):
+        from mapper import render
+
+        return getattr(render, name)
+    if name in ("to_geojson", "places_frame", "legs_frame"):
+        from mapper import export
+
+        return getattr(export, name)
+    if name == "Analysis":
+        from mapper.model import Analysis
+
+        return Analysis
+    raise AttributeError(f"module 'mapper' has no attribute {name!r}")

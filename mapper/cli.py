@@ -1,0 +1,155 @@
+"""The ``mapper`` command line: map, places, journey, evaluate.
+
+Exit 0 on success; exit 2 with one line on stderr for bad input; never a traceback, never a
+partial output file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import warnings
+from pathlib import Path
+
+from mapper.errors import InputError, MapperError
+
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="mapper", description="Turn a journey article into a map.")
+    p.add_argument("--extractor", choices=("spacy", "gazetteer"), default="spacy",
+                   help="place extractor (default: spacy)")
+    p.add_argument("--online", action="store_true",
+                   help="allow online sources (rail networks, routers); cached on disk")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    m = sub.add_parser("map", help="write the interactive map (and GeoJSON)")
+    m.add_argument("article", help="a text or HTML file, - for stdin, or an http(s) URL")
+    m.add_argument("-o", "--output", help="HTML path (default: output/<article-stem>.html)")
+    m.add_argument("--geojson", help="also write the GeoJSON here")
+    m.add_argument("--csv", help="also write the places CSV here")
+    m.add_argument("--png", help="also write a static image here")
+    m.add_argument("--cdn", action="store_true",
+                   help="load Leaflet from a CDN instead of embedding it (smaller file)")
+
+    pl = sub.add_parser("places", help="print the places")
+    pl.add_argument("article")
+    pl.add_argument("--format", choices=("table", "csv", "json", "geojson"), default="table")
+
+    j = sub.add_parser("journey", help="print the journeys")
+    j.add_argument("article")
+    j.add_argument("--format", choices=("table", "json", "geojson"), default="table")
+
+    try:
+        from mapper.evaluate.cli import add_parser
+    except ImportError:  # pragma: no cover - the evaluation package is part of mapper
+        pass
+    else:
+        add_parser(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="mapper: %(message)s")
+    warnings.filterwarnings("ignore", category=UserWarning)
+    try:
+        if args.command == "evaluate":
+            return int(args.func(args) or 0)
+        return _run(args)
+    except InputError as exc:
+        print(f"mapper: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except MapperError as exc:
+        print(f"mapper: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("mapper: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _run(args) -> int:
+    from mapper import export
+    from mapper.pipeline import analyze
+    from mapper.read import read_article
+
+    article = read_article(args.article)
+    analysis = analyze(article, extractor=args.extractor, online=args.online)
+    if not analysis.places:
+        raise InputError(f"no places found in {args.article}")
+    for w in analysis.warnings:
+        print(f"mapper: warning: {w}", file=sys.stderr)
+
+    if args.command == "map":
+        from mapper.render import to_map
+
+        out = Path(args.output) if args.output else Path("output") / f"{article.stem}.html"
+        html = to_map(analysis, inline=not args.cdn).get_root().render()
+        written = [export.write_atomic(out, lambda p: p.write_text(html, encoding="utf-8"))]
+        if args.geojson:
+            written.append(export.save_geojson(analysis, args.geojson))
+        if args.csv:
+            written.append(export.save_places_csv(analysis, args.csv))
+        if args.png:
+            from mapper.static import draw
+
+            fig = draw(analysis)
+            written.append(export.write_atomic(args.png, lambda p: fig.savefig(p, format="png")))
+        for path in written:
+            print(path)
+        return 0
+
+    if args.command == "places":
+        if args.format == "csv":
+            sys.stdout.write(export.places_csv(analysis))
+        elif args.format == "json":
+            print(json.dumps(export.place_rows(analysis), ensure_ascii=False, indent=1))
+        elif args.format == "geojson":
+            gj = export.to_geojson(analysis)
+            gj["features"] = [f for f in gj["features"] if f["properties"]["kind"] == "place"]
+            print(json.dumps(gj, ensure_ascii=False, indent=1))
+        else:
+            print(_table(export.place_rows(analysis),
+                         ["name", "gazetteer_name", "feature", "country_code", "lat", "lon",
+                          "implied", "mentions"]))
+        return 0
+
+    if args.command == "journey":
+        if args.format == "json":
+            print(json.dumps(export.leg_rows(analysis), ensure_ascii=False, indent=1))
+        elif args.format == "geojson":
+            gj = export.to_geojson(analysis)
+            gj["features"] = [f for f in gj["features"] if f["properties"]["kind"] != "place"]
+            print(json.dumps(gj, ensure_ascii=False, indent=1))
+        else:
+            rows = export.leg_rows(analysis)
+            if not rows:
+                print("no journeys found")
+            else:
+                print(_table(rows, ["journey", "mover", "seq", "from", "to", "status", "mode",
+                                    "date", "length_km", "network"]))
+            for c in analysis.corridors:
+                stated = f", stated {c.stated_length_km:g} km" if c.stated_length_km else ""
+                print(f"corridor {c.id}: {c.type} ({c.status}) {c.origin.name} -> "
+                      f"{c.destination.name}, drawn {c.length_km:g} km{stated}")
+        return 0
+    return 0
+
+
+def _table(rows: list[dict], columns: list[str]) -> str:
+    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) if cells else len(c)
+              for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in cells]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

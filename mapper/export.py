@@ -1,0 +1,163 @@
+"""Exports: the GeoJSON contract, CSV of places, pandas frames; atomic file writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from shapely.geometry import mapping
+
+from mapper.model import Analysis, Corridor, Leg, Place
+
+PLACE_COLUMNS = ["id", "name", "gazetteer_name", "geonameid", "feature", "country_code", "lat",
+                 "lon", "implied", "mentions", "first_sentence"]
+
+
+def place_feature(p: Place) -> dict:
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]},
+        "properties": {
+            "kind": "place",
+            "id": p.id,
+            "name": p.name,
+            "gazetteer_name": p.entry.name,
+            "gazetteer_key": p.entry.key,
+            "geonameid": p.entry.geonameid,
+            "feature": p.entry.feature,
+            "country_code": p.entry.country_code,
+            "implied": p.implied,
+            "mentions": [
+                {"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence}
+                for m in p.mentions
+            ],
+        },
+    }
+
+
+def leg_feature(leg: Leg) -> dict:
+    return {
+        "type": "Feature",
+        "geometry": mapping(leg.geometry) if leg.geometry is not None else None,
+        "properties": {
+            "kind": "leg",
+            "journey": leg.journey,
+            "mover": leg.mover,
+            "seq": leg.seq,
+            "from": leg.origin.place.name,
+            "to": leg.destination.place.name,
+            "from_implied": leg.origin.implied or leg.origin.place.implied,
+            "to_implied": leg.destination.implied or leg.destination.place.implied,
+            "status": leg.status,
+            "mode": leg.mode,
+            "date": leg.date,
+            "length_km": leg.length_km,
+            "network": leg.network,
+            "evidence": leg.destination.evidence,
+        },
+    }
+
+
+def corridor_feature(c: Corridor) -> dict:
+    return {
+        "type": "Feature",
+        "geometry": mapping(c.geometry) if c.geometry is not None else None,
+        "properties": {
+            "kind": "corridor",
+            "id": c.id,
+            "type": c.type,
+            "status": c.status,
+            "from": c.origin.name,
+            "to": c.destination.name,
+            "via": [v.name for v in c.via],
+            "stated_length_km": c.stated_length_km,
+            "stated_length_text": c.stated_length_text,
+            "length_km": c.length_km,
+            "evidence": c.evidence,
+        },
+    }
+
+
+def to_geojson(analysis: Analysis) -> dict:
+    """The GeoJSON contract: a FeatureCollection of places, legs and corridors."""
+    a = analysis.article
+    features = [place_feature(p) for p in analysis.places]
+    features += [leg_feature(leg) for j in analysis.journeys for leg in j.legs]
+    features += [corridor_feature(c) for c in analysis.corridors]
+    return {
+        "type": "FeatureCollection",
+        "article": {
+            "title": a.title,
+            "dateline": a.dateline,
+            "published": a.published.isoformat() if a.published else None,
+            "source": a.source,
+        },
+        "features": features,
+    }
+
+
+def place_rows(analysis: Analysis) -> list[dict]:
+    return [{
+        "id": p.id, "name": p.name, "gazetteer_name": p.entry.name,
+        "geonameid": p.entry.geonameid, "feature": p.entry.feature,
+        "country_code": p.entry.country_code, "lat": round(p.lat, 6), "lon": round(p.lon, 6),
+        "implied": p.implied, "mentions": len(p.mentions),
+        "first_sentence": p.mentions[0].sentence if p.mentions else "",
+    } for p in analysis.places]
+
+
+def leg_rows(analysis: Analysis) -> list[dict]:
+    return [{k: v for k, v in leg_feature(leg)["properties"].items() if k != "kind"}
+            for j in analysis.journeys for leg in j.legs]
+
+
+def places_csv(analysis: Analysis) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=PLACE_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(place_rows(analysis))
+    return buf.getvalue()
+
+
+def places_frame(analysis: Analysis):
+    """Places as a pandas DataFrame (one row per place)."""
+    import pandas as pd
+
+    return pd.DataFrame(place_rows(analysis), columns=PLACE_COLUMNS)
+
+
+def legs_frame(analysis: Analysis):
+    """Legs as a pandas DataFrame (one row per leg, in journey and time order)."""
+    import pandas as pd
+
+    return pd.DataFrame(leg_rows(analysis))
+
+
+def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
+    """Write through a temporary file in the same folder, then rename: never a half file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def save_geojson(analysis: Analysis, path: str | Path) -> Path:
+    text = json.dumps(to_geojson(analysis), ensure_ascii=False, indent=1)
+    return write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+
+
+def save_places_csv(analysis: Analysis, path: str | Path) -> Path:
+    text = places_csv(analysis)
+    return write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
