@@ -40,6 +40,7 @@ from mapper.render_style import (
     CORRIDOR_DASH,
     STATUS_DASH,
     all_places,
+    analysis_bounds,
     journey_color,
     place_roles,
 )
@@ -194,25 +195,6 @@ def _polygons(area: Polygon | MultiPolygon) -> list[list[list[tuple[float, float
         for p in polys
         if not p.is_empty
     ]
-
-
-def _bounds(analysis: Analysis) -> list[list[float]] | None:
-    pts: list[tuple[float, float]] = []
-    for j in analysis.journeys:
-        for leg in j.legs:
-            if leg.geometry is not None:
-                pts += [(lat, lon) for lon, lat, *_ in leg.geometry.coords]
-        pts += [(s.place.lat, s.place.lon) for s in j.stops]
-    for c in analysis.corridors:
-        if c.geometry is not None:
-            pts += [(lat, lon) for lon, lat, *_ in c.geometry.coords]
-        pts += [(p.lat, p.lon) for p in (c.origin, c.destination, *c.via)]
-    if not pts:
-        pts = [(p.lat, p.lon) for p in all_places(analysis)]
-    if not pts:
-        return None
-    lats, lons = zip(*pts)
-    return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
 # ----------------------------------------------------------------------------- layers
@@ -411,7 +393,7 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
         )
     )
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
-    bounds = _bounds(analysis)
+    bounds = analysis_bounds(analysis)
     if bounds:
         if bounds[0] == bounds[1]:
             m.location, m.options["zoom"] = bounds[0], 7

@@ -41,9 +41,9 @@ ROLE_COLORS = {
 STATUS_DASH = {"confirmed": None, "reported": "10 8", "speculated": "1 8", "planned": "22 10"}
 STATUS_MPL = {
     "confirmed": "-",
-    "reported": (0, (4, 3)),
-    "speculated": (0, (1, 2.5)),
-    "planned": (0, (9, 4)),
+    "reported": (0, (3, 2.5)),
+    "speculated": (0, (1, 2)),
+    "planned": (0, (7, 2.5)),
 }
 STATUS_LABELS = {
     "confirmed": "Confirmed",
@@ -147,3 +147,23 @@ def _all_places(analysis: Analysis) -> Iterable[Place]:
 
 def all_places(analysis: Analysis) -> list[Place]:
     return list(_all_places(analysis))
+
+
+def analysis_bounds(analysis: Analysis) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of journeys and corridors, else of all places."""
+    pts: list[tuple[float, float]] = []
+    for j in analysis.journeys:
+        for leg in j.legs:
+            if leg.geometry is not None:
+                pts += [(lat, lon) for lon, lat, *_ in leg.geometry.coords]
+        pts += [(s.place.lat, s.place.lon) for s in j.stops]
+    for c in analysis.corridors:
+        if c.geometry is not None:
+            pts += [(lat, lon) for lon, lat, *_ in c.geometry.coords]
+        pts += [(p.lat, p.lon) for p in (c.origin, c.destination, *c.via)]
+    if not pts:
+        pts = [(p.lat, p.lon) for p in all_places(analysis)]
+    if not pts:
+        return None
+    lats, lons = zip(*pts)
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]

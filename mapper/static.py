@@ -1,0 +1,309 @@
+"""A static PNG of an ``Analysis`` with matplotlib, for reports: country outlines from the
+Natural Earth shapefile, corridors, journey legs with direction arrows, and labelled places."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import shapely
+from matplotlib import patheffects
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path as MplPath
+from matplotlib.ticker import FuncFormatter
+from shapely import affinity
+from shapely.geometry import LineString, MultiPolygon, Polygon
+from shapely.geometry.polygon import orient
+
+from mapper import basemap
+from mapper.errors import MapperError
+from mapper.model import Analysis
+from mapper.render_style import (
+    CORRIDOR_COLORS,
+    CORRIDOR_LABELS,
+    CORRIDOR_MPL,
+    ROLE_COLORS,
+    ROLE_LABELS,
+    ROLES,
+    STATUS_LABELS,
+    STATUS_MPL,
+    all_places,
+    analysis_bounds,
+    journey_color,
+    place_roles,
+)
+
+HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
+MARKERS = {
+    "origin": "o",
+    "stop": "o",
+    "destination": "s",
+    "implied": "o",
+    "corridor": "D",
+    "mentioned": "o",
+}
+SIZES = {"origin": 9, "stop": 7, "destination": 8, "implied": 7, "corridor": 6, "mentioned": 4}
+
+
+class StaticMapError(MapperError):
+    """The static image could not be drawn or written."""
+
+
+def _extent(analysis: Analysis, ratio: float) -> tuple[float, float, float, float]:
+    """(west, south, east, north) around the analysis, with a margin, whose shown width/height
+    (longitudes scaled by cos(latitude)) is ``ratio``."""
+    b = analysis_bounds(analysis) or [[-60.0, -180.0], [80.0, 180.0]]
+    (s, w), (n, e) = b
+    cy = (s + n) / 2
+    k = max(math.cos(math.radians(cy)), 0.2)
+    width, height = max((e - w) * k, 2.0), max(n - s, 2.0)
+    width, height = width * 1.2, height * 1.2
+    if width / height < ratio:
+        width = height * ratio
+    else:
+        height = width / ratio
+    cx = (w + e) / 2
+    south, north = cy - height / 2, cy + height / 2
+    if north > 85:
+        south, north = south - (north - 85), 85.0
+    if south < -85:
+        south, north = -85.0, min(north + (-85 - south), 85.0)
+    return cx - width / k / 2, south, cx + width / k / 2, north
+
+
+def _deg(axis: str):
+    def fmt(v: float, _pos: int) -> str:
+        if axis == "x":
+            v = (v + 180) % 360 - 180
+            return f"{abs(v):g}°{'E' if v > 0 else 'W' if v < 0 else ''}"
+        return f"{abs(v):g}°{'N' if v > 0 else 'S' if v < 0 else ''}"
+
+    return FuncFormatter(fmt)
+
+
+def _polygon_path(geom) -> MplPath | None:
+    parts = list(geom.geoms) if isinstance(geom, MultiPolygon) else [geom]
+    verts, codes = [], []
+    for part in parts:
+        if not isinstance(part, Polygon) or part.is_empty:
+            continue
+        part = orient(part, 1.0)
+        for ring in (part.exterior, *part.interiors):
+            xy = list(ring.coords)
+            verts += xy
+            codes += [MplPath.MOVETO] + [MplPath.LINETO] * (len(xy) - 2) + [MplPath.CLOSEPOLY]
+    return MplPath(verts, codes) if verts else None
+
+
+def _draw_countries(ax, extent, highlight: set[str]) -> None:
+    w, s, e, n = extent
+    tol = max(0.01, (e - w) / 900)
+    shifts = [0.0] + ([360.0] if e > 180 else []) + ([-360.0] if w < -180 else [])
+    for c in basemap.countries(round(tol, 3), 0.0):
+        for dx in shifts:
+            geom = affinity.translate(c.geometry, dx) if dx else c.geometry
+            geom = shapely.clip_by_rect(geom, w - 1, s - 1, e + 1, n + 1)
+            if geom.is_empty:
+                continue
+            path = _polygon_path(geom)
+            if path is None:
+                continue
+            fill = "#f3ecd9" if c.iso_a2 in highlight else "#f6f5f1"
+            ax.add_patch(
+                PathPatch(path, facecolor=fill, edgecolor="#8a9499", linewidth=0.5, zorder=1)
+            )
+
+
+def _xy(line: LineString) -> tuple[list[float], list[float]]:
+    xs, ys = zip(*[(x, y) for x, y, *_ in line.coords])
+    return list(xs), list(ys)
+
+
+def _arrow(ax, line: LineString, color: str) -> None:
+    if line.length == 0:
+        return
+    a = line.interpolate(0.48, normalized=True)
+    b = line.interpolate(0.56, normalized=True)
+    ax.annotate(
+        "",
+        xy=(b.x, b.y),
+        xytext=(a.x, a.y),
+        zorder=6,
+        arrowprops={
+            "arrowstyle": "-|>,head_length=0.9,head_width=0.45",
+            "color": color,
+            "lw": 0,
+            "shrinkA": 0,
+            "shrinkB": 0,
+        },
+    )
+
+
+def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150) -> Figure:
+    """The static map as a matplotlib Figure (not tied to pyplot)."""
+    fig = Figure(figsize=size, dpi=dpi)
+    FigureCanvasAgg(fig)
+    box = (0.05, 0.06, 0.74, 0.84)
+    ax = fig.add_axes(box)
+    extent = _extent(analysis, (size[0] * box[2]) / (size[1] * box[3]))
+    w, s, e, n = extent
+    ax.set_facecolor("#cfe0ec")
+    ax.set_xlim(w, e)
+    ax.set_ylim(s, n)
+    ax.set_aspect(1 / max(math.cos(math.radians((s + n) / 2)), 0.2))
+    ax.tick_params(labelsize=7, colors="#607d8b")
+    ax.xaxis.set_major_formatter(_deg("x"))
+    ax.yaxis.set_major_formatter(_deg("y"))
+    for spine in ax.spines.values():
+        spine.set_edgecolor("#90a4ae")
+    places = all_places(analysis)
+    highlight = {p.entry.country_code for p in places if p.entry.country_code}
+    _draw_countries(ax, extent, highlight)
+
+    handles: list[Line2D] = []
+    for c in analysis.corridors:
+        color = CORRIDOR_COLORS.get(c.type, CORRIDOR_COLORS["other"])
+        if c.area is not None and not c.area.is_empty:
+            path = _polygon_path(c.area)
+            if path is not None:
+                ax.add_patch(
+                    PathPatch(path, facecolor=color, alpha=0.15, edgecolor="none", zorder=2)
+                )
+        line = c.geometry or LineString([(p.lon, p.lat) for p in (c.origin, *c.via, c.destination)])
+        xs, ys = _xy(line)
+        ax.plot(
+            xs,
+            ys,
+            color=color,
+            lw=2.6,
+            ls=CORRIDOR_MPL.get(c.status, "-"),
+            zorder=3,
+            solid_capstyle="butt",
+        )
+    for i, j in enumerate(analysis.journeys):
+        color = journey_color(i)
+        for leg in j.legs:
+            line = leg.geometry or LineString(
+                [
+                    (leg.origin.place.lon, leg.origin.place.lat),
+                    (leg.destination.place.lon, leg.destination.place.lat),
+                ]
+            )
+            xs, ys = _xy(line)
+            ax.plot(xs, ys, color="white", lw=4.2, alpha=0.8, zorder=4, solid_capstyle="round")
+            ax.plot(
+                xs,
+                ys,
+                color=color,
+                lw=2.2,
+                ls=STATUS_MPL.get(leg.status, "-"),
+                zorder=5,
+                dash_capstyle="round",
+            )
+            _arrow(ax, line, color)
+        handles.append(Line2D([], [], color=color, lw=2.2, label=j.mover))
+
+    roles = place_roles(analysis)
+    for p in places:
+        r = roles[p.id]
+        col = ROLE_COLORS[r.role]
+        face = "white" if r.implied else col
+        ax.plot(
+            p.lon,
+            p.lat,
+            MARKERS[r.role],
+            ms=SIZES[r.role],
+            mfc=face,
+            mec=col if r.implied else "white",
+            mew=1.4,
+            zorder=7,
+            ls="none",
+        )
+        if r.role != "mentioned" and w <= p.lon <= e and s <= p.lat <= n:
+            ax.annotate(
+                p.entry.name or p.name,
+                (p.lon, p.lat),
+                xytext=(6, 4),
+                textcoords="offset points",
+                fontsize=8.5,
+                fontweight="bold",
+                color="#1c262b",
+                path_effects=HALO,
+                zorder=8,
+            )
+
+    statuses = {leg.status for j in analysis.journeys for leg in j.legs}
+    handles += [
+        Line2D([], [], color="#455a64", lw=2, ls=STATUS_MPL[st], label=STATUS_LABELS[st])
+        for st in STATUS_LABELS
+        if st in statuses
+    ]
+    handles += [
+        Line2D([], [], color=CORRIDOR_COLORS[t], lw=2.6, label=CORRIDOR_LABELS[t])
+        for t in CORRIDOR_LABELS
+        if t in {c.type for c in analysis.corridors}
+    ]
+    used = {r.role for r in roles.values()}
+    handles += [
+        Line2D(
+            [],
+            [],
+            marker=MARKERS[r],
+            ls="none",
+            ms=SIZES[r],
+            mfc=ROLE_COLORS[r],
+            mec="white",
+            label=ROLE_LABELS[r],
+        )
+        for r in ROLES
+        if r in used
+    ]
+    if handles:
+        leg = ax.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(1.015, 1.0),
+            fontsize=7.5,
+            frameon=False,
+            borderaxespad=0,
+            handlelength=4,
+        )
+        leg.set_zorder(10)
+
+    a = analysis.article
+    fig.text(
+        0.02,
+        0.965,
+        a.title or a.stem or "Article map",
+        fontsize=12,
+        fontweight="bold",
+        va="center",
+        color="#263238",
+    )
+    sub = " · ".join(
+        x for x in (a.dateline, a.published.strftime("%-d %B %Y") if a.published else None) if x
+    )
+    if sub:
+        fig.text(0.02, 0.935, sub, fontsize=8.5, va="center", color="#546e7a")
+    fig.text(
+        0.98,
+        0.012,
+        "Borders: Natural Earth · Places: GeoNames (CC BY 4.0)",
+        fontsize=6.5,
+        ha="right",
+        color="#78909c",
+    )
+    return fig
+
+
+def save_static(analysis: Analysis, path_png: str | Path, dpi: int = 150) -> Path:
+    """Write the static map of ``analysis`` as a PNG; returns the path."""
+    path = Path(path_png)
+    try:
+        draw(analysis, dpi=dpi).savefig(path, dpi=dpi, facecolor="white")
+    except OSError as exc:
+        raise StaticMapError(f"cannot write image {path}: {exc.strerror or exc}") from exc
+    return path
