@@ -17,7 +17,8 @@ import folium
 from branca.element import Element, MacroElement
 from folium.map import Layer
 from jinja2 import Template
-from shapely.geometry import LineString, MultiPolygon, Polygon
+from shapely import affinity
+from shapely.geometry import LineString, MultiPolygon, Polygon, mapping
 
 from mapper import basemap
 from mapper.errors import MapperError
@@ -42,6 +43,7 @@ from mapper.render_style import (
     all_places,
     analysis_bounds,
     journey_color,
+    place_lons,
     place_roles,
 )
 
@@ -61,6 +63,28 @@ JQUERY_SHIM = (
 )
 
 
+_LABEL_PRIORITY = {"origin": 0, "destination": 0, "stop": 1, "implied": 2, "corridor": 2}
+# Hide place labels that would overlap a label of higher priority (then earlier in the page).
+DECLUTTER = """
+(function (map) {
+  function declutter() {
+    var labels = Array.prototype.slice.call(document.querySelectorAll('.leaflet-tooltip.mp-label'));
+    var prio = function (el) { var m = el.className.match(/mp-prio-(\\d)/); return m ? +m[1] : 9; };
+    labels.sort(function (a, b) { return prio(a) - prio(b); });
+    var kept = [];
+    labels.forEach(function (el) {
+      el.style.visibility = '';
+      var r = el.getBoundingClientRect();
+      var hit = kept.some(function (k) {
+        return r.left < k.right && r.right > k.left && r.top < k.bottom && r.bottom > k.top;
+      });
+      if (hit) { el.style.visibility = 'hidden'; } else { kept.push(r); }
+    });
+  }
+  map.on('zoomend moveend overlayadd overlayremove', declutter);
+  map.whenReady(function () { setTimeout(declutter, 0); });
+})({map});
+"""
 # Keep opened popups clear of the title (top) and the legend (bottom right).
 _POPUP_PAD = {"auto_pan_padding_top_left": (20, 90), "auto_pan_padding_bottom_right": (290, 20)}
 
@@ -135,6 +159,34 @@ class _CountryLayer(Layer):
 @lru_cache(maxsize=1)
 def _countries_geojson() -> dict:
     return basemap.countries_geojson()
+
+
+def _basemap_data(bounds: list[list[float]] | None) -> dict:
+    """The country outlines, plus copies shifted by 360 degrees of those countries that fall in
+    the part of ``bounds`` beyond the antimeridian (where unwrapped geometries go)."""
+    base = _countries_geojson()
+    if not bounds:
+        return base
+    west, east = bounds[0][1] - 30, bounds[1][1] + 30
+    extra = []
+    for shift in (-360, 360):
+        lo, hi = max(west, -180 + shift), min(east, 180 + shift)
+        if lo >= hi:
+            continue
+        for c in basemap.countries():
+            minx, _, maxx, _ = c.geometry.bounds
+            if minx + shift <= hi and maxx + shift >= lo:
+                geom = affinity.translate(c.geometry, xoff=shift)
+                extra.append(
+                    {
+                        "type": "Feature",
+                        "properties": {"n": c.name, "iso": c.iso_a2},
+                        "geometry": mapping(geom),
+                    }
+                )
+    if not extra:
+        return base
+    return {"type": "FeatureCollection", "features": base["features"] + extra}
 
 
 def _data_uri(path: Path, mime: str) -> str:
@@ -291,12 +343,14 @@ def _add_places(
     mentioned: folium.FeatureGroup,
 ) -> None:
     roles = place_roles(analysis)
+    lons = place_lons(analysis)
     for place in all_places(analysis):
         role = roles[place.id]
+        where = (place.lat, lons[place.id])
         popup = folium.Popup(place_popup(analysis, place, role), max_width=420, **_POPUP_PAD)
         if role.role == "mentioned":
             folium.CircleMarker(
-                (place.lat, place.lon),
+                where,
                 radius=4,
                 color="#ffffff",
                 weight=1,
@@ -313,7 +367,7 @@ def _add_places(
             target = groups.get(role.journeys[0], main) if role.journeys else main
         size = 18 if role.role in ("origin", "destination") else 14
         folium.Marker(
-            (place.lat, place.lon),
+            where,
             icon=folium.DivIcon(
                 html=role_icon_html(role.role, role.implied, place.name),
                 icon_size=(size, size),
@@ -326,7 +380,7 @@ def _add_places(
                 permanent=True,
                 direction="right",
                 offset=(8, 0),
-                class_name="mp-label",
+                class_name=f"mp-label mp-prio-{_LABEL_PRIORITY.get(role.role, 3)}",
                 sticky=False,
             ),
         ).add_to(target)
@@ -352,7 +406,8 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
         name="mapper_assets",
     )
     highlight = sorted({p.entry.country_code for p in all_places(analysis) if p.entry.country_code})
-    _CountryLayer(_countries_geojson(), highlight, "Countries (Natural Earth, offline)").add_to(m)
+    bounds = analysis_bounds(analysis)
+    _CountryLayer(_basemap_data(bounds), highlight, "Countries (Natural Earth, offline)").add_to(m)
     if tiles:
         folium.TileLayer(
             "OpenStreetMap",
@@ -385,6 +440,7 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
         _Raw(title_html(analysis) + legend_html(analysis, roles) + timeline_html(analysis)),
         name="mapper_panels",
     )
+    m.add_child(_MapScript(DECLUTTER))
     m.add_child(
         _MapScript(
             "{map}.attributionControl.addAttribution(" + json.dumps(ATTRIBUTION) + ");\n"
@@ -393,7 +449,6 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
         )
     )
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
-    bounds = analysis_bounds(analysis)
     if bounds:
         if bounds[0] == bounds[1]:
             m.location, m.options["zoom"] = bounds[0], 7

@@ -149,21 +149,57 @@ def all_places(analysis: Analysis) -> list[Place]:
     return list(_all_places(analysis))
 
 
+def _same_lon(a: float, b: float) -> bool:
+    return abs((a - b + 180) % 360 - 180) < 1e-6
+
+
+def _near(lon: float, center: float) -> float:
+    return lon + 360 * round((center - lon) / 360)
+
+
+def place_lons(analysis: Analysis) -> dict[str, float]:
+    """The longitude to draw each place at, consistent with leg and corridor geometries whose
+    longitudes are unwrapped across the antimeridian (they may leave [-180, 180])."""
+    out: dict[str, float] = {}
+    lons: list[float] = []
+    ends = [
+        (leg.geometry, leg.origin.place, leg.destination.place)
+        for j in analysis.journeys
+        for leg in j.legs
+    ]
+    ends += [(c.geometry, c.origin, c.destination) for c in analysis.corridors]
+    for geom, start, end in ends:
+        if geom is None or geom.is_empty:
+            continue
+        coords = list(geom.coords)
+        lons += [c[0] for c in coords]
+        for place, (lon, _lat, *_) in ((start, coords[0]), (end, coords[-1])):
+            if _same_lon(lon, place.lon):
+                out.setdefault(place.id, lon)
+    center = (min(lons) + max(lons)) / 2 if lons else None
+    for place in _all_places(analysis):
+        if place.id not in out:
+            out[place.id] = place.lon if center is None else _near(place.lon, center)
+    return out
+
+
 def analysis_bounds(analysis: Analysis) -> list[list[float]] | None:
-    """[[south, west], [north, east]] of journeys and corridors, else of all places."""
+    """[[south, west], [north, east]] of journeys and corridors, else of all places (west and
+    east may leave [-180, 180] when the geometries cross the antimeridian)."""
+    lons = place_lons(analysis)
     pts: list[tuple[float, float]] = []
     for j in analysis.journeys:
         for leg in j.legs:
             if leg.geometry is not None:
                 pts += [(lat, lon) for lon, lat, *_ in leg.geometry.coords]
-        pts += [(s.place.lat, s.place.lon) for s in j.stops]
+        pts += [(s.place.lat, lons[s.place.id]) for s in j.stops]
     for c in analysis.corridors:
         if c.geometry is not None:
             pts += [(lat, lon) for lon, lat, *_ in c.geometry.coords]
-        pts += [(p.lat, p.lon) for p in (c.origin, c.destination, *c.via)]
+        pts += [(p.lat, lons[p.id]) for p in (c.origin, c.destination, *c.via)]
     if not pts:
-        pts = [(p.lat, p.lon) for p in all_places(analysis)]
+        pts = [(p.lat, lons[p.id]) for p in all_places(analysis)]
     if not pts:
         return None
-    lats, lons = zip(*pts)
-    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+    lats, lon_values = zip(*pts)
+    return [[min(lats), min(lon_values)], [max(lats), max(lon_values)]]

@@ -33,6 +33,7 @@ from mapper.render_style import (
     all_places,
     analysis_bounds,
     journey_color,
+    place_lons,
     place_roles,
 )
 
@@ -207,12 +208,14 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
         handles.append(Line2D([], [], color=color, lw=2.2, label=j.mover))
 
     roles = place_roles(analysis)
+    lons = place_lons(analysis)
     for p in places:
         r = roles[p.id]
+        x = lons[p.id]
         col = ROLE_COLORS[r.role]
         face = "white" if r.implied else col
         ax.plot(
-            p.lon,
+            x,
             p.lat,
             MARKERS[r.role],
             ms=SIZES[r.role],
@@ -222,10 +225,10 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
             zorder=7,
             ls="none",
         )
-        if r.role != "mentioned" and w <= p.lon <= e and s <= p.lat <= n:
+        if r.role != "mentioned" and w <= x <= e and s <= p.lat <= n:
             ax.annotate(
                 p.entry.name or p.name,
-                (p.lon, p.lat),
+                (x, p.lat),
                 xytext=(6, 4),
                 textcoords="offset points",
                 fontsize=8.5,
