@@ -61,6 +61,8 @@ def _fmt(value: Any, kind: str = "") -> str:
         return "-"
     if kind == "pct":
         return f"{100 * value:.1f} %"
+    if kind == "rate":
+        return f"{value:,.1f}"
     if kind == "km":
         return f"{value:,.0f} km"
     if isinstance(value, float):
@@ -101,7 +103,7 @@ def format_figures(name: str, figures: dict[str, Any]) -> str:
         ("median error", _fmt(figures["median_km"], "km")),
         ("AUC (log error, 0 best)", _fmt(figures["auc"])),
         ("GeoNames id accuracy", _fmt(figures["geonameid_acc"], "pct")),
-        ("documents per second", _fmt(figures["docs_per_s"])),
+        ("documents per second", _fmt(figures["docs_per_s"], "rate")),
         ("peak RSS", f"{figures['peak_rss_mb']:.0f} MB"),
     ]
     width = max(len(label) for label, _ in rows)
