@@ -215,3 +215,28 @@ OPEN_ALL_POPUPS = """() => {
   window[k].eachLayer(visit);
   return out;
 }"""
+
+
+def test_antimeridian_markers_follow_unwrapped_legs(analysis):
+    from mapper.geodesy import geodesic_line, line_length_km
+    from mapper.model import Leg, Place, Stop
+    from mapper.render import _basemap_data
+    from mapper.render_style import analysis_bounds, place_lons
+
+    kim = analysis.journeys[0]
+    far = Place("far", "Testville", fx.city(5879400), ())  # coordinates of Anchorage, GeoNames
+    a = kim.stops[1]
+    b = Stop(far, "planned", "", mode="air")
+    line = geodesic_line((a.place.lat, a.place.lon), (far.lat, far.lon))
+    assert line.coords[-1][0] > 180  # unwrapped eastwards across the antimeridian
+    leg = Leg("jx", "x", 1, a, b, line, line_length_km(line))
+    other = replace(analysis, journeys=(Journey("jx", "x", (a, b), (leg,)),), corridors=())
+    lons = place_lons(other)
+    assert lons["far"] == pytest.approx(line.coords[-1][0]) and lons["far"] > 180
+    assert lons["khabarovsk"] == pytest.approx(a.place.lon)
+    bounds = analysis_bounds(other)
+    assert bounds[1][1] > 180
+    shifted = _basemap_data(bounds)["features"]
+    assert len(shifted) > len(_basemap_data(None)["features"])  # copies east of 180
+    page = to_map(other).get_root().render()
+    assert f"{lons['far']:.4f}"[:7] in page
