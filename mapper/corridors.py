@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from mapper.gazetteer.embedded import EmbeddedGazetteer
+from mapper.geodesy import in_box
 from mapper.model import Article, Corridor, Place
 
 KM_PER_MILE = 1.609344
@@ -231,8 +232,7 @@ def _within(outer: Place, inner: Place) -> bool:
     if ie.feature == "country":
         return outer.entry.country_code == ie.country_code and outer.entry.feature != "country"
     if ie.bbox and ie.feature not in ("city",):
-        w, s, e, n = ie.bbox
-        return w <= outer.lon <= e and s <= outer.lat <= n
+        return in_box(ie.bbox, outer.lat, outer.lon)
     return False
 
 

@@ -59,3 +59,12 @@ def unwrap_longitudes(coords: Sequence[tuple[float, float]]) -> list[tuple[float
                 lon += 360
         out.append((lon, lat))
     return out
+
+
+def in_box(box: tuple[float, float, float, float], lat: float, lon: float) -> bool:
+    """Whether (lat, lon) lies in a (west, south, east, north) box; a box whose west edge is
+    east of its east edge crosses the antimeridian."""
+    w, s, e, n = box
+    if not s <= lat <= n:
+        return False
+    return w <= lon <= e if w <= e else (lon >= w or lon <= e)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import shapely
 from pyproj import Transformer
 from shapely.geometry import LineString
-from shapely.ops import transform
 
 from mapper.gazetteer.embedded import EmbeddedGazetteer
 from mapper.geodesy import densify, line_length_km
@@ -83,4 +83,6 @@ def buffer_km(line: LineString, km: float):
     local = f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m"
     fwd = Transformer.from_crs("EPSG:4326", local, always_xy=True).transform
     back = Transformer.from_crs(local, "EPSG:4326", always_xy=True).transform
-    return transform(back, transform(fwd, line).buffer(km * 1000, quad_segs=4))
+    local_line = shapely.transform(line, lambda x, y: fwd(x, y), interleaved=False)
+    return shapely.transform(local_line.buffer(km * 1000, quad_segs=4),
+                             lambda x, y: back(x, y), interleaved=False)

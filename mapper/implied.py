@@ -38,8 +38,8 @@ def crossing_entry(gazetteer: EmbeddedGazetteer, a: str, b: str,
         station = _rail_border(a, b, near)
         if station is not None:
             lat, lon, label = station
-            return GazetteerEntry(f"crossing:{a}-{b}", f"{name} ({label})", lat, lon,
-                                  "crossing", b, source="rail network border stations")
+            return GazetteerEntry(f"crossing:{a}-{b}", f"{name} crossing", lat, lon, "crossing",
+                                  b, source=f"rail network border stations: {label}")
     border = shared_border(gazetteer, a, b)
     if border is None:
         return None
@@ -50,7 +50,8 @@ def crossing_entry(gazetteer: EmbeddedGazetteer, a: str, b: str,
     else:
         target = border.centroid
     point = nearest_points(border, target)[0]
-    return GazetteerEntry(f"crossing:{a}-{b}", name, point.y, point.x, "crossing", b,
+    return GazetteerEntry(f"crossing:{a}-{b}", f"{name} crossing", point.y, point.x,
+                          "crossing", b,
                           source="shared border of Natural Earth country outlines")
 
 

@@ -18,6 +18,7 @@ from datetime import date
 from mapper import dates
 from mapper.gazetteer import sources
 from mapper.gazetteer.embedded import EmbeddedGazetteer
+from mapper.geodesy import in_box
 from mapper.implied import crossing_entry
 from mapper.model import Article, Journey, Leg, Mention, Place, Stop
 
@@ -30,15 +31,17 @@ MOTION_VERBS = {
     "return", "ride", "roll", "sail", "set", "shuttle", "speed", "stay", "steam", "stop",
     "swing", "touch", "tour", "transfer", "transit", "travel", "visit", "walk",
 }
+START_VERBS = {"begin", "start"}
 MEETING_VERBS = {"meet", "hold", "attend", "host"}
-TRAVEL_NOUNS = {"stop", "visit", "trip", "journey", "tour", "voyage", "flight", "arrival",
-                "departure", "stopover", "destination", "leg", "port", "call", "layover"}
-DEST_PREPS = {"to", "toward", "towards", "into", "for", "onto", "in", "at", "near", "on"}
+TRAVEL_NOUNS = {"drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
+                "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
+                "port", "call", "layover"}
+DEST_PREPS = {"to", "toward", "towards", "into", "for", "onto", "in", "at", "near", "on", "off"}
 VIA_PREPS = {"through", "via", "across", "past", "over", "along", "around"}
 ORIGIN_PREPS = {"from", "out"}
 OBJECT_ORIGIN_VERBS = {"leave", "depart", "exit", "quit"}
 OBJECT_DEST_VERBS = {"visit", "reach", "enter", "tour", "cross", "make", "board"}
-ARRIVAL_PREPS_ONLY = {"in", "at", "on", "near"}  # only after verbs of arriving or staying
+ARRIVAL_PREPS_ONLY = {"in", "at", "on", "near", "off"}  # only after verbs of arriving or staying
 ARRIVAL_VERBS = {"arrive", "land", "stop", "stay", "dock", "call", "meet", "hold", "attend",
                  "host", "berth", "anchor", "moor", "touch", "be", "disembark", "set", "get"}
 REPORT_VERBS = {"say", "report", "tell", "announce", "claim", "cite", "quote", "state", "add",
@@ -76,6 +79,13 @@ MODE_WORDS = {
     "sea": {"ship", "vessel", "boat", "ferry", "sea", "port", "voyage", "sailed", "cruise"},
     "road": {"car", "motorcade", "convoy", "bus", "truck", "road", "highway", "drove"},
 }
+PEOPLE_NOUNS = {"man", "woman", "leader", "visitor", "secretary", "minister", "president",
+                "official", "delegate", "diplomat", "envoy", "guest"}
+PLACE_NOUNS = {"city", "town", "port", "capital", "village", "region", "province", "state",
+               "island", "area", "republic", "country", "county", "district", "outskirts",
+               "suburb", "resort", "harbor", "harbour", "enclave", "territory", "peninsula",
+               "coast", "shore", "border", "frontier", "station", "airport"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"}
 STATUS_RANK = {"confirmed": 3, "planned": 2, "reported": 1, "speculated": 0}
 
 
@@ -116,19 +126,29 @@ class JourneyExtractor:
         self.demonyms = sources.demonyms()
 
     def extract(self, article: Article, doc, places: tuple[Place, ...]) -> JourneyResult:
+        return self._journeys(self.events(article, doc, places))
+
+    def events(self, article: Article, doc, places: tuple[Place, ...]) -> list[Event]:
+        """Every motion event of the article, in text order."""
         self.article = article
         self.doc = doc
         self.places = places
         self.by_span = sorted(
-            ((m.start, m.end, p) for p in places for m in p.mentions), key=lambda x: x[0])
+            ((m.start, m.end, p, m.label) for p in places for m in p.mentions),
+            key=lambda x: x[0])
         self.people = self._people(doc)
         self.movers: dict[str, Mover] = {}
         self.last: dict[str, Mover] = {}
+        self.last_person = None
+        self.subject_vehicle: str | None = None
+        self.last_together: list[Mover] = []
+        self.by_label: dict[str, Mover] = {}
+        self.owners = self._vehicle_owners(doc)
         events: list[Event] = []
         for sent in doc.sents:
             for tok in sent:
                 events.extend(self._events_at(tok, sent))
-        return self._journeys(events)
+        return events
 
     # -- movers ---------------------------------------------------------------------------
     def _people(self, doc) -> dict[str, dict]:
@@ -156,12 +176,33 @@ class JourneyExtractor:
                     doc[left].ent_type_ != "PERSON" and doc[left].head.i >= left:
                 title_tokens.insert(0, doc[left])
                 left -= 1
-            nouns = [t.lemma_.lower() for t in title_tokens if t.pos_ in ("NOUN", "PROPN")]
+            nouns = [t.lemma_.lower() for t in title_tokens if t.pos_ in ("NOUN", "PROPN")
+                     and t.lower_.rstrip(".") not in HONORIFICS]
             rec["titles"].update(nouns)
             home = self._demonym_country(" ".join(t.text for t in title_tokens))
             if home:
                 rec["home"] = home
         return people
+
+    def _vehicle_owners(self, doc) -> dict[str, str]:
+        """Vehicle noun -> the person whose vehicle the text says it is ("his armored train",
+        "Mr. Kim's train"), for later mentions of "the train"."""
+        owners: dict[str, str] = {}
+        last_person = None
+        for tok in doc:
+            if tok.ent_type_ == "PERSON":
+                key = self._person_key(tok)
+                if key:
+                    last_person = key
+            if tok.lemma_.lower() in VEHICLES and tok.pos_ == "NOUN":
+                poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+                if poss is None:
+                    continue
+                if poss.pos_ == "PRON" and poss.lower_ in ("his", "her") and last_person:
+                    owners.setdefault(tok.lemma_.lower(), last_person)
+                elif poss.ent_type_ == "PERSON" and self._person_key(poss):
+                    owners.setdefault(tok.lemma_.lower(), self._person_key(poss))
+        return owners
 
     def _demonym_country(self, text: str) -> str | None:
         for name in sorted(self.demonyms, key=len, reverse=True):
@@ -169,15 +210,49 @@ class JourneyExtractor:
                 return self.demonyms[name]
         return None
 
+    def _movers(self, subj) -> list[Mover]:
+        """Movers of a subject: "A and B" gives both; "the two men" those who last moved
+        together."""
+        if subj is None:
+            return []
+        if subj.conjuncts:
+            movers = [m for t in (subj, *subj.conjuncts) if (m := self._mover(t)) is not None]
+            if len(movers) > 1:
+                self.last_together = movers
+            return movers
+        if subj.tag_ == "NNS" and self.last_together and (
+                subj.lemma_.lower() in PEOPLE_NOUNS or any(
+                    subj.lemma_.lower() in self.people[m.key.split(":", 1)[1]]["titles"]
+                    for m in self.last_together if m.key.startswith("person:"))):
+            return list(self.last_together)
+        if subj.lower_ in ("they", "both") and self.last_together:
+            return list(self.last_together)
+        mover = self._mover(subj)
+        return [mover] if mover is not None else []
+
     def _mover(self, subj) -> Mover | None:
         """The mover a subject (or possessor) token denotes, or None if it is not a traveller."""
         if subj is None:
             return None
         lemma = subj.lemma_.lower()
-        if subj.pos_ == "PRON":
+        if subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that"):
             kind = {"he": "person", "she": "person", "it": "vehicle", "they": "group",
                     "we": "group"}.get(lemma)
+            if kind == "person" and self.last_person is not None:
+                return self._mover(self.last_person)
             return self.last.get(kind) if kind else None
+        if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
+            return self._mover(subj.head.head)
+        alias = self.person_alias.get(subj.lower_)
+        if alias and subj.pos_ == "PROPN" and subj.ent_type_ != "PERSON":
+            rec = self.people[alias]  # a person's name tagged as something else
+            return self._register(f"person:{alias}", rec["label"], None, rec["home"], subj.idx,
+                                  "person")
+        phrase_text = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.dep_ != "det")
+        named = self.by_label.get(phrase_text.lower())
+        if named is not None:
+            self.last["vehicle" if named.vehicle else "person"] = named
+            return named
         vehicle = lemma if lemma in VEHICLES else None
         person = None
         # A person named in the phrase, or its possessor ("Mr. Kim's train").
@@ -196,6 +271,12 @@ class JourneyExtractor:
                         break
             if person:
                 break
+        if person is None and vehicle and vehicle in self.owners and not any(
+                t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "") for t in subj.subtree):
+            person = self.owners[vehicle]
+        if person is None and any(c.dep_ == "poss" and c.lower_ in ("his", "her")
+                                  for c in subj.children) and self.last_person is not None:
+            person = self._person_key(self.last_person)
         if person:
             rec = self.people[person]
             mover = self._register(f"person:{person}", rec["label"], vehicle, rec["home"],
@@ -211,10 +292,19 @@ class JourneyExtractor:
             return self._register(key, phrase, None, home, subj.idx, "group")
         if vehicle:
             named = [t for t in subj.subtree if t.pos_ == "PROPN" and t.ent_type_ != "NORP"]
-            if not named and "vehicle" in self.last and self.last["vehicle"].vehicle == vehicle:
-                return self.last["vehicle"]
+            last = self.last.get("vehicle")
+            if not named and last is not None and VEHICLES.get(last.vehicle or "") == \
+                    VEHICLES[vehicle]:
+                return last
             key = f"vehicle:{phrase.lower()}"
             return self._register(key, phrase, vehicle, home, subj.idx, "vehicle")
+        appos = next((c for c in subj.children if c.dep_ == "appos"
+                      and c.lemma_.lower() in VEHICLES), None)
+        if appos is not None and subj.pos_ == "PROPN":
+            name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.dep_ != "det"
+                            or t.i == subj.i)
+            return self._register(f"vehicle:{name.lower()}", name, appos.lemma_.lower(), home,
+                                  subj.idx, "vehicle")
         if subj.ent_type_ in ("ORG", "PRODUCT", "FAC", "NORP") and subj.pos_ == "PROPN":
             name = " ".join(t.text for t in subj.subtree if t.ent_type_ == subj.ent_type_)
             return self._register(f"named:{name.lower()}", name, None, home, subj.idx, "vehicle")
@@ -233,6 +323,8 @@ class JourneyExtractor:
         if mover is None:
             mover = Mover(key, label, vehicle, home, position)
             self.movers[key] = mover
+            if kind == "vehicle":
+                self.by_label.setdefault(label.lower(), mover)
         else:
             mover.vehicle = mover.vehicle or vehicle
             mover.home = mover.home or home
@@ -247,10 +339,11 @@ class JourneyExtractor:
         """The subject of a verb, following conjunctions, xcomp/aux chains and clauses."""
         tok = verb
         for _ in range(6):
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None:
-                return subj
-            if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp") and tok.head != tok:
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects[-1]
+            if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp", "acomp", "oprd", "attr",
+                            "relcl", "pobj") and tok.head != tok:
                 tok = tok.head
                 if tok.dep_ == "prep":
                     tok = tok.head
@@ -260,17 +353,28 @@ class JourneyExtractor:
 
     def _events_at(self, tok, sent) -> list[Event]:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and (lemma in MOTION_VERBS or lemma in MEETING_VERBS):
-            mover = self._mover(self._subject(tok))
-            if mover is None:
-                return []
-            return self._verb_events(tok, sent, mover)
+        if tok.ent_type_ == "PERSON" and (tok.dep_ in ("nsubj", "nsubjpass") or
+                                          tok.dep_ == "poss" and tok.head.dep_ in
+                                          ("nsubj", "nsubjpass")):
+            self.last_person = tok
+        verbal = tok.pos_ in ("VERB", "AUX") or (
+            tok.pos_ == "NOUN" and tok.head.lower_ == "to" and tok.head.dep_ in ("pcomp", "aux"))
+        if verbal and lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS:
+            subj = self._subject(tok)
+            self.subject_vehicle = _vehicle_of(subj)
+            events = []
+            for mover in self._movers(subj):
+                events.extend(self._verb_events(tok, sent, mover))
+            return events
         if tok.pos_ == "NOUN" and lemma in TRAVEL_NOUNS:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-            mover = self._mover(owner) if owner is not None else None
-            if mover is None:
-                return []
-            return self._noun_events(tok, sent, mover)
+            if owner is not None:
+                movers = [m for m in [self._mover(owner)] if m is not None]
+            else:
+                verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                movers = self._movers(self._subject(verb)) if verb is not None else []
+            self.subject_vehicle = None
+            return [ev for m in movers for ev in self._noun_events(tok, sent, m)]
         return []
 
     def _verb_events(self, verb, sent, mover: Mover) -> list[Event]:
@@ -293,6 +397,11 @@ class JourneyExtractor:
                 if role is None:
                     continue
                 targets = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            elif child.dep_ == "dobj" and lemma in ("begin", "start") and \
+                    child.lemma_.lower() in TRAVEL_NOUNS:
+                role = "origin"
+                targets = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in
+                           ("in", "at", "from") for o in c.children if o.dep_ == "pobj"]
             elif child.dep_ in ("dobj", "attr") and lemma in OBJECT_ORIGIN_VERBS:
                 role, targets = "origin", [child]
             elif child.dep_ == "dobj" and lemma in OBJECT_DEST_VERBS and lemma not in ("cross",):
@@ -302,6 +411,10 @@ class JourneyExtractor:
             for target in targets:
                 for place, span in self._places_under(target):
                     out.append(self._event(verb, sent, mover, place, role, span))
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children) and \
+                lemma in ARRIVAL_VERBS:
+            for place, span in self._places_under(verb.head):
+                out.append(self._event(verb, sent, mover, place, "dest", span))
         return out
 
     def _noun_events(self, noun, sent, mover: Mover) -> list[Event]:
@@ -327,20 +440,27 @@ class JourneyExtractor:
         return out
 
     def _places_under(self, token) -> list[tuple[Place, tuple[int, int]]]:
-        """Places mentioned in a token's subtree, outside nested clauses."""
-        toks = [t for t in token.subtree
-                if not any(a.dep_ in ("relcl", "acl", "advcl") and a.i > token.i
-                           for a in t.ancestors if a.i >= token.i and a != token
-                           and token in a.ancestors)]
-        if not toks:
-            return []
-        s, e = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+        """Places named in a preposition's object: its noun phrase with "of" phrases,
+        appositions and conjuncts, but not other prepositions or clauses."""
+        keep = []
+        stack = [token]
+        while stack:
+            t = stack.pop()
+            keep.append(t)
+            for c in t.children:
+                if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
+                    continue
+                if c.dep_ == "prep" and not (c.lower_ == "of" and t.lemma_.lower() in
+                                             PLACE_NOUNS):
+                    continue
+                stack.append(c)
+        idx = sorted(t.idx for t in keep)
         found = []
-        for ms, me, place in self.by_span:
-            if s <= ms and me <= e:
+        for ms, me, place, label in self.by_span:
+            if label != "DEMONYM" and any(ms <= i < me for i in idx):
                 found.append((place, (ms, me)))
-        # "to Vladivostok, Russia": keep the most specific place of each chain
-        return found
+        return [(p, span) for p, span in found
+                if not any(o.id != p.id and _contains(p, o) for o, _ in found)]
 
     def _event(self, verb, sent, mover: Mover, place: Place, role: str, span,
                noun=None) -> Event:
@@ -401,8 +521,8 @@ class JourneyExtractor:
         return None
 
     def _mode(self, verb, sent, mover: Mover) -> str:
-        if mover.vehicle:
-            return VEHICLES[mover.vehicle]
+        if self.subject_vehicle:
+            return VEHICLES[self.subject_vehicle]
         lemma = verb.lemma_.lower()
         if lemma in VERB_MODES:
             return VERB_MODES[lemma]
@@ -412,6 +532,8 @@ class JourneyExtractor:
                     for mode, words in MODE_WORDS.items():
                         if obj.lemma_.lower() in words:
                             return mode
+        if mover.vehicle and mover.key.startswith(("vehicle:", "named:")):
+            return VEHICLES.get(mover.vehicle, "unknown")
         return "unknown"
 
     # -- journeys ---------------------------------------------------------------------------
@@ -481,9 +603,9 @@ class JourneyExtractor:
             out.append(ev)
         # a region passed through that contains a later stop adds nothing either
         keep = []
-        for i, ev in enumerate(out):
+        for ev in out:
             if ev.role == "via" and ev.place.entry.feature not in ("city", "crossing") and \
-                    any(_contains(ev.place, o.place) for o in out[i + 1:]):
+                    any(_contains(ev.place, o.place) for o in out if o is not ev):
                 continue
             keep.append(ev)
         return keep
@@ -535,6 +657,8 @@ class JourneyExtractor:
                 implied=True)
             extra[entry.key] = place
             out.append(replace(stop, place=place))
+            if stop.place.entry.feature != "country":
+                out.append(replace(stop, date=stop.date, verb=stop.verb))
         return out
 
     def _implied_origin(self, stops: list[Stop], mover: Mover,
@@ -558,6 +682,17 @@ class JourneyExtractor:
         origin = Stop(home, first.status, first.evidence, None, first.mode, "(implied origin)",
                       True, first.position)
         return [origin, *stops]
+
+
+def _vehicle_of(subj) -> str | None:
+    """The vehicle a subject phrase names ("Mr. Kim's train", "the ship"), if any."""
+    if subj is None:
+        return None
+    if subj.lemma_.lower() in VEHICLES:
+        return subj.lemma_.lower()
+    appos = next((c for c in subj.children if c.dep_ == "appos"
+                  and c.lemma_.lower() in VEHICLES), None)
+    return appos.lemma_.lower() if appos is not None else None
 
 
 def _person_name(text: str) -> str:
@@ -591,8 +726,7 @@ def _contains(outer: Place, inner: Place) -> bool:
     if oe.feature in ("city", "crossing") or ie.feature == "country":
         return False
     if oe.bbox and ie.feature not in ("ocean", "sea"):
-        w, s, e, n = oe.bbox
-        return w <= ie.lon <= e and s <= ie.lat <= n and (oe.feature not in ("lake", "river"))
+        return in_box(oe.bbox, ie.lat, ie.lon) and oe.feature not in ("lake", "river")
     return False
 
 

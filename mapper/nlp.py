@@ -31,9 +31,28 @@ def load_model():
     return nlp
 
 
-def parse(text: str):
-    """A spaCy ``Doc`` for the article text (offsets are the text's own)."""
-    return load_model()(text)
+def parse(text: str, sentence_starts: tuple[int, ...] = ()):
+    """A spaCy ``Doc`` for the article text (offsets are the text's own). A sentence starts at
+    each of ``sentence_starts`` (e.g. after a dateline's dash)."""
+    nlp = load_model()
+    if not sentence_starts:
+        return nlp(text)
+    doc = nlp.make_doc(text)
+    starts = set(sentence_starts)
+    for tok in doc[1:]:
+        if tok.idx in starts:
+            tok.is_sent_start = True
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def body_start(article) -> tuple[int, ...]:
+    """Where the body starts after a dateline ("MOSCOW — Russian ..."), if there is one."""
+    if not article.dateline_span:
+        return ()
+    m = re.compile(r"[^\n]{0,40}?[—–-]+\s*").match(article.text, article.dateline_span[1])
+    return (m.end(),) if m else ()
 
 
 def doc_sentences(doc) -> list[Sentence]:

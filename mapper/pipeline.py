@@ -8,7 +8,7 @@ from mapper.gazetteer.embedded import EmbeddedGazetteer, default_gazetteer
 from mapper.geometry import draw
 from mapper.journeys import JourneyExtractor
 from mapper.model import Analysis, Article
-from mapper.nlp import parse
+from mapper.nlp import body_start, parse
 from mapper.read import read_article
 from mapper.resolve import Resolver
 
@@ -37,7 +37,7 @@ def analyze(
     if isinstance(article, str):
         article = read_article(article)
     gazetteer = gazetteer or default_gazetteer()
-    doc = parse(article.text)
+    doc = parse(article.text, body_start(article))
     mentions = make_extractor(extractor, gazetteer).extract(article, doc)
     resolution = Resolver(gazetteer).resolve(article, mentions)
     journeys = JourneyExtractor(gazetteer).extract(article, doc, resolution.places)

@@ -170,7 +170,7 @@ class Resolver:
 
 
 def _type_prior(c: GazetteerEntry) -> float:
-    if c.feature == "country":
+    if c.feature in ("country", "continent"):
         return 5.0
     if c.key.startswith("feat:"):
         return 3.0

@@ -18,6 +18,9 @@ TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ]*(?:[.’'\-][\wÀ-ÿ]+)*\.?|\d+|[^\w
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
               "central", "northeastern", "northwestern", "southeastern", "southwestern",
               "northeast", "northwest", "southeast", "southwest", "far", "upper", "lower"}
+FEATURE_WORDS = {"peninsula", "river", "lake", "sea", "ocean", "mountains", "desert", "islands",
+                 "island", "strait", "straits", "gulf", "bay", "valley", "basin", "plateau",
+                 "coast", "delta", "canal", "range", "plain", "plains", "highlands"}
 CONNECTORS = {"of", "the", "de", "la", "del", "du", "des", "upon", "on", "and", "-"}
 NOT_PLACES = {w.title() for w in STOP_WORDS} | {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -107,12 +110,14 @@ class Extractor(ABC):
             for n in range(min(max_len, len(toks) - i), 0, -1):
                 span = toks[i: i + n]
                 last = span[-1]
-                if not last.text[:1].isupper() or last.text in NOT_PLACES and n == 1:
+                if not (last.text[:1].isupper() or n > 1 and last.text in FEATURE_WORDS) or \
+                        last.text in NOT_PLACES and n == 1:
                     continue
                 if any(t.text in "()[],;:\"“”" for t in span):
                     continue
                 if any(not (t.text[:1].isupper() or t.text.lower() in CONNECTORS
-                            or t.text.lower() in DIRECTIONS) for t in span[1:]):
+                            or t.text.lower() in DIRECTIONS or t.text in FEATURE_WORDS)
+                       for t in span[1:]):
                     continue
                 phrase = text[first.start: last.end]
                 if n == 1 and (first.text in NOT_PLACES or first.text.lower() in DIRECTIONS

