@@ -169,6 +169,15 @@ def test_segments_are_densified_along_the_geodesic():
     assert 7000 < r.length_km < 9500
 
 
+def test_long_leg_to_a_coarse_point_snaps_farther():
+    lake_centre = (53.5, 108.0)  # a lake's centre, ~180 km from the nearest station
+    r = route(city("Skovorodino", "RU"), lake_centre, "rail")
+    assert r.network == "embedded-rail"
+    assert min_km(r.geometry, city("Chita", "RU")) < 15
+    short = EmbeddedRail().route(city("Irkutsk", "RU"), lake_centre)
+    assert short is None  # a 300 km leg keeps the plain 150 km snap
+
+
 def test_far_from_the_network_falls_back_to_geodesic():
     mid_pacific, hawaii = (0.0, -160.0), (21.3, -157.8)
     assert EmbeddedRail().route(mid_pacific, hawaii) is None

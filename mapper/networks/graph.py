@@ -17,6 +17,9 @@ EARTH_KM = 6371.0088
 SNAP_KM = 150.0  # farthest a leg's end may be from the network
 CONNECTOR_PENALTY = 3.0  # off-network km cost this many network km when choosing stations
 SNAP_CANDIDATES = 6
+# A long leg's ends are coarse (a lake's or a region's centre): they may snap farther, up to this
+# share of the leg's length and at most twice the plain snap distance.
+LEG_SNAP_SHARE = 0.2
 
 
 class PointGraph:
@@ -49,11 +52,13 @@ class PointGraph:
              max_km: float = SNAP_KM) -> list[Point] | None:
         """(lat, lon) points from ``origin`` along the network to ``destination``, or None.
 
-        Each end joins the network at one of its nearest nodes within ``max_km``; the choice
-        minimises the network distance plus a penalty on the off-network connectors.
+        Each end joins the network at one of its nearest nodes within ``max_km`` (more for long
+        legs, see ``LEG_SNAP_SHARE``); the choice minimises the network distance plus a penalty
+        on the off-network connectors.
         """
-        starts = self.nearest(origin, max_km)
-        ends = self.nearest(destination, max_km)
+        reach = max(max_km, min(LEG_SNAP_SHARE * distance_km(origin, destination), 2 * max_km))
+        starts = self.nearest(origin, reach)
+        ends = self.nearest(destination, reach)
         if not starts or not ends:
             return None
         src, dst = ("__origin__",), ("__destination__",)
