@@ -196,9 +196,19 @@ def _line_sample(color: str, dash: str | None, width: int = 4) -> str:
 # ----------------------------------------------------------------------------- panels
 
 
+def lede(article, limit: int = 110) -> str | None:
+    """The article's first body sentence, shortened: a title when the text has no headline."""
+    start = article.dateline_span[1] if article.dateline_span else 0
+    body = article.text[start:].lstrip(" ,—–-\n\t")
+    first = re.split(r"(?<=[.!?])\s", body.strip(), maxsplit=1)[0].strip()
+    if not first:
+        return None
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def title_html(analysis: Analysis) -> str:
     a = analysis.article
-    head = a.title or a.stem or "Article map"
+    head = a.title or lede(a) or a.stem or "Article map"
     bits = [a.dateline, a.published.strftime("%-d %B %Y") if a.published else None]
     sub = " &middot; ".join(esc(b) for b in bits if b)
     src = esc(a.source) if a.source and a.source != "-" else ""
