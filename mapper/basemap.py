@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -85,8 +86,29 @@ def countries(tolerance: float = 0.03, grid: float = 0.01) -> tuple[Country, ...
     return tuple(out)
 
 
+@lru_cache(maxsize=4)
 def countries_geojson(tolerance: float = 0.03, grid: float = 0.01) -> dict:
-    """The simplified outlines as a GeoJSON FeatureCollection (property ``n``: English name)."""
+    """The simplified outlines as a GeoJSON FeatureCollection (property ``n``: English name),
+    built once and kept in the cache directory."""
+    from mapper.export import write_atomic
+    from mapper.gazetteer.embedded import cache_dir
+
+    stamp = shapefile_path().stat()
+    path = cache_dir() / f"basemap-{tolerance}-{grid}-{stamp.st_size}-{int(stamp.st_mtime)}.json"
+    if path.exists():
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+    data = _build_geojson(tolerance, grid)
+    try:
+        write_atomic(path, lambda p: p.write_text(json.dumps(data), encoding="utf-8"))
+    except OSError:
+        pass  # a read-only cache only costs time
+    return data
+
+
+def _build_geojson(tolerance: float, grid: float) -> dict:
     features = [
         {
             "type": "Feature",

@@ -124,6 +124,9 @@ class JourneyExtractor:
     def __init__(self, gazetteer: EmbeddedGazetteer) -> None:
         self.gazetteer = gazetteer
         self.demonyms = sources.demonyms()
+        names = sorted(self.demonyms, key=len, reverse=True)
+        self.demonym_pattern = re.compile(
+            r"\b(" + "|".join(map(re.escape, names)) + r")\b") if names else None
 
     def extract(self, article: Article, doc, places: tuple[Place, ...]) -> JourneyResult:
         return self._journeys(self.events(article, doc, places))
@@ -205,10 +208,8 @@ class JourneyExtractor:
         return owners
 
     def _demonym_country(self, text: str) -> str | None:
-        for name in sorted(self.demonyms, key=len, reverse=True):
-            if re.search(rf"\b{re.escape(name)}\b", text):
-                return self.demonyms[name]
-        return None
+        m = self.demonym_pattern.search(text) if self.demonym_pattern else None
+        return self.demonyms[m.group(1)] if m else None
 
     def _movers(self, subj) -> list[Mover]:
         """Movers of a subject: "A and B" gives both; "the two men" those who last moved
