@@ -203,6 +203,7 @@ def test_resolve_mode_figures(corpus_file: Path) -> None:
     assert fig["n_gold"] == 5
     assert fig["n_gold_coords"] == 4
     assert fig["n_scored"] == 4
+    assert fig["n_unresolved"] == 1  # Delta
     assert fig["acc161"] == 0.5
     assert fig["mean_km"] == pytest.approx((3 * DEG_KM + MAX_ERROR_KM) / 4, rel=1e-9)
     assert fig["median_km"] == pytest.approx(1.5 * DEG_KM, rel=1e-9)
@@ -231,6 +232,7 @@ def test_end_to_end_figures(corpus_file: Path) -> None:
     assert fig["f1"] == fig["overlap_f1"] == pytest.approx(8 / 11)
     # Resolution over recognised gold with coordinates: Alpha 0, Beta 0, Delta 3 deg, Epsilon 0.
     assert fig["n_scored"] == 4
+    assert fig["n_unresolved"] == 0
     assert fig["acc161"] == 0.75
     assert fig["acc161_all_gold"] == 0.75
     assert fig["mean_km"] == pytest.approx(3 * DEG_KM / 4, rel=1e-9)

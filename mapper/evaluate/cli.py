@@ -93,7 +93,7 @@ def format_figures(name: str, figures: dict[str, Any]) -> str:
             ),
         ]
     rows += [
-        ("scored toponyms", _fmt(figures["n_scored"])),
+        ("scored toponyms", f"{figures['n_scored']} ({figures['n_unresolved']} unresolved)"),
         ("accuracy within 161 km", _fmt(figures["acc161"], "pct")),
     ]
     if figures["mode"] == "end-to-end":

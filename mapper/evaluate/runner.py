@@ -90,6 +90,7 @@ class Evaluation:
             "n_gold_coords": self.n_gold_coords,
             "n_pred": self.overlapping.n_pred if e2e else None,
             "n_scored": len(errors),
+            "n_unresolved": sum(r.pred is None for r in self.results),  # scored at 20039 km
             # Headline recognition figures use overlap matching; exact ones are given too.
             "precision": self.overlapping.precision if e2e else None,
             "recall": self.overlapping.recall if e2e else None,
