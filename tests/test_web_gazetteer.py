@@ -14,7 +14,6 @@ import pytest
 from geopy.geocoders import Nominatim
 
 from mapper.errors import InputError
-from mapper.gazetteer import default_gazetteer
 from mapper.gazetteer.web import ChainGazetteer, WebGazetteer, make_gazetteer
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "nominatim"
@@ -82,6 +81,7 @@ def server():
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch) -> Path:
+    """The web cache in a temporary folder (the session's embedded index is already open)."""
     monkeypatch.setenv("MAPPER_CACHE_DIR", str(tmp_path))
     return tmp_path
 
@@ -132,8 +132,8 @@ def test_second_run_is_answered_from_the_cache(server, cache):
     assert again.country("FR") is None
 
 
-def test_chain_asks_the_web_only_for_unknown_names(server, cache):
-    embedded = default_gazetteer()
+def test_chain_asks_the_web_only_for_unknown_names(gazetteer, server, cache):
+    embedded = gazetteer
     chain = ChainGazetteer(embedded, _web(server))
     known = chain.candidates("Vladivostok")
     assert known and all(e.key.startswith("gn:") for e in known)
@@ -211,8 +211,8 @@ def test_rate_limiter_spaces_requests(server, cache):
     assert len(server.requests) == 2
 
 
-def test_make_gazetteer(server, cache):
-    assert make_gazetteer(None, user_agent=AGENT) is default_gazetteer()
+def test_make_gazetteer(gazetteer, server, cache):
+    assert make_gazetteer(None, user_agent=AGENT) is gazetteer
     chain = make_gazetteer("nominatim", user_agent=AGENT, domain=server.domain, scheme="http",
                            min_delay_seconds=0)
     assert isinstance(chain, ChainGazetteer) and chain.web.provider == "nominatim"
@@ -236,7 +236,7 @@ def test_photon_answers_convert():
     assert e.country_code == "FR" and e.bbox == (2.3706, 48.841, 2.377, 48.8468)
 
 
-def test_pipeline_with_the_chain(server, cache):
+def test_pipeline_with_the_chain(gazetteer, server, cache):
     """A station the embedded gazetteer lacks is placed from the web answer."""
     from mapper.pipeline import analyze
     from mapper.read import article_from_text
@@ -244,7 +244,7 @@ def test_pipeline_with_the_chain(server, cache):
     text = ("Travellers crowd Paris station\n\nPARIS, March 3 (Reuters) - Thousands of travellers "
             "waited at the Gare de Lyon in Paris on Friday as trains to Marseille were cancelled "
             "for a second day.\n")
-    chain = ChainGazetteer(default_gazetteer(), _web(server))
+    chain = ChainGazetteer(gazetteer, _web(server))
     analysis = analyze(article_from_text(text, stem="station"), gazetteer=chain)
     by_name = {p.name: p for p in analysis.places}
     assert "Paris" in by_name and by_name["Paris"].entry.key.startswith("gn:")
