@@ -24,6 +24,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="place extractor (default: spacy)")
     p.add_argument("--online", action="store_true",
                    help="allow online sources (rail networks, routers); cached on disk")
+    p.add_argument("--geocoder", metavar="NAME",
+                   help="also ask this web geocoder (geopy name: nominatim, photon, ...) for names "
+                        "the embedded gazetteer lacks; 1 request/s, cached on disk")
+    p.add_argument("--geocoder-domain", metavar="HOST[:PORT]",
+                   help="the geocoder's server (default: the provider's public one)")
     sub = p.add_subparsers(dest="command", required=True)
 
     m = sub.add_parser("map", help="write the interactive map (and GeoJSON)")
@@ -79,7 +84,15 @@ def _run(args) -> int:
     from mapper.read import read_article
 
     article = read_article(args.article)
-    analysis = analyze(article, extractor=args.extractor, online=args.online)
+    gazetteer = None
+    if args.geocoder:
+        from mapper import __version__
+        from mapper.gazetteer.web import make_gazetteer
+
+        gazetteer = make_gazetteer(args.geocoder, user_agent=f"mapper/{__version__}",
+                                   domain=args.geocoder_domain)
+    analysis = analyze(article, extractor=args.extractor, online=args.online,
+                       gazetteer=gazetteer)
     if not analysis.places:
         raise InputError(f"no places found in {args.article}")
     for w in analysis.warnings:

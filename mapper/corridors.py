@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mapper.gazetteer.embedded import EmbeddedGazetteer
+from mapper.gazetteer.base import Gazetteer
 from mapper.geodesy import in_box
 from mapper.model import Article, Corridor, Place
 
@@ -57,7 +57,7 @@ class Draft:
 
 
 class CorridorExtractor:
-    def __init__(self, gazetteer: EmbeddedGazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
     def extract(self, article: Article, doc, places: tuple[Place, ...]) -> tuple[Corridor, ...]:

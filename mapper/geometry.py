@@ -13,13 +13,13 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry import LineString
 
-from mapper.gazetteer.embedded import EmbeddedGazetteer
+from mapper.gazetteer.base import Gazetteer
 from mapper.geodesy import densify, line_length_km
 from mapper.implied import border_point
 from mapper.model import Analysis, Corridor, Journey, Leg, Place
 
 
-def draw(analysis: Analysis, gazetteer: EmbeddedGazetteer, *, online: bool = False) -> Analysis:
+def draw(analysis: Analysis, gazetteer: Gazetteer, *, online: bool = False) -> Analysis:
     journeys = tuple(_draw_journey(j, online) for j in analysis.journeys)
     corridors = tuple(draw_corridor(c, gazetteer) for c in analysis.corridors)
     return replace(analysis, journeys=journeys, corridors=corridors)
@@ -46,7 +46,7 @@ def draw_leg(leg: Leg, online: bool = False) -> Leg:
                    network="geodesic")
 
 
-def corridor_points(c: Corridor, gazetteer: EmbeddedGazetteer) -> list[tuple[float, float]]:
+def corridor_points(c: Corridor, gazetteer: Gazetteer) -> list[tuple[float, float]]:
     """(lat, lon) points a corridor passes: border points stand in for whole countries."""
     places: list[Place] = [c.origin, *c.via, c.destination]
     points: list[tuple[float, float] | None] = [None] * len(places)
@@ -70,7 +70,7 @@ def corridor_points(c: Corridor, gazetteer: EmbeddedGazetteer) -> list[tuple[flo
     return [pt for pt in points if pt is not None]
 
 
-def draw_corridor(c: Corridor, gazetteer: EmbeddedGazetteer) -> Corridor:
+def draw_corridor(c: Corridor, gazetteer: Gazetteer) -> Corridor:
     pts = corridor_points(c, gazetteer)
     line = densify([(lon, lat) for lat, lon in pts])
     return replace(c, geometry=line, length_km=round(line_length_km(line), 1),

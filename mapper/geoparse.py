@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mapper.gazetteer.embedded import EmbeddedGazetteer, default_gazetteer
+from mapper.gazetteer.base import Gazetteer
+from mapper.gazetteer.embedded import default_gazetteer
 from mapper.model import Article, Mention
 from mapper.nlp import sentence_at, split_sentences
 from mapper.pipeline import make_extractor
@@ -24,7 +25,7 @@ class ResolvedSpan:
 class Geoparser:
     """``parse(text)``: find and resolve places; ``resolve(text, spans)``: resolve given spans."""
 
-    def __init__(self, extractor: str = "spacy", gazetteer: EmbeddedGazetteer | None = None):
+    def __init__(self, extractor: str = "spacy", gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or default_gazetteer()
         self.extractor = make_extractor(extractor, self.gazetteer)
         self.resolver = Resolver(self.gazetteer)

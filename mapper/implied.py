@@ -5,11 +5,11 @@ from __future__ import annotations
 from shapely.geometry import LineString, Point
 from shapely.ops import nearest_points
 
-from mapper.gazetteer.embedded import EmbeddedGazetteer
+from mapper.gazetteer.base import Gazetteer
 from mapper.model import GazetteerEntry
 
 
-def shared_border(gazetteer: EmbeddedGazetteer, a: str, b: str):
+def shared_border(gazetteer: Gazetteer, a: str, b: str):
     """The boundary two countries share (lines), or None when they do not touch."""
     sa, sb = gazetteer.country_shape(a), gazetteer.country_shape(b)
     if sa is None or sb is None:
@@ -20,7 +20,7 @@ def shared_border(gazetteer: EmbeddedGazetteer, a: str, b: str):
     return border
 
 
-def crossing_entry(gazetteer: EmbeddedGazetteer, a: str, b: str,
+def crossing_entry(gazetteer: Gazetteer, a: str, b: str,
                    before: tuple[float, float] | None, after: tuple[float, float] | None,
                    mode: str = "unknown") -> GazetteerEntry | None:
     """The point where a mover from country ``a`` crossed into ``b``.
@@ -55,7 +55,7 @@ def crossing_entry(gazetteer: EmbeddedGazetteer, a: str, b: str,
                           source="shared border of Natural Earth country outlines")
 
 
-def border_point(gazetteer: EmbeddedGazetteer, code: str,
+def border_point(gazetteer: Gazetteer, code: str,
                  toward: tuple[float, float]) -> tuple[float, float] | None:
     """The point of a country's border nearest a (lat, lon) point outside it."""
     shape = gazetteer.country_shape(code)

@@ -17,7 +17,7 @@ from datetime import date
 
 from mapper import dates
 from mapper.gazetteer import sources
-from mapper.gazetteer.embedded import EmbeddedGazetteer
+from mapper.gazetteer.base import Gazetteer
 from mapper.geodesy import in_box
 from mapper.implied import crossing_entry
 from mapper.model import Article, Journey, Leg, Mention, Place, Stop
@@ -42,8 +42,9 @@ ORIGIN_PREPS = {"from", "out"}
 OBJECT_ORIGIN_VERBS = {"leave", "depart", "exit", "quit"}
 OBJECT_DEST_VERBS = {"visit", "reach", "enter", "tour", "cross", "make", "board"}
 ARRIVAL_PREPS_ONLY = {"in", "at", "on", "near", "off"}  # only after verbs of arriving or staying
-ARRIVAL_VERBS = {"arrive", "land", "stop", "stay", "dock", "call", "meet", "hold", "attend",
-                 "host", "berth", "anchor", "moor", "touch", "be", "disembark", "set", "get"}
+ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "meet", "hold",
+                 "attend", "host", "berth", "anchor", "moor", "touch", "be", "disembark", "set",
+                 "get"}
 REPORT_VERBS = {"say", "report", "tell", "announce", "claim", "cite", "quote", "state", "add",
                 "confirm", "believe", "suggest", "indicate", "write", "reveal", "show"}
 SPECULATION_MODALS = {"could", "might", "may"}
@@ -86,6 +87,7 @@ PLACE_NOUNS = {"city", "town", "port", "capital", "village", "region", "province
                "suburb", "resort", "harbor", "harbour", "enclave", "territory", "peninsula",
                "coast", "shore", "border", "frontier", "station", "airport"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"}
+WATER = {"ocean", "sea", "gulf", "bay", "strait", "lake", "river", "canal"}
 STATUS_RANK = {"confirmed": 3, "planned": 2, "reported": 1, "speculated": 0}
 
 
@@ -96,6 +98,7 @@ class Mover:
     vehicle: str | None = None
     home: str | None = None  # ISO country code
     first: int = 0
+    vehicles: dict[str, int] = field(default_factory=dict)  # how often each vehicle moves it
 
 
 @dataclass
@@ -121,7 +124,7 @@ class JourneyResult:
 
 
 class JourneyExtractor:
-    def __init__(self, gazetteer: EmbeddedGazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.demonyms = sources.demonyms()
         names = sorted(self.demonyms, key=len, reverse=True)
@@ -216,6 +219,19 @@ class JourneyExtractor:
         together."""
         if subj is None:
             return []
+        phrase = [t for t in subj.subtree if not any(
+            a.dep_ in ("relcl", "acl", "appos") and a != subj and subj in a.ancestors
+            for a in [t, *t.ancestors])]
+        named = {}
+        if any(t.dep_ == "cc" and t.lower_ == "and" for t in phrase):
+            for t in phrase:
+                key = self._person_key(t) if t.ent_type_ == "PERSON" else None
+                if key and key not in named:
+                    named[key] = t
+        if len(named) > 1:  # "A and B flew ...", however the parser attached them
+            movers = [m for t in named.values() if (m := self._mover(t)) is not None]
+            self.last_together = movers
+            return movers
         if subj.conjuncts:
             movers = [m for t in (subj, *subj.conjuncts) if (m := self._mover(t)) is not None]
             if len(movers) > 1:
@@ -238,7 +254,10 @@ class JourneyExtractor:
         lemma = subj.lemma_.lower()
         if subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that"):
             kind = {"he": "person", "she": "person", "it": "vehicle", "they": "group",
-                    "we": "group"}.get(lemma)
+                    "we": "group", "his": "person", "her": "person", "its": "vehicle",
+                    "their": "group"}.get(subj.lower_, {"he": "person", "she": "person",
+                                                         "it": "vehicle", "they": "group",
+                                                         "we": "group"}.get(lemma))
             if kind == "person" and self.last_person is not None:
                 return self._mover(self.last_person)
             return self.last.get(kind) if kind else None
@@ -395,6 +414,8 @@ class JourneyExtractor:
                     if lemma in MEETING_VERBS and prep not in ARRIVAL_PREPS_ONLY:
                         continue
                     role = "crossing" if lemma == "cross" and prep == "into" else "dest"
+                    if prep in ("toward", "towards"):
+                        role = "heading"  # a direction: a stop only if it names a settlement
                 if role is None:
                     continue
                 targets = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -407,26 +428,39 @@ class JourneyExtractor:
                 role, targets = "origin", [child]
             elif child.dep_ == "dobj" and lemma in OBJECT_DEST_VERBS and lemma not in ("cross",):
                 role, targets = "dest", [child]
+            elif child.dep_ == "dobj" and any(c.dep_ == "prt" and c.lower_ in DEST_PREPS
+                                              for c in verb.children):
+                role, targets = "dest", [child]  # "stop off Port Said"
             else:
                 continue
             for target in targets:
                 for place, span in self._places_under(target):
+                    if role == "heading":
+                        if place.entry.feature not in ("city", "admin2"):
+                            continue
+                        out.append(self._event(verb, sent, mover, place, "dest", span))
+                        continue
                     out.append(self._event(verb, sent, mover, place, role, span))
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children) and \
                 lemma in ARRIVAL_VERBS:
             for place, span in self._places_under(verb.head):
                 out.append(self._event(verb, sent, mover, place, "dest", span))
+        if any(e.role == "dest" and e.place.entry.feature not in WATER for e in out):
+            # "entering the canal from the Red Sea near Suez": the sea is the approach
+            out = [e for e in out if not (e.role == "origin" and e.place.entry.feature in WATER)]
         return out
 
     def _noun_events(self, noun, sent, mover: Mover) -> list[Event]:
         out: list[Event] = []
-        governing = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
+        governing = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), noun)
         for child in noun.children:
             if child.dep_ != "prep":
                 continue
             prep = child.lower_
             role = "origin" if prep in ORIGIN_PREPS else "via" if prep in VIA_PREPS else \
                 "dest" if prep in DEST_PREPS else None
+            if governing.lemma_.lower() in START_VERBS and prep in ("in", "at", "from"):
+                role = "origin"  # "began his trip in X"
             if role is None:
                 continue
             for target in (c for c in child.children if c.dep_ == "pobj"):
@@ -452,26 +486,41 @@ class JourneyExtractor:
                 if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
                     continue
                 if c.dep_ == "prep" and not (c.lower_ == "of" and t.lemma_.lower() in
-                                             PLACE_NOUNS):
-                    continue
+                                             PLACE_NOUNS) and not (
+                        c.lower_ == "near" and t.ent_type_ in ("LOC", "FAC")):
+                    continue  # "from the Red Sea near the port city of Suez" keeps Suez
                 stack.append(c)
         idx = sorted(t.idx for t in keep)
         found = []
         for ms, me, place, label in self.by_span:
             if label != "DEMONYM" and any(ms <= i < me for i in idx):
                 found.append((place, (ms, me)))
+        if any(p.entry.feature not in WATER for p, _ in found):
+            found = [(p, span) for p, span in found if p.entry.feature not in WATER]
         return [(p, span) for p, span in found
                 if not any(o.id != p.id and _contains(p, o) for o, _ in found)]
 
     def _event(self, verb, sent, mover: Mover, place: Place, role: str, span,
                noun=None) -> Event:
         status = self._status(verb, sent, noun)
-        tense = "future" if status in ("planned", "speculated") else "past"
-        when = self._date(verb, sent, tense)
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        future = status in ("planned", "speculated") or bool(
+            auxes & (FUTURE_WORDS | SPECULATION_MODALS | {"would"}))
+        when = self._date(verb, sent, "future" if future else "past")
         mode = self._mode(verb, sent, mover)
         label = (noun.text if noun is not None else verb.text)
+        lemma = verb.lemma_.lower()
+        extra = {
+            "future": future,
+            "pluperfect": "had" in auxes and verb.tag_ == "VBN",
+            "start": (lemma in START_VERBS or noun is not None and noun.head.lemma_.lower()
+                      in START_VERBS) and role == "origin",
+            "return": lemma == "return" or (noun is not None and noun.lemma_ == "return"),
+        }
+        if self.subject_vehicle:
+            mover.vehicles[self.subject_vehicle] = mover.vehicles.get(self.subject_vehicle, 0) + 1
         return Event(mover, place, role, status, when, mode, label, sent.text.strip(),
-                     verb.idx, span)
+                     verb.idx, span, extra=extra)
 
     def _status(self, verb, sent, noun=None) -> str:
         words = {t.lower_ for t in sent}
@@ -481,7 +530,7 @@ class JourneyExtractor:
         auxes |= {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if noun is not None:
             auxes |= {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
-        if auxes & SPECULATION_MODALS or (words & SPECULATION_WORDS and noun is None):
+        if auxes & SPECULATION_MODALS or words & SPECULATION_WORDS:
             return "speculated"
         attributed = any(a.lemma_.lower() in REPORT_VERBS and a != verb for a in chain
                          if a.pos_ in ("VERB", "AUX")) or "according" in words
@@ -498,25 +547,56 @@ class JourneyExtractor:
         return "confirmed"
 
     def _date(self, verb, sent, tense: str) -> str | None:
-        published = self.article.published
+        """The date of the time expression attached to the verb (not to another verb); for a
+        subordinate clause ("shortly after entering ...") the governing clause's; after
+        "then", the previous sentence's."""
+        own = self._attached_date(verb, sent, tense)
+        if own:
+            return own
+        if verb.dep_ in ("advcl", "pcomp") or verb.head.dep_ == "prep" and \
+                verb.head.head.pos_ in ("VERB", "AUX"):
+            head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+            if head.pos_ in ("VERB", "AUX"):
+                found = self._attached_date(head, sent, tense)
+                if found:
+                    return found
+        if any(c.lower_ == "then" for c in verb.children) and sent.start > 0:
+            previous = self.doc[sent.start - 1].sent
+            for ent in reversed(previous.ents):
+                if ent.label_ == "DATE":
+                    found = self._resolve(ent.text, tense)
+                    if found:
+                        return found
+        return None
+
+    def _resolve(self, text: str, tense: str) -> str | None:
+        """A DATE entity's date; NER spans can carry extra words ("March 29 after days")."""
+        found = dates.resolve_when(text, self.article.published, tense)
+        if found:
+            return found
+        for expr, _, _ in dates.find_when(text):
+            found = dates.resolve_when(expr, self.article.published, tense)
+            if found:
+                return found
+        return None
+
+    def _attached_date(self, verb, sent, tense: str) -> str | None:
         for ent in sent.ents:
-            if ent.label_ not in ("DATE", "TIME"):
+            if ent.label_ != "DATE":
                 continue
-            tok = ent.root
             owner = None
-            for anc in [tok, *tok.ancestors]:
+            for anc in [ent.root, *ent.root.ancestors]:
                 if anc == verb:
                     owner = verb
                     break
-                if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() in \
-                        MOTION_VERBS | REPORT_VERBS | MEETING_VERBS and anc != tok:
-                    break
+                finite = any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children) or \
+                    anc.dep_ in ("relcl", "acl")
+                if anc.pos_ in ("VERB", "AUX") and anc != ent.root and (
+                        finite or anc.lemma_.lower() in MOTION_VERBS | REPORT_VERBS):
+                    break  # the date belongs to another clause
             if owner is None:
                 continue
-            text = ent.text
-            if ent.label_ == "TIME":
-                continue
-            resolved = dates.resolve_when(text, published, tense)
+            resolved = self._resolve(ent.text, tense)
             if resolved:
                 return resolved
         return None
@@ -560,35 +640,57 @@ class JourneyExtractor:
             if len(stops) < 2:
                 continue
             jid = f"j{len(journeys) + 1}"
-            label = mover.label if not mover.vehicle or mover.vehicle in mover.label.lower() \
-                else f"{mover.label} ({mover.vehicle})"
+            vehicle = max(mover.vehicles, key=mover.vehicles.get) if mover.vehicles else \
+                mover.vehicle
+            label = mover.label if not vehicle or vehicle in mover.label.lower() \
+                else f"{mover.label} ({vehicle})"
             legs = tuple(Leg(jid, label, i, a, b) for i, (a, b) in
                          enumerate(zip(stops, stops[1:]), start=1))
             journeys.append(Journey(jid, label, tuple(stops), legs))
         return JourneyResult(tuple(journeys), tuple(extra.values()))
 
-    def _order(self, ev: Event, evs: list[Event]) -> float:
-        """A sortable time: the event's date, else what its status and sentence imply."""
-        published = self.article.published or date(2000, 1, 1)
-        base = published.toordinal()
-        eps = ev.position / 1e7
-        if ev.date:
+    def _order(self, ev: Event, evs: list[Event], depth: int = 0) -> float:
+        """A sortable time. An event's own date first; else the time of an earlier event of the
+        same mover in the same sentence ("crossed ... and passed through"), else of the last
+        dated event before it in the text with the same tense; else what its tense implies:
+        an undated past event in the lede stands at publication, a past-perfect one well
+        before, a future one after. A journey's start comes first, a return last."""
+        base = (self.article.published or date(2000, 1, 1)).toordinal()
+        eps = ev.position / 1e9
+        if ev.extra.get("start"):
+            t = base - 100.0
+        elif ev.date:
             start, _, end = ev.date.partition("/")
             a = date.fromisoformat(start).toordinal()
             b = date.fromisoformat(end).toordinal() if end else a
             t = (a + b) / 2
-        elif ev.status == "confirmed":
-            same = [o for o in evs if o is not ev and o.date and o.evidence == ev.evidence
-                    and o.position <= ev.position]
-            if same:
-                return self._order(same[-1], evs) + eps + 0.01
-            t = base - 0.5
-        elif ev.status == "planned":
-            t = base + 1.0
         else:
-            t = base + 0.5
+            same = [o for o in evs if o is not ev and o.evidence == ev.evidence
+                    and o.span[0] < ev.span[0]]
+            prior = [o for o in evs if o is not ev and o.date and "/" not in o.date
+                     and o.span[0] < ev.span[0]
+                     and o.extra.get("future") == ev.extra.get("future")]
+            dated_past = [o for o in evs if o.date and not o.extra.get("future")]
+            if ev.extra.get("pluperfect"):
+                same = [o for o in same if o.extra.get("pluperfect")]
+            if same and depth < 5:
+                t = self._order(same[-1], evs, depth + 1) + 0.01
+            elif ev.extra.get("pluperfect"):
+                earliest = min((self._order(o, evs, depth + 1) for o in dated_past),
+                               default=base)
+                t = min(earliest, base) - 1.0
+            elif prior and depth < 5:
+                t = self._order(prior[-1], evs, depth + 1) + 0.01
+            elif not ev.extra.get("future"):
+                t = base + 0.4
+            elif ev.status == "planned":
+                t = base + 1.0
+            else:
+                t = base + 0.75
         if ev.role == "origin":
             t -= 0.1
+        if ev.extra.get("return"):
+            t += 0.5
         return t + eps
 
     def _merge_contained(self, evs: list[Event]) -> list[Event]:
@@ -597,9 +699,10 @@ class JourneyExtractor:
         for ev in evs:
             if out and _contains(out[-1].place, ev.place) and out[-1].role != "crossing":
                 prev = out.pop()
-                ev = _combine(ev, prev)
+                ev = _combine(ev, prev) if prev.role == ev.role else ev
             elif out and _contains(ev.place, out[-1].place) and ev.role != "crossing":
-                out[-1] = _combine(out[-1], ev)
+                if ev.role == out[-1].role:
+                    out[-1] = _combine(out[-1], ev)
                 continue
             out.append(ev)
         # a region passed through that contains a later stop adds nothing either
@@ -726,6 +829,8 @@ def _contains(outer: Place, inner: Place) -> bool:
             ie.feature != "crossing"
     if oe.feature in ("city", "crossing") or ie.feature == "country":
         return False
+    if oe.feature in WATER:
+        return False  # a port is on a sea's shore, not a stop inside it
     if oe.bbox and ie.feature not in ("ocean", "sea"):
         return in_box(oe.bbox, ie.lat, ie.lon) and oe.feature not in ("lake", "river")
     return False

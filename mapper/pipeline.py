@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from mapper.corridors import CorridorExtractor
 from mapper.extractors.base import Extractor
-from mapper.gazetteer.embedded import EmbeddedGazetteer, default_gazetteer
+from mapper.gazetteer.base import Gazetteer
+from mapper.gazetteer.embedded import default_gazetteer
 from mapper.geometry import draw
 from mapper.journeys import JourneyExtractor
 from mapper.model import Analysis, Article
@@ -13,7 +14,7 @@ from mapper.read import read_article
 from mapper.resolve import Resolver
 
 
-def make_extractor(name: str, gazetteer: EmbeddedGazetteer) -> Extractor:
+def make_extractor(name: str, gazetteer: Gazetteer) -> Extractor:
     if name == "spacy":
         from mapper.extractors.spacy_ner import SpacyExtractor
 
@@ -29,7 +30,7 @@ def analyze(
     article: Article | str,
     *,
     extractor: str = "spacy",
-    gazetteer: EmbeddedGazetteer | None = None,
+    gazetteer: Gazetteer | None = None,
     online: bool = False,
 ) -> Analysis:
     """Analyse an article (an ``Article`` or a path, URL or "-") into places, journeys and

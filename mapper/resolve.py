@@ -14,8 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from mapper.gazetteer import sources
-from mapper.gazetteer.base import normalize
-from mapper.gazetteer.embedded import EmbeddedGazetteer
+from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.geodesy import distance_km
 from mapper.model import Article, GazetteerEntry, Mention, Place
 
@@ -23,6 +22,16 @@ ADMIN_WORDS = re.compile(r"^\s+(?:province|state|region|oblast|county|prefecture
                          r"district|governorate|department|territory)\b", re.I)
 FEATURE_WORDS = re.compile(r"\b(?:lake|river|sea|ocean|gulf|bay|strait|mountains?|range|"
                            r"peninsula|desert|island|islands|plateau|valley|basin|canal)\b", re.I)
+
+
+TYPE_WORDS = {
+    "sea": {"sea", "gulf", "bay", "strait", "ocean"}, "ocean": {"ocean", "sea"},
+    "gulf": {"gulf", "bay", "sea"}, "bay": {"bay", "gulf"}, "strait": {"strait"},
+    "lake": {"lake"}, "river": {"river"}, "mountains": {"range"}, "mountain": {"range"},
+    "range": {"range"}, "peninsula": {"peninsula"}, "desert": {"desert"},
+    "island": {"island", "archipelago"}, "islands": {"island", "archipelago"},
+    "plateau": {"plateau"}, "valley": {"valley"}, "basin": {"basin"}, "canal": {"canal"},
+}
 
 
 @dataclass(frozen=True)
@@ -33,7 +42,7 @@ class Resolution:
 
 
 class Resolver:
-    def __init__(self, gazetteer: EmbeddedGazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.us_states = _us_state_abbreviations()
 
@@ -58,11 +67,11 @@ class Resolver:
         # Pass 2: rank the ambiguous names with the anchors as context (twice, so choices made
         # in the first round inform the second).
         for _ in range(2):
-            anchors = list(chosen.values())
             for k, cs in cands.items():
                 if not cs or (k in chosen and (len(cs) == 1 or chosen[k].feature == "country")):
                     continue
-                chosen[k] = max(cs, key=lambda c, k=k: self.score(
+                anchors = [v for kk, v in chosen.items() if kk != k]
+                chosen[k] = max(cs, key=lambda c, k=k, anchors=anchors: self.score(
                     c, groups[k], article, countries, anchors, kinds[k], cs))
 
         places: dict[str, Place] = {}
@@ -97,6 +106,9 @@ class Resolver:
         if c.key.startswith("feat:"):
             if labels & {"LOC", "FAC"} or any(FEATURE_WORDS.search(m.text) for m in ms):
                 score += 1.5
+            words = {w.lower() for m in ms for w in FEATURE_WORDS.findall(m.text)}
+            if any(c.feature in TYPE_WORDS.get(w, ()) for w in words):
+                score += 3.0  # "Red Sea" is a sea, not the province named after it
         qualifiers = {m.qualifier for m in ms if m.qualifier}
         for q in qualifiers:
             score += 6.0 if self._qualifier_matches(q, c) else -2.0

@@ -52,6 +52,7 @@ FEATURES = {
     "plain",
     "valley",
     "canal",
+    "cape",
 }
 MARINE = {"ocean", "sea", "gulf", "bay", "strait", "canal"}
 POLYGON_KM = 50.0

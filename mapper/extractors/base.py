@@ -9,8 +9,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from mapper.gazetteer.base import normalize
-from mapper.gazetteer.embedded import EmbeddedGazetteer
+from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import Article, Mention, Sentence
 from mapper.nlp import sentence_at
 
@@ -74,7 +73,7 @@ class Extractor(ABC):
 
     name: str = "base"
 
-    def __init__(self, gazetteer: EmbeddedGazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
     @abstractmethod
@@ -187,7 +186,7 @@ class Extractor(ABC):
         return out
 
 
-def qualifier_after(text: str, end: int, gazetteer: EmbeddedGazetteer) -> str | None:
+def qualifier_after(text: str, end: int, gazetteer: Gazetteer) -> str | None:
     """'Alexandria, La.' -> 'La.' when what follows the comma names a region or country."""
     m = re.match(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s[A-Z][A-Za-z]*\.?)?)", text[end: end + 40])
     if not m:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mapper.extractors.base import (
     DIRECTIONS,
     Extractor,
@@ -23,6 +25,11 @@ SPATIAL_PREPS = {"to", "for", "in", "at", "from", "toward", "towards", "near", "
 OTHER_LABELS = {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 
 
+OF_PLACE = re.compile(r"\b(?:city|town|port|village|province|region|state|island|county"
+                      r"|district|municipality|prefecture) of "
+                      r"((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)?)")
+
+
 class SpacyExtractor(Extractor):
     name = "spacy"
 
@@ -30,6 +37,22 @@ class SpacyExtractor(Extractor):
         super().__init__(gazetteer)
         self.min_population = min_population
         self.demonyms = sources.demonyms()
+
+    def _split_compound(self, text: str, name: str, start: int) -> list[tuple[int, int]]:
+        """Spans of the known places in "X in Y" or "X, Y" when the whole is unknown."""
+        for sep in (" in ", ", "):
+            if sep in name:
+                head, _, tail = name.partition(sep)
+                spans = []
+                offset = start
+                for part in (head, tail):
+                    part_start = text.index(part, offset)
+                    if self.gazetteer.has_name(normalize(part)):
+                        spans.append((part_start, part_start + len(part)))
+                    offset = part_start + len(part)
+                if spans:
+                    return spans
+        return []
 
     def extract(self, article: Article, doc=None) -> list[Mention]:
         text = article.text
@@ -44,6 +67,12 @@ class SpacyExtractor(Extractor):
             if not any(ch.isupper() for ch in name) or e <= s or name.lower() in DIRECTIONS:
                 continue  # bare "the North" is an ellipsis, resolved from context
             if not self.gazetteer.has_name(normalize(name)):
+                parts = self._split_compound(text, name, s)
+                if parts:  # "Felixstowe in England", "Anchorage, Alaska"
+                    for ps, pe in parts:
+                        spans[(ps, pe)] = ent.label_
+                        known.add(text[ps:pe])
+                    continue
                 if ent.label_ == "FAC":
                     continue
                 spans[(s, e)] = ent.label_  # unknown place: kept, reported by the resolver
@@ -52,6 +81,12 @@ class SpacyExtractor(Extractor):
             if ent.label_ in ("GPE", "LOC"):
                 known.add(name)
         for ent in doc.ents:
+            if ent.label_ in ("EVENT", "ORG", "WORK_OF_ART", "PRODUCT"):
+                name, s, e = strip_possessive(ent.text, ent.start_char, ent.end_char)
+                if any(c.key.startswith("feat:") or c.feature in ("country", "continent")
+                       for c in self.gazetteer.candidates(name, limit=10)):
+                    spans[(s, e)] = "GAZ"  # "the Great Bitter Lake" tagged as an event
+                    continue
             if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and ent.root.dep_ == "pobj" \
                     and ent.root.head.lower_ in SPATIAL_PREPS and ent.root.pos_ == "PROPN" \
                     and self.is_strong(ent.text, 100_000):
@@ -79,6 +114,13 @@ class SpacyExtractor(Extractor):
                 continue
             for k in inner:
                 del spans[k]
+            spans[(s, e)] = "GAZ"
+        # "the port of Yantian", "the town of Dong Dang": any gazetteer place after a generic
+        # place noun, however small
+        for m in OF_PLACE.finditer(text):
+            s, e = m.start(1), m.end(1)
+            if overlaps((s, e), spans) or not self.gazetteer.has_name(normalize(m.group(1))):
+                continue
             spans[(s, e)] = "GAZ"
         mentions = []
         for (s, e), label in sorted(spans.items()):

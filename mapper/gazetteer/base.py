@@ -60,6 +60,19 @@ class Gazetteer(Geocoder):
     @abstractmethod
     def by_key(self, key: str) -> GazetteerEntry | None: ...
 
+    def match_kinds(self, name: str) -> dict[str, int]:
+        """Entry key -> how the name matched (0 primary name, 1 alternate, 2 derived)."""
+        return {c.key: 1 for c in self.candidates(name)}
+
+    def has_name(self, norm: str) -> bool:
+        """Whether any entry has this (normalized) name."""
+        return bool(self.candidates(norm, limit=1))
+
+    def within(self, south: float, west: float, north: float, east: float,
+               feature: str = "city", min_population: int = 0) -> list[GazetteerEntry]:
+        """Entries of a feature type inside a box (where the gazetteer can answer)."""
+        return []
+
     def by_geonameid(self, geonameid: int) -> GazetteerEntry | None:
         return self.by_key(f"gn:{geonameid}")
 
