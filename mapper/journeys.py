@@ -21,6 +21,7 @@ from mapper.gazetteer.base import Gazetteer
 from mapper.geodesy import in_box
 from mapper.implied import crossing_entry
 from mapper.model import Article, Journey, Leg, Mention, Place, Stop
+from mapper.networks.mode import mode_from_text
 
 # -- lexicon: general English, not any article's words ---------------------------------------
 MOTION_VERBS = {
@@ -74,12 +75,6 @@ VEHICLES = {
 VERB_MODES = {"fly": "air", "jet": "air", "land": "air", "sail": "sea", "steam": "sea",
               "dock": "sea", "berth": "sea", "cruise": "sea", "moor": "sea", "drive": "road",
               "motor": "road"}
-MODE_WORDS = {
-    "rail": {"train", "rail", "railway", "railroad", "locomotive", "armored train"},
-    "air": {"plane", "flight", "jet", "airport", "airliner", "aircraft", "helicopter", "air"},
-    "sea": {"ship", "vessel", "boat", "ferry", "sea", "port", "voyage", "sailed", "cruise"},
-    "road": {"car", "motorcade", "convoy", "bus", "truck", "road", "highway", "drove"},
-}
 PEOPLE_NOUNS = {"man", "woman", "leader", "visitor", "secretary", "minister", "president",
                 "official", "delegate", "diplomat", "envoy", "guest"}
 PLACE_NOUNS = {"city", "town", "port", "capital", "village", "region", "province", "state",
@@ -610,9 +605,9 @@ class JourneyExtractor:
         for child in verb.children:
             if child.lower_ in ("by", "aboard", "on") and child.dep_ == "prep":
                 for obj in child.children:
-                    for mode, words in MODE_WORDS.items():
-                        if obj.lemma_.lower() in words:
-                            return mode
+                    mode = mode_from_text(obj.text)
+                    if mode:
+                        return mode
         if mover.vehicle and mover.key.startswith(("vehicle:", "named:")):
             return VEHICLES.get(mover.vehicle, "unknown")
         return "unknown"
