@@ -398,6 +398,8 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
         zoom_start=3,
         location=(30, 60),
         world_copy_jump=False,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
     )
     m.default_js, m.default_css = [], []
     roles = place_roles(analysis)
@@ -454,7 +456,7 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
             m.location, m.options["zoom"] = bounds[0], 7
         else:
             m.fit_bounds(
-                bounds, padding_top_left=(40, 90), padding_bottom_right=(290, 40), max_zoom=9
+                bounds, padding_top_left=(40, 100), padding_bottom_right=(360, 40), max_zoom=9
             )
     return m
 
