@@ -832,8 +832,11 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 
 def _combine(keep: Event, other: Event) -> Event:
+    """Merge a containing stop into a contained one: the stronger status; a date only when the
+    same sentence gave it (a region's date says little about a city passed later)."""
     keep.status = max((keep.status, other.status), key=STATUS_RANK.__getitem__)
-    keep.date = keep.date or other.date
+    if other.evidence == keep.evidence:
+        keep.date = keep.date or other.date
     if keep.mode == "unknown":
         keep.mode = other.mode
     return keep
