@@ -661,7 +661,7 @@ class JourneyExtractor:
             t = (a + b) / 2
         else:
             same = [o for o in evs if o is not ev and o.evidence == ev.evidence
-                    and o.span[0] < ev.span[0]]
+                    and (o.span[0], o.position) < (ev.span[0], ev.position)]
             prior = [o for o in evs if o is not ev and o.date and "/" not in o.date
                      and o.span[0] < ev.span[0]
                      and o.extra.get("future") == ev.extra.get("future")]
