@@ -18,7 +18,7 @@ from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import GazetteerEntry
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 _COLUMNS = "key, name, lat, lon, feature, cc, population, geonameid, w, s, e, n, admin1, source"
 
 

