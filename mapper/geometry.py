@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import shapely
 from pyproj import Transformer
+from shapely.affinity import translate
 from shapely.geometry import LineString
 
 from mapper.gazetteer.base import Gazetteer
@@ -20,14 +21,50 @@ from mapper.model import Analysis, Corridor, Journey, Leg, Place
 
 
 def draw(analysis: Analysis, gazetteer: Gazetteer, *, online: bool = False) -> Analysis:
-    journeys = tuple(_draw_journey(j, online) for j in analysis.journeys)
-    corridors = tuple(draw_corridor(c, gazetteer) for c in analysis.corridors)
+    reference = _reference_longitude(analysis)
+    journeys = tuple(_draw_journey(j, online, reference) for j in analysis.journeys)
+    corridors = tuple(_shift_near(draw_corridor(c, gazetteer), reference)
+                      for c in analysis.corridors)
     return replace(analysis, journeys=journeys, corridors=corridors)
 
 
-def _draw_journey(journey: Journey, online: bool) -> Journey:
-    legs = tuple(draw_leg(leg, online) for leg in journey.legs)
-    return replace(journey, legs=legs)
+def _reference_longitude(analysis: Analysis) -> float:
+    """Where the article's places are: the median longitude of its places."""
+    lons = sorted(p.lon for p in analysis.places)
+    return lons[len(lons) // 2] if lons else 0.0
+
+
+def _draw_journey(journey: Journey, online: bool, reference: float) -> Journey:
+    """Legs drawn one after another with continuous longitudes (a leg starts on the world copy
+    where the previous one ended), the whole journey on the copy nearest the article's places."""
+    legs = [draw_leg(leg, online) for leg in journey.legs]
+    previous_end = None
+    for i, leg in enumerate(legs):
+        if leg.geometry is None:
+            continue
+        if previous_end is not None:
+            k = round((previous_end - leg.geometry.coords[0][0]) / 360)
+            if k:
+                legs[i] = leg = replace(leg, geometry=translate(leg.geometry, xoff=360 * k))
+        previous_end = leg.geometry.coords[-1][0]
+    lons = [x for leg in legs if leg.geometry is not None for x, *_ in leg.geometry.coords]
+    if lons:
+        k = round((reference - sum(lons) / len(lons)) / 360)
+        if k:
+            legs = [replace(leg, geometry=translate(leg.geometry, xoff=360 * k))
+                    if leg.geometry is not None else leg for leg in legs]
+    return replace(journey, legs=tuple(legs))
+
+
+def _shift_near(c: Corridor, reference: float) -> Corridor:
+    if c.geometry is None:
+        return c
+    lons = [x for x, *_ in c.geometry.coords]
+    k = round((reference - sum(lons) / len(lons)) / 360)
+    if not k:
+        return c
+    area = translate(c.area, xoff=360 * k) if c.area is not None else None
+    return replace(c, geometry=translate(c.geometry, xoff=360 * k), area=area)
 
 
 def draw_leg(leg: Leg, online: bool = False) -> Leg:
