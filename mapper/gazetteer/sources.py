@@ -308,3 +308,32 @@ def demonyms(path: Path = DEMONYMS_CSV) -> dict[str, str]:
         return {}
     with open(path, encoding="utf-8", newline="") as fh:
         return {row["demonym"]: row["country_code"] for row in csv.DictReader(fh)}
+
+
+ALIASES_CSV = DATA_DIR / "gazetteer" / "aliases.csv"
+US_STATES_CSV = DATA_DIR / "gazetteer" / "us_states.csv"
+
+
+def aliases(kind: str, path: Path = ALIASES_CSV) -> dict[str, int]:
+    """Alias (as written) -> GeoNames id, for rows of ``kind`` ("name" or "demonym")."""
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {row["alias"]: int(row["geonameid"]) for row in csv.DictReader(fh)
+                if row["kind"] == kind}
+
+
+def us_state_abbreviations(path: Path = US_STATES_CSV) -> dict[str, tuple[str, int]]:
+    """AP abbreviation ("W.Va.") or postal code ("WV"), as written -> (state name, GeoNames id)."""
+    if not path.exists():
+        return {}
+    out: dict[str, tuple[str, int]] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            value = (row["name"], int(row["geonameid"]))
+            out[row["postal"]] = value
+            out[".".join(row["postal"]) + "."] = value  # "D.C."
+            if row["ap_abbreviation"]:
+                out[row["ap_abbreviation"]] = value
+                out[row["ap_abbreviation"].replace(".", ". ").strip()] = value  # "W. Va."
+    return out

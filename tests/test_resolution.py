@@ -1,0 +1,99 @@
+"""Resolution on the real embedded gazetteer: demonyms, abbreviations, homonyms, country points."""
+
+from __future__ import annotations
+
+import pytest
+
+from mapper.gazetteer import sources
+from mapper.geodesy import distance_km
+from mapper.geoparse import Geoparser
+
+
+@pytest.fixture(scope="module")
+def geoparser(gazetteer):
+    return Geoparser("gazetteer", gazetteer=gazetteer)
+
+
+def _resolve(geoparser, text: str, names: list[str]):
+    spans = []
+    for name in names:
+        start = text.index(name, spans[-1][1] if spans else 0)
+        spans.append((start, start + len(name)))
+    return geoparser.resolve(text, spans)
+
+
+def test_demonym_span_resolves_to_its_country(geoparser):
+    (russian, british) = _resolve(geoparser, "Russian troops met British diplomats.",
+                                  ["Russian", "British"])
+    assert russian.geonameid == 2017370  # Russia
+    assert british.geonameid == 2635167  # United Kingdom
+
+
+def test_continent_demonym_resolves_to_the_continent(geoparser):
+    (european,) = _resolve(geoparser, "European leaders met on Monday.", ["European"])
+    assert european.geonameid == 6255148  # Europe
+
+
+@pytest.mark.parametrize("name", ["US", "USA", "U.S."])
+def test_us_is_the_united_states_not_a_french_village(geoparser, name):
+    (us,) = _resolve(geoparser, f"The {name} said it would act.", [name])
+    assert us.geonameid == 6252001
+
+
+def test_eu_is_not_the_french_town_eu(geoparser):
+    (eu,) = _resolve(geoparser, "The EU imposed sanctions.", ["EU"])
+    assert eu.geonameid != 3019329  # Eu, Normandy
+    assert eu.geonameid == 6255148
+
+
+def test_state_abbreviation_qualifies_the_city(geoparser):
+    springfield, ill = _resolve(geoparser, "He was born in Springfield, Ill., in 1950.",
+                                ["Springfield", "Ill."])
+    assert ill.geonameid == 4896861  # Illinois
+    assert springfield.geonameid == 4250542  # Springfield, Illinois
+
+
+@pytest.mark.parametrize("abbreviation,state", [("W.Va.", 4826850), ("S.C.", 4597040),
+                                                ("D.C.", 4138106)])
+def test_state_abbreviations(geoparser, abbreviation, state):
+    (span,) = _resolve(geoparser, f"The plant in {abbreviation} closed.", [abbreviation])
+    assert span.geonameid == state
+
+
+def test_georgia_is_the_us_state_in_an_american_story(geoparser):
+    text = "Police in Atlanta and Savannah said Georgia would change its law."
+    *_, georgia = _resolve(geoparser, text, ["Atlanta", "Savannah", "Georgia"])
+    assert georgia.geonameid == 4197000  # Georgia, US state
+
+
+def test_georgia_is_the_country_beside_russia(geoparser):
+    text = "Russia sent troops into Georgia after fighting near Tbilisi."
+    _, georgia, _ = _resolve(geoparser, text, ["Russia", "Georgia", "Tbilisi"])
+    assert georgia.geonameid == 614540  # Georgia, the country
+
+
+def test_a_capital_beats_a_hamlet_of_the_same_name_in_an_american_story(geoparser):
+    text = "The secretary flew from Washington to Brussels for the NATO meeting."
+    _, brussels = _resolve(geoparser, text, ["Washington", "Brussels"])
+    assert brussels.geonameid == 2800866  # Brussels, Belgium
+
+
+def test_country_points_are_near_the_country_centre(gazetteer):
+    # GeoNames' country points (Russia 60N 100E, United States 39.76N 98.5W), not a label point
+    assert distance_km(_point(gazetteer.country("RU")), (60.0, 100.0)) < 200
+    assert distance_km(_point(gazetteer.country("US")), (39.76, -98.5)) < 200
+    assert distance_km(_point(gazetteer.country("CN")), (35.0, 105.0)) < 200
+
+
+def test_every_alias_row_names_an_entry(gazetteer):
+    for kind in ("name", "demonym"):
+        for alias, gid in sources.aliases(kind).items():
+            assert gazetteer.by_geonameid(gid) is not None, alias
+    for abbreviation, (name, gid) in sources.us_state_abbreviations().items():
+        entry = gazetteer.by_geonameid(gid)
+        assert entry is not None and entry.name == name, abbreviation
+
+
+def _point(entry):
+    assert entry is not None
+    return entry.lat, entry.lon
