@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -76,6 +77,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        if os.environ.get("MAPPER_DEBUG"):
+            raise
+        print(f"mapper: internal error ({type(exc).__name__}: {exc}); "
+              "rerun with MAPPER_DEBUG=1 for details", file=sys.stderr)
+        return 1
 
 
 def _run(args) -> int:

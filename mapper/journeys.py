@@ -33,6 +33,8 @@ MOTION_VERBS = {
     "swing", "touch", "tour", "transfer", "transit", "travel", "visit", "walk",
 }
 START_VERBS = {"begin", "start"}
+SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board", "embark",
+                     "make", "bound"}
 MEETING_VERBS = {"meet", "hold", "attend", "host"}
 TRAVEL_NOUNS = {"drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
                 "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
@@ -81,6 +83,7 @@ PLACE_NOUNS = {"city", "town", "port", "capital", "village", "region", "province
                "island", "area", "republic", "country", "county", "district", "outskirts",
                "suburb", "resort", "harbor", "harbour", "enclave", "territory", "peninsula",
                "coast", "shore", "border", "frontier", "station", "airport"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"}
 WATER = {"ocean", "sea", "gulf", "bay", "strait", "lake", "river", "canal"}
 STATUS_RANK = {"confirmed": 3, "planned": 2, "reported": 1, "speculated": 0}
@@ -211,8 +214,12 @@ class JourneyExtractor:
 
     def _movers(self, subj) -> list[Mover]:
         """Movers of a subject: "A and B" gives both; "the two men" those who last moved
-        together."""
+        together. A generic plural ("Airplanes are flying into ...") moves nobody."""
         if subj is None:
+            return []
+        if subj.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod")
+                                          for c in subj.children) and \
+                subj.lemma_.lower() not in GROUP_NOUNS:
             return []
         phrase = [t for t in subj.subtree if not any(
             a.dep_ in ("relcl", "acl", "appos") and a != subj and subj in a.ancestors
@@ -253,7 +260,8 @@ class JourneyExtractor:
                     "their": "group"}.get(subj.lower_, {"he": "person", "she": "person",
                                                          "it": "vehicle", "they": "group",
                                                          "we": "group"}.get(lemma))
-            if kind == "person" and self.last_person is not None:
+            if kind == "person" and self.last_person is not None and \
+                    self.last_person.pos_ != "PRON":
                 return self._mover(self.last_person)
             return self.last.get(kind) if kind else None
         if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
@@ -320,7 +328,9 @@ class JourneyExtractor:
                             or t.i == subj.i)
             return self._register(f"vehicle:{name.lower()}", name, appos.lemma_.lower(), home,
                                   subj.idx, "vehicle")
-        if subj.ent_type_ in ("ORG", "PRODUCT", "FAC", "NORP") and subj.pos_ == "PROPN":
+        if subj.ent_type_ in ("ORG", "PRODUCT", "FAC") and subj.pos_ == "PROPN":
+            # a named thing that moves (a ship's name, a team); a bare nationality ("Syrians",
+            # "Russians") is a population, not a traveller
             name = " ".join(t.text for t in subj.subtree if t.ent_type_ == subj.ent_type_)
             return self._register(f"named:{name.lower()}", name, None, home, subj.idx, "vehicle")
         return None
@@ -368,7 +378,8 @@ class JourneyExtractor:
 
     def _events_at(self, tok, sent) -> list[Event]:
         lemma = tok.lemma_.lower()
-        if tok.ent_type_ == "PERSON" and (tok.dep_ in ("nsubj", "nsubjpass") or
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and (
+                tok.dep_ in ("nsubj", "nsubjpass") or
                                           tok.dep_ == "poss" and tok.head.dep_ in
                                           ("nsubj", "nsubjpass")):
             self.last_person = tok
@@ -395,6 +406,8 @@ class JourneyExtractor:
     def _verb_events(self, verb, sent, mover: Mover) -> list[Event]:
         lemma = verb.lemma_.lower()
         out: list[Event] = []
+        if any(c.dep_ == "neg" for c in verb.children):
+            return out  # "never went to", "did not travel to"
         for child in verb.children:
             role = None
             if child.dep_ == "prep" or (child.dep_ == "advmod" and child.lower_ in ("out",)):
@@ -406,6 +419,8 @@ class JourneyExtractor:
                 elif prep in DEST_PREPS:
                     if prep in ARRIVAL_PREPS_ONLY and lemma not in ARRIVAL_VERBS:
                         continue
+                    if prep == "for" and lemma not in SETTING_OUT_VERBS:
+                        continue  # "sail for Rotterdam", but "flew for China" is service
                     if lemma in MEETING_VERBS and prep not in ARRIVAL_PREPS_ONLY:
                         continue
                     role = "crossing" if lemma == "cross" and prep == "into" else "dest"
@@ -484,6 +499,9 @@ class JourneyExtractor:
                                              PLACE_NOUNS) and not (
                         c.lower_ == "near" and t.ent_type_ in ("LOC", "FAC")):
                     continue  # "from the Red Sea near the port city of Suez" keeps Suez
+                if c.dep_ == "poss" and not (t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in
+                                             PLACE_NOUNS):
+                    continue  # "on Washington's good side" is not Washington
                 stack.append(c)
         idx = sorted(t.idx for t in keep)
         found = []
@@ -537,7 +555,9 @@ class JourneyExtractor:
             return "planned"
         if any(a.lemma_.lower() in PLAN_HEADS for a in chain[1:3]):
             return "planned"
-        if verb.tag_ == "VBG" and auxes & {"is", "are", "am", "'s", "’s"}:
+        if verb.tag_ == "VBG" and auxes & {"is", "are", "am", "'s", "’s"} and any(
+                c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "for", "into")
+                for c in verb.children):
             return "planned"  # "is heading to": the destination is not reached yet
         return "confirmed"
 
