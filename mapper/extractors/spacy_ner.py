@@ -6,6 +6,7 @@ import re
 
 from mapper.extractors.base import (
     DIRECTIONS,
+    TITLES,
     Extractor,
     overlaps,
     qualifier_after,
@@ -37,6 +38,22 @@ class SpacyExtractor(Extractor):
         super().__init__(gazetteer)
         self.min_population = min_population
         self.demonyms = sources.demonyms()
+
+    def _places_tagged_as_people(self, doc) -> set[str]:
+        """One-word PERSON entities that name a sizeable place and never a person: not part of
+        a longer person's name ("Kim" in "Kim Jong-il"), never after a title ("Mr. Kim")."""
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        words_in_names = {w for e in people if len(e) > 1 for w in e.text.split()}
+        titled = {doc[e.start].text for e in people if e.start > 0
+                  and doc[e.start - 1].text in TITLES}
+        out = set()
+        for e in people:
+            name = e.text
+            if len(e) != 1 or name in words_in_names or name in titled or name in out:
+                continue
+            if self.is_strong(name, 20_000):
+                out.add(name)
+        return out
 
     def _split_compound(self, text: str, name: str, start: int) -> list[tuple[int, int]]:
         """Spans of the known places in "X in Y" or "X, Y" when the whole is unknown."""
@@ -92,6 +109,11 @@ class SpacyExtractor(Extractor):
                     and self.is_strong(ent.text, 100_000):
                 spans[(ent.start_char, ent.end_char)] = "GAZ"  # "sail for Rotterdam"
                 known.add(ent.text)
+        for name in self._places_tagged_as_people(doc):
+            for s, e in same_text_spans(text, {name}):
+                if not overlaps((s, e), spans):
+                    spans[(s, e)] = "GAZ"
+                    known.add(name)
         other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in OTHER_LABELS
                  and (e.start_char, e.end_char) not in spans]
         # One sense per discourse: a name tagged as a place once is a place everywhere, unless a
