@@ -1,4 +1,4 @@
-"""Road legs: an OSRM router when online (cached on disk), the geodesic otherwise."""
+"""Road legs from an OSRM router when online (cached on disk); offline, ``land.LandGrid``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from mapper.networks.base import Network, Point, Route, geodesic_route, path_route
+from mapper.networks.base import Network, Point, Route, path_route
 from mapper.networks.fetch import cache_dir, cache_key, fetch
 
 OSRM_URL = "https://router.project-osrm.org"
@@ -39,12 +39,3 @@ class OSRM(Network):
         drawn = path_route([(lat, lon) for lon, lat in coords], self.name)
         return Route(drawn.geometry, km, self.name)
 
-
-class GeodesicRoad(Network):
-    """Offline road legs: the geodesic."""
-
-    name = "geodesic"
-    modes = ("road",)
-
-    def route(self, origin: Point, destination: Point, mode: str = "road") -> Route | None:
-        return geodesic_route(origin, destination, self.name)
