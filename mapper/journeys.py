@@ -319,13 +319,18 @@ class JourneyExtractor:
             if not named and last is not None and VEHICLES.get(last.vehicle or "") == \
                     VEHICLES[vehicle]:
                 return last
+            name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                        None)
+            if name is not None:  # "the cruise ship Diamond Princess"
+                phrase = " ".join(t.text for t in name.subtree if t.text[:1].isupper()
+                                  and t.dep_ != "det")
             key = f"vehicle:{phrase.lower()}"
             return self._register(key, phrase, vehicle, home, subj.idx, "vehicle")
-        appos = next((c for c in subj.children if c.dep_ == "appos"
+        appos = next((c for c in subj.children if c.dep_ in ("appos", "compound")
                       and c.lemma_.lower() in VEHICLES), None)
         if appos is not None and subj.pos_ == "PROPN":
-            name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.dep_ != "det"
-                            or t.i == subj.i)
+            name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and
+                            t.dep_ != "det" and t.text[:1].isupper())
             return self._register(f"vehicle:{name.lower()}", name, appos.lemma_.lower(), home,
                                   subj.idx, "vehicle")
         if subj.ent_type_ in ("ORG", "PRODUCT", "FAC") and subj.pos_ == "PROPN":
@@ -385,9 +390,21 @@ class JourneyExtractor:
             self.last_person = tok
         verbal = tok.pos_ in ("VERB", "AUX") or (
             tok.pos_ == "NOUN" and tok.head.lower_ == "to" and tok.head.dep_ in ("pcomp", "aux"))
-        if verbal and lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS:
-            subj = self._subject(tok)
+        taking = next(
+            (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in
+             VEHICLES.keys() | TRAVEL_NOUNS), None) if lemma in ("take", "catch") else None
+        carried = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PRON"
+                        and c.lower_ in ("it", "him", "her", "them")), None) \
+            if lemma in ("take", "bring", "carry") else None
+        if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS or taking
+                       or carried is not None):
+            # "a voyage that took it to Hong Kong": the object is the one who moves
+            subj = carried if carried is not None else self._subject(tok)
             self.subject_vehicle = _vehicle_of(subj)
+            if taking is not None:  # "took a train ride to Kyiv", "caught a ferry to Dover"
+                phrase = " ".join(t.text.lower() for t in taking.subtree)
+                self.subject_vehicle = next(
+                    (w for w in VEHICLES if re.search(rf"\b{w}\b", phrase)), None)
             events = []
             for mover in self._movers(subj):
                 events.extend(self._verb_events(tok, sent, mover))
@@ -516,6 +533,10 @@ class JourneyExtractor:
     def _event(self, verb, sent, mover: Mover, place: Place, role: str, span,
                noun=None) -> Event:
         status = self._status(verb, sent, noun)
+        if noun is not None:  # "a 10-hour train ride to Kyiv", "his flight to Paris"
+            phrase = " ".join(t.text for t in noun.lefts) + " " + noun.text
+            self.subject_vehicle = self.subject_vehicle or next(
+                (w for w in VEHICLES if re.search(rf"\b{w}\b", phrase.lower())), None)
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         future = status in ("planned", "speculated") or bool(
             auxes & (FUTURE_WORDS | SPECULATION_MODALS | {"would"}))
@@ -623,7 +644,7 @@ class JourneyExtractor:
         if lemma in VERB_MODES:
             return VERB_MODES[lemma]
         for child in verb.children:
-            if child.lower_ in ("by", "aboard", "on") and child.dep_ == "prep":
+            if child.lower_ in ("by", "aboard", "on") and child.dep_ in ("prep", "agent"):
                 for obj in child.children:
                     mode = mode_from_text(obj.text)
                     if mode:
@@ -809,7 +830,7 @@ def _vehicle_of(subj) -> str | None:
         return None
     if subj.lemma_.lower() in VEHICLES:
         return subj.lemma_.lower()
-    appos = next((c for c in subj.children if c.dep_ == "appos"
+    appos = next((c for c in subj.children if c.dep_ in ("appos", "compound")
                   and c.lemma_.lower() in VEHICLES), None)
     return appos.lemma_.lower() if appos is not None else None
 
