@@ -24,7 +24,7 @@ from mapper.networks.land import NO_LAND_ROUTE, LandGrid
 
 NE50 = (Path(__file__).resolve().parents[2] / "shared" / "naturalearth"
         / "ne_50m_admin_0_countries.json")
-NEAR_KM = 20.0  # how far off the 50 m coastline a road may seem to run (data differ by km)
+NEAR_KM = 15.0  # how far off the 50 m coastline a road may seem to run (data differ by km)
 
 
 @lru_cache(maxsize=1)
