@@ -6,9 +6,11 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from mapper.extractors.names import FLOOR, fold, name_index
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import Article, Mention, Sentence
 from mapper.nlp import sentence_at
@@ -75,6 +77,7 @@ class Extractor(ABC):
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self.names = name_index(gazetteer)
 
     @abstractmethod
     def extract(self, article: Article, doc=None) -> list[Mention]:
@@ -83,12 +86,20 @@ class Extractor(ABC):
     # -- shared gazetteer rules -------------------------------------------------------------
     def is_strong(self, name: str, min_population: int) -> bool:
         """Whether a name alone is good evidence of a place (country, region, feature, city)."""
+        if self.names is not None and min_population >= FLOOR:
+            return self.names.is_strong(fold(name), min_population)
         for c in self.gazetteer.candidates(name, limit=15):
             if c.feature in ("country", "admin1") or c.key.startswith("feat:"):
                 return True
             if c.feature == "city" and c.population >= min_population:
                 return True
         return False
+
+    def is_feature(self, name: str) -> bool:
+        """Whether a physical feature (sea, river, region...) bears the name."""
+        if self.names is not None:
+            return fold(name) in self.names.features
+        return any(c.key.startswith("feat:") for c in self.gazetteer.candidates(name, limit=5))
 
     def gazetteer_matches(
         self, text: str, toks: list[Token], sentences: list[Sentence], *,
@@ -129,8 +140,7 @@ class Extractor(ABC):
                        and (e - s) < (last.end - first.start)) for s, e in blocked):
                     continue
                 if lead_direction and n > 1:
-                    if not any(c.key.startswith("feat:") for c in
-                               self.gazetteer.candidates(phrase, limit=5)):
+                    if not self.is_feature(phrase):
                         continue
                 elif lead_direction:
                     continue
@@ -163,9 +173,7 @@ class Extractor(ABC):
             if free(s, e):
                 add(Mention(text[s:e], s, e, sentence_at(sentences, s).text, "DATELINE"))
         if demonyms:
-            names = sorted(demonyms, key=len, reverse=True)
-            pattern = re.compile(r"\b(?:the\s+)?(" + "|".join(map(re.escape, names)) +
-                                 r")\s+capital\b|\b(" + "|".join(map(re.escape, names)) + r")\b")
+            pattern = _demonym_pattern(tuple(sorted(demonyms, key=len, reverse=True)))
             for m in pattern.finditer(text):
                 word = m.group(1) or m.group(2)
                 s, e = (m.start(), m.end()) if m.group(1) else (m.start(2), m.end(2))
@@ -184,6 +192,14 @@ class Extractor(ABC):
                 add(Mention(m.group(1), s, e, sentence_at(sentences, s).text, "ELLIPSIS",
                             implied=True, hint=(("direction", m.group(1).lower()),)))
         return out
+
+
+@lru_cache(maxsize=4)
+def _demonym_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, names))
+    # the lookahead skips, cheaply, every position where no demonym (or "the") can start
+    return re.compile(r"\b(?=[A-Zt])(?:(?:the\s+)?(" + alternatives + r")\s+capital\b|("
+                      + alternatives + r")\b)")
 
 
 def qualifier_after(text: str, end: int, gazetteer: Gazetteer) -> str | None:

@@ -20,9 +20,10 @@ class GazetteerExtractor(Extractor):
         text = article.text
         sentences = split_sentences(text)
         toks = tokens(text)
+        index = {t.start: i for i, t in enumerate(toks)}
         found = [span for span in self.gazetteer_matches(text, toks, sentences,
                                                          min_population=self.min_population)
-                 if not self._part_of_name(span, toks)]
+                 if not self._part_of_name(span, toks, index)]
         persons = self._person_names(toks)
         found = [(s, e) for s, e in found if text[s:e] not in persons]
         mentions = [
@@ -34,11 +35,10 @@ class GazetteerExtractor(Extractor):
         return sorted(mentions, key=lambda m: m.start)
 
     @staticmethod
-    def _part_of_name(span: tuple[int, int], toks: list[Token]) -> bool:
+    def _part_of_name(span: tuple[int, int], toks: list[Token], index: dict[int, int]) -> bool:
         """A match glued to a further capitalised word is part of a longer name
         ("Kim Jong-il", "The Washington Times"), not a place by itself."""
-        idx = {t.start: i for i, t in enumerate(toks)}
-        i = idx.get(span[0])
+        i = index.get(span[0])
         if i is None:
             return False
         j = i
