@@ -672,7 +672,7 @@ class JourneyExtractor:
             stops = [self._stop(e) for e in evs]
             stops = self._resolve_crossings(stops, evs, mover, extra)
             stops = self._implied_origin(stops, mover, extra)
-            stops = _merge_repeats(stops)
+            stops = self._merge_repeats(stops)
             if len(stops) < 2:
                 continue
             jid = f"j{len(journeys) + 1}"
@@ -684,6 +684,21 @@ class JourneyExtractor:
                          enumerate(zip(stops, stops[1:]), start=1))
             journeys.append(Journey(jid, label, tuple(stops), legs))
         return JourneyResult(tuple(journeys), tuple(extra.values()))
+
+    def _merge_repeats(self, stops: list[Stop]) -> list[Stop]:
+        """One stop where the same place follows itself; both sentences kept as evidence."""
+        out: list[Stop] = []
+        for s in stops:
+            if out and out[-1].place.id == s.place.id:
+                prev = out[-1]
+                status = max((prev.status, s.status), key=STATUS_RANK.__getitem__)
+                evidence = "\n".join(sorted(dict.fromkeys(prev.evidence.split("\n") +
+                                                           s.evidence.split("\n")),
+                                             key=self.article.text.find))
+                out[-1] = replace(prev, status=status, date=prev.date or s.date, evidence=evidence)
+                continue
+            out.append(s)
+        return out
 
     def _order(self, ev: Event, evs: list[Event], depth: int = 0) -> float:
         """A sortable time. An event's own date first; else the time of an earlier event of the
@@ -767,8 +782,10 @@ class JourneyExtractor:
         return evs
 
     def _stop(self, ev: Event) -> Stop:
-        return Stop(ev.place, ev.status, ev.evidence, ev.date, ev.mode, ev.verb,
-                    False, ev.position)
+        sentences = dict.fromkeys([ev.evidence, *ev.extra.get("evidence", [])])
+        evidence = "\n".join(sorted(sentences, key=self.article.text.find))
+        return Stop(ev.place, ev.status, evidence, ev.date, ev.mode, ev.verb, False,
+                    ev.position)
 
     def _resolve_crossings(self, stops: list[Stop], evs: list[Event], mover: Mover,
                            extra: dict[str, Place]) -> list[Stop]:
@@ -878,20 +895,10 @@ def _combine(keep: Event, other: Event) -> Event:
     keep.status = max((keep.status, other.status), key=STATUS_RANK.__getitem__)
     if other.evidence == keep.evidence:
         keep.date = keep.date or other.date
+    keep.extra.setdefault("evidence", []).extend(
+        [other.evidence, *other.extra.get("evidence", [])])
     if keep.mode == "unknown":
         keep.mode = other.mode
     return keep
-
-
-def _merge_repeats(stops: list[Stop]) -> list[Stop]:
-    out: list[Stop] = []
-    for s in stops:
-        if out and out[-1].place.id == s.place.id:
-            prev = out[-1]
-            status = max((prev.status, s.status), key=STATUS_RANK.__getitem__)
-            out[-1] = replace(prev, status=status, date=prev.date or s.date)
-            continue
-        out.append(s)
-    return out
 
 

@@ -137,11 +137,11 @@ def leg_popup(leg: Leg, color: str) -> str:
         ("Network", esc(leg.network)),
         ("Length", _km(leg.length_km)),
     ]
-    ev = leg.destination.evidence
+    ev = [e for e in leg.destination.evidence.split("\n") if e]
     return (
         f'<div class="mp-pop"><h4><span class="mp-sw" style="background:{color}"></span>'
         f"{esc(leg.mover)}: leg {int(leg.seq)}</h4>{_rows(rows)}"
-        f"{_sentences([evidence_html(ev, (o, d))] if ev else [], 'Evidence')}</div>"
+        f"{_sentences([evidence_html(e, (o, d)) for e in ev], 'Evidence')}</div>"
     )
 
 
