@@ -11,6 +11,11 @@ from mapper.nlp import sentence_at, split_sentences
 from mapper.pipeline import make_extractor
 from mapper.resolve import Resolver
 
+# Implied mentions that the corpora score as toponyms: demonyms ("Russian", which LGL annotates and
+# GeoWebNews's modifier types overlap) and "the Russian capital"; datelines are found again as
+# explicit names, ellipses ("the North") are not spans of a name.
+SCORED_IMPLIED = frozenset({"DEMONYM", "IMPLIED"})
+
 
 @dataclass(frozen=True)
 class ResolvedSpan:
@@ -32,7 +37,8 @@ class Geoparser:
 
     def parse(self, text: str) -> list[ResolvedSpan]:
         article = Article(text=text, source="text", stem="text")
-        mentions = [m for m in self.extractor.extract(article) if not m.implied]
+        mentions = [m for m in self.extractor.extract(article)
+                    if not m.implied or m.label in SCORED_IMPLIED]
         return self._spans(article, mentions)
 
     def resolve(self, text: str, spans: list[tuple[int, int]]) -> list[ResolvedSpan | None]:
@@ -48,7 +54,7 @@ class Geoparser:
         out: list[ResolvedSpan] = []
         for place in result.places:
             for m in place.mentions:
-                if m.implied:
+                if m.implied and m.label not in SCORED_IMPLIED:
                     continue
                 out.append(ResolvedSpan(m.start, m.end, m.text, place.lat, place.lon,
                                         place.entry.geonameid))

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from mapper.extractors.names import FLOOR, fold, name_index
+from mapper.extractors.names import FLOOR, fold, is_district_name, name_index
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import Article, Mention, Sentence
 from mapper.nlp import sentence_at
@@ -88,8 +88,10 @@ class Extractor(ABC):
         """Whether a name alone is good evidence of a place (country, region, feature, city)."""
         if self.names is not None and min_population >= FLOOR:
             return self.names.is_strong(fold(name), min_population)
+        district = is_district_name(normalize(name))
         for c in self.gazetteer.candidates(name, limit=15):
-            if c.feature in ("country", "admin1") or c.key.startswith("feat:"):
+            if c.feature in ("country", "admin1") or c.key.startswith("feat:") or \
+                    district and c.feature == "admin2":
                 return True
             if c.feature == "city" and c.population >= min_population:
                 return True

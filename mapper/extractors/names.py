@@ -16,6 +16,7 @@ from pathlib import Path
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.gazetteer.embedded import EmbeddedGazetteer
 
+INDEX_VERSION = "2"  # bump when what the index holds changes
 FLOOR = 5000  # cities smaller than this are never strong evidence; kept out of the index
 ALWAYS = 2**62  # countries, first-level subdivisions, physical features
 _PLAIN = re.compile(r"[A-Za-z0-9 ]*")
@@ -45,12 +46,23 @@ class NameIndex:
         return len(self._strength)
 
 
+# A second-level subdivision named with its generic word ("Laurel County", "Orleans Parish") is
+# as unambiguous as a state; the bare name ("Laurel") is not.
+DISTRICT_WORDS = ("county", "parish", "borough")
+_DISTRICT_SQL = " OR ".join(f"names.norm LIKE '% {w}'" for w in DISTRICT_WORDS)
+
+
+def is_district_name(norm: str) -> bool:
+    return norm.rsplit(" ", 1)[-1] in DISTRICT_WORDS and " " in norm
+
+
 def _build(gazetteer: EmbeddedGazetteer) -> NameIndex:
+    district = f"(feature = 'admin2' AND ({_DISTRICT_SQL}))"
     rows = gazetteer.db.execute(
         "SELECT names.norm, MAX(CASE WHEN feature IN ('country', 'admin1') OR key LIKE 'feat:%'"
-        f" THEN {ALWAYS} WHEN feature = 'city' THEN population ELSE 0 END),"
+        f" OR {district} THEN {ALWAYS} WHEN feature = 'city' THEN population ELSE 0 END),"
         " MAX(key LIKE 'feat:%') FROM names JOIN entries ON entries.id = names.entry"
-        " WHERE feature IN ('country', 'admin1') OR key LIKE 'feat:%'"
+        f" WHERE feature IN ('country', 'admin1') OR key LIKE 'feat:%' OR {district}"
         " OR (feature = 'city' AND population >= ?) GROUP BY names.norm",
         (FLOOR,),
     ).fetchall()
@@ -61,7 +73,7 @@ def _build(gazetteer: EmbeddedGazetteer) -> NameIndex:
 
 @lru_cache(maxsize=4)
 def _load(path: Path) -> NameIndex:
-    pickled = path.with_name(path.stem + f".names{FLOOR}.pickle")
+    pickled = path.with_name(path.stem + f".names{FLOOR}-{INDEX_VERSION}.pickle")
     if pickled.exists():
         try:
             with pickled.open("rb") as fh:
