@@ -26,13 +26,17 @@ CONNECTORS = {"of", "the", "de", "la", "del", "du", "des", "upon", "on", "and", 
 NOT_PLACES = {w.title() for w in STOP_WORDS} | {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Mr", "Mrs", "Ms", "Dr", "President", "Minister", "Police", "Mayor",
+    "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "President", "Minister", "Police", "Mayor",
     "Governor", "Senator", "General", "Click", "Copyright", "Please", "Read", "More", "Hide",
 }
 TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.",
           "Sgt.", "Rev.", "President", "Premier", "Chancellor", "King", "Queen", "Prince",
           "Princess", "Pope", "Judge", "Justice", "Mayor", "Governor", "Senator", "Minister",
           "Secretary", "Sheriff", "Officer", "Detective", "Coach", "Chairman", "Professor"}
+
+
+CONTRACTION = re.compile(r"[’'](?:ve|ll|re|m|d|t)$")  # "I've", "We'll": not names
 
 
 @dataclass(frozen=True)
@@ -132,7 +136,9 @@ class Extractor(ABC):
                        for t in span[1:]):
                     continue
                 phrase = text[first.start: last.end]
-                if n == 1 and (first.text in NOT_PLACES or first.text.lower() in DIRECTIONS
+                if n == 1 and (first.text in NOT_PLACES or first.text in TITLES
+                               or CONTRACTION.search(first.text)
+                               or first.text.lower() in DIRECTIONS
                                or len(first.text) < 3 and
                                not first.text.isupper()):
                     continue

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from mapper.extractors.base import NOT_PLACES, TITLES, Extractor, Token, qualifier_after, tokens
+from mapper.extractors.base import (
+    DIRECTIONS,
+    NOT_PLACES,
+    TITLES,
+    Extractor,
+    Token,
+    qualifier_after,
+    tokens,
+)
+from mapper.extractors.names import fold
 from mapper.gazetteer import sources
 from mapper.model import Article, Mention
 from mapper.nlp import sentence_at, split_sentences
+
+# A match glued to the next capitalised word still counts when it names a place this large.
+EMBEDDED_MIN_POPULATION = 100_000
 
 
 class GazetteerExtractor(Extractor):
@@ -23,8 +35,8 @@ class GazetteerExtractor(Extractor):
         index = {t.start: i for i, t in enumerate(toks)}
         found = [span for span in self.gazetteer_matches(text, toks, sentences,
                                                          min_population=self.min_population)
-                 if not self._part_of_name(span, toks, index)]
-        persons = self._person_names(toks)
+                 if not self._part_of_name(text, span, toks, index)]
+        persons = self._person_names(toks) | self._surnames(toks)
         found = [(s, e) for s, e in found if text[s:e] not in persons]
         mentions = [
             Mention(text[s:e], s, e, sentence_at(sentences, s).text, "GAZ",
@@ -34,10 +46,12 @@ class GazetteerExtractor(Extractor):
         mentions += self.implied_mentions(article, sentences, list(found), self.demonyms)
         return sorted(mentions, key=lambda m: m.start)
 
-    @staticmethod
-    def _part_of_name(span: tuple[int, int], toks: list[Token], index: dict[int, int]) -> bool:
-        """A match glued to a further capitalised word is part of a longer name
-        ("Kim Jong-il", "The Washington Times"), not a place by itself."""
+    def _part_of_name(self, text: str, span: tuple[int, int], toks: list[Token],
+                      index: dict[int, int]) -> bool:
+        """A match glued to a further capitalised word is part of a longer name ("Kim Jong-il",
+        "Bob Jones"), not a place by itself, unless it is a direction ("North Texas") or the
+        match names a large place, which the corpora count even inside an organisation's name
+        ("the Texas Department of Health")."""
         i = index.get(span[0])
         if i is None:
             return False
@@ -47,10 +61,30 @@ class GazetteerExtractor(Extractor):
         before = toks[i - 1] if i > 0 else None
         after = toks[j] if j < len(toks) else None
         glued_after = after is not None and after.start == toks[j - 1].end + 1 and \
-            after.text[:1].isupper() and after.text not in NOT_PLACES
+            after.text[:1].isupper() and after.text not in NOT_PLACES and \
+            self._strength(text[span[0]:span[1]]) < EMBEDDED_MIN_POPULATION
         glued_before = before is not None and before.end + 1 == span[0] and \
-            before.text[:1].isupper() and before.text not in NOT_PLACES and before.text != "The"
+            before.text[:1].isupper() and before.text not in NOT_PLACES and \
+            before.text != "The" and before.text.lower() not in DIRECTIONS
         return glued_after or glued_before
+
+    def _strength(self, name: str) -> int:
+        if self.names is not None:
+            return self.names.strength(fold(name))
+        return EMBEDDED_MIN_POPULATION if self.is_strong(name, EMBEDDED_MIN_POPULATION) else 0
+
+    def _surnames(self, toks: list[Token]) -> set[str]:
+        """Last words of "Firstname Lastname" pairs (a capitalised word that is not a place
+        before it): the same word alone elsewhere in the article names the person too."""
+        out = set()
+        for a, b in zip(toks, toks[1:]):
+            if b.start == a.end + 1 and a.text[:1].isupper() and b.text[:1].isupper() and \
+                    a.text not in NOT_PLACES and a.text.lower() not in DIRECTIONS and \
+                    a.text != "The" and len(a.text) > 1 and \
+                    self._strength(a.text) < EMBEDDED_MIN_POPULATION and \
+                    self._strength(a.text + " " + b.text) == 0:
+                out.add(b.text)
+        return out
 
     @staticmethod
     def _person_names(toks: list[Token]) -> set[str]:

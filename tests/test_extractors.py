@@ -1,0 +1,50 @@
+"""Extractor rules on real gazetteer data: the name index, embedded names, people, counties."""
+
+from __future__ import annotations
+
+import pytest
+
+from mapper.extractors.gazetteer_match import GazetteerExtractor
+from mapper.extractors.names import fold, name_index
+from mapper.gazetteer.base import normalize
+from mapper.gazetteer.embedded import default_gazetteer
+from mapper.geoparse import Geoparser
+from mapper.model import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return GazetteerExtractor(default_gazetteer())
+
+
+def _found(extractor, text):
+    return [m.text for m in extractor.extract(Article(text=text, source="t", stem="t"))]
+
+
+def test_fold_matches_normalize():
+    for name in ("Paris", "New  York", "Ulan-Ude", "St. Louis", "Côte d’Ivoire", "U.S."):
+        assert fold(name) == normalize(name)
+
+
+def test_name_index_agrees_with_gazetteer():
+    index = name_index(default_gazetteer())
+    assert index is not None and len(index) > 50_000
+    assert index.is_strong("france", 10**9)  # a country is strong at any threshold
+    assert index.is_strong("laurel county", 10**9)  # "X County" second-level subdivision
+    assert not index.is_strong("laurel", 10**6)  # the bare town name is not
+    assert "red sea" in index.features
+
+
+def test_county_and_embedded_state_and_surname(extractor):
+    text = ("Deputies in Laurel County said the Texas Department of Health was told. "
+            "Roy Jones, a pastor, spoke. Jones said I've seen it in Jan. in North Texas.")
+    found = _found(extractor, text)
+    assert "Laurel County" in found
+    assert found.count("Texas") == 2  # inside an organisation's name and after a direction
+    assert "Jones" not in found and "I've" not in found and "Jan" not in found
+
+
+def test_demonyms_are_scored_spans():
+    spans = Geoparser("gazetteer").parse("Russian troops entered Georgia, the Kremlin said.")
+    texts = {s.text for s in spans}
+    assert "Russian" in texts and "Georgia" in texts
