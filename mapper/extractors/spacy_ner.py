@@ -14,12 +14,14 @@ from mapper.extractors.base import (
     strip_possessive,
     tokens,
 )
+from mapper.extractors.names import fold
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import normalize
 from mapper.model import Article, Mention
 from mapper.nlp import doc_sentences, parse, sentence_at
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ORG_PLACE_MIN_POPULATION = 100_000
 SPATIAL_PREPS = {"to", "for", "in", "at", "from", "toward", "towards", "near", "via", "into",
                  "through", "off"}
 # Entities that are not places: a gazetteer match inside one of them is not a mention.
@@ -137,6 +139,22 @@ class SpacyExtractor(Extractor):
             for k in inner:
                 del spans[k]
             spans[(s, e)] = "GAZ"
+        # A large place leading an organisation's name counts ("the Texas Department of Health"):
+        # the corpora annotate these embedded toponyms.
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or len(ent) < 2:
+                continue
+            for n in (3, 2, 1):
+                if n >= len(ent):
+                    continue
+                part = ent[:n]
+                if not all(t.text[:1].isupper() for t in part) or part[-1].text in TITLES:
+                    continue
+                span = (part.start_char, part.end_char)
+                if self.names is not None and not overlaps(span, spans) and \
+                        self.names.strength(fold(part.text)) >= ORG_PLACE_MIN_POPULATION:
+                    spans[span] = "GAZ"
+                    break
         # "the port of Yantian", "the town of Dong Dang": any gazetteer place after a generic
         # place noun, however small
         for m in OF_PLACE.finditer(text):
