@@ -17,22 +17,16 @@ from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.geodesy import distance_km
 from mapper.model import Article, GazetteerEntry, Mention, Place
-
-ADMIN_WORDS = re.compile(r"^\s+(?:province|state|region|oblast|county|prefecture|parish|"
-                         r"district|governorate|department|territory)\b", re.I)
-FEATURE_WORDS = re.compile(r"\b(?:lake|river|sea|ocean|gulf|bay|strait|mountains?|range|"
-                           r"peninsula|desert|island|islands|plateau|valley|basin|canal)\b", re.I)
-
-
-TYPE_WORDS = {
-    "sea": {"sea", "gulf", "bay", "strait", "ocean"}, "ocean": {"ocean", "sea"},
-    "gulf": {"gulf", "bay", "sea"}, "bay": {"bay", "gulf"}, "strait": {"strait"},
-    "lake": {"lake"}, "river": {"river"}, "mountains": {"range"}, "mountain": {"range"},
-    "range": {"range"}, "peninsula": {"peninsula"}, "desert": {"desert"},
-    "island": {"island", "archipelago"}, "islands": {"island", "archipelago"},
-    "plateau": {"plateau"}, "valley": {"valley"}, "basin": {"basin"}, "canal": {"canal"},
-}
-
+from mapper.ranker import (
+    ADMIN_WORDS,
+    FEATURE_WORDS,
+    FEATURES,
+    TYPE_WORDS,
+    GroupContext,
+    Ranker,
+    features,
+    support,
+)
 
 REL_POP = 1.0  # weight of log10(population / the most populous namesake's), floored at -3
 
@@ -44,9 +38,36 @@ class Resolution:
     warnings: tuple[str, ...]
 
 
+_DEFAULT = object()
+_TWIN, _FOLLOWED = FEATURES.index("admin_has_city_twin"), FEATURES.index("admin_word_follows")
+_TYPED = FEATURES.index("type_word_match")
+_MODEL: list[Ranker | None] = []
+
+
+def default_ranker() -> Ranker | None:
+    """The trained ranker shipped in data/ranker/ (loaded once), or None without one."""
+    if not _MODEL:
+        _MODEL.append(Ranker.load())
+    return _MODEL[0]
+
+
+@dataclass
+class Ranked:
+    """One ranked group, as recorded for training: its mentions, candidates and features."""
+
+    key: str
+    mentions: list[Mention]
+    candidates: list[GazetteerEntry]
+    features: list[list[float]]
+
+
 class Resolver:
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    """Ranks each name's gazetteer candidates with the learned ranker when its model file is
+    present (``ranker=None`` forces the hand-weighted :meth:`score`)."""
+
+    def __init__(self, gazetteer: Gazetteer, ranker: Ranker | None | object = _DEFAULT) -> None:
         self.gazetteer = gazetteer
+        self.ranker: Ranker | None = default_ranker() if ranker is _DEFAULT else ranker  # type: ignore[assignment]
         self.us_states = _us_state_abbreviations()
         self.demonyms = sources.demonyms()
         self.region_demonyms = sources.aliases("demonym")
@@ -54,7 +75,9 @@ class Resolver:
         self.name_aliases = sources.aliases("name")
 
     # -- public -----------------------------------------------------------------------------
-    def resolve(self, article: Article, mentions: list[Mention]) -> Resolution:
+    def resolve(self, article: Article, mentions: list[Mention],
+                trace: list[Ranked] | None = None) -> Resolution:
+        """Resolve the mentions; ``trace`` (if given) receives the last round's ranked groups."""
         explicit = [m for m in mentions if not m.implied]
         groups: dict[str, list[Mention]] = defaultdict(list)
         for m in explicit:
@@ -77,9 +100,10 @@ class Resolver:
             elif len(cs) == 1:
                 chosen[k] = cs[0]
         fixed = set(chosen)
+        near = support(cands) if self.ranker is not None or trace is not None else {}
         # Pass 2: rank the ambiguous names with the anchors as context (twice, so choices made
         # in the first round inform the second). A name's own country vote is left out.
-        for _ in range(2):
+        for rnd in range(2):
             for k, cs in cands.items():
                 if not cs or k in fixed:
                     continue
@@ -87,10 +111,10 @@ class Resolver:
                 context = countries - votes[k]
                 context.update(Counter({a.country_code: 0.5 for a in anchors
                                         if a.country_code and a.feature != "country"}))
-                states = _states(anchors)
-                chosen[k] = max(cs, key=lambda c, k=k, anchors=anchors, context=context,
-                                states=states: self.score(
-                    c, groups[k], article, context, anchors, kinds[k], cs, states))
+                group = GroupContext(groups[k], article.text, cs, kinds[k], context, anchors,
+                                     _states(anchors), self._qualifier_matches,
+                                     near.get(k, ()))
+                chosen[k] = self._rank(k, group, article, trace if rnd == 1 else None)
 
         places: dict[str, Place] = {}
         unresolved: list[Mention] = []
@@ -109,6 +133,30 @@ class Resolver:
         warnings = tuple(sorted({f"unknown place: {m.text!r}" for m in unresolved
                                  if not m.implied}))
         return Resolution(tuple(places.values()), tuple(unresolved), warnings)
+
+    def _rank(self, k: str, g: GroupContext, article: Article,
+              trace: list[Ranked] | None) -> GazetteerEntry:
+        """The best candidate of a group: by the learned ranker, else by :meth:`score`."""
+        cs = list(g.candidates)
+        hand = [self.score(c, list(g.mentions), article, g.countries, list(g.anchors), g.kinds,
+                           cs, g.states) for c in cs]
+        best_hand = cs[max(range(len(cs)), key=hand.__getitem__)]
+        if self.ranker is None and trace is None:
+            return best_hand
+        rows = [features(i, g, h) for i, h in enumerate(hand)]
+        # A region named like a sizeable city of its country ("Khabarovsk", "Moscow") is the
+        # city unless the text says "Province", "Krai", ... after the name.
+        # A name whose type word fits some candidates ("Red Sea": a sea) is one of those.
+        keep = [i for i, r in enumerate(rows) if r[_TYPED]] or \
+            [i for i, r in enumerate(rows) if not (r[_TWIN] and not r[_FOLLOWED])]
+        if keep and len(keep) < len(cs):
+            cs, rows = [cs[i] for i in keep], [rows[i] for i in keep]
+        if trace is not None:
+            trace.append(Ranked(k, list(g.mentions), cs, rows))
+        if self.ranker is None:
+            return best_hand
+        scores = self.ranker.scores(rows)
+        return cs[max(range(len(cs)), key=scores.__getitem__)]
 
     def score(self, c: GazetteerEntry, ms: list[Mention], article: Article,
               countries: Counter, anchors: list[GazetteerEntry], kinds: dict[str, int],

@@ -1,0 +1,227 @@
+"""Train the resolver's candidate ranker on LGL and GeoWebNews (never on TR-News or GeoVirus).
+
+    .venv/bin/python benchmarks/train_ranker.py [--model trees|logistic] [--folds 5] [--no-write]
+
+For every gold toponym with coordinates the resolver (hand-weighted score, so the context does not
+depend on the model being trained) records the features of each candidate of its name group
+(see mapper/ranker.py); a candidate within 161 km of the gold point is a positive, and when none
+is, the closest candidate is. The script reports cross-validated resolve accuracy within 161 km,
+folds split BY DOCUMENT over LGL+GWN, for the hand-weighted score, a logistic regression and
+gradient-boosted trees, prints the weights / importances, then fits the chosen model on all the
+documents and writes data/ranker/ranker.json (inference needs no scikit-learn). Needs
+scikit-learn, only here. Corpora are read from ../shared/corpora/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from mapper.evaluate.corpora import GoldDocument, load_documents  # noqa: E402
+from mapper.gazetteer.embedded import default_gazetteer  # noqa: E402
+from mapper.geodesy import distance_km  # noqa: E402
+from mapper.model import Article, Mention  # noqa: E402
+from mapper.nlp import sentence_at, split_sentences  # noqa: E402
+from mapper.ranker import FEATURES, MODEL_PATH, Ranker  # noqa: E402
+from mapper.resolve import Ranked, Resolver  # noqa: E402
+
+CORPORA = ROOT.parent / "shared" / "corpora"
+TRAIN_CORPORA = ("lgl.xml", "GWN.xml")  # TR-News and GeoVirus are held out
+ACC_KM = 161.0
+SEED = 0
+MONOTONE_UP = ("hand_score", "match_primary", "country_in_document", "country_share",
+               "anchor_country_share", "qualifier_match", "state_context", "anchor_near",
+               "anchors_within_300km", "names_nearby", "type_word_match", "admin_word_follows",
+               "log_population", "rel_population", "is_largest_namesake")
+MONOTONE_DOWN = ("match_derived", "qualifier_mismatch", "log_anchor_km", "log_median_anchor_km",
+                 "log_nearest_other_name_km", "population_rank")
+
+
+@dataclass
+class Query:
+    """One name group of one document: its candidates' features and labels."""
+
+    doc: int  # index into the document list (the CV group)
+    x: list[list[float]]
+    y: list[int]
+
+
+def gold_mentions(doc: GoldDocument) -> tuple[Article, list[Mention]]:
+    """The document as the resolve-mode evaluation sees it: gold spans as mentions."""
+    article = Article(text=doc.text, source="corpus", stem=doc.id)
+    sentences = split_sentences(doc.text)
+    mentions = [Mention(doc.text[t.start:t.end], t.start, t.end,
+                        sentence_at(sentences, t.start).text, "GOLD") for t in doc.toponyms]
+    return article, mentions
+
+
+def build_queries(docs: list[GoldDocument], resolver: Resolver) -> list[Query]:
+    """Training queries for ``docs`` (one per ambiguous name group with a gold point)."""
+    out: list[Query] = []
+    for i, doc in enumerate(docs):
+        article, mentions = gold_mentions(doc)
+        trace: list[Ranked] = []
+        resolver.resolve(article, mentions, trace=trace)
+        gold = {(t.start, t.end): (t.lat, t.lon) for t in doc.toponyms if t.has_coordinates}
+        for group in trace:
+            point = next((gold[(m.start, m.end)] for m in group.mentions
+                          if (m.start, m.end) in gold), None)
+            if point is None or len(group.candidates) < 2:
+                continue
+            dist = [distance_km((c.lat, c.lon), point) for c in group.candidates]
+            y = [int(d <= ACC_KM) for d in dist]
+            if not any(y):
+                y[int(np.argmin(dist))] = 1
+            out.append(Query(i, group.features, y))
+    return out
+
+
+def fit(kind: str, queries: list[Query]) -> dict:
+    """Fit a model on the queries; return it as the JSON dict mapper.ranker.Ranker reads."""
+    x = np.array([r for q in queries for r in q.x], dtype=float)
+    y = np.array([v for q in queries for v in q.y], dtype=int)
+    if kind == "logistic":
+        from sklearn.linear_model import LogisticRegression
+
+        mean, scale = x.mean(axis=0), x.std(axis=0)
+        scale[scale == 0] = 1.0
+        lr = LogisticRegression(C=1.0, max_iter=2000)
+        lr.fit((x - mean) / scale, y)
+        return {"kind": "logistic", "features": list(FEATURES), "mean": mean.tolist(),
+                "scale": scale.tolist(), "coef": lr.coef_[0].tolist(),
+                "intercept": float(lr.intercept_[0])}
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    # Monotone in the evidence a person would call "for" the candidate, so that the trees
+    # cannot learn that, say, a worse name match or a farther anchor helps.
+    sign = {name: 1 for name in MONOTONE_UP} | {name: -1 for name in MONOTONE_DOWN}
+    gb = HistGradientBoostingClassifier(
+        max_iter=200, max_depth=3, learning_rate=0.1, min_samples_leaf=40,
+        l2_regularization=1.0, monotonic_cst=[sign.get(f, 0) for f in FEATURES],
+        early_stopping=False, random_state=SEED)
+    gb.fit(x, y)
+    trees = []
+    for (predictor,) in gb._predictors:
+        nodes = predictor.nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append({"feature": nodes["feature_idx"].tolist(),
+                      "threshold": nodes["num_threshold"].tolist(),
+                      "left": np.where(leaf, -1, nodes["left"].astype(np.int64)).tolist(),
+                      "right": np.where(leaf, -1, nodes["right"].astype(np.int64)).tolist(),
+                      "value": nodes["value"].tolist()})
+    from sklearn.inspection import permutation_importance
+
+    imp = permutation_importance(gb, x, y, n_repeats=3, random_state=SEED, scoring="roc_auc")
+    return {"kind": "trees", "features": list(FEATURES),
+            "init": float(np.ravel(gb._baseline_prediction)[0]), "learning_rate": 1.0,
+            "trees": trees, "importances": dict(zip(FEATURES, imp.importances_mean.tolist()))}
+
+
+def acc161(docs: list[GoldDocument], resolver: Resolver) -> tuple[int, int]:
+    """(gold toponyms within 161 km, gold toponyms with coordinates) in resolve mode."""
+    hit = n = 0
+    for doc in docs:
+        article, mentions = gold_mentions(doc)
+        result = resolver.resolve(article, mentions)
+        where = {(m.start, m.end): (p.lat, p.lon) for p in result.places for m in p.mentions
+                 if not m.implied}
+        for t in doc.toponyms:
+            if not t.has_coordinates:
+                continue
+            n += 1
+            pred = where.get((t.start, t.end))
+            hit += pred is not None and distance_km(pred, (t.lat, t.lon)) <= ACC_KM
+    return hit, n
+
+
+def cross_validate(docs, corpus_of, queries, folds: int, gaz) -> dict[str, dict[str, float]]:
+    """Resolve accuracy within 161 km per corpus, each document resolved by a model that was
+    trained without it (folds by document)."""
+    from sklearn.model_selection import GroupKFold
+
+    idx = np.arange(len(docs))
+    counts: dict[str, dict[str, list[int]]] = {}
+    for train_docs, test_docs in GroupKFold(n_splits=folds).split(idx, groups=idx):
+        train = set(train_docs.tolist())
+        tq = [q for q in queries if q.doc in train]
+        models = {"hand": None, **{k: Ranker(fit(k, tq)) for k in ("logistic", "trees")}}
+        for name, model in models.items():
+            resolver = Resolver(gaz, ranker=model)
+            for i in test_docs:
+                hit, n = acc161([docs[i]], resolver)
+                c = counts.setdefault(name, {}).setdefault(corpus_of[i], [0, 0])
+                c[0] += hit
+                c[1] += n
+    out: dict[str, dict[str, float]] = {}
+    for name, per in counts.items():
+        out[name] = {k: h / n for k, (h, n) in per.items()}
+        h, n = (sum(v[j] for v in per.values()) for j in (0, 1))
+        out[name]["LGL+GWN"] = h / n
+    return out
+
+
+def report(model: dict) -> None:
+    if model["kind"] == "logistic":
+        print("logistic regression weights (per standard deviation of the feature):")
+        pairs = sorted(zip(model["features"], model["coef"]), key=lambda p: -abs(p[1]))
+    else:
+        print(f"gradient-boosted trees ({len(model['trees'])}, depth 3), permutation "
+              "importances (drop in ROC AUC):")
+        pairs = sorted(model["importances"].items(), key=lambda p: -p[1])
+    for name, w in pairs:
+        print(f"  {name:24s} {w:+.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", choices=("trees", "logistic"), default="trees")
+    ap.add_argument("--folds", type=int, default=5, help="CV folds (0: skip cross-validation)")
+    ap.add_argument("--limit", type=int, default=None, help="documents per corpus")
+    ap.add_argument("--no-write", action="store_true", help="do not write the model file")
+    args = ap.parse_args(argv)
+    if not CORPORA.exists():
+        print(f"error: corpora not found at {CORPORA}", file=sys.stderr)
+        return 2
+    gaz = default_gazetteer()
+    docs: list[GoldDocument] = []
+    corpus_of: list[str] = []
+    for name in TRAIN_CORPORA:
+        part = load_documents(CORPORA / name, limit=args.limit)
+        docs += part
+        corpus_of += [name.split(".")[0].upper()] * len(part)
+    hand = Resolver(gaz, ranker=None)
+    queries = build_queries(docs, hand)
+    n_rows = sum(len(q.y) for q in queries)
+    print(f"{len(docs)} documents, {len(queries)} ambiguous name groups, {n_rows} candidates")
+    if args.folds:
+        cv = cross_validate(docs, corpus_of, queries, args.folds, gaz)
+        print(f"\n{args.folds}-fold cross-validated resolve acc161 (folds by document):")
+        cols = list(next(iter(cv.values())))
+        print(f"  {'model':10s} " + " ".join(f"{c:>8s}" for c in cols))
+        for name, row in cv.items():
+            print(f"  {name:10s} " + " ".join(f"{100 * row[c]:7.1f}%" for c in cols))
+    model = fit(args.model, queries)
+    print()
+    report(model)
+    if not args.no_write:
+        MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+        import sklearn
+
+        model["trained_on"] = list(TRAIN_CORPORA)
+        model["sklearn"] = sklearn.__version__
+        MODEL_PATH.write_text(json.dumps(model, indent=None, separators=(",", ":")) + "\n",
+                              encoding="utf-8")
+        print(f"\nwrote {MODEL_PATH.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,251 @@
+"""A learned candidate ranker: readable features per (mention group, candidate) and a small model.
+
+The resolver computes a :class:`GroupContext` for each group of same-name mentions; the features
+below describe each candidate in that context (the evidence the hand-weighted score uses, one
+number each). ``benchmarks/train_ranker.py`` fits a model on LGL and GeoWebNews and writes
+``data/ranker/ranker.json``: the coefficients of a logistic regression or the trees of a gradient
+boosting model, evaluated here in plain Python (no scikit-learn at run time).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from mapper.gazetteer.base import normalize
+from mapper.geodesy import distance_km
+from mapper.model import GazetteerEntry, Mention
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "ranker" / "ranker.json"
+
+ADMIN_WORDS = re.compile(r"^\s+(?:province|state|region|oblast|county|prefecture|parish|"
+                         r"district|governorate|department|territory)\b", re.I)
+ADMIN_IN_NAME = re.compile(r"\b(?:county|parish|province|state|region|district|oblast|"
+                           r"governorate|prefecture|department|territory|borough)\b", re.I)
+FEATURE_WORDS = re.compile(r"\b(?:lake|river|sea|ocean|gulf|bay|strait|mountains?|range|"
+                           r"peninsula|desert|island|islands|plateau|valley|basin|canal)\b", re.I)
+TYPE_WORDS = {
+    "sea": {"sea", "gulf", "bay", "strait", "ocean"}, "ocean": {"ocean", "sea"},
+    "gulf": {"gulf", "bay", "sea"}, "bay": {"bay", "gulf"}, "strait": {"strait"},
+    "lake": {"lake"}, "river": {"river"}, "mountains": {"range"}, "mountain": {"range"},
+    "range": {"range"}, "peninsula": {"peninsula"}, "desert": {"desert"},
+    "island": {"island", "archipelago"}, "islands": {"island", "archipelago"},
+    "plateau": {"plateau"}, "valley": {"valley"}, "basin": {"basin"}, "canal": {"canal"},
+}
+_norm = lru_cache(maxsize=1 << 16)(normalize)
+NO_ANCHOR_KM = 20000.0  # the distance feature when no other place is resolved yet
+
+FEATURES: tuple[str, ...] = (
+    "is_country", "is_continent", "is_water", "is_physical", "is_admin1", "is_admin2",
+    "is_city", "log_population", "rel_population", "population_rank", "is_largest_namesake",
+    "is_largest_of_feature", "match_primary", "match_derived", "country_in_document",
+    "country_share", "anchor_country_share", "qualifier_match", "qualifier_mismatch",
+    "state_context", "admin_word_follows", "admin_has_city_twin", "name_has_admin_word",
+    "admin_word_and_admin", "label_feature", "type_word_match", "has_anchors",
+    "log_anchor_km", "anchor_near", "log_candidates", "log_mentions", "hand_score",
+    "anchors_within_300km", "log_median_anchor_km", "names_nearby", "log_nearest_other_name_km",
+)
+NEARBY_KM = 100.0  # another name "supports" a candidate when one of its candidates is this close
+
+
+@dataclass
+class GroupContext:
+    """What the resolver knows about one group of same-name mentions."""
+
+    mentions: Sequence[Mention]
+    text: str
+    candidates: Sequence[GazetteerEntry]
+    kinds: dict[str, int]  # entry key -> match kind (0 primary, 1 alternate, 2 derived)
+    countries: Counter  # country code -> weight (named in the story, anchors' countries)
+    anchors: Sequence[GazetteerEntry]
+    states: Counter  # (country code, normalized admin1) the anchors name or lie in
+    qualifier_matches: Callable[[str, GazetteerEntry], bool]
+    # per candidate: (share of the document's other names with a candidate within NEARBY_KM,
+    # distance in km to the nearest candidate of another name); see support()
+    support: Sequence[tuple[float, float]] = ()
+    _cache: dict = field(default_factory=dict)
+
+    def top_population(self, feature: str | None = None) -> int:
+        key = ("top", feature)
+        if key not in self._cache:
+            self._cache[key] = max((c.population for c in self.candidates
+                                    if feature is None or c.feature == feature), default=0)
+        return self._cache[key]
+
+    def population_rank(self, c: GazetteerEntry) -> int:
+        if "rank" not in self._cache:
+            order = sorted({o.population for o in self.candidates}, reverse=True)
+            self._cache["rank"] = {p: i for i, p in enumerate(order)}
+        return self._cache["rank"][c.population]
+
+
+def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
+    """The feature vector of candidate ``i`` of the group (in the order of :data:`FEATURES`)."""
+    c = g.candidates[i]
+    ms = g.mentions
+    feat = c.feature
+    physical = c.key.startswith("feat:")
+    kind = g.kinds.get(c.key, 1)
+    total = sum(g.countries.values()) or 1
+    in_doc = bool(c.country_code and c.country_code in g.countries)
+    anchors_cc = [a.country_code for a in g.anchors if a.feature != "country"]
+    anchor_share = (sum(cc == c.country_code for cc in anchors_cc) / len(anchors_cc)
+                    if anchors_cc and c.country_code else 0.0)
+    qualifiers = {m.qualifier for m in ms if m.qualifier}
+    q_match = sum(g.qualifier_matches(q, c) for q in qualifiers)
+    admin = feat in ("admin1", "admin2")
+    followed = admin and any(ADMIN_WORDS.match(g.text[m.end: m.end + 20]) for m in ms)
+    twin = admin and any(o.feature == "city" and o.country_code == c.country_code
+                         and o.population >= 0.1 * max(c.population, 1) for o in g.candidates)
+    state_ctx = False
+    if g.states and c.country_code and feat != "country":
+        own = (c.country_code, _norm(c.name)) if feat == "admin1" else None
+        state_ctx = (c.country_code, _norm(c.admin1 or "")) in g.states or own in g.states
+    admin_word = any(ADMIN_IN_NAME.search(m.text) for m in ms)
+    words = {w.lower() for m in ms for w in FEATURE_WORDS.findall(m.text)}
+    labels = {m.label for m in ms}
+    others = [a for a in g.anchors if a.key != c.key and a.feature != "country"]
+    dists = sorted(distance_km((c.lat, c.lon), (a.lat, a.lon)) for a in others)
+    near = dists[0] if dists else NO_ANCHOR_KM
+    top_feat = g.top_population(feat)
+    within = sum(d <= 300.0 for d in dists) / len(dists) if dists else 0.0
+    median = dists[len(dists) // 2] if dists else NO_ANCHOR_KM
+    nearby, nearest = g.support[i] if g.support else (0.0, NO_ANCHOR_KM)
+    return [
+        float(feat == "country"),
+        float(feat == "continent"),
+        float(feat in ("ocean", "sea")),
+        float(physical and feat not in ("ocean", "sea")),
+        float(feat == "admin1"),
+        float(feat == "admin2"),
+        float(feat == "city"),
+        math.log10(c.population + 1),
+        max(-3.0, math.log10((c.population + 1) / (top_feat + 1))),
+        math.log2(1 + g.population_rank(c)),
+        float(c.population >= g.top_population() and c.population > 0),
+        float(c.population >= top_feat and c.population > 0),
+        float(kind == 0),
+        float(kind == 2),
+        float(in_doc),
+        g.countries[c.country_code] / total if in_doc else 0.0,
+        anchor_share,
+        float(q_match),
+        float(len(qualifiers) - q_match),
+        float(state_ctx),
+        float(followed),
+        float(twin),
+        float(admin_word),
+        float(admin_word and admin),
+        float(physical and bool(labels & {"LOC", "FAC"} or words)),
+        float(any(feat in TYPE_WORDS.get(w, ()) for w in words)),
+        float(bool(others)),
+        math.log10(near + 1),
+        math.exp(-near / 400.0),
+        math.log2(len(g.candidates)),
+        math.log2(len(ms)),
+        hand_score,
+        within,
+        math.log10(median + 1),
+        nearby,
+        math.log10(nearest + 1),
+    ]
+
+
+def support(cands: dict[str, Sequence[GazetteerEntry]]) -> dict[str, list[tuple[float, float]]]:
+    """For each name's candidates: the share of the document's other names that have a
+    candidate within NEARBY_KM, and the distance to the nearest candidate of another name
+    (places a story names together tend to lie together)."""
+    keys = [k for k, cs in cands.items() if cs]
+    if len(keys) < 2:
+        return {k: [(0.0, NO_ANCHOR_KM)] * len(cands[k]) for k in cands}
+    lat = np.radians([c.lat for k in keys for c in cands[k]])
+    lon = np.radians([c.lon for k in keys for c in cands[k]])
+    owner = np.repeat(np.arange(len(keys)), [len(cands[k]) for k in keys])
+    starts = np.concatenate(([0], np.cumsum([len(cands[k]) for k in keys])[:-1]))
+    out: dict[str, list[tuple[float, float]]] = {k: [] for k in cands}
+    for gi, k in enumerate(keys):
+        mine = owner == gi
+        a = (np.sin((lat[mine, None] - lat[None, :]) / 2) ** 2
+             + np.cos(lat[mine, None]) * np.cos(lat[None, :])
+             * np.sin((lon[mine, None] - lon[None, :]) / 2) ** 2)
+        d = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+        d[:, mine] = np.inf
+        per_name = np.minimum.reduceat(d, starts, axis=1)  # candidates x names
+        per_name = np.delete(per_name, gi, axis=1)
+        share = (per_name <= NEARBY_KM).mean(axis=1)
+        nearest = per_name.min(axis=1)
+        out[k] = [(float(s), float(n)) for s, n in zip(share, nearest)]
+    return out
+
+
+class Ranker:
+    """A trained model over :data:`FEATURES`: ``scores(rows)``, higher is better."""
+
+    def __init__(self, model: dict) -> None:
+        names = tuple(model["features"])
+        if names != FEATURES:
+            raise ValueError("ranker model was trained on other features; rebuild it with "
+                             "benchmarks/train_ranker.py")
+        self.kind = model["kind"]
+        if self.kind == "logistic":
+            self.coef = np.array(model["coef"]) / np.array(model["scale"])
+            self.intercept = model["intercept"] - float(self.coef @ np.array(model["mean"]))
+        elif self.kind == "trees":
+            self._compile(model)
+        else:
+            raise ValueError(f"unknown ranker model kind {self.kind!r}")
+
+    def _compile(self, model: dict) -> None:
+        """The trees as padded arrays (a leaf points to itself), evaluated level by level."""
+        trees = model["trees"]
+        width = max(len(t["left"]) for t in trees)
+        shape = (len(trees), width)
+        self.feature = np.zeros(shape, dtype=np.intp)
+        self.threshold = np.zeros(shape)
+        self.left = np.tile(np.arange(width), (len(trees), 1))
+        self.right = self.left.copy()
+        self.value = np.zeros(shape)
+        for i, t in enumerate(trees):
+            n = len(t["left"])
+            inner = np.array(t["left"]) >= 0
+            self.feature[i, :n] = np.where(inner, t["feature"], 0)
+            self.threshold[i, :n] = t["threshold"]
+            self.left[i, :n] = np.where(inner, t["left"], np.arange(n))
+            self.right[i, :n] = np.where(inner, t["right"], np.arange(n))
+            self.value[i, :n] = t["value"]
+        self.depth = max(_depth(t) for t in trees)
+        self.init, self.rate = model["init"], model["learning_rate"]
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> Ranker | None:
+        """The model at ``path``, or None when there is none."""
+        if not path.exists():
+            return None
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """The score of each candidate's feature vector (log-odds of being the right one)."""
+        x = np.asarray(rows, dtype=float)
+        if self.kind == "logistic":
+            return (x @ self.coef + self.intercept).tolist()
+        tree = np.arange(self.feature.shape[0])[None, :]
+        node = np.zeros((x.shape[0], self.feature.shape[0]), dtype=np.intp)
+        for _ in range(self.depth):
+            f = self.feature[tree, node]
+            go_left = np.take_along_axis(x, f, axis=1) <= self.threshold[tree, node]
+            node = np.where(go_left, self.left[tree, node], self.right[tree, node])
+        return (self.init + self.rate * self.value[tree, node].sum(axis=1)).tolist()
+
+
+def _depth(tree: dict, node: int = 0) -> int:
+    if tree["left"][node] < 0:
+        return 0
+    return 1 + max(_depth(tree, tree["left"][node]), _depth(tree, tree["right"][node]))

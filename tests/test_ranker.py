@@ -1,0 +1,119 @@
+"""The learned candidate ranker: model file, features, choices, and the training data builder."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+from mapper.model import Article, Mention
+from mapper.ranker import FEATURES, MODEL_PATH, Ranker
+from mapper.resolve import Ranked, Resolver
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _trace(gazetteer, text: str, names: list[str], ranker=None) -> tuple[dict, list[Ranked]]:
+    mentions, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        at = start + len(name)
+        mentions.append(Mention(name, start, at, text, "GPE"))
+    trace: list[Ranked] = []
+    resolver = Resolver(gazetteer) if ranker is None else Resolver(gazetteer, ranker=ranker)
+    result = resolver.resolve(Article(text, "test", "test"), mentions, trace=trace)
+    chosen = {m.text: p.entry for p in result.places for m in p.mentions}
+    return chosen, trace
+
+
+def test_model_file_loads():
+    assert MODEL_PATH.exists(), "run benchmarks/train_ranker.py"
+    ranker = Ranker.load()
+    assert ranker is not None and ranker.kind in ("trees", "logistic")
+    assert len(ranker.scores([[0.0] * len(FEATURES)])) == 1
+
+
+def test_model_trained_on_other_features_is_refused():
+    with pytest.raises(ValueError, match="other features"):
+        Ranker({"kind": "logistic", "features": ["population"], "coef": [1.0], "mean": [0.0],
+                "scale": [1.0], "intercept": 0.0})
+
+
+def test_logistic_model_scores_by_its_coefficients():
+    n = len(FEATURES)
+    coef = [0.0] * n
+    coef[FEATURES.index("log_population")] = 2.0
+    ranker = Ranker({"kind": "logistic", "features": list(FEATURES), "coef": coef,
+                     "mean": [1.0] * n, "scale": [0.5] * n, "intercept": 0.25})
+    row = [1.0] * n
+    row[FEATURES.index("log_population")] = 2.0
+    assert ranker.scores([row]) == pytest.approx([0.25 + 2.0 * (2.0 - 1.0) / 0.5])
+
+
+def test_features_are_finite_and_complete(gazetteer):
+    text = ("Flooding closed roads in Springfield and Columbus on Monday, and the river rose "
+            "at Paris and Lexington.")
+    _, trace = _trace(gazetteer, text, ["Springfield", "Columbus", "Paris", "Lexington"])
+    assert trace, "ambiguous names are ranked"
+    for group in trace:
+        assert len(group.features) == len(group.candidates) >= 2
+        for row in group.features:
+            assert len(row) == len(FEATURES)
+            assert all(math.isfinite(v) for v in row)
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    # Paris, Tennessee is the seat of Henry County, next to Murray, Kentucky
+    ("Deputies from Paris and Murray searched the lake shore in Henry County, Tennessee.",
+     ["Paris", "Murray", "Henry County", "Tennessee"], 4647963),
+    ("The train from Paris reached Lyon and Marseille before noon.",
+     ["Paris", "Lyon", "Marseille"], 2988507),
+])
+def test_ranker_prefers_the_place_the_context_points_to(gazetteer, text, names, expected):
+    ranker = Ranker.load()
+    chosen, trace = _trace(gazetteer, text, names, ranker=ranker)
+    assert chosen["Paris"].geonameid == expected
+    (paris,) = [g for g in trace if g.key == "paris"]
+    scores = ranker.scores(paris.features)
+    best = paris.candidates[max(range(len(scores)), key=scores.__getitem__)]
+    assert best.geonameid == expected
+
+
+def test_region_named_like_its_city_is_the_city(gazetteer):
+    chosen, _ = _trace(gazetteer, "The train left Khabarovsk for Vladivostok.",
+                       ["Khabarovsk", "Vladivostok"], ranker=Ranker.load())
+    assert chosen["Khabarovsk"].feature == "city"
+
+
+def _train_module():
+    spec = importlib.util.spec_from_file_location("train_ranker",
+                                                  ROOT / "benchmarks" / "train_ranker.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_ranker"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_data_builder_on_three_lgl_documents(gazetteer):
+    lgl = SHARED / "corpora" / "lgl.xml"
+    if not lgl.exists():
+        pytest.skip("../shared/corpora is absent")
+    train = _train_module()
+    from mapper.evaluate.corpora import load_documents
+
+    docs = load_documents(lgl, limit=3)
+    queries = train.build_queries(docs, Resolver(gazetteer, ranker=None))
+    assert queries
+    assert {q.doc for q in queries} <= {0, 1, 2}
+    for q in queries:
+        assert len(q.x) == len(q.y) >= 2
+        assert sum(q.y) >= 1  # the candidates within 161 km of gold, or the closest one
+        assert all(len(row) == len(FEATURES) for row in q.x)
+    # The first LGL article is about Alexandria, Louisiana, a name with many namesakes: its
+    # group has right and wrong candidates.
+    first = [q for q in queries if q.doc == 0]
+    assert first and all(sum(q.y) < len(q.y) for q in first)
