@@ -37,10 +37,12 @@ CORPORA = ROOT.parent / "shared" / "corpora"
 TRAIN_CORPORA = ("lgl.xml", "GWN.xml")  # TR-News and GeoVirus are held out
 ACC_KM = 161.0
 SEED = 0
+CLOSEST_WHEN_NONE = True  # label the closest candidate when none is within 161 km
 MONOTONE_UP = ("hand_score", "match_primary", "country_in_document", "country_share",
                "anchor_country_share", "qualifier_match", "state_context", "anchor_near",
                "anchors_within_300km", "names_nearby", "type_word_match", "admin_word_follows",
-               "log_population", "rel_population", "is_largest_namesake")
+               "log_population", "rel_population", "is_largest_namesake",
+               "names_within_300km", "names_same_region")
 MONOTONE_DOWN = ("match_derived", "qualifier_mismatch", "log_anchor_km", "log_median_anchor_km",
                  "log_nearest_other_name_km", "population_rank")
 
@@ -79,6 +81,8 @@ def build_queries(docs: list[GoldDocument], resolver: Resolver) -> list[Query]:
             dist = [distance_km((c.lat, c.lon), point) for c in group.candidates]
             y = [int(d <= ACC_KM) for d in dist]
             if not any(y):
+                if not CLOSEST_WHEN_NONE:
+                    continue
                 y[int(np.argmin(dist))] = 1
             out.append(Query(i, group.features, y))
     return out
@@ -209,8 +213,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, row in cv.items():
             print(f"  {name:10s} " + " ".join(f"{100 * row[c]:7.1f}%" for c in cols))
     model = fit(args.model, queries)
-    print()
-    report(model)
+    for kind in ("logistic", "trees"):  # both, for reading; only --model is written
+        print()
+        report(model if kind == args.model else fit(kind, queries))
     if not args.no_write:
         MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
         import sklearn

@@ -42,6 +42,7 @@ TYPE_WORDS = {
 }
 _norm = lru_cache(maxsize=1 << 16)(normalize)
 NO_ANCHOR_KM = 20000.0  # the distance feature when no other place is resolved yet
+_NO_SUPPORT = (0.0, NO_ANCHOR_KM, 0.0, 0.0)
 
 FEATURES: tuple[str, ...] = (
     "is_country", "is_continent", "is_water", "is_physical", "is_admin1", "is_admin2",
@@ -52,6 +53,7 @@ FEATURES: tuple[str, ...] = (
     "admin_word_and_admin", "label_feature", "type_word_match", "has_anchors",
     "log_anchor_km", "anchor_near", "log_candidates", "log_mentions", "hand_score",
     "anchors_within_300km", "log_median_anchor_km", "names_nearby", "log_nearest_other_name_km",
+    "names_within_300km", "names_same_region",
 )
 NEARBY_KM = 100.0  # another name "supports" a candidate when one of its candidates is this close
 
@@ -68,9 +70,8 @@ class GroupContext:
     anchors: Sequence[GazetteerEntry]
     states: Counter  # (country code, normalized admin1) the anchors name or lie in
     qualifier_matches: Callable[[str, GazetteerEntry], bool]
-    # per candidate: (share of the document's other names with a candidate within NEARBY_KM,
-    # distance in km to the nearest candidate of another name); see support()
-    support: Sequence[tuple[float, float]] = ()
+    # per candidate: see support()
+    support: Sequence[tuple[float, float, float, float]] = ()
     _cache: dict = field(default_factory=dict)
 
     def top_population(self, feature: str | None = None) -> int:
@@ -118,7 +119,7 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
     top_feat = g.top_population(feat)
     within = sum(d <= 300.0 for d in dists) / len(dists) if dists else 0.0
     median = dists[len(dists) // 2] if dists else NO_ANCHOR_KM
-    nearby, nearest = g.support[i] if g.support else (0.0, NO_ANCHOR_KM)
+    nearby, nearest, wide, region = g.support[i] if g.support else _NO_SUPPORT
     return [
         float(feat == "country"),
         float(feat == "continent"),
@@ -156,21 +157,26 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
         math.log10(median + 1),
         nearby,
         math.log10(nearest + 1),
+        wide,
+        region,
     ]
 
 
-def support(cands: dict[str, Sequence[GazetteerEntry]]) -> dict[str, list[tuple[float, float]]]:
+def support(cands: dict[str, Sequence[GazetteerEntry]]
+            ) -> dict[str, list[tuple[float, float, float, float]]]:
     """For each name's candidates: the share of the document's other names that have a
-    candidate within NEARBY_KM, and the distance to the nearest candidate of another name
-    (places a story names together tend to lie together)."""
+    candidate within NEARBY_KM, the distance to the nearest candidate of another name, the share
+    with a candidate within 300 km and the share with a candidate in the same first-level
+    subdivision (places a story names together tend to lie together)."""
     keys = [k for k, cs in cands.items() if cs]
     if len(keys) < 2:
-        return {k: [(0.0, NO_ANCHOR_KM)] * len(cands[k]) for k in cands}
+        return {k: [_NO_SUPPORT] * len(cands[k]) for k in cands}
     lat = np.radians([c.lat for k in keys for c in cands[k]])
     lon = np.radians([c.lon for k in keys for c in cands[k]])
     owner = np.repeat(np.arange(len(keys)), [len(cands[k]) for k in keys])
     starts = np.concatenate(([0], np.cumsum([len(cands[k]) for k in keys])[:-1]))
-    out: dict[str, list[tuple[float, float]]] = {k: [] for k in cands}
+    regions = {k: {r for r in map(_region, cands[k]) if r} for k in keys}
+    out: dict[str, list[tuple[float, float, float, float]]] = {k: [] for k in cands}
     for gi, k in enumerate(keys):
         mine = owner == gi
         a = (np.sin((lat[mine, None] - lat[None, :]) / 2) ** 2
@@ -181,9 +187,20 @@ def support(cands: dict[str, Sequence[GazetteerEntry]]) -> dict[str, list[tuple[
         per_name = np.minimum.reduceat(d, starts, axis=1)  # candidates x names
         per_name = np.delete(per_name, gi, axis=1)
         share = (per_name <= NEARBY_KM).mean(axis=1)
+        wide = (per_name <= 300.0).mean(axis=1)
         nearest = per_name.min(axis=1)
-        out[k] = [(float(s), float(n)) for s, n in zip(share, nearest)]
+        others = [regions[o] for o in keys if o != k]
+        same = [sum(r in rs for rs in others) / len(others) if r else 0.0
+                for r in map(_region, cands[k])]
+        out[k] = [(float(s), float(n), float(w), r)
+                  for s, n, w, r in zip(share, nearest, wide, same)]
     return out
+
+
+def _region(c: GazetteerEntry) -> str | None:
+    """The (country, first-level subdivision) a candidate is or lies in."""
+    name = c.name if c.feature == "admin1" else c.admin1
+    return f"{c.country_code}/{_norm(name)}" if name and c.country_code else None
 
 
 class Ranker:
