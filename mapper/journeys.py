@@ -86,6 +86,8 @@ PLACE_NOUNS = {"city", "town", "port", "capital", "village", "region", "province
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"}
 WATER = {"ocean", "sea", "gulf", "bay", "strait", "lake", "river", "canal"}
+BORDER_WORDS = re.compile(r"\b[Tt]he\s+((?:border|frontier)(?:\s+(?:crossing|post|"
+                          r"station|bridge|checkpoint))?)\b(?!\s+(?:with|between|of)\b)")
 STATUS_RANK = {"confirmed": 3, "planned": 2, "reported": 1, "speculated": 0}
 
 
@@ -810,12 +812,28 @@ class JourneyExtractor:
                               ev.span[1], ev.evidence, "IMPLIED", implied=True,
                               hint=(("role", "crossing"),))
             place = extra.get(entry.key) or Place(
-                entry.key.replace(":", "-").lower(), entry.name, entry, (mention,),
-                implied=True)
+                entry.key.replace(":", "-").lower(), entry.name, entry,
+                (mention, *self._border_mentions(ev)), implied=True)
             extra[entry.key] = place
             out.append(replace(stop, place=place))
             if stop.place.entry.feature != "country":
                 out.append(replace(stop, date=stop.date, verb=stop.verb))
+        return out
+
+    def _border_mentions(self, ev: Event) -> list[Mention]:
+        """"the border", "the border crossing", "the frontier" in the mover's sentences: the
+        crossing just computed is what they refer to."""
+        text = self.article.text
+        out = []
+        for sent in self.doc.sents:
+            if sent.start_char > ev.position + 2000 or sent.end_char < ev.position - 2000:
+                continue
+            for m in BORDER_WORDS.finditer(sent.text):
+                start = sent.start_char + m.start(1)
+                end = sent.start_char + m.end(1)
+                if start != ev.position:
+                    out.append(Mention(text[start:end], start, end, sent.text.strip(),
+                                       "IMPLIED", implied=True, hint=(("role", "crossing"),)))
         return out
 
     def _implied_origin(self, stops: list[Stop], mover: Mover,

@@ -31,32 +31,32 @@ def load_model():
     return nlp
 
 
-def parse(text: str, sentence_starts: tuple[int, ...] = ()):
-    """A spaCy ``Doc`` for the article text (offsets are the text's own). A sentence starts at
-    each of ``sentence_starts`` (e.g. after a dateline's dash)."""
-    nlp = load_model()
-    if not sentence_starts:
-        return nlp(text)
-    doc = nlp.make_doc(text)
-    starts = set(sentence_starts)
-    for tok in doc[1:]:
-        if tok.idx in starts:
-            tok.is_sent_start = True
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+def parse(text: str, blank: tuple[tuple[int, int], ...] = ()):
+    """A spaCy ``Doc`` of the article text. The ``blank`` spans (a dateline such as "MOSCOW —")
+    are replaced by spaces of the same length before parsing, so offsets stay the text's own
+    and the first sentence parses as the sentence it is."""
+    for start, end in blank:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return load_model()(text)
 
 
-def body_start(article) -> tuple[int, ...]:
-    """Where the body starts after a dateline ("MOSCOW — Russian ..."), if there is one."""
+def body_start(article) -> tuple[tuple[int, int], ...]:
+    """The dateline and its dash ("MOSCOW — ", "SEOUL, South Korea (AP) - "), if any: the part
+    of the first line that is not the first sentence."""
     if not article.dateline_span:
         return ()
     m = re.compile(r"[^\n]{0,40}?[—–-]+\s*").match(article.text, article.dateline_span[1])
-    return (m.end(),) if m else ()
+    return ((article.dateline_span[0], m.end()),) if m else ()
 
 
 def doc_sentences(doc) -> list[Sentence]:
-    return [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    out = []
+    for s in doc.sents:
+        stripped = s.text.lstrip()
+        if stripped:
+            start = s.start_char + len(s.text) - len(stripped)
+            out.append(Sentence(start, s.end_char, stripped.rstrip()))
+    return out
 
 
 _SPLIT = re.compile(r"([.!?][\"”’)]?)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=\S)")

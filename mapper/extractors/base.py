@@ -179,7 +179,18 @@ class Extractor(ABC):
         if article.dateline_span:
             s, e = article.dateline_span
             if free(s, e):
-                add(Mention(text[s:e], s, e, sentence_at(sentences, s).text, "DATELINE"))
+                line_start = text.rfind("\n", 0, s) + 1
+                line_end = text.find("\n", e)
+                line = text[line_start: line_end if line_end >= 0 else len(text)].strip()
+                # "SEOUL, South Korea": the place, qualified by what follows the comma
+                head, _, tail = text[s:e].partition(",")
+                qualifier = tail.strip() or None
+                add(Mention(head.strip(), s, s + len(head.strip()), line, "DATELINE",
+                            qualifier=qualifier))
+                if qualifier:
+                    q_start = text.index(qualifier, s + len(head))
+                    add(Mention(qualifier, q_start, q_start + len(qualifier), line,
+                                "DATELINE"))
         if demonyms:
             pattern = _demonym_pattern(tuple(sorted(demonyms, key=len, reverse=True)))
             for m in pattern.finditer(text):

@@ -120,7 +120,10 @@ class SpacyExtractor(Extractor):
                  and (e.start_char, e.end_char) not in spans]
         # One sense per discourse: a name tagged as a place once is a place everywhere, unless a
         # longer non-place entity contains it ("Washington" in "The Washington Times").
+        dateline = [article.dateline_span] if article.dateline_span else []
         for s, e in same_text_spans(text, known):
+            if overlaps((s, e), dateline):
+                continue  # the dateline is its own mention
             if (s, e) in spans or overlaps((s, e), spans):
                 continue
             if any(os <= s and e <= oe and (oe - os) > (e - s) for os, oe in other):
@@ -128,7 +131,7 @@ class SpacyExtractor(Extractor):
             spans[(s, e)] = "GAZ"
         # Gazetteer rules: multiword features and strong names NER missed; a longer match
         # replaces the NER spans it contains ("Korean peninsula", "eastern Siberia").
-        blocked = [(s, e) for s, e in other]
+        blocked = [(s, e) for s, e in other] + dateline
         for s, e in self.gazetteer_matches(text, tokens(text), sentences,
                                            min_population=self.min_population, blocked=blocked):
             inner = [k for k in spans if s <= k[0] and k[1] <= e]
