@@ -21,7 +21,6 @@ from pathlib import Path
 import numpy as np
 
 from mapper.gazetteer.base import normalize
-from mapper.geodesy import distance_km
 from mapper.model import GazetteerEntry, Mention
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "ranker" / "ranker.json"
@@ -40,7 +39,7 @@ TYPE_WORDS = {
     "island": {"island", "archipelago"}, "islands": {"island", "archipelago"},
     "plateau": {"plateau"}, "valley": {"valley"}, "basin": {"basin"}, "canal": {"canal"},
 }
-_norm = lru_cache(maxsize=1 << 16)(normalize)
+cached_normalize = lru_cache(maxsize=1 << 16)(normalize)
 NO_ANCHOR_KM = 20000.0  # the distance feature when no other place is resolved yet
 _NO_SUPPORT = (0.0, NO_ANCHOR_KM, 0.0, 0.0)
 
@@ -81,6 +80,22 @@ class GroupContext:
                                     if feature is None or c.feature == feature), default=0)
         return self._cache[key]
 
+    def anchor_distances(self, i: int) -> list[float]:
+        """Sorted great-circle distances (km) from candidate ``i`` to the resolved places other
+        than countries and itself."""
+        if "anchor_km" not in self._cache:
+            anchors = [a for a in self.anchors if a.feature != "country"]
+            if not anchors:
+                self._cache["anchor_km"] = [[] for _ in self.candidates]
+            else:
+                d = _haversine([(c.lat, c.lon) for c in self.candidates],
+                               [(a.lat, a.lon) for a in anchors])
+                own = np.array([[a.key == c.key for a in anchors] for c in self.candidates])
+                d[own] = np.inf
+                d.sort(axis=1)
+                self._cache["anchor_km"] = [row[np.isfinite(row)].tolist() for row in d]
+        return self._cache["anchor_km"][i]
+
     def population_rank(self, c: GazetteerEntry) -> int:
         if "rank" not in self._cache:
             order = sorted({o.population for o in self.candidates}, reverse=True)
@@ -108,13 +123,14 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
                          and o.population >= 0.1 * max(c.population, 1) for o in g.candidates)
     state_ctx = False
     if g.states and c.country_code and feat != "country":
-        own = (c.country_code, _norm(c.name)) if feat == "admin1" else None
-        state_ctx = (c.country_code, _norm(c.admin1 or "")) in g.states or own in g.states
+        own = (c.country_code, cached_normalize(c.name)) if feat == "admin1" else None
+        mine = (c.country_code, cached_normalize(c.admin1 or ""))
+        state_ctx = mine in g.states or own in g.states
     admin_word = any(ADMIN_IN_NAME.search(m.text) for m in ms)
     words = {w.lower() for m in ms for w in FEATURE_WORDS.findall(m.text)}
     labels = {m.label for m in ms}
-    others = [a for a in g.anchors if a.key != c.key and a.feature != "country"]
-    dists = sorted(distance_km((c.lat, c.lon), (a.lat, a.lon)) for a in others)
+    dists = g.anchor_distances(i)
+    others = bool(dists)
     near = dists[0] if dists else NO_ANCHOR_KM
     top_feat = g.top_population(feat)
     within = sum(d <= 300.0 for d in dists) / len(dists) if dists else 0.0
@@ -179,10 +195,7 @@ def support(cands: dict[str, Sequence[GazetteerEntry]]
     out: dict[str, list[tuple[float, float, float, float]]] = {k: [] for k in cands}
     for gi, k in enumerate(keys):
         mine = owner == gi
-        a = (np.sin((lat[mine, None] - lat[None, :]) / 2) ** 2
-             + np.cos(lat[mine, None]) * np.cos(lat[None, :])
-             * np.sin((lon[mine, None] - lon[None, :]) / 2) ** 2)
-        d = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+        d = _haversine_rad(lat[mine], lon[mine], lat, lon)
         d[:, mine] = np.inf
         per_name = np.minimum.reduceat(d, starts, axis=1)  # candidates x names
         per_name = np.delete(per_name, gi, axis=1)
@@ -197,10 +210,24 @@ def support(cands: dict[str, Sequence[GazetteerEntry]]
     return out
 
 
+def _haversine(a: Sequence[tuple[float, float]], b: Sequence[tuple[float, float]]) -> np.ndarray:
+    """Great-circle distances (km) between every point of ``a`` and of ``b`` (lat, lon)."""
+    ra, rb = np.radians(np.asarray(a, dtype=float)), np.radians(np.asarray(b, dtype=float))
+    return _haversine_rad(ra[:, 0], ra[:, 1], rb[:, 0], rb[:, 1])
+
+
+def _haversine_rad(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray,
+                   lon2: np.ndarray) -> np.ndarray:
+    h = (np.sin((lat1[:, None] - lat2[None, :]) / 2) ** 2
+         + np.cos(lat1[:, None]) * np.cos(lat2[None, :])
+         * np.sin((lon1[:, None] - lon2[None, :]) / 2) ** 2)
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+
+
 def _region(c: GazetteerEntry) -> str | None:
     """The (country, first-level subdivision) a candidate is or lies in."""
     name = c.name if c.feature == "admin1" else c.admin1
-    return f"{c.country_code}/{_norm(name)}" if name and c.country_code else None
+    return f"{c.country_code}/{cached_normalize(name)}" if name and c.country_code else None
 
 
 class Ranker:

@@ -24,6 +24,7 @@ from mapper.ranker import (
     TYPE_WORDS,
     GroupContext,
     Ranker,
+    cached_normalize,
     features,
     support,
 )
@@ -138,11 +139,14 @@ class Resolver:
               trace: list[Ranked] | None) -> GazetteerEntry:
         """The best candidate of a group: by the learned ranker, else by :meth:`score`."""
         cs = list(g.candidates)
-        hand = [self.score(c, list(g.mentions), article, g.countries, list(g.anchors), g.kinds,
-                           cs, g.states) for c in cs]
-        best_hand = cs[max(range(len(cs)), key=hand.__getitem__)]
         if self.ranker is None and trace is None:
-            return best_hand
+            hand = [self.score(c, list(g.mentions), article, g.countries, list(g.anchors),
+                               g.kinds, cs, g.states) for c in cs]
+            return cs[max(range(len(cs)), key=hand.__getitem__)]
+        hand = [self.score(c, list(g.mentions), article, g.countries, list(g.anchors), g.kinds,
+                           cs, g.states, (g.anchor_distances(i) or [None])[0])
+                for i, c in enumerate(cs)]
+        best_hand = cs[max(range(len(cs)), key=hand.__getitem__)]
         rows = [features(i, g, h) for i, h in enumerate(hand)]
         # A region named like a sizeable city of its country ("Khabarovsk", "Moscow") is the
         # city unless the text says "Province", "Krai", ... after the name.
@@ -160,13 +164,16 @@ class Resolver:
 
     def score(self, c: GazetteerEntry, ms: list[Mention], article: Article,
               countries: Counter, anchors: list[GazetteerEntry], kinds: dict[str, int],
-              cs: list[GazetteerEntry], states: Counter | None = None) -> float:
-        """A candidate's score for a group of same-name mentions (higher is better)."""
+              cs: list[GazetteerEntry], states: Counter | None = None,
+              near_km: float | None = None) -> float:
+        """A candidate's score for a group of same-name mentions (higher is better);
+        ``near_km``, when known, is the distance to the nearest other non-country anchor."""
         text = article.text
         score = _type_prior(c)
         # Prominence among the namesakes: a hamlet needs strong context to beat a city
-        top = max((o.population for o in cs if o.feature == c.feature), default=0)
-        if c.feature == "city" and top > 0:
+        top = max((o.population for o in cs if o.feature == c.feature), default=0) \
+            if c.feature == "city" else 0
+        if top > 0:
             score += REL_POP * max(-3.0, math.log10((c.population + 1) / (top + 1)))
         score += {0: 1.0, 1: 0.0, 2: -1.5}.get(kinds.get(c.key, 1), 0.0)
         total = sum(countries.values()) or 1
@@ -191,13 +198,15 @@ class Resolver:
             elif twin:
                 score -= 2.5
         if states and c.country_code and c.feature != "country":
-            own = (c.country_code, normalize(c.name)) if c.feature == "admin1" else None
-            if (c.country_code, normalize(c.admin1 or "")) in states or own in states:
+            own = (c.country_code, cached_normalize(c.name)) if c.feature == "admin1" else None
+            if (c.country_code, cached_normalize(c.admin1 or "")) in states or own in states:
                 score += 3.0  # a place in a state (province) the story names or is set in
-        others = [a for a in anchors if a.key != c.key and a.feature != "country"]
-        if others:
-            near = min(distance_km((c.lat, c.lon), (a.lat, a.lon)) for a in others)
-            score += 2.5 * math.exp(-near / 400.0)
+        if near_km is None:
+            others = [a for a in anchors if a.key != c.key and a.feature != "country"]
+            if others:
+                near_km = min(distance_km((c.lat, c.lon), (a.lat, a.lon)) for a in others)
+        if near_km is not None:
+            score += 2.5 * math.exp(-near_km / 400.0)
         return score
 
     # -- helpers ----------------------------------------------------------------------------
