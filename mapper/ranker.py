@@ -266,6 +266,13 @@ class Ranker:
             self.right[i, :n] = np.where(inner, t["right"], np.arange(n))
             self.value[i, :n] = t["value"]
         self.depth = max(_depth(t) for t in trees)
+        # Flat copies with absolute node numbers: one gather per level for all trees.
+        offset = (np.arange(len(trees)) * width)[:, None]
+        self.roots = offset[:, 0]
+        self.flat_feature, self.flat_threshold = self.feature.ravel(), self.threshold.ravel()
+        self.flat_left = (self.left + offset).ravel()
+        self.flat_right = (self.right + offset).ravel()
+        self.flat_value = self.value.ravel()
         self.init, self.rate = model["init"], model["learning_rate"]
 
     @classmethod
@@ -280,13 +287,12 @@ class Ranker:
         x = np.asarray(rows, dtype=float)
         if self.kind == "logistic":
             return (x @ self.coef + self.intercept).tolist()
-        tree = np.arange(self.feature.shape[0])[None, :]
-        node = np.zeros((x.shape[0], self.feature.shape[0]), dtype=np.intp)
+        row = np.arange(x.shape[0])[:, None]
+        node = np.broadcast_to(self.roots, (x.shape[0], self.roots.size))
         for _ in range(self.depth):
-            f = self.feature[tree, node]
-            go_left = np.take_along_axis(x, f, axis=1) <= self.threshold[tree, node]
-            node = np.where(go_left, self.left[tree, node], self.right[tree, node])
-        return (self.init + self.rate * self.value[tree, node].sum(axis=1)).tolist()
+            go_left = x[row, self.flat_feature[node]] <= self.flat_threshold[node]
+            node = np.where(go_left, self.flat_left[node], self.flat_right[node])
+        return (self.init + self.rate * self.flat_value[node].sum(axis=1)).tolist()
 
 
 def _depth(tree: dict, node: int = 0) -> int:

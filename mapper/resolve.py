@@ -39,6 +39,7 @@ class Resolution:
     warnings: tuple[str, ...]
 
 
+SHORTLIST = 10  # candidates the learned ranker sees, the hand score's best
 _DEFAULT = object()
 _TWIN, _FOLLOWED = FEATURES.index("admin_has_city_twin"), FEATURES.index("admin_word_follows")
 _TYPED = FEATURES.index("type_word_match")
@@ -147,7 +148,9 @@ class Resolver:
                            cs, g.states, (g.anchor_distances(i) or [None])[0])
                 for i, c in enumerate(cs)]
         best_hand = cs[max(range(len(cs)), key=hand.__getitem__)]
-        rows = [features(i, g, h) for i, h in enumerate(hand)]
+        # The model reranks the hand score's shortlist (the right place is nearly always on it).
+        short = sorted(range(len(cs)), key=lambda i: -hand[i])[:SHORTLIST]
+        cs, rows = [cs[i] for i in short], [features(i, g, hand[i]) for i in short]
         # A region named like a sizeable city of its country ("Khabarovsk", "Moscow") is the
         # city unless the text says "Province", "Krai", ... after the name.
         # A name whose type word fits some candidates ("Red Sea": a sea) is one of those.
