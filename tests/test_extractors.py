@@ -48,3 +48,13 @@ def test_demonyms_are_scored_spans():
     spans = Geoparser("gazetteer").parse("Russian troops entered Georgia, the Kremlin said.")
     texts = {s.text for s in spans}
     assert "Russian" in texts and "Georgia" in texts
+
+
+def test_possessive_names_end_before_the_possessive(extractor):
+    text = ("Georgia's assisted suicide law was cited at Dublin’s parade. "
+            "It's late, and the St. Mary's County clerk agreed.")
+    mentions = extractor.extract(Article(text=text, source="t", stem="t"))
+    spans = {(m.text, text[m.start:m.end]) for m in mentions}
+    assert ("Georgia", "Georgia") in spans and ("Dublin", "Dublin") in spans
+    assert any(m.text.startswith("St. Mary") for m in mentions)  # the inner possessive stays
+    assert not any(m.text == "It" for m in mentions)

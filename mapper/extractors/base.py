@@ -37,6 +37,7 @@ TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "C
 
 
 CONTRACTION = re.compile(r"[’'](?:ve|ll|re|m|d|t)$")  # "I've", "We'll": not names
+POSSESSIVE = re.compile(r"[’'][sS]$")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,11 @@ def tokens(text: str) -> list[Token]:
         if word.endswith(".") and word not in ABBREVIATIONS and not re.fullmatch(
                 r"(?:[A-Z]\.){2,}", word):
             word, end = word[:-1], end - 1  # a sentence's full stop, not an abbreviation
+        possessive = POSSESSIVE.search(word)
+        if possessive and possessive.start() > 0:
+            # "Georgia's law": the name ends before the possessive; the gap after it keeps the
+            # next word from gluing on, and a phrase sliced across it keeps it ("St. Mary's")
+            word, end = word[: possessive.start()], end - len(possessive.group())
         out.append(Token(m.start(), end, word))
     return out
 
