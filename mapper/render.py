@@ -344,21 +344,26 @@ def _add_places(
 ) -> None:
     roles = place_roles(analysis)
     lons = place_lons(analysis)
+    # With no journey or corridor, the places are the map: larger, labelled markers.
+    places_only = not analysis.journeys and not analysis.corridors
     for place in all_places(analysis):
         role = roles[place.id]
         where = (place.lat, lons[place.id])
         popup = folium.Popup(place_popup(analysis, place, role), max_width=420, **_POPUP_PAD)
         if role.role == "mentioned":
+            label = esc(place.entry.name or place.name)
             folium.CircleMarker(
                 where,
-                radius=4,
+                radius=7 if places_only else 4,
                 color="#ffffff",
-                weight=1,
-                fill_color="#90a4ae",
+                weight=2 if places_only else 1,
+                fill_color="#546e7a" if places_only else "#90a4ae",
                 fill_opacity=0.9,
                 class_name="mapper-mentioned",
                 popup=popup,
-                tooltip=folium.Tooltip(esc(place.name)),
+                tooltip=folium.Tooltip(label, permanent=True, direction="right",
+                                       offset=(8, 0), class_name="mp-label mp-prio-3")
+                if places_only else folium.Tooltip(esc(place.name)),
             ).add_to(mentioned)
             continue
         if role.role == "corridor":
