@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -37,11 +37,11 @@ TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "C
 
 
 CONTRACTION = re.compile(r"[’'](?:ve|ll|re|m|d|t)$")  # "I've", "We'll": not names
-POSSESSIVE = re.compile(r"[’'][sS]$")
+POSSESSIVES = {"'s", "’s", "'S", "’S"}
+INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -53,18 +53,17 @@ ABBREVIATIONS = {"St.", "Mt.", "Ft.", "Pt.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen."
 
 def tokens(text: str) -> list[Token]:
     out = []
+    append = out.append
     for m in TOKEN.finditer(text):
         word = m.group()
-        end = m.end()
-        if word.endswith(".") and word not in ABBREVIATIONS and not re.fullmatch(
-                r"(?:[A-Z]\.){2,}", word):
+        start, end = m.span()
+        if word[-1] == "." and word not in ABBREVIATIONS and not INITIALS.fullmatch(word):
             word, end = word[:-1], end - 1  # a sentence's full stop, not an abbreviation
-        possessive = POSSESSIVE.search(word)
-        if possessive and possessive.start() > 0:
+        if word[-2:] in POSSESSIVES and len(word) > 2:
             # "Georgia's law": the name ends before the possessive; the gap after it keeps the
             # next word from gluing on, and a phrase sliced across it keeps it ("St. Mary's")
-            word, end = word[: possessive.start()], end - len(possessive.group())
-        out.append(Token(m.start(), end, word))
+            word, end = word[:-2], end - 2
+        append(Token(start, end, word))
     return out
 
 

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from abc import abstractmethod
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
@@ -15,15 +16,17 @@ from mapper.model import GazetteerEntry
 
 _APOSTROPHES = re.compile(r"[’'`ʼ]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/,]+")
+_SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """Fold a place name for lookup: no accents, lower case, no dots or apostrophes."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOSTROPHES.sub("", text).replace(".", " ").lower()
     text = _SEPARATORS.sub(" ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def entry_location(entry: GazetteerEntry) -> Location:

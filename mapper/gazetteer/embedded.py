@@ -19,6 +19,7 @@ from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import GazetteerEntry
 
 INDEX_VERSION = "7"
+CANDIDATE_CACHE = 20_000  # names whose candidates are kept in memory (a few MB)
 _COLUMNS = "key, name, lat, lon, feature, cc, population, geonameid, w, s, e, n, admin1, source"
 
 
@@ -50,6 +51,7 @@ class EmbeddedGazetteer(Gazetteer):
         self._local = threading.local()
         self._shapes: dict[str, BaseGeometry | None] = {}
         self._capitals: dict[str, str] | None = None
+        self._candidates: dict[tuple[str, int], tuple[GazetteerEntry, ...]] = {}
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -60,13 +62,20 @@ class EmbeddedGazetteer(Gazetteer):
         return conn
 
     def candidates(self, name: str, limit: int = 50) -> list[GazetteerEntry]:
-        rows = self.db.execute(
-            f"SELECT {_COLUMNS}, MIN(names.kind) FROM names"
-            " JOIN entries ON entries.id = names.entry WHERE names.norm = ?"
-            " GROUP BY entries.id ORDER BY population DESC LIMIT ?",
-            (normalize(name), limit),
-        ).fetchall()
-        return [_entry(r) for r in rows]
+        key = (normalize(name), limit)
+        found = self._candidates.get(key)
+        if found is None:
+            rows = self.db.execute(
+                f"SELECT {_COLUMNS}, MIN(names.kind) FROM names"
+                " JOIN entries ON entries.id = names.entry WHERE names.norm = ?"
+                " GROUP BY entries.id ORDER BY population DESC LIMIT ?",
+                key,
+            ).fetchall()
+            found = tuple(_entry(r) for r in rows)
+            if len(self._candidates) >= CANDIDATE_CACHE:
+                self._candidates.clear()  # the index is read-only: a cleared cache just refills
+            self._candidates[key] = found
+        return list(found)
 
     def match_kinds(self, name: str) -> dict[str, int]:
         """Entry key -> how the name matched it (0 primary name, 1 alternate, 2 derived form)."""
