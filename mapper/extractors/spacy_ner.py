@@ -48,6 +48,9 @@ class SpacyExtractor(Extractor):
         words_in_names = {w for e in people if len(e) > 1 for w in e.text.split()}
         titled = {doc[e.start].text for e in people if e.start > 0
                   and doc[e.start - 1].text in TITLES}
+        # "the Duma" is an institution: a name after "the" is neither a person nor a town
+        titled |= {doc[e.start].text for e in people if e.start > 0
+                   and doc[e.start - 1].lower_ == "the"}
         out = set()
         for e in people:
             name = e.text
@@ -108,6 +111,7 @@ class SpacyExtractor(Extractor):
                     continue
             if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and ent.root.dep_ == "pobj" \
                     and ent.root.head.lower_ in SPATIAL_PREPS and ent.root.pos_ == "PROPN" \
+                    and not (ent.start > 0 and doc[ent.start - 1].lower_ == "the") \
                     and self.is_strong(ent.text, 100_000):
                 spans[(ent.start_char, ent.end_char)] = "GAZ"  # "sail for Rotterdam"
                 known.add(ent.text)
