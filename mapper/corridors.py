@@ -4,8 +4,8 @@ An infrastructure noun ("pipeline", "railway", "power line") becomes a corridor 
 (from its modifiers and clause: "oil", "natural gas"), a status ("inaugurated last year" is
 existing, "would stream" or "proposed" is proposed, "under construction"), its endpoints and
 via-points (from "from/to/through/linking X and Y/between X and Y", "X is the starting point
-for", and the country a commodity's demonym names: "Russian natural gas"), and the stated
-length ("600-mile", "4,000 km"). Mentions of one corridor in several sentences are merged.
+for", and the country a commodity's demonym names: "Algerian natural gas"), and the stated
+length ("300-mile", "4,000 km"). Mentions of one corridor in several sentences are merged.
 """
 
 from __future__ import annotations
@@ -218,7 +218,7 @@ def _noun_phrase(tok):
 
 
 def _governing_subject(noun):
-    """The subject of the clause that governs the noun ("Russia is considering building ...")."""
+    """The subject of the clause that governs the noun ("Algeria is considering building ...")."""
     for anc in noun.ancestors:
         subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and anc.pos_ in ("VERB", "AUX"):

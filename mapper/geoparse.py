@@ -11,8 +11,8 @@ from mapper.nlp import sentence_at, split_sentences
 from mapper.pipeline import make_extractor
 from mapper.resolve import Resolver
 
-# Implied mentions that the corpora score as toponyms: demonyms ("Russian", which LGL annotates and
-# GeoWebNews's modifier types overlap) and "the Russian capital"; datelines are found again as
+# Implied mentions that the corpora score as toponyms: demonyms ("Chilean", which LGL annotates and
+# GeoWebNews's modifier types overlap) and "the Chilean capital"; datelines are found again as
 # explicit names, ellipses ("the North") are not spans of a name.
 SCORED_IMPLIED = frozenset({"DEMONYM", "IMPLIED"})
 

@@ -158,8 +158,8 @@ class JourneyExtractor:
 
     # -- movers ---------------------------------------------------------------------------
     def _people(self, doc) -> dict[str, dict]:
-        """PERSON entities, one record per person: "Mr. Kim" is "Kim Jong-il" when a name
-        word is shared; with the titles that stand before them ("North Korean leader")."""
+        """PERSON entities, one record per person: "Ms. Silva" is "Ana Silva" when a name
+        word is shared; with the titles that stand before them ("Brazilian leader")."""
         people: dict[str, dict] = {}
         self.person_alias: dict[str, str] = {}
         for ent in doc.ents:
@@ -192,7 +192,7 @@ class JourneyExtractor:
 
     def _vehicle_owners(self, doc) -> dict[str, str]:
         """Vehicle noun -> the person whose vehicle the text says it is ("his armored train",
-        "Mr. Kim's train"), for later mentions of "the train"."""
+        "Ms. Silva's train"), for later mentions of "the train"."""
         owners: dict[str, str] = {}
         last_person = None
         for tok in doc:
@@ -280,7 +280,7 @@ class JourneyExtractor:
             return named
         vehicle = lemma if lemma in VEHICLES else None
         person = None
-        # A person named in the phrase, or its possessor ("Mr. Kim's train").
+        # A person named in the phrase, or its possessor ("Ms. Silva's train").
         candidates = [subj, *[c for c in subj.children if c.dep_ in ("poss", "compound")]]
         for tok in candidates:
             if tok.ent_type_ == "PERSON":
@@ -323,7 +323,7 @@ class JourneyExtractor:
                 return last
             name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
                         None)
-            if name is not None:  # "the cruise ship Diamond Princess"
+            if name is not None:  # "the cruise ship Sea Star"
                 phrase = " ".join(t.text for t in name.subtree if t.text[:1].isupper()
                                   and t.dep_ != "det")
             key = f"vehicle:{phrase.lower()}"
@@ -336,8 +336,8 @@ class JourneyExtractor:
             return self._register(f"vehicle:{name.lower()}", name, appos.lemma_.lower(), home,
                                   subj.idx, "vehicle")
         if subj.ent_type_ in ("ORG", "PRODUCT", "FAC") and subj.pos_ == "PROPN":
-            # a named thing that moves (a ship's name, a team); a bare nationality ("Syrians",
-            # "Russians") is a population, not a traveller
+            # a named thing that moves (a ship's name, a team); a bare nationality ("Chileans",
+            # "Peruvians") is a population, not a traveller
             name = " ".join(t.text for t in subj.subtree if t.ent_type_ == subj.ent_type_)
             return self._register(f"named:{name.lower()}", name, None, home, subj.idx, "vehicle")
         return None
@@ -403,7 +403,7 @@ class JourneyExtractor:
             # "a voyage that took it to Hong Kong": the object is the one who moves
             subj = carried if carried is not None else self._subject(tok)
             self.subject_vehicle = _vehicle_of(subj)
-            if taking is not None:  # "took a train ride to Kyiv", "caught a ferry to Dover"
+            if taking is not None:  # "took a train ride to Lyon", "caught a ferry to Dover"
                 phrase = " ".join(t.text.lower() for t in taking.subtree)
                 self.subject_vehicle = next(
                     (w for w in VEHICLES if re.search(rf"\b{w}\b", phrase)), None)
@@ -439,7 +439,7 @@ class JourneyExtractor:
                     if prep in ARRIVAL_PREPS_ONLY and lemma not in ARRIVAL_VERBS:
                         continue
                     if prep == "for" and lemma not in SETTING_OUT_VERBS:
-                        continue  # "sail for Rotterdam", but "flew for China" is service
+                        continue  # "sail for Lisbon", but "flew for Britain" is service
                     if lemma in MEETING_VERBS and prep not in ARRIVAL_PREPS_ONLY:
                         continue
                     role = "crossing" if lemma == "cross" and prep == "into" else "dest"
@@ -475,7 +475,7 @@ class JourneyExtractor:
             for place, span in self._places_under(verb.head):
                 out.append(self._event(verb, sent, mover, place, "dest", span))
         if any(e.role == "dest" and e.place.entry.feature not in WATER for e in out):
-            # "entering the canal from the Red Sea near Suez": the sea is the approach
+            # "entering the bay from the Atlantic near Brest": the sea is the approach
             out = [e for e in out if not (e.role == "origin" and e.place.entry.feature in WATER)]
         return out
 
@@ -517,7 +517,7 @@ class JourneyExtractor:
                 if c.dep_ == "prep" and not (c.lower_ == "of" and t.lemma_.lower() in
                                              PLACE_NOUNS) and not (
                         c.lower_ == "near" and t.ent_type_ in ("LOC", "FAC")):
-                    continue  # "from the Red Sea near the port city of Suez" keeps Suez
+                    continue  # "from the Atlantic near the port city of Brest" keeps Brest
                 if c.dep_ == "poss" and not (t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in
                                              PLACE_NOUNS):
                     continue  # "on Washington's good side" is not Washington
@@ -535,7 +535,7 @@ class JourneyExtractor:
     def _event(self, verb, sent, mover: Mover, place: Place, role: str, span,
                noun=None) -> Event:
         status = self._status(verb, sent, noun)
-        if noun is not None:  # "a 10-hour train ride to Kyiv", "his flight to Paris"
+        if noun is not None:  # "a 10-hour train ride to Lyon", "his flight to Paris"
             phrase = " ".join(t.text for t in noun.lefts) + " " + noun.text
             self.subject_vehicle = self.subject_vehicle or next(
                 (w for w in VEHICLES if re.search(rf"\b{w}\b", phrase.lower())), None)
@@ -860,7 +860,7 @@ class JourneyExtractor:
 
 
 def _vehicle_of(subj) -> str | None:
-    """The vehicle a subject phrase names ("Mr. Kim's train", "the ship"), if any."""
+    """The vehicle a subject phrase names ("Ms. Silva's train", "the ship"), if any."""
     if subj is None:
         return None
     if subj.lemma_.lower() in VEHICLES:

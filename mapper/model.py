@@ -51,7 +51,7 @@ class Mention:
     end: int
     sentence: str
     label: str = "GPE"  # GPE, LOC, FAC, DATELINE, DEMONYM, ELLIPSIS, IMPLIED, GAZ
-    implied: bool = False  # demonyms, ellipses ("the North"), "the North Korean capital"
+    implied: bool = False  # demonyms, ellipses ("the North"), "the Chilean capital"
     # For implied mentions: what they point to, e.g. {"country_code": "KP", "role": "capital"}.
     hint: tuple[tuple[str, str], ...] = ()
     qualifier: str | None = None  # "La." in "Alexandria, La."
@@ -64,7 +64,7 @@ class Mention:
 class GazetteerEntry:
     """One gazetteer record: a named feature with a representative point."""
 
-    key: str  # unique in the gazetteer: "gn:1871859", "ne:RUS", "feat:lake_baikal"
+    key: str  # unique in the gazetteer: "gn:1871859", "ne:RUS", "feat:lake_victoria"
     name: str
     lat: float
     lon: float

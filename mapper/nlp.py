@@ -41,7 +41,7 @@ def parse(text: str, blank: tuple[tuple[int, int], ...] = ()):
 
 
 def body_start(article) -> tuple[tuple[int, int], ...]:
-    """The dateline and its dash ("MOSCOW — ", "SEOUL, South Korea (AP) - "), if any: the part
+    """The dateline and its dash ("LIMA — ", "OSAKA, Japan (AP) - "), if any: the part
     of the first line that is not the first sentence."""
     if not article.dateline_span:
         return ()

@@ -366,7 +366,7 @@ def _is_headline(para: str) -> bool:
 
 
 def detect_dateline(text: str, head_paragraphs: int = 6) -> tuple[str, tuple[int, int]] | None:
-    """The dateline place ("MOSCOW", "SEOUL, South Korea") at the start of the first body
+    """The dateline place ("LIMA", "OSAKA, Japan") at the start of the first body
     paragraph, with its span in ``text``."""
     for i, (offset, para) in enumerate(_paragraphs(text)):
         if i >= head_paragraphs:
@@ -377,7 +377,7 @@ def detect_dateline(text: str, head_paragraphs: int = 6) -> tuple[str, tuple[int
                 continue  # byline, date line or headline: the body has not started yet
             return None
         place = m.group("place")
-        # drop a trailing date ("HANOI, Feb. 26 (Reuters) -") and keep the span exact
+        # drop a trailing date ("OSAKA, Feb. 26 (Reuters) -") and keep the span exact
         cuts = [c.start() for c in re.finditer(r",\s*", place)]
         bounds = [0, *[c for c in cuts], len(place)]
         parts = [place[a:b].lstrip(", ").strip() for a, b in zip(bounds, bounds[1:])]
@@ -388,7 +388,7 @@ def detect_dateline(text: str, head_paragraphs: int = 6) -> tuple[str, tuple[int
         letters = [ch for ch in parts[0] if ch.isalpha()]
         all_caps = len(letters) >= 2 and all(ch.isupper() for ch in letters)
         qualified = len(parts) > 1 or "(" in m.group("extra")
-        # a mixed-case single name needs a real dash and a sentence after it ("Moscow — The")
+        # a mixed-case single name needs a real dash and a sentence after it ("Lima — The")
         capitalised = (
             len(parts[0].split()) <= 3
             and re.match(r"\s*[—–]\s+[A-Z\d\"“‘']", para[m.end("extra") :]) is not None

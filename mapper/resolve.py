@@ -151,7 +151,7 @@ class Resolver:
         # The model reranks the hand score's shortlist (the right place is nearly always on it).
         short = sorted(range(len(cs)), key=lambda i: -hand[i])[:SHORTLIST]
         cs, rows = [cs[i] for i in short], [features(i, g, hand[i]) for i in short]
-        # A region named like a sizeable city of its country ("Khabarovsk", "Moscow") is the
+        # A region named like a sizeable city of its country ("Mendoza", "Tucumán") is the
         # city unless the text says "Province", "Krai", ... after the name.
         # A name whose type word fits some candidates ("Red Sea": a sea) is one of those.
         keep = [i for i, r in enumerate(rows) if r[_TYPED]] or \
@@ -214,7 +214,7 @@ class Resolver:
 
     # -- helpers ----------------------------------------------------------------------------
     def _alias_entry(self, text: str, cands: list[GazetteerEntry]) -> GazetteerEntry | None:
-        """The one entry a demonym ("Russian", "European") or a US state abbreviation ("W.Va.",
+        """The one entry a demonym ("Chilean", "European") or a US state abbreviation ("W.Va.",
         "Ill.") written as a place name stands for; None for other names."""
         text = text.strip()
         gid = self.name_aliases.get(text)

@@ -68,7 +68,7 @@ def tokens(text: str) -> list[Token]:
 
 
 def strip_possessive(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """'Russia’s' -> 'Russia'; 'the Korean peninsula' -> 'Korean peninsula'."""
+    """'Chile’s' -> 'Chile'; 'the Iberian peninsula' -> 'Iberian peninsula'."""
     for suffix in ("’s", "'s", "’", "'"):
         if text.endswith(suffix):
             text, end = text[: -len(suffix)], end - len(suffix)
@@ -170,7 +170,7 @@ class Extractor(ABC):
     # -- implied mentions ---------------------------------------------------------------------
     def implied_mentions(self, article: Article, sentences: list[Sentence],
                          taken: list[tuple[int, int]], demonyms: dict[str, str]) -> list[Mention]:
-        """Dateline, demonyms ("North Korean"), ellipses ("the North"), "the X capital"."""
+        """Dateline, demonyms ("Chilean"), ellipses ("the North"), "the X capital"."""
         text = article.text
         out: list[Mention] = []
 
@@ -187,7 +187,7 @@ class Extractor(ABC):
                 line_start = text.rfind("\n", 0, s) + 1
                 line_end = text.find("\n", e)
                 line = text[line_start: line_end if line_end >= 0 else len(text)].strip()
-                # "SEOUL, South Korea": the place, qualified by what follows the comma
+                # "OSAKA, Japan": the place, qualified by what follows the comma
                 head, _, tail = text[s:e].partition(",")
                 qualifier = tail.strip() or None
                 add(Mention(head.strip(), s, s + len(head.strip()), line, "DATELINE",

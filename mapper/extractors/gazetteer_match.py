@@ -48,7 +48,7 @@ class GazetteerExtractor(Extractor):
 
     def _part_of_name(self, text: str, span: tuple[int, int], toks: list[Token],
                       index: dict[int, int]) -> bool:
-        """A match glued to a further capitalised word is part of a longer name ("Kim Jong-il",
+        """A match glued to a further capitalised word is part of a longer name ("Paris Hilton",
         "Bob Jones"), not a place by itself, unless it is a direction ("North Texas") or the
         match names a large place, which the corpora count even inside an organisation's name
         ("the Texas Department of Health")."""
@@ -88,6 +88,6 @@ class GazetteerExtractor(Extractor):
 
     @staticmethod
     def _person_names(toks: list[Token]) -> set[str]:
-        """Words that follow a title anywhere in the article ("Mr. Kim") name people."""
+        """Words that follow a title anywhere in the article ("Mr. Lincoln") name people."""
         return {toks[i + 1].text for i, t in enumerate(toks[:-1])
                 if t.text in TITLES and toks[i + 1].text[:1].isupper()}

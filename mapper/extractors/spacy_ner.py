@@ -43,7 +43,7 @@ class SpacyExtractor(Extractor):
 
     def _places_tagged_as_people(self, doc) -> set[str]:
         """One-word PERSON entities that name a sizeable place and never a person: not part of
-        a longer person's name ("Kim" in "Kim Jong-il"), never after a title ("Mr. Kim")."""
+        a longer person's name ("Paris" in "Paris Hilton"), never after a title ("Mr. Lincoln")."""
         people = [e for e in doc.ents if e.label_ == "PERSON"]
         words_in_names = {w for e in people if len(e) > 1 for w in e.text.split()}
         titled = {doc[e.start].text for e in people if e.start > 0
@@ -90,7 +90,7 @@ class SpacyExtractor(Extractor):
                 continue  # bare "the North" is an ellipsis, resolved from context
             if not self.gazetteer.has_name(normalize(name)):
                 parts = self._split_compound(text, name, s)
-                if parts:  # "Felixstowe in England", "Anchorage, Alaska"
+                if parts:  # "Dover in England", "Fairbanks, Alaska"
                     for ps, pe in parts:
                         spans[(ps, pe)] = ent.label_
                         known.add(text[ps:pe])
@@ -107,13 +107,13 @@ class SpacyExtractor(Extractor):
                 name, s, e = strip_possessive(ent.text, ent.start_char, ent.end_char)
                 if any(c.key.startswith("feat:") or c.feature in ("country", "continent")
                        for c in self.gazetteer.candidates(name, limit=10)):
-                    spans[(s, e)] = "GAZ"  # "the Great Bitter Lake" tagged as an event
+                    spans[(s, e)] = "GAZ"  # "the Dead Sea" tagged as an event
                     continue
             if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and ent.root.dep_ == "pobj" \
                     and ent.root.head.lower_ in SPATIAL_PREPS and ent.root.pos_ == "PROPN" \
                     and not (ent.start > 0 and doc[ent.start - 1].lower_ == "the") \
                     and self.is_strong(ent.text, 100_000):
-                spans[(ent.start_char, ent.end_char)] = "GAZ"  # "sail for Rotterdam"
+                spans[(ent.start_char, ent.end_char)] = "GAZ"  # "sail for Lisbon"
                 known.add(ent.text)
         for name in self._places_tagged_as_people(doc):
             for s, e in same_text_spans(text, {name}):
@@ -134,7 +134,7 @@ class SpacyExtractor(Extractor):
                 continue
             spans[(s, e)] = "GAZ"
         # Gazetteer rules: multiword features and strong names NER missed; a longer match
-        # replaces the NER spans it contains ("Korean peninsula", "eastern Siberia").
+        # replaces the NER spans it contains ("Iberian peninsula", "northern Patagonia").
         blocked = [(s, e) for s, e in other] + dateline
         for s, e in self.gazetteer_matches(text, tokens(text), sentences,
                                            min_population=self.min_population, blocked=blocked):
@@ -162,7 +162,7 @@ class SpacyExtractor(Extractor):
                         self.names.strength(fold(part.text)) >= ORG_PLACE_MIN_POPULATION:
                     spans[span] = "GAZ"
                     break
-        # "the port of Yantian", "the town of Dong Dang": any gazetteer place after a generic
+        # "the port of Sines", "the town of Tete": any gazetteer place after a generic
         # place noun, however small
         for m in OF_PLACE.finditer(text):
             s, e = m.start(1), m.end(1)
