@@ -83,6 +83,8 @@ PLACE_NOUNS = {"city", "town", "port", "capital", "village", "region", "province
                "island", "area", "republic", "country", "county", "district", "outskirts",
                "suburb", "resort", "harbor", "harbour", "enclave", "territory", "peninsula",
                "coast", "shore", "border", "frontier", "station", "airport"}
+QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "million", "score", "group", "number",
+                  "crowd", "busload", "planeload", "boatload", "handful"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"}
 WATER = {"ocean", "sea", "gulf", "bay", "strait", "lake", "river", "canal"}
@@ -149,6 +151,7 @@ class JourneyExtractor:
         self.subject_vehicle: str | None = None
         self.last_together: list[Mover] = []
         self.by_label: dict[str, Mover] = {}
+        self.home_places: dict[str, Place] = {}
         self.owners = self._vehicle_owners(doc)
         events: list[Event] = []
         for sent in doc.sents:
@@ -219,6 +222,12 @@ class JourneyExtractor:
         together. A generic plural ("Airplanes are flying into ...") moves nobody."""
         if subj is None:
             return []
+        if subj.lemma_.lower() in QUANTITY_NOUNS:  # "Hundreds of pilgrims" -> the pilgrims
+            of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if obj is not None and obj.lemma_.lower() in GROUP_NOUNS:
+                mover = self._mover(obj)
+                return [mover] if mover is not None else []
         if subj.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod")
                                           for c in subj.children) and \
                 subj.lemma_.lower() not in GROUP_NOUNS:
@@ -470,6 +479,13 @@ class JourneyExtractor:
                         out.append(self._event(verb, sent, mover, place, "dest", span))
                         continue
                     out.append(self._event(verb, sent, mover, place, role, span))
+        if any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj") for c in
+               verb.children) and mover.home and not any(e.role == "dest" for e in out):
+            home = self._home_place(mover.home)
+            if home is not None:  # "returning home": the mover's country, implied
+                ev = self._event(verb, sent, mover, home, "dest", (verb.idx, verb.idx))
+                ev.extra["implied"] = True
+                out.append(ev)
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children) and \
                 lemma in ARRIVAL_VERBS:
             for place, span in self._places_under(verb.head):
@@ -552,6 +568,8 @@ class JourneyExtractor:
             "start": (lemma in START_VERBS or noun is not None and noun.head.lemma_.lower()
                       in START_VERBS) and role == "origin",
             "return": lemma == "return" or (noun is not None and noun.lemma_ == "return"),
+            # "arrived in Lima after a stop in Arica": the stop came first
+            "earlier": _after_clause(noun if noun is not None else verb),
         }
         if self.subject_vehicle:
             mover.vehicles[self.subject_vehicle] = mover.vehicles.get(self.subject_vehicle, 0) + 1
@@ -578,6 +596,12 @@ class JourneyExtractor:
             return "planned"
         if any(a.lemma_.lower() in PLAN_HEADS for a in chain[1:3]):
             return "planned"
+        if verb.dep_ in ("pcomp", "advcl") and noun is None:
+            head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+            if head.pos_ in ("VERB", "AUX") and head != verb:
+                governing = self._status(head, sent)
+                if governing != "confirmed":
+                    return governing  # "will fly on to Quito before returning home"
         if verb.tag_ == "VBG" and auxes & {"is", "are", "am", "'s", "’s"} and any(
                 c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "for", "into")
                 for c in verb.children):
@@ -685,7 +709,9 @@ class JourneyExtractor:
             legs = tuple(Leg(jid, label, i, a, b) for i, (a, b) in
                          enumerate(zip(stops, stops[1:]), start=1))
             journeys.append(Journey(jid, label, tuple(stops), legs))
-        return JourneyResult(tuple(journeys), tuple(extra.values()))
+        used = {s.place.id for j in journeys for s in j.stops}
+        homes = {k: p for k, p in self.home_places.items() if p.id in used and k not in extra}
+        return JourneyResult(tuple(journeys), tuple({**extra, **homes}.values()))
 
     def _merge_repeats(self, stops: list[Stop]) -> list[Stop]:
         """One stop where the same place follows itself; both sentences kept as evidence."""
@@ -718,8 +744,10 @@ class JourneyExtractor:
             b = date.fromisoformat(end).toordinal() if end else a
             t = (a + b) / 2
         else:
-            same = [o for o in evs if o is not ev and o.evidence == ev.evidence
-                    and (o.span[0], o.position) < (ev.span[0], ev.position)]
+            same = sorted((o for o in evs if o is not ev and o.evidence == ev.evidence
+                           and (o.span[0], o.position) < (ev.span[0], ev.position)
+                           and not o.extra.get("earlier")),
+                          key=lambda o: (o.span[0], o.position))
             prior = [o for o in evs if o is not ev and o.date and "/" not in o.date
                      and o.span[0] < ev.span[0]
                      and o.extra.get("future") == ev.extra.get("future")]
@@ -744,6 +772,11 @@ class JourneyExtractor:
             t -= 0.1
         if ev.extra.get("return"):
             t += 0.5
+        if ev.extra.get("earlier"):
+            main = [o for o in evs if o is not ev and o.evidence == ev.evidence
+                    and not o.extra.get("earlier")]
+            if main and depth < 5:
+                t = min(t, min(self._order(o, evs, depth + 1) for o in main) - 0.05)
         return t + eps
 
     def _merge_contained(self, evs: list[Event]) -> list[Event]:
@@ -786,8 +819,8 @@ class JourneyExtractor:
     def _stop(self, ev: Event) -> Stop:
         sentences = dict.fromkeys([ev.evidence, *ev.extra.get("evidence", [])])
         evidence = "\n".join(sorted(sentences, key=self.article.text.find))
-        return Stop(ev.place, ev.status, evidence, ev.date, ev.mode, ev.verb, False,
-                    ev.position)
+        return Stop(ev.place, ev.status, evidence, ev.date, ev.mode, ev.verb,
+                    bool(ev.extra.get("implied")), ev.position)
 
     def _resolve_crossings(self, stops: list[Stop], evs: list[Event], mover: Mover,
                            extra: dict[str, Place]) -> list[Stop]:
@@ -836,6 +869,17 @@ class JourneyExtractor:
                                        "IMPLIED", implied=True, hint=(("role", "crossing"),)))
         return out
 
+    def _home_place(self, code: str) -> Place | None:
+        place = next((p for p in self.places if p.entry.feature == "country"
+                      and p.entry.country_code == code), None)
+        if place is None:
+            entry = self.gazetteer.country(code)
+            if entry is None:
+                return None
+            place = self.home_places.setdefault(entry.key, Place(
+                entry.key.replace(":", "-"), entry.name, entry, (), implied=True))
+        return place
+
     def _implied_origin(self, stops: list[Stop], mover: Mover,
                         extra: dict[str, Place]) -> list[Stop]:
         """A mover from a country the text names, travelling abroad, started at home."""
@@ -857,6 +901,16 @@ class JourneyExtractor:
         origin = Stop(home, first.status, first.evidence, None, first.mode, "(implied origin)",
                       True, first.position)
         return [origin, *stops]
+
+
+def _after_clause(tok) -> bool:
+    """Whether a word sits in an "after ..." phrase ("after a stop in X", "after visiting X")."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "prep" and anc.lower_ == "after":
+            return True
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("pcomp", "pobj"):
+            return False
+    return False
 
 
 def _vehicle_of(subj) -> str | None:

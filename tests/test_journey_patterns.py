@@ -17,6 +17,15 @@ CASES = [
     ("TOKYO - The cruise ship Diamond Princess docked in Yokohama on Feb. 3 after a two-week "
      "voyage that took it to Hong Kong, Vietnam and Taiwan.",
      "Diamond Princess", [("Hong Kong", "sea"), ("Vietnam", "sea"), ("Taiwan", "sea")]),
+    ("LIMA, Peru (AP) - Chilean President Gabriel Boric arrived in Lima on Tuesday after a stop "
+     "in Arica, and will fly on to Quito on Thursday before returning home.",
+     "Boric", [("Arica", None), ("Lima", None), ("Quito", "air"), ("Chile", None)]),
+    ("PARIS - German Chancellor Olaf Scholz wrapped up a two-day visit to Paris on Wednesday and "
+     "flew home to Berlin.",
+     "Scholz", [("Paris", None), ("Berlin", "air")]),
+    ("CAIRO - Hundreds of pilgrims traveled by bus from Cairo to Alexandria on Sunday, and then "
+     "sailed to Jeddah.",
+     "pilgrims", [("Cairo", "road"), ("Alexandria", "road"), ("Jeddah", "sea")]),
     ("VATICAN CITY - Pope Francis will travel to Iraq next month, visiting Baghdad, Najaf and "
      "Mosul, the Vatican said on Saturday.",
      "Francis", [("Baghdad", None), ("Najaf", None), ("Mosul", None)]),
@@ -44,9 +53,19 @@ def test_pattern(gazetteer, text, mover, stops):
 def test_future_and_reported_statuses(gazetteer):
     from mapper.pipeline import analyze
 
-    a = analyze(article_from_text(CASES[3][0], source="test", stem="t"), gazetteer=gazetteer)
+    text = next(c[0] for c in CASES if c[1] == "Francis")
+    a = analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
     (journey,) = a.journeys
     assert {s.status for s in journey.stops} == {"reported"}  # "will travel ..., the Vatican said"
+
+
+def test_returning_home_is_an_implied_planned_stop(gazetteer):
+    from mapper.pipeline import analyze
+
+    text = next(c[0] for c in CASES if c[1] == "Boric")
+    a = analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+    last = a.journeys[0].stops[-1]
+    assert last.place.entry.country_code == "CL" and last.implied and last.status == "planned"
 
 
 @pytest.mark.parametrize("text", [
