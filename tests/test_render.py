@@ -189,16 +189,9 @@ def test_popups_open_and_run_no_article_script(map_file):
 
 
 def _args() -> list[str]:
-    return [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
+    from benchmarks.screenshot import ARGS  # one list of the flags headless Chromium needs here
+
+    return list(ARGS)
 
 
 OPEN_ALL_POPUPS = """() => {
