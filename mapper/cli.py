@@ -49,12 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     j.add_argument("article")
     j.add_argument("--format", choices=("table", "json", "geojson"), default="table")
 
-    try:
-        from mapper.evaluate.cli import add_parser
-    except ImportError:  # pragma: no cover - the evaluation package is part of mapper
-        pass
-    else:
-        add_parser(sub)
+    from mapper.evaluate.cli import add_parser
+
+    add_parser(sub)
     return p
 
 

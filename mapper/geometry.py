@@ -18,6 +18,7 @@ from mapper.gazetteer.base import Gazetteer
 from mapper.geodesy import densify, line_length_km
 from mapper.implied import border_point
 from mapper.model import Analysis, Corridor, Journey, Leg, Place
+from mapper.networks import route
 
 
 def draw(analysis: Analysis, gazetteer: Gazetteer, *, online: bool = False) -> Analysis:
@@ -70,17 +71,9 @@ def _shift_near(c: Corridor, reference: float) -> Corridor:
 def draw_leg(leg: Leg, online: bool = False) -> Leg:
     a = (leg.origin.place.lat, leg.origin.place.lon)
     b = (leg.destination.place.lat, leg.destination.place.lon)
-    try:
-        from mapper.networks import route
-    except ImportError:
-        route = None
-    if route is not None:
-        r = route(a, b, leg.mode, online=online)
-        return replace(leg, geometry=r.geometry, length_km=round(r.length_km, 1),
-                       network=r.network)
-    line = densify([(a[1], a[0]), (b[1], b[0])])
-    return replace(leg, geometry=line, length_km=round(line_length_km(line), 1),
-                   network="geodesic")
+    r = route(a, b, leg.mode, online=online)  # never fails: falls back to the geodesic
+    return replace(leg, geometry=r.geometry, length_km=round(r.length_km, 1),
+                   network=r.network)
 
 
 def corridor_points(c: Corridor, gazetteer: Gazetteer) -> list[tuple[float, float]]:

@@ -7,6 +7,7 @@ from shapely.ops import nearest_points
 
 from mapper.gazetteer.base import Gazetteer
 from mapper.model import GazetteerEntry
+from mapper.networks.rail import border_crossing
 
 
 def shared_border(gazetteer: Gazetteer, a: str, b: str):
@@ -69,11 +70,5 @@ def border_point(gazetteer: Gazetteer, code: str,
 
 
 def _rail_border(a: str, b: str, near: list[tuple[float, float]]):
-    try:
-        from mapper.networks.rail import border_crossing
-    except ImportError:
-        return None
-    try:
-        return border_crossing(a, b, near[-1] if near else None)
-    except Exception:  # noqa: BLE001 - the network is optional here
-        return None
+    """The rail network's border station pair between two countries, or None."""
+    return border_crossing(a, b, near[-1] if near else None)

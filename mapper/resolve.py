@@ -70,10 +70,11 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, ranker: Ranker | None | object = _DEFAULT) -> None:
         self.gazetteer = gazetteer
         self.ranker: Ranker | None = default_ranker() if ranker is _DEFAULT else ranker  # type: ignore[assignment]
-        self.us_states = _us_state_abbreviations()
         self.demonyms = sources.demonyms()
         self.region_demonyms = sources.aliases("demonym")
         self.state_abbreviations = sources.us_state_abbreviations()
+        # "La.", "IL", "W. Va." folded -> the state's name, for qualifiers ("Alexandria, La.")
+        self.us_states = {normalize(k): name for k, (name, _) in self.state_abbreviations.items()}
         self.name_aliases = sources.aliases("name")
 
     # -- public -----------------------------------------------------------------------------
@@ -338,17 +339,3 @@ def _display(text: str) -> str:
 
 def _place_id(entry: GazetteerEntry) -> str:
     return re.sub(r"[^a-z0-9]+", "-", entry.key.lower()).strip("-")
-
-
-def _us_state_abbreviations() -> dict[str, str]:
-    import csv
-
-    path = sources.DATA_DIR / "gazetteer" / "us_states.csv"
-    out: dict[str, str] = {}
-    if path.exists():
-        with open(path, encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                out[normalize(row["postal"])] = row["name"]
-                if row["ap_abbreviation"]:
-                    out[normalize(row["ap_abbreviation"])] = row["name"]
-    return out
