@@ -41,8 +41,9 @@ class Resolution:
 
 SHORTLIST = 10  # candidates the learned ranker sees, the hand score's best
 _DEFAULT = object()
-_TWIN, _FOLLOWED = FEATURES.index("admin_has_city_twin"), FEATURES.index("admin_word_follows")
 _TYPED = FEATURES.index("type_word_match")
+_FOLLOWED = FEATURES.index("admin_word_follows")
+CITY_SHARE = 0.4
 _MODEL: list[Ranker | None] = []
 
 
@@ -152,11 +153,12 @@ class Resolver:
         # The model reranks the hand score's shortlist (the right place is nearly always on it).
         short = sorted(range(len(cs)), key=lambda i: -hand[i])[:SHORTLIST]
         cs, rows = [cs[i] for i in short], [features(i, g, hand[i]) for i in short]
-        # A region named like a sizeable city of its country ("Mendoza", "Tucumán") is the
-        # city unless the text says "Province", "Krai", ... after the name.
         # A name whose type word fits some candidates ("Red Sea": a sea) is one of those.
+        # A region that is mostly one city of its name (the city holds CITY_SHARE of its
+        # people) is that city unless "Province", "Krai", ... follows the name; a region with
+        # a smaller twin ("New York" state) stays for the model to weigh against the context.
         keep = [i for i, r in enumerate(rows) if r[_TYPED]] or \
-            [i for i, r in enumerate(rows) if not (r[_TWIN] and not r[_FOLLOWED])]
+            [i for i, r in enumerate(rows) if r[_FOLLOWED] or not _mostly_city(cs[i], cs)]
         if keep and len(keep) < len(cs):
             cs, rows = [cs[i] for i in keep], [rows[i] for i in keep]
         if trace is not None:
@@ -335,6 +337,16 @@ def _type_prior(c: GazetteerEntry) -> float:
 
 def _display(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 3 else text
+
+
+def _mostly_city(c: GazetteerEntry, cs: list[GazetteerEntry]) -> bool:
+    """Whether subdivision ``c`` is mostly a city of the same name that lies in it."""
+    if c.feature not in ("admin1", "admin2"):
+        return False
+    region = cached_normalize(c.name if c.feature == "admin1" else c.admin1 or "")
+    return any(o.feature == "city" and o.country_code == c.country_code
+               and cached_normalize(o.admin1 or "") == region
+               and o.population >= CITY_SHARE * max(c.population, 1) for o in cs)
 
 
 def _place_id(entry: GazetteerEntry) -> str:
