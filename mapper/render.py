@@ -39,9 +39,12 @@ from mapper.render_html import (
 from mapper.render_style import (
     CORRIDOR_COLORS,
     CORRIDOR_DASH,
+    PLACES_ONLY_COLOR,
+    ROLE_COLORS,
     STATUS_DASH,
     all_places,
     analysis_bounds,
+    is_places_only,
     journey_color,
     place_lons,
     place_roles,
@@ -64,26 +67,103 @@ JQUERY_SHIM = (
 
 
 _LABEL_PRIORITY = {"origin": 0, "destination": 0, "stop": 1, "implied": 2, "corridor": 2}
-# Hide place labels that would overlap a label of higher priority (then earlier in the page).
+# Place labels, in priority order: a label that would overlap a label already shown, or hide
+# under a panel (title, legend, timeline, layer control), is moved to the left of its marker;
+# if it still collides there it is hidden (its popup still names it). Labels also keep off other
+# markers.
 DECLUTTER = """
 (function (map) {
+  var PANELS = '.mp-panel, .leaflet-control-layers, .leaflet-control-zoom';
+  var MARKS = '.mapper-place, path.mapper-mentioned';
+  function hits(r, rects) {
+    return rects.some(function (k) {
+      return r.left < k.right && r.right > k.left && r.top < k.bottom && r.bottom > k.top;
+    });
+  }
   function declutter() {
+    var frame = map.getContainer().getBoundingClientRect();
+    var out = function (r) { return r.left < frame.left || r.right > frame.right; };
     var labels = Array.prototype.slice.call(document.querySelectorAll('.leaflet-tooltip.mp-label'));
     var prio = function (el) { var m = el.className.match(/mp-prio-(\\d)/); return m ? +m[1] : 9; };
     labels.sort(function (a, b) { return prio(a) - prio(b); });
+    var panels = Array.prototype.slice.call(document.querySelectorAll(PANELS))
+      .filter(function (el) { return el.offsetWidth; })
+      .map(function (el) { return el.getBoundingClientRect(); });
+    // Markers too (inset a little, so that a label never collides with its own marker).
+    var marks = Array.prototype.slice.call(document.querySelectorAll(MARKS)).map(function (el) {
+      var r = el.getBoundingClientRect();
+      return {left: r.left + 3, right: r.right - 3, top: r.top + 3, bottom: r.bottom - 3};
+    });
+    panels = panels.concat(marks);
     var kept = [];
     labels.forEach(function (el) {
       el.style.visibility = '';
+      el.style.marginLeft = '';
+      el.classList.remove('mp-flipped');
       var r = el.getBoundingClientRect();
-      var hit = kept.some(function (k) {
-        return r.left < k.right && r.right > k.left && r.top < k.bottom && r.bottom > k.top;
-      });
-      if (hit) { el.style.visibility = 'hidden'; } else { kept.push(r); }
+      if (out(r) || hits(r, kept) || hits(r, panels)) {
+        el.style.marginLeft = -(r.width + 30) + 'px';
+        el.classList.add('mp-flipped');
+        r = el.getBoundingClientRect();
+      }
+      if (out(r) || hits(r, kept) || hits(r, panels)) {
+        el.style.visibility = 'hidden';
+      } else {
+        kept.push(r);
+      }
     });
   }
   map.on('zoomend moveend overlayadd overlayremove', declutter);
+  document.addEventListener('toggle', function () { setTimeout(declutter, 0); }, true);
   map.whenReady(function () { setTimeout(declutter, 0); });
 })({map});
+"""
+# Panels that depend on the map's size (a browser window or a notebook cell's frame): a short map
+# starts with the legend folded, the timeline sits below the title, and the map is fitted to
+# BOUNDS with room left for the panels as drawn, not for fixed pixel guesses.
+LAYOUT = """
+(function (map, bounds) {
+  function box(sel) {
+    var el = document.querySelector(sel);
+    return el && el.offsetWidth ? el.getBoundingClientRect() : null;
+  }
+  function layout() {
+    var size = map.getSize(), frame = map.getContainer().getBoundingClientRect();
+    var title = box('.mp-title'), tl = document.getElementById('mp-timeline');
+    if (title && tl) {
+      tl.style.top = Math.max(84, title.bottom - frame.top + 8) + 'px';
+    }
+    return size;
+  }
+  function padding(size) {
+    var title = box('.mp-title'), legend = box('#mp-legend');
+    var layers = box('.leaflet-control-layers'), frame = map.getContainer().getBoundingClientRect();
+    var top = title ? title.bottom - frame.top + 14 : 24;
+    var right = 24;
+    // Labels run to the right of their markers: leave them room beside the panels too.
+    [legend, layers].forEach(function (r) {
+      if (r) right = Math.max(right, frame.right - r.left + 70);
+    });
+    return {
+      paddingTopLeft: [48, Math.min(top, size.y * 0.3)],
+      paddingBottomRight: [Math.min(right, size.x * 0.4), 48],
+      maxZoom: 9, animate: false
+    };
+  }
+  var legend = document.querySelector('#mp-legend details');
+  var size = map.getSize();
+  if (legend && (size.y < 640 || size.x < 700)) legend.open = false;
+  size = layout();
+  if (bounds) {
+    var b = L.latLngBounds(bounds);
+    if (b.getNorthEast().equals(b.getSouthWest())) {
+      map.setView(b.getCenter(), 7, {animate: false});
+    } else {
+      map.fitBounds(b, padding(size));
+    }
+  }
+  map.on('resize', layout);
+})({map}, BOUNDS);
 """
 # Keep opened popups clear of the title (top) and the legend (bottom right).
 _POPUP_PAD = {"auto_pan_padding_top_left": (20, 90), "auto_pan_padding_bottom_right": (290, 20)}
@@ -345,7 +425,7 @@ def _add_places(
     roles = place_roles(analysis)
     lons = place_lons(analysis)
     # With no journey or corridor, the places are the map: larger, labelled markers.
-    places_only = not analysis.journeys and not analysis.corridors
+    places_only = is_places_only(analysis)
     for place in all_places(analysis):
         role = roles[place.id]
         where = (place.lat, lons[place.id])
@@ -357,7 +437,7 @@ def _add_places(
                 radius=7 if places_only else 4,
                 color="#ffffff",
                 weight=2 if places_only else 1,
-                fill_color="#546e7a" if places_only else "#90a4ae",
+                fill_color=PLACES_ONLY_COLOR if places_only else ROLE_COLORS["mentioned"],
                 fill_opacity=0.9,
                 class_name="mapper-mentioned",
                 popup=popup,
@@ -380,6 +460,8 @@ def _add_places(
                 class_name="mapper-place",
             ),
             popup=popup,
+            # Above the direction arrows (markers too) that may fall on a place.
+            z_index_offset=1000,
             tooltip=folium.Tooltip(
                 esc(place.entry.name or place.name),
                 permanent=True,
@@ -437,7 +519,8 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
         for leg in j.legs:
             _add_leg(groups[j.id], leg, color)
     main = folium.FeatureGroup(name="Places", overlay=True, show=True)
-    mentioned = folium.FeatureGroup(name="Mentioned places", overlay=True, show=True)
+    name = "Places" if is_places_only(analysis) else "Mentioned places"
+    mentioned = folium.FeatureGroup(name=name, overlay=True, show=True)
     _add_places(m, analysis, groups, main, corridors, mentioned)
     if main._children:
         main.add_to(m)
@@ -457,12 +540,9 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
     )
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     if bounds:
-        if bounds[0] == bounds[1]:
-            m.location, m.options["zoom"] = bounds[0], 7
-        else:
-            m.fit_bounds(
-                bounds, padding_top_left=(40, 100), padding_bottom_right=(360, 40), max_zoom=9
-            )
+        # The initial view before the layout script fits the bounds (and without JavaScript).
+        m.location = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
+    m.add_child(_MapScript(LAYOUT.replace("BOUNDS", json.dumps(bounds))))
     return m
 
 

@@ -13,13 +13,15 @@ from mapper.render_style import (
     CORRIDOR_DASH,
     CORRIDOR_LABELS,
     CORRIDOR_STATUS_LABELS,
+    PLACES_ONLY_COLOR,
     ROLE_COLORS,
-    ROLE_LABELS,
     ROLES,
     STATUS_DASH,
     STATUS_LABELS,
     PlaceRole,
+    is_places_only,
     journey_color,
+    role_label,
 )
 
 
@@ -101,7 +103,8 @@ def place_popup(analysis: Analysis, place: Place, role: PlaceRole) -> str:
     if e.geonameid:
         gid = int(e.geonameid)
         gn = f'<a href="https://www.geonames.org/{gid}" target="_blank">{gid}</a>'
-    role_text = ROLE_LABELS[role.role] + (" (implied)" if role.implied else "")
+    role_text = role_label(role.role, is_places_only(analysis))
+    role_text += " (implied)" if role.implied else ""
     rows = [
         ("Role", esc(role_text)),
         (
@@ -173,7 +176,8 @@ def corridor_popup(c: Corridor) -> str:
 
 def role_icon_html(role: str, implied: bool, label: str = "") -> str:
     """The marker HTML of a place role (CSS classes defined in ``PAGE_CSS``)."""
-    cls = f"mp-pin mp-{role}" + (" mp-implied" if implied else "")
+    # "mp-inferred", not "mp-implied": that is the class of the *role* "implied" (a crossing).
+    cls = f"mp-pin mp-{role}" + (" mp-inferred" if implied else "")
     return f'<div class="{cls}" title="{esc(label)}"></div>'
 
 
@@ -206,16 +210,29 @@ def lede(article, limit: int = 110) -> str | None:
     return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def title_html(analysis: Analysis) -> str:
     a = analysis.article
     head = a.title or lede(a) or a.stem or "Article map"
     bits = [a.dateline, a.published.strftime("%-d %B %Y") if a.published else None]
     sub = " &middot; ".join(esc(b) for b in bits if b)
     src = esc(a.source) if a.source and a.source != "-" else ""
-    counts = (
-        f"{len(analysis.journeys)} journey(s), {sum(len(j.legs) for j in analysis.journeys)} "
-        f"leg(s), {len(analysis.corridors)} corridor(s), {len(analysis.places)} place(s)"
+    n_legs = sum(len(j.legs) for j in analysis.journeys)
+    counts = ", ".join(
+        _count(n, word)
+        for n, word in (
+            (len(analysis.journeys), "journey"),
+            (n_legs, "leg"),
+            (len(analysis.corridors), "corridor"),
+            (len(analysis.places), "place"),
+        )
+        if n
     )
+    if is_places_only(analysis):
+        counts = f"{counts}; no journey found" if counts else "no place found"
     return (
         f'<div class="mp-panel mp-title"><div class="mp-h">{esc(head)}</div>'
         f'<div class="mp-sub">{sub}{" &middot; " if sub else ""}{esc(counts)}</div>'
@@ -245,12 +262,19 @@ def legend_html(analysis: Analysis, roles: dict[str, PlaceRole]) -> str:
             parts.append('<p class="mp-note">Arrows show the direction of travel.</p>')
     used_roles = {r.role for r in roles.values()}
     any_implied = any(r.implied and r.role != "mentioned" for r in roles.values())
+    only = is_places_only(analysis)
     rows = "".join(
-        f'<li><span class="mp-key">{role_icon_html(r, False)}</span> {esc(ROLE_LABELS[r])}</li>'
+        f'<li><span class="mp-key">{role_icon_html(r, False)}</span> {esc(role_label(r))}</li>'
         for r in ROLES
-        if r in used_roles
+        if r in used_roles and not (only and r == "mentioned")
     )
-    if any_implied and "implied" not in used_roles:
+    if only and roles:
+        # The same marker as drawn: a larger, darker dot, labelled.
+        rows += (
+            '<li><span class="mp-key"><span class="mp-pin mp-mentioned mp-only"></span></span> '
+            f"{esc(role_label('mentioned', True))}</li>"
+        )
+    if any_implied:
         rows += (
             f'<li><span class="mp-key">{role_icon_html("stop", True)}</span> '
             "Hollow, dashed: inferred, not named</li>"
@@ -307,7 +331,8 @@ def timeline_html(analysis: Analysis) -> str:
     for _, ji, _si, j, s in rows:
         color = journey_color(ji)
         when = esc(s.date) if s.date else '<span class="mp-muted">date not stated</span>'
-        verb = f' <span class="mp-muted">({esc(s.verb)})</span>' if s.verb else ""
+        verb_text = s.verb.strip().strip("()").strip() if s.verb else ""
+        verb = f' <span class="mp-muted">({esc(verb_text)})</span>' if verb_text else ""
         implied = ' <span class="mp-muted">[inferred]</span>' if s.implied else ""
         items.append(
             f'<li><span class="mp-sw" style="background:{color}"></span>'
@@ -315,13 +340,19 @@ def timeline_html(analysis: Analysis) -> str:
             f'<span class="mp-badge mp-{esc(s.status)}">{esc(s.status)}</span>'
             f'<div class="mp-muted">{esc(j.mover)} &middot; {esc(s.mode)}</div></li>'
         )
-    body = f'<ol class="mp-tl">{"".join(items)}</ol>' if items else ""
+    notes = ""
     if analysis.warnings:
         warns = "".join(f"<li>{esc(w)}</li>" for w in analysis.warnings)
-        body += (
-            f"<details><summary>Notes ({len(analysis.warnings)})</summary>"
-            f"<ul>{warns}</ul></details>"
+        notes = f'<ul class="mp-notes">{warns}</ul>'
+    if not items:
+        # No journey: no empty timeline, only the notes.
+        return (
+            '<div class="mp-panel mp-timeline" id="mp-timeline"><details>'
+            f"<summary>Notes ({len(analysis.warnings)})</summary>{notes}</details></div>"
         )
+    body = f'<ol class="mp-tl">{"".join(items)}</ol>'
+    if notes:
+        body += f"<details><summary>Notes ({len(analysis.warnings)})</summary>{notes}</details>"
     return (
         '<div class="mp-panel mp-timeline" id="mp-timeline"><details>'
         f"<summary>Timeline ({len(rows)} stops)</summary>{body}</details></div>"
@@ -379,6 +410,8 @@ ol.mp-tl li { display: block; border-left: 2px solid #cfd8dc; padding: 1px 0 4px
 .mp-pin.mp-stop, .mp-pin.mp-implied { width: 14px; height: 14px; }
 .mp-pin.mp-corridor { width: 11px; height: 11px; border-radius: 1px; transform: rotate(45deg); }
 .mp-pin.mp-mentioned { width: 9px; height: 9px; border-width: 1px; }
+.mp-pin.mp-mentioned.mp-only { width: 16px; height: 16px; border-width: 2px; }
+.mp-notes li { display: list-item; margin: 2px 0 2px 14px; list-style: disc; }
 .leaflet-tooltip.mp-label { background: transparent; border: 0; box-shadow: none; padding: 0 2px;
   font: 600 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   color: #1c262b; text-shadow: -1px -1px 0 #fff, 1px -1px 0 #fff, -1px 1px 0 #fff,
@@ -390,17 +423,31 @@ ol.mp-tl li { display: block; border-left: 2px solid #cfd8dc; padding: 1px 0 4px
 .leaflet-control-layers { font: 12.5px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial,
   sans-serif; color: #263238; }
 .leaflet-control-layers label { margin: 1px 0; }
+@media (max-width: 1000px) {
+  /* A notebook cell or a small window: the title moves beside the zoom buttons, clear of the
+     layer control, and everything is a little smaller. */
+  .mp-title { left: 54px; transform: none; max-width: calc(100% - 370px); text-align: left;
+    padding: 4px 10px; }
+  .mp-title .mp-h { font-size: 13px; }
+  .mp-title .mp-src { display: none; }
+  .leaflet-control-layers { font-size: 11.5px; line-height: 1.3; }
+  .mp-legend { max-height: 45%; }
+  .mp-timeline { max-height: 45%; max-width: 300px; }
+}
+@media (max-width: 640px) {
+  .mp-title { max-width: calc(100% - 70px); top: auto; bottom: 24px; left: 10px; }
+}
 """
 
 
 def role_css() -> str:
     """Marker colours from ``ROLE_COLORS``: filled when named, hollow and dashed when inferred."""
-    out = []
+    out = [f".mp-pin.mp-mentioned.mp-only {{ background: {PLACES_ONLY_COLOR}; }}"]
     for role, color in ROLE_COLORS.items():
         out.append(f".mp-pin.mp-{role} {{ background: {color}; }}")
         out.append(
-            f".mp-pin.mp-{role}.mp-implied {{ background: #fff; border: 2px dashed {color}; }}"
+            f".mp-pin.mp-{role}.mp-inferred {{ background: #fff; border: 2px dashed {color}; }}"
         )
-        out.append(f".mp-pin.mp-{role}.mp-implied::after {{ background: {color}; margin: 4px; }}")
-    out.append(".mp-pin.mp-implied::after { margin: 4px !important; }")
+        out.append(f".mp-pin.mp-{role}.mp-inferred::after {{ background: {color}; margin: 4px; }}")
+    out.append(".mp-pin.mp-inferred::after { margin: 4px !important; }")
     return "\n".join(out)

@@ -26,8 +26,11 @@ ROLE_LABELS = {
     "destination": "Destination (last stop)",
     "implied": "Implied place (crossing, inferred)",
     "corridor": "Corridor end or via point",
-    "mentioned": "Only mentioned",
+    "mentioned": "Mentioned, not on a route",
 }
+# With no journey or corridor every place is "mentioned": the legend then names them plainly.
+PLACES_ONLY_LABEL = "Place named in the article"
+PLACES_ONLY_COLOR = "#546e7a"
 ROLE_COLORS = {
     "origin": "#2e7d32",
     "stop": "#263238",
@@ -81,6 +84,16 @@ CORRIDOR_STATUS_LABELS = {
     "under_construction": "Under construction",
     "unknown": "Status unknown",
 }
+
+
+def is_places_only(analysis: Analysis) -> bool:
+    """True when the map has no journey and no corridor: its places are all it shows."""
+    return not analysis.journeys and not analysis.corridors
+
+
+def role_label(role: str, places_only: bool = False) -> str:
+    """The legend text of a role (``places_only``: the map has no routes)."""
+    return PLACES_ONLY_LABEL if places_only and role == "mentioned" else ROLE_LABELS[role]
 
 
 def journey_color(index: int) -> str:
@@ -183,20 +196,28 @@ def place_lons(analysis: Analysis) -> dict[str, float]:
     return out
 
 
+POLAR_FIT_LAT = 72.0
+
+
 def analysis_bounds(analysis: Analysis) -> list[list[float]] | None:
     """[[south, west], [north, east]] of journeys and corridors, else of all places (west and
     east may leave [-180, 180] when the geometries cross the antimeridian)."""
     lons = place_lons(analysis)
-    pts: list[tuple[float, float]] = []
+    ends: list[tuple[float, float]] = []
+    lines: list[tuple[float, float]] = []
     for j in analysis.journeys:
         for leg in j.legs:
             if leg.geometry is not None:
-                pts += [(lat, lon) for lon, lat, *_ in leg.geometry.coords]
-        pts += [(s.place.lat, lons[s.place.id]) for s in j.stops]
+                lines += [(lat, lon) for lon, lat, *_ in leg.geometry.coords]
+        ends += [(s.place.lat, lons[s.place.id]) for s in j.stops]
     for c in analysis.corridors:
         if c.geometry is not None:
-            pts += [(lat, lon) for lon, lat, *_ in c.geometry.coords]
-        pts += [(p.lat, lons[p.id]) for p in (c.origin, c.destination, *c.via)]
+            lines += [(lat, lon) for lon, lat, *_ in c.geometry.coords]
+        ends += [(p.lat, lons[p.id]) for p in (c.origin, c.destination, *c.via)]
+    # A great circle between far-apart places can arc close to a pole, where Mercator stretches
+    # without end: lines count up to the stops' own latitude or POLAR_FIT_LAT, not beyond.
+    cap = max([POLAR_FIT_LAT] + [abs(lat) for lat, _ in ends])
+    pts = ends + [(max(-cap, min(cap, lat)), lon) for lat, lon in lines]
     if not pts:
         pts = [(p.lat, lons[p.id]) for p in all_places(analysis)]
     if not pts:

