@@ -31,25 +31,42 @@ MOTION_VERBS = {
     "motor", "move", "pass", "proceed", "push", "race", "reach", "relocate", "reroute",
     "return", "ride", "roll", "sail", "set", "shuttle", "speed", "stay", "steam", "stop",
     "swing", "touch", "tour", "transfer", "transit", "travel", "visit", "walk",
+    "bound", "flee", "escape", "emigrate", "immigrate", "migrate", "deploy", "redeploy",
 }
+# Verbs that move their object ("evacuated 300 residents to Lyon") or, in the passive, their
+# subject ("was airlifted to Lyon"): the one carried is the mover.
+TRANSPORT_VERBS = {"evacuate", "airlift", "transport", "ferry", "deport", "repatriate",
+                   "extradite", "fly", "drive", "take", "bring", "carry", "send", "rush",
+                   "escort", "tow", "move", "transfer", "shuttle", "relocate", "ship"}
+# Verbs whose object is the one who arrived ("crowds greeted the king at the station").
+GREETING_VERBS = {"greet", "welcome", "receive", "meet", "cheer", "salute"}
+# Report verbs that, with a future, announce a plan ("the ministry said she would fly to X")
+# rather than relay a claim; media and sources relay claims whatever the verb.
+ANNOUNCE_VERBS = {"say", "announce", "confirm", "tell", "state", "add"}
+SOURCE_NOUNS = {"source", "report", "media", "newspaper", "paper", "agency", "outlet",
+                "witness", "resident", "analyst", "observer", "tabloid", "broadcaster"}
 START_VERBS = {"begin", "start"}
+DRIVER_VERBS = {"drive", "fly", "take", "bring", "sail"}
 SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board", "embark",
-                     "make", "bound"}
+                     "make", "bound", "flee", "escape"}
 MEETING_VERBS = {"meet", "hold", "attend", "host"}
 TRAVEL_NOUNS = {"drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
                 "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
-                "port", "call", "layover"}
+                "port", "call", "layover", "landing"}
 DEST_PREPS = {"to", "toward", "towards", "into", "for", "onto", "in", "at", "near", "on", "off"}
 VIA_PREPS = {"through", "via", "across", "past", "over", "along", "around"}
 ORIGIN_PREPS = {"from", "out"}
-OBJECT_ORIGIN_VERBS = {"leave", "depart", "exit", "quit"}
+OBJECT_ORIGIN_VERBS = {"leave", "depart", "exit", "quit", "flee", "escape"}
 OBJECT_DEST_VERBS = {"visit", "reach", "enter", "tour", "cross", "make", "board"}
 ARRIVAL_PREPS_ONLY = {"in", "at", "on", "near", "off"}  # only after verbs of arriving or staying
 ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "meet", "hold",
                  "attend", "host", "berth", "anchor", "moor", "touch", "be", "disembark", "set",
-                 "get"}
-REPORT_VERBS = {"say", "report", "tell", "announce", "claim", "cite", "quote", "state", "add",
-                "confirm", "believe", "suggest", "indicate", "write", "reveal", "show"}
+                 "get", "greet", "welcome", "receive", "cheer", "salute"}
+BELIEF_VERBS = {"believe", "think", "suspect", "hope", "fear", "assume", "suppose", "speculate",
+                "guess", "dream", "imagine"}
+REPORT_VERBS = BELIEF_VERBS | {
+    "say", "report", "tell", "announce", "claim", "cite", "quote", "state", "add", "confirm",
+    "believe", "suggest", "indicate", "write", "reveal", "show"}
 SPECULATION_MODALS = {"could", "might", "may"}
 SPECULATION_WORDS = {"unclear", "uncertain", "possibly", "perhaps", "likely", "unconfirmed",
                      "rumored", "rumoured", "speculation", "speculated", "maybe", "probably"}
@@ -65,6 +82,14 @@ GROUP_NOUNS = {
     "ministers", "leader": "leaders", "tourist": "tourists", "passenger": "passengers",
     "pilgrim": "pilgrims", "refugee": "refugees", "migrant": "migrants", "athlete": "team",
     "player": "team", "expert": "experts", "inspector": "inspectors", "sailor": "crew",
+    "resident": "residents", "civilian": "civilians", "evacuee": "evacuees", "villager":
+    "villagers", "survivor": "survivors", "asylum-seeker": "asylum seekers", "seeker":
+    "asylum seekers", "immigrant": "migrants", "family": "family", "hostage": "hostages",
+    "prisoner": "prisoners", "patient": "patients", "student": "students", "worker": "workers",
+    "citizen": "citizens", "national": "citizens", "peacekeeper": "troops", "marine": "troops",
+    "paratrooper": "troops", "fan": "fans", "supporter": "fans", "climber": "climbers",
+    "explorer": "explorers", "astronaut": "crew", "cosmonaut": "crew", "suspect": "suspects",
+    "detainee": "detainees", "deportee": "deportees",
 }
 VEHICLES = {
     "train": "rail", "locomotive": "rail", "railcar": "rail", "plane": "air", "jet": "air",
@@ -79,7 +104,7 @@ VERB_MODES = {"fly": "air", "jet": "air", "land": "air", "sail": "sea", "steam":
               "motor": "road"}
 PEOPLE_NOUNS = {"man", "woman", "leader", "visitor", "secretary", "minister", "president",
                 "official", "delegate", "diplomat", "envoy", "guest"}
-PLACE_NOUNS = {"city", "town", "port", "capital", "village", "region", "province", "state",
+PLACE_NOUNS = {"city", "town", "port", "capital", "hub", "village", "region", "province", "state",
                "island", "area", "republic", "country", "county", "district", "outskirts",
                "suburb", "resort", "harbor", "harbour", "enclave", "territory", "peninsula",
                "coast", "shore", "border", "frontier", "station", "airport"}
@@ -266,11 +291,10 @@ class JourneyExtractor:
             return None
         lemma = subj.lemma_.lower()
         if subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that"):
-            kind = {"he": "person", "she": "person", "it": "vehicle", "they": "group",
-                    "we": "group", "his": "person", "her": "person", "its": "vehicle",
-                    "their": "group"}.get(subj.lower_, {"he": "person", "she": "person",
-                                                         "it": "vehicle", "they": "group",
-                                                         "we": "group"}.get(lemma))
+            kinds = {"he": "person", "she": "person", "it": "vehicle", "they": "group",
+                     "we": "group", "his": "person", "her": "person", "its": "vehicle",
+                     "their": "group", "him": "person", "them": "group", "us": "group"}
+            kind = kinds.get(subj.lower_, kinds.get(lemma))
             if kind == "person" and self.last_person is not None and \
                     self.last_person.pos_ != "PRON":
                 return self._mover(self.last_person)
@@ -383,6 +407,8 @@ class JourneyExtractor:
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 return subjects[-1]
+            if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+                return tok.head  # "a ship bound for Lagos", "the envoys flown to Oslo"
             if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp", "acomp", "oprd", "attr",
                             "relcl", "pobj") and tok.head != tok:
                 tok = tok.head
@@ -393,31 +419,48 @@ class JourneyExtractor:
         return None
 
     def _events_at(self, tok, sent) -> list[Event]:
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and (
                 tok.dep_ in ("nsubj", "nsubjpass") or
                                           tok.dep_ == "poss" and tok.head.dep_ in
-                                          ("nsubj", "nsubjpass")):
+                                          ("nsubj", "nsubjpass")) and not (
+                tok.head.lemma_.lower() in REPORT_VERBS and tok.head.i < tok.i):
+            # '..., said Ana Silva' quotes a source; the next "she" is still the story's traveller
             self.last_person = tok
+        elif tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and any(
+                tok.lemma_.lower() in rec["titles"] for rec in self.people.values()) and \
+                tok.lemma_.lower() not in PEOPLE_NOUNS - {"president", "minister"}:
+            self.last_person = tok  # "the crown prince ... He plans": the titled person
         verbal = tok.pos_ in ("VERB", "AUX") or (
-            tok.pos_ == "NOUN" and tok.head.lower_ == "to" and tok.head.dep_ in ("pcomp", "aux"))
+            tok.pos_ == "NOUN" and tok.head.lower_ == "to" and tok.head.dep_ in ("pcomp", "aux")
+        ) or (lemma == "bound" and any(c.dep_ == "prep" and c.lower_ in ("for", "to")
+                                       for c in tok.children))
+        if tok.dep_ == "prep" and _route_noun(tok) is not None:
+            return self._route_events(tok, sent)
         taking = next(
             (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in
              VEHICLES.keys() | TRAVEL_NOUNS), None) if lemma in ("take", "catch") else None
-        carried = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PRON"
-                        and c.lower_ in ("it", "him", "her", "them")), None) \
-            if lemma in ("take", "bring", "carry") else None
+        carried = self._carried(tok, lemma) if verbal else None
         if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS or taking
-                       or carried is not None):
-            # "a voyage that took it to Hong Kong": the object is the one who moves
+                       or carried is not None
+                       or (lemma in TRANSPORT_VERBS | GREETING_VERBS and _passive(tok))):
+            # "a voyage that took it to Hong Kong", "crowds greeted the king at the station":
+            # the object is the one who moves
             subj = carried if carried is not None else self._subject(tok)
+            if _generic(tok, subj):
+                return []
             self.subject_vehicle = _vehicle_of(subj)
+            if carried is not None:  # "the ferry carried them to Dover": the ferry's mode
+                self.subject_vehicle = self.subject_vehicle or _vehicle_of(self._subject(tok))
             if taking is not None:  # "took a train ride to Lyon", "caught a ferry to Dover"
                 phrase = " ".join(t.text.lower() for t in taking.subtree)
                 self.subject_vehicle = next(
                     (w for w in VEHICLES if re.search(rf"\b{w}\b", phrase)), None)
+            movers = self._movers(subj)
+            if carried is not None and lemma in DRIVER_VERBS:  # "she drove him to Lyon"
+                movers += [m for m in self._movers(self._subject(tok)) if m not in movers]
             events = []
-            for mover in self._movers(subj):
+            for mover in movers:
                 events.extend(self._verb_events(tok, sent, mover))
             return events
         if tok.pos_ == "NOUN" and lemma in TRAVEL_NOUNS:
@@ -431,12 +474,85 @@ class JourneyExtractor:
             return [ev for m in movers for ev in self._noun_events(tok, sent, m)]
         return []
 
+    def _carried(self, verb, lemma: str):
+        """The object a transport or greeting verb moves, if it names a traveller: "flew the
+        envoys to Oslo", "crowds met the train at Lyon", "a voyage that took it to Hong Kong"."""
+        if lemma not in TRANSPORT_VERBS | GREETING_VERBS or _passive(verb):
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        if obj.pos_ == "PRON":
+            ok = obj.lower_ in ("him", "her", "them", "us") or (
+                obj.lower_ == "it" and lemma in ("take", "bring", "carry", "tow", "escort"))
+        else:
+            head = obj
+            if obj.lemma_.lower() in QUANTITY_NOUNS:  # "evacuated hundreds of residents"
+                of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"),
+                          None)
+                head = next((c for c in of.children if c.dep_ == "pobj"), obj) if of else obj
+            ok = head.ent_type_ == "PERSON" or head.lemma_.lower() in GROUP_NOUNS or (
+                head.lemma_.lower() in VEHICLES and lemma not in ("drive", "fly", "ride"))
+        if not ok:
+            return None
+        if lemma == "meet":  # "Kim met Putin in Kazan": the subject travelled, unless it is
+            subj = self._subject(verb)  # a crowd or a host's party meeting a vehicle or guest
+            if obj.lemma_.lower() not in VEHICLES and subj is not None and (
+                    subj.ent_type_ == "PERSON" or subj.pos_ == "PRON"):
+                return None
+        return obj
+
+    def _route_events(self, prep, sent) -> list[Event]:
+        """"en route to X", "on his way to X", "en route from X to Y": the destination is where
+        the mover was going (planned, not reached in that sentence); the origin as said."""
+        noun = _route_noun(prep)
+        head = prep.head
+        if head.pos_ in ("VERB", "AUX"):
+            verb, movers = head, self._movers(self._subject(head))
+        else:
+            verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)
+            movers = self._movers(head) if head.pos_ in ("NOUN", "PROPN", "PRON") else []
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        self.subject_vehicle = None
+        out = []
+        for mover in movers:
+            for child in noun.children:
+                if child.dep_ != "prep":
+                    continue
+                role = "origin" if child.lower_ in ORIGIN_PREPS else "via" \
+                    if child.lower_ in VIA_PREPS else "dest" \
+                    if child.lower_ in ("to", "toward", "towards", "for", "into") else None
+                if role is None:
+                    continue
+                for target in (c for c in child.children if c.dep_ == "pobj"):
+                    for place, span in self._places_under(target):
+                        ev = self._event(verb, sent, mover, place, role, span)
+                        ev.verb = f"{prep.text} {noun.text}"
+                        if role == "dest":
+                            ev.date = None
+                            ev.extra["future"] = True
+                            if ev.status == "confirmed":
+                                ev.status = "planned"
+                        out.append(ev)
+        return out
+
     def _verb_events(self, verb, sent, mover: Mover) -> list[Event]:
-        lemma = verb.lemma_.lower()
+        lemma = _lemma(verb)
         out: list[Event] = []
         if any(c.dep_ == "neg" for c in verb.children):
             return out  # "never went to", "did not travel to"
-        for child in verb.children:
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if "would" in auxes and "have" in auxes or _conditional(verb, ("if", "unless")):
+            return out  # "would have flown to Rome", "if they were sent to X": did not happen
+        made_stop = any(c.dep_ == "dobj" and c.lemma_.lower() in TRAVEL_NOUNS
+                        for c in verb.children)
+        if lemma == "hold" and _passive(verb):
+            return out  # "was held in the county jail": detained, not hosting talks
+        if lemma == "call" and any(c.dep_ == "dobj" and c.lemma_.lower() not in ("port", "stop")
+                                   for c in verb.children):
+            return out  # "called her mother in X" is a telephone call, not a port call
+        for child in [*verb.children, *_stray_preps(verb, lemma)]:
             role = None
             if child.dep_ == "prep" or (child.dep_ == "advmod" and child.lower_ in ("out",)):
                 prep = child.lower_
@@ -445,8 +561,9 @@ class JourneyExtractor:
                 elif prep in VIA_PREPS and lemma not in MEETING_VERBS:
                     role = "via"
                 elif prep in DEST_PREPS:
-                    if prep in ARRIVAL_PREPS_ONLY and lemma not in ARRIVAL_VERBS:
-                        continue
+                    if prep in ARRIVAL_PREPS_ONLY and lemma not in ARRIVAL_VERBS and not (
+                            lemma in ("make", "pay") and made_stop):
+                        continue  # "made an emergency landing in X" stops at X
                     if prep == "for" and lemma not in SETTING_OUT_VERBS:
                         continue  # "sail for Lisbon", but "flew for Britain" is service
                     if lemma in MEETING_VERBS and prep not in ARRIVAL_PREPS_ONLY:
@@ -541,23 +658,42 @@ class JourneyExtractor:
         idx = sorted(t.idx for t in keep)
         found = []
         for ms, me, place, label in self.by_span:
-            if label != "DEMONYM" and any(ms <= i < me for i in idx):
+            if label != "DEMONYM" and any(ms <= i < me for i in idx) and \
+                    not self._modifier_only(ms, me):
                 found.append((place, (ms, me)))
         if any(p.entry.feature not in WATER for p, _ in found):
             found = [(p, span) for p, span in found if p.entry.feature not in WATER]
         return [(p, span) for p, span in found
                 if not any(o.id != p.id and _contains(p, o) for o, _ in found)]
 
+    def _modifier_only(self, start: int, end: int) -> bool:
+        """Whether a mention is no place to stop at: a word of a nationality ("the North Korean
+        embassy") or a bare common noun read as a town ("Airport", "Station")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        if span.text.lower() in PLACE_NOUNS:
+            return True
+        demonym = self.demonym_pattern.match(self.article.text, start) \
+            if self.demonym_pattern else None
+        if demonym and demonym.end() > end:
+            return True  # "North" of "North Korean"
+        return all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span)
+
     def _event(self, verb, sent, mover: Mover, place: Place, role: str, span,
                noun=None) -> Event:
         status = self._status(verb, sent, noun)
+        if role == "origin" and status == "planned" and verb.tag_ == "VBG" and \
+                not _future_clause(verb):
+            status = "confirmed"  # "was flying from X to Y": X was left
         if noun is not None:  # "a 10-hour train ride to Lyon", "his flight to Paris"
             phrase = " ".join(t.text for t in noun.lefts) + " " + noun.text
             self.subject_vehicle = self.subject_vehicle or next(
                 (w for w in VEHICLES if re.search(rf"\b{w}\b", phrase.lower())), None)
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        future = status in ("planned", "speculated") or bool(
-            auxes & (FUTURE_WORDS | SPECULATION_MODALS | {"would"}))
+        future = status == "planned" or bool(
+            auxes & (FUTURE_WORDS | SPECULATION_MODALS | {"would"})) or _future_clause(verb) or (
+            status == "speculated" and (noun is not None or verb.tag_ not in ("VBD", "VBN")))
         when = self._date(verb, sent, "future" if future else "past")
         mode = self._mode(verb, sent, mover)
         label = (noun.text if noun is not None else verb.text)
@@ -584,17 +720,27 @@ class JourneyExtractor:
         auxes |= {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if noun is not None:
             auxes |= {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
-        if auxes & SPECULATION_MODALS or words & SPECULATION_WORDS:
-            return "speculated"
-        attributed = any(a.lemma_.lower() in REPORT_VERBS and a != verb for a in chain
-                         if a.pos_ in ("VERB", "AUX")) or "according" in words
-        if attributed:
+        if auxes & SPECULATION_MODALS or words & SPECULATION_WORDS or _conditional(verb):
+            return "speculated"  # "could stop in X", "once they reach X", "if he flies to X"
+        reporters = [a for a in chain[1:] if a.pos_ in ("VERB", "AUX")
+                     and a.lemma_.lower() in REPORT_VERBS]
+        planned = _future_clause(verb) or (
+            verb.tag_ == "VB" and "to" in auxes) or _lemma(verb) == "bound" or any(
+            a.lemma_.lower() in PLAN_HEADS for a in chain[1:3]) or (
+            noun is not None and any(c.lower_ in PLAN_ADJECTIVES for c in noun.children))
+        if reporters and reporters[0].lemma_.lower() in BELIEF_VERBS:
+            return "speculated"  # "police believed he drove to X", "they hope to reach X"
+        if reporters or "according" in words:
+            # "her office said she would stop off in X" announces a plan; "sources said",
+            # "according to", "reported" and past facts relay a claim
+            if planned and reporters and "according" not in words and \
+                    reporters[0].lemma_.lower() in ANNOUNCE_VERBS and \
+                    not self._source_speaker(reporters[0]):
+                return "planned"
             return "reported"
-        if noun is not None and any(c.lower_ in PLAN_ADJECTIVES for c in noun.children):
-            return "planned"
-        if auxes & FUTURE_WORDS or verb.tag_ in ("VB",) and "to" in auxes:
-            return "planned"
-        if any(a.lemma_.lower() in PLAN_HEADS for a in chain[1:3]):
+        if "would" in auxes and "if" in words:
+            return "speculated"  # "would fly to X if ..."
+        if planned:
             return "planned"
         if verb.dep_ in ("pcomp", "advcl") and noun is None:
             head = verb.head.head if verb.head.dep_ == "prep" else verb.head
@@ -602,11 +748,23 @@ class JourneyExtractor:
                 governing = self._status(head, sent)
                 if governing != "confirmed":
                     return governing  # "will fly on to Quito before returning home"
-        if verb.tag_ == "VBG" and auxes & {"is", "are", "am", "'s", "’s"} and any(
+        progressive = {"is", "are", "am", "'s", "’s"} | (
+            {"was", "were"} if _lemma(verb) in MOTION_VERBS else set())
+        if verb.tag_ == "VBG" and auxes & progressive and any(
                 c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "for", "into")
                 for c in verb.children):
-            return "planned"  # "is heading to": the destination is not reached yet
+            return "planned"  # "is (was) heading to": the destination is not reached yet
         return "confirmed"
+
+    @staticmethod
+    def _source_speaker(report) -> bool:
+        """Whether a report verb's speaker is a source relaying news ("sources said",
+        "the news agency said", "local media reported")."""
+        subj = next((c for c in report.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return False
+        words = {t.lemma_.lower() for t in subj.subtree}
+        return bool(words & SOURCE_NOUNS)
 
     def _date(self, verb, sent, tense: str) -> str | None:
         """The date of the time expression attached to the verb (not to another verb); for a
@@ -686,6 +844,11 @@ class JourneyExtractor:
             by_mover.setdefault(ev.mover.key, []).append(ev)
         journeys: list[Journey] = []
         extra: dict[str, Place] = {}
+        # "now" is the publication date; without one, the latest date the events give
+        latest = [date.fromisoformat(e.date.partition("/")[2] or e.date) for e in events
+                  if e.date and not e.extra.get("future")]
+        self._base = (self.article.published or max(latest, default=date(2000, 1, 1))
+                      ).toordinal()
         movers = sorted(by_mover, key=lambda k: min(e.position for e in by_mover[k]))
         for key in movers:
             evs = _dedupe(by_mover[key])
@@ -734,7 +897,7 @@ class JourneyExtractor:
         dated event before it in the text with the same tense; else what its tense implies:
         an undated past event in the lede stands at publication, a past-perfect one well
         before, a future one after. A journey's start comes first, a return last."""
-        base = (self.article.published or date(2000, 1, 1)).toordinal()
+        base = self._base
         eps = ev.position / 1e9
         if ev.extra.get("start"):
             t = base - 100.0
@@ -746,7 +909,8 @@ class JourneyExtractor:
         else:
             same = sorted((o for o in evs if o is not ev and o.evidence == ev.evidence
                            and (o.span[0], o.position) < (ev.span[0], ev.position)
-                           and not o.extra.get("earlier")),
+                           and not o.extra.get("earlier")
+                           and not (o.extra.get("future") and not ev.extra.get("future"))),
                           key=lambda o: (o.span[0], o.position))
             prior = [o for o in evs if o is not ev and o.date and "/" not in o.date
                      and o.span[0] < ev.span[0]
@@ -754,8 +918,9 @@ class JourneyExtractor:
             dated_past = [o for o in evs if o.date and not o.extra.get("future")]
             if ev.extra.get("pluperfect"):
                 same = [o for o in same if o.extra.get("pluperfect")]
-            if same and depth < 5:
-                t = self._order(same[-1], evs, depth + 1) + 0.01
+            if same and depth < 5:  # a plan said beside a past stop comes after it
+                later = ev.extra.get("future") and not same[-1].extra.get("future")
+                t = self._order(same[-1], evs, depth + 1) + (0.5 if later else 0.01)
             elif ev.extra.get("pluperfect"):
                 earliest = min((self._order(o, evs, depth + 1) for o in dated_past),
                                default=base)
@@ -764,10 +929,8 @@ class JourneyExtractor:
                 t = self._order(prior[-1], evs, depth + 1) + 0.01
             elif not ev.extra.get("future"):
                 t = base + 0.4
-            elif ev.status == "planned":
+            else:  # undated plans and guesses in the order the text gives them
                 t = base + 1.0
-            else:
-                t = base + 0.75
         if ev.role == "origin":
             t -= 0.1
         if ev.extra.get("return"):
@@ -783,6 +946,9 @@ class JourneyExtractor:
         """Drop a country or region stop next to a stop inside it; keep the stronger status."""
         out: list[Event] = []
         for ev in evs:
+            if out and _tense_apart(out[-1], ev):
+                out.append(ev)  # "arrived in Greece"; later "hope to reach Athens": two stops
+                continue
             if out and _contains(out[-1].place, ev.place) and out[-1].role != "crossing":
                 prev = out.pop()
                 ev = _combine(ev, prev) if prev.role == ev.role else ev
@@ -903,6 +1069,79 @@ class JourneyExtractor:
         return [origin, *stops]
 
 
+def _lemma(tok) -> str:
+    """The lemma, with "bound" ("bound for Lagos") kept apart from "bind"."""
+    return "bound" if tok.lower_ == "bound" else tok.lemma_.lower()
+
+
+def _future_clause(verb) -> bool:
+    """Whether a verb, or the clause it depends on ("will fly to X, visiting Y"), is future."""
+    tok = verb
+    for _ in range(4):
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & (FUTURE_WORDS | {"would"}):
+            return True
+        if tok.dep_ not in ("advcl", "pcomp", "conj", "xcomp") or tok.head == tok:
+            return False
+        tok = tok.head.head if tok.head.dep_ == "prep" else tok.head
+    return False
+
+
+def _stray_preps(verb, lemma: str) -> list:
+    """Prepositions the parser hung on a neighbour instead of the verb: "escorted the
+    suspects from X to Y" (on the object), "was greeted by crowds at X" (on the agent)."""
+    out = []
+    if lemma in TRANSPORT_VERBS:
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in
+                    ORIGIN_PREPS | {"to", "into"}]
+    if lemma in GREETING_VERBS:
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in
+                        ("at", "in", "on")]
+    return out
+
+
+def _generic(verb, subj) -> bool:
+    """Whether a motion is a general statement, not a trip: "a plane flying from X to Y burns
+    ...", "a bus takes you from X to Y" (an indefinite mover in the simple present)."""
+    if subj is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every")
+                               for c in subj.children):
+        return False
+    clause = subj.head if verb.dep_ == "acl" and subj == verb.head else verb
+    return clause.tag_ in ("VBZ", "VBP")
+
+
+def _conditional(verb, marks: tuple[str, ...] = ("if", "unless", "once")) -> bool:
+    """Whether a verb sits in a condition ("if they fly to X", "once they reach X")."""
+    for tok in [verb, *verb.ancestors][:4]:
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+            return True
+        if tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "prep"):
+            return False
+    return False
+
+
+def _passive(verb) -> bool:
+    """Whether a verb is passive ("was flown to Oslo", "refugees airlifted to Oslo")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl")
+
+
+def _route_noun(prep):
+    """The "route" of "en route" or the "way" of "on his way", under a preposition."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    if prep.lower_ == "en" and obj.lower_ == "route":
+        return obj
+    if prep.lower_ == "on" and obj.lower_ == "way" and any(
+            c.dep_ in ("poss", "det") for c in obj.children):
+        return obj
+    return None
+
+
 def _after_clause(tok) -> bool:
     """Whether a word sits in an "after ..." phrase ("after a stop in X", "after visiting X")."""
     for anc in tok.ancestors:
@@ -942,6 +1181,11 @@ def _dedupe(evs: list[Event]) -> list[Event]:
         if key not in seen:
             seen[key] = ev
     return list(seen.values())
+
+
+def _tense_apart(a: Event, b: Event) -> bool:
+    """Whether two events, said in different sentences, are one done and one still to come."""
+    return a.evidence != b.evidence and bool(a.extra.get("future")) != bool(b.extra.get("future"))
 
 
 def _contains(outer: Place, inner: Place) -> bool:

@@ -29,6 +29,43 @@ CASES = [
     ("VATICAN CITY - Pope Francis will travel to Iraq next month, visiting Baghdad, Najaf and "
      "Mosul, the Vatican said on Saturday.",
      "Francis", [("Baghdad", None), ("Najaf", None), ("Mosul", None)]),
+    # "bound for X": the destination the mover set out for
+    ("The cargo ship Nordic Star left Rotterdam on Monday bound for Lagos.",
+     "Nordic Star", [("Rotterdam", "sea"), ("Lagos", "sea")]),
+    # "en route to X", "on his way to X": a later, planned stop
+    ("Indian Prime Minister Narendra Modi stopped in Frankfurt on Sunday en route to Toronto.",
+     "Modi", [("India", None), ("Frankfurt", None), ("Toronto", None)]),
+    ("Kenyan President William Ruto stopped in Cairo on his way to Brussels.",
+     "Ruto", [("Kenya", None), ("Cairo", None), ("Brussels", None)]),
+    # "en route from X to Y" on the mover itself; "made an emergency landing in Z"
+    ("The airliner, en route from Madrid to Chicago, made an emergency landing in Dublin.",
+     "airliner", [("Madrid", "air"), ("Dublin", "air"), ("Chicago", "air")]),
+    # the mover is the object: "crowds met the train at X", "was greeted ... at X"
+    ("The royal train left Toronto on Tuesday. Cheering crowds met the train at Winnipeg on "
+     "Friday.",
+     "train", [("Toronto", "rail"), ("Winnipeg", "rail")]),
+    ("King Charles flew from London on Tuesday and was greeted by cheering crowds at Nairobi "
+     "airport.",
+     "Charles", [("London", "air"), ("Nairobi", "air")]),
+    # "would stop off in X", announced by the mover's side
+    ("Danish Prime Minister Mette Frederiksen flew to Nairobi on Monday. Her spokesman said she "
+     "would stop off in Addis Ababa on the way home.",
+     "Frederiksen", [("Denmark", None), ("Nairobi", "air"), ("Addis Ababa", None)]),
+    # evacuations and transfers: the one carried moves
+    ("Hundreds of residents were evacuated from Dresden to Leipzig on Monday.",
+     "residents", [("Dresden", None), ("Leipzig", None)]),
+    ("Rescue helicopters airlifted 40 climbers from Chamonix to Geneva.",
+     "climbers", [("Chamonix", "air"), ("Geneva", "air")]),
+    ("Police officers escorted the two suspects from Munich to Vienna.",
+     "suspects", [("Munich", None), ("Vienna", None)]),
+    # flight from a place: "fled X"
+    ("The family fled Mosul in 2015 and reached Berlin a year later.",
+     "family", [("Mosul", None), ("Berlin", None)]),
+    # "he" after a quoted source ("..., said Ana Silva") is still the traveller
+    ("Saudi Crown Prince Mohammed bin Salman arrived in Boston on Monday. The visit went "
+     "smoothly, said Michelle Wu, the city's mayor. He plans a final stop in Houston on Saturday "
+     "before returning home.",
+     "Mohammed bin Salman", [("Boston", None), ("Houston", None), ("Saudi Arabia", None)]),
 ]
 
 
@@ -56,7 +93,8 @@ def test_future_and_reported_statuses(gazetteer):
     text = next(c[0] for c in CASES if c[1] == "Francis")
     a = analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
     (journey,) = a.journeys
-    assert {s.status for s in journey.stops} == {"reported"}  # "will travel ..., the Vatican said"
+    # "will travel ..., the Vatican said": the mover's own office announcing a trip is a plan
+    assert {s.status for s in journey.stops} == {"planned"}
 
 
 def test_returning_home_is_an_implied_planned_stop(gazetteer):
@@ -68,8 +106,70 @@ def test_returning_home_is_an_implied_planned_stop(gazetteer):
     assert last.place.entry.country_code == "CL" and last.implied and last.status == "planned"
 
 
+def _analyze(gazetteer, text):
+    from mapper.pipeline import analyze
+
+    return analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+
+
+def _stops(analysis, mover):
+    journey = next(j for j in analysis.journeys if mover in j.mover)
+    return {s.place.name: s for s in journey.stops}
+
+
+@pytest.mark.parametrize("mover,place,status", [
+    ("Nordic Star", "Lagos", "planned"),  # bound for: set out, not arrived
+    ("Modi", "Toronto", "planned"),
+    ("Modi", "Frankfurt", "confirmed"),
+    ("Ruto", "Brussels", "planned"),
+    ("airliner", "Chicago", "planned"),  # never reached in the text
+    ("airliner", "Dublin", "confirmed"),
+    ("Frederiksen", "Addis Ababa", "planned"),  # "her spokesman said she would": a plan
+])
+def test_route_and_plan_statuses(gazetteer, mover, place, status):
+    text = next(c[0] for c in CASES if c[1] == mover)
+    assert _stops(_analyze(gazetteer, text), mover)[place].status == status
+
+
+def test_escorts_and_hosts_do_not_travel(gazetteer):
+    a = _analyze(gazetteer, next(c[0] for c in CASES if c[1] == "suspects"))
+    assert [j.mover for j in a.journeys if "Police" in j.mover] == []
+    a = _analyze(gazetteer, next(c[0] for c in CASES if c[1] == "train"))
+    assert all("crowd" not in j.mover.lower() for j in a.journeys)
+
+
+def test_sourced_claims_stay_reported(gazetteer):
+    a = _analyze(gazetteer, "Mexican President Claudia Sheinbaum flew to Madrid on Monday. "
+                            "Local media reported that she would also visit Lisbon.")
+    assert _stops(a, "Sheinbaum")["Lisbon"].status == "reported"
+
+
+def test_a_hope_is_speculated_and_comes_after_the_arrival(gazetteer):
+    a = _analyze(gazetteer, "The Syrian family arrived in Greece in 2016. They hope that once "
+                            "they reach Athens they can find work.")
+    journey = next(j for j in a.journeys if "family" in j.mover)
+    names = [s.place.name for s in journey.stops]
+    assert names.index("Greece") < names.index("Athens")
+    assert journey.stops[names.index("Athens")].status == "speculated"
+
+
+def test_a_nationality_word_is_not_a_stop(gazetteer):
+    a = _analyze(gazetteer, "Chilean President Gabriel Boric flew to Hanoi on Monday and "
+                            "visited the North Korean embassy.")
+    names = [s.place.name for j in a.journeys for s in j.stops]
+    assert "Hanoi" in names and not any(n.startswith("North") for n in names), names
+
+
 @pytest.mark.parametrize("text", [
     "Noma said her daughter never went with her to Cape Town.",
+    # counterfactual and conditional motion did not happen
+    "Officials said the suspects would have been flown from Madrid to Lisbon if the court had "
+    "agreed.",
+    "If they were deported from Canada to Ghana, they would face prison, their lawyer said.",
+    # detained, and a telephone call, are not stops
+    "Ana Silva was held in a Denver jail on Monday. She called her sister in Boston.",
+    # a general statement about any aircraft is not a trip
+    "An aircraft flying from London to Paris burns about two tonnes of fuel.",
     "Airplanes are flying into Darfur and Malakal again, aid workers said.",
     "Many volunteer pilots flew for China and Britain before the war.",
     "The Syrians seem willing to go to any lengths to stay on Washington's good side.",
