@@ -722,7 +722,7 @@ class JourneyExtractor:
             auxes |= {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
         if auxes & SPECULATION_MODALS or words & SPECULATION_WORDS or _conditional(verb):
             return "speculated"  # "could stop in X", "once they reach X", "if he flies to X"
-        reporters = [a for a in chain[1:] if a.pos_ in ("VERB", "AUX")
+        reporters = [a for a in _clause_chain(verb)[1:] if a.pos_ in ("VERB", "AUX")
                      and a.lemma_.lower() in REPORT_VERBS]
         planned = _future_clause(verb) or (
             verb.tag_ == "VB" and "to" in auxes) or _lemma(verb) == "bound" or any(
@@ -1111,6 +1111,17 @@ def _generic(verb, subj) -> bool:
         return False
     clause = subj.head if verb.dep_ == "acl" and subj == verb.head else verb
     return clause.tag_ in ("VBZ", "VBP")
+
+
+def _clause_chain(verb) -> list:
+    """The verb and its ancestors up to a relative clause's noun: in "believes the cat found on
+    a train that travelled to X is theirs", the belief is not about the train's trip."""
+    out = [verb]
+    tok = verb
+    while tok.head != tok and tok.dep_ not in ("relcl", "acl"):
+        tok = tok.head
+        out.append(tok)
+    return out
 
 
 def _conditional(verb, marks: tuple[str, ...] = ("if", "unless", "once")) -> bool:

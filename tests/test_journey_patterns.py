@@ -153,6 +153,13 @@ def test_a_hope_is_speculated_and_comes_after_the_arrival(gazetteer):
     assert journey.stops[names.index("Athens")].status == "speculated"
 
 
+def test_a_belief_about_something_else_leaves_the_trip_confirmed(gazetteer):
+    a = _analyze(gazetteer, "A farmer believes the dog found on a freight train that travelled "
+                            "from Lyon to Marseille on Sunday is his.")
+    stops = [s for j in a.journeys for s in j.stops]
+    assert stops and {s.status for s in stops} == {"confirmed"}, stops
+
+
 def test_a_nationality_word_is_not_a_stop(gazetteer):
     a = _analyze(gazetteer, "Chilean President Gabriel Boric flew to Hanoi on Monday and "
                             "visited the North Korean embassy.")
