@@ -204,7 +204,7 @@ def lede(article, limit: int = 110) -> str | None:
     """The article's first body sentence, shortened: a title when the text has no headline."""
     start = article.dateline_span[1] if article.dateline_span else 0
     body = article.text[start:].lstrip(" ,—–-\n\t")
-    first = re.split(r"(?<=[.!?])\s", body.strip(), maxsplit=1)[0].strip()
+    first = re.split(r"(?<=[.!?])\s|\n", body.strip(), maxsplit=1)[0].strip()
     if not first:
         return None
     return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -21,20 +21,23 @@ from shapely.geometry.polygon import orient
 from mapper import basemap
 from mapper.errors import MapperError
 from mapper.model import Analysis
+from mapper.render_html import lede
 from mapper.render_style import (
     CORRIDOR_COLORS,
     CORRIDOR_LABELS,
     CORRIDOR_MPL,
+    PLACES_ONLY_COLOR,
     ROLE_COLORS,
-    ROLE_LABELS,
     ROLES,
     STATUS_LABELS,
     STATUS_MPL,
     all_places,
     analysis_bounds,
+    is_places_only,
     journey_color,
     place_lons,
     place_roles,
+    role_label,
 )
 
 HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
@@ -143,6 +146,45 @@ def _arrow(ax, line: LineString, color: str) -> None:
     )
 
 
+_LABEL_PRIORITY = {"origin": 0, "destination": 0, "stop": 1, "implied": 2, "corridor": 2}
+
+
+def _marker_style(role: str, places_only: bool) -> tuple[str, float]:
+    """(colour, size) of a role's marker; a places-only map draws its places larger, darker."""
+    if places_only and role == "mentioned":
+        return PLACES_ONLY_COLOR, 7.0
+    return ROLE_COLORS[role], SIZES[role]
+
+
+def _place_labels(fig: Figure, ax, labels: list[tuple[int, str, float, float]]) -> None:
+    """Label places in priority order: a label that would overlap one already placed (or leave
+    the map) goes to the left of its point, and is left out if it collides there too."""
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    kept = []
+    for _, text, x, y in labels:
+        for dx, ha in ((6, "left"), (-6, "right")):
+            t = ax.annotate(
+                text,
+                (x, y),
+                xytext=(dx, 4),
+                textcoords="offset points",
+                ha=ha,
+                fontsize=8.5,
+                fontweight="bold",
+                color="#1c262b",
+                path_effects=HALO,
+                zorder=8,
+                annotation_clip=True,
+            )
+            box = t.get_window_extent(renderer).expanded(1.04, 1.1)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(k) for k in kept):
+                kept.append(box)
+                break
+            t.remove()
+
+
 def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150) -> Figure:
     """The static map as a matplotlib Figure (not tied to pyplot)."""
     fig = Figure(figsize=size, dpi=dpi)
@@ -209,34 +251,27 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
 
     roles = place_roles(analysis)
     lons = place_lons(analysis)
+    only = is_places_only(analysis)
+    labels = []
     for p in places:
         r = roles[p.id]
         x = lons[p.id]
-        col = ROLE_COLORS[r.role]
+        col, size = _marker_style(r.role, only)
         face = "white" if r.implied else col
         ax.plot(
             x,
             p.lat,
             MARKERS[r.role],
-            ms=SIZES[r.role],
+            ms=size,
             mfc=face,
             mec=col if r.implied else "white",
             mew=1.4,
             zorder=7,
             ls="none",
         )
-        if r.role != "mentioned" and w <= x <= e and s <= p.lat <= n:
-            ax.annotate(
-                p.entry.name or p.name,
-                (x, p.lat),
-                xytext=(6, 4),
-                textcoords="offset points",
-                fontsize=8.5,
-                fontweight="bold",
-                color="#1c262b",
-                path_effects=HALO,
-                zorder=8,
-            )
+        if (only or r.role != "mentioned") and w <= x <= e and s <= p.lat <= n:
+            labels.append((_LABEL_PRIORITY.get(r.role, 3), p.entry.name or p.name, x, p.lat))
+    _place_labels(fig, ax, sorted(labels, key=lambda t: t[0]))
 
     statuses = {leg.status for j in analysis.journeys for leg in j.legs}
     handles += [
@@ -256,14 +291,28 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
             [],
             marker=MARKERS[r],
             ls="none",
-            ms=SIZES[r],
-            mfc=ROLE_COLORS[r],
+            ms=_marker_style(r, only)[1],
+            mfc=_marker_style(r, only)[0],
             mec="white",
-            label=ROLE_LABELS[r],
+            label=role_label(r, only),
         )
         for r in ROLES
         if r in used
     ]
+    if any(r.implied and r.role != "mentioned" for r in roles.values()):
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                ls="none",
+                ms=SIZES["stop"],
+                mfc="white",
+                mec=ROLE_COLORS["stop"],
+                mew=1.4,
+                label="Hollow: inferred, not named",
+            )
+        )
     if handles:
         leg = ax.legend(
             handles=handles,
@@ -280,7 +329,7 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
     fig.text(
         0.02,
         0.965,
-        a.title or a.stem or "Article map",
+        a.title or lede(a) or a.stem or "Article map",
         fontsize=12,
         fontweight="bold",
         va="center",

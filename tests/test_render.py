@@ -389,3 +389,35 @@ def test_places_only_labels_are_text(analysis, tmp_path):
     (facts,) = _layout_facts(html, [(1400, 900)])
     assert facts["images"] == 0 and facts["dialogs"] == []
     assert name in facts["labelTexts"] and facts["clashes"] == []
+
+
+def test_static_labels_do_not_overlap_and_places_only_is_labelled(analysis):
+    from mapper.static import draw
+
+    def texts(fig):
+        ax = fig.axes[0]
+        r = fig.canvas.get_renderer()
+        return [(t.get_text(), t.get_window_extent(r)) for t in ax.texts if t.get_text()], ax
+
+    fig = draw(analysis)
+    labels, ax = texts(fig)
+    names = [t for t, _ in labels]
+    assert {"Pyongyang", "Khabarovsk", "Skovorodino"} <= set(names)
+    boxes = [b for _, b in labels]
+    frame = ax.get_window_extent(fig.canvas.get_renderer())
+    for i, b in enumerate(boxes):
+        assert frame.x0 <= b.x0 and b.x1 <= frame.x1, names[i]
+        assert not any(b.overlaps(o) for o in boxes[i + 1 :]), names[i]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Hollow: inferred, not named" in legend and "Mentioned, not on a route" in legend
+
+    untitled = replace(analysis.article, title=None)
+    bare = replace(analysis, journeys=(), corridors=(), article=untitled)
+    fig = draw(bare)
+    labels, ax = texts(fig)
+    assert {"Russia", "Mongolia", "Moscow"} <= {t for t, _ in labels} and len(labels) >= 6
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["Place named in the article"]
+    # No headline: the title is the article's first sentence, not the file name.
+    title = fig.texts[0].get_text()
+    assert title != analysis.article.stem and "\n" not in title and title in analysis.article.text
