@@ -165,8 +165,8 @@ LAYOUT = """
   map.on('resize', layout);
 })({map}, BOUNDS);
 """
-# Keep opened popups clear of the title (top) and the legend (bottom right).
-_POPUP_PAD = {"auto_pan_padding_top_left": (20, 90), "auto_pan_padding_bottom_right": (290, 20)}
+# Keep opened popups clear of the title and the timeline (top left) and the legend (bottom right).
+_POPUP_PAD = {"auto_pan_padding_top_left": (20, 130), "auto_pan_padding_bottom_right": (290, 20)}
 
 
 class RenderError(MapperError):
