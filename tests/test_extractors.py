@@ -58,3 +58,41 @@ def test_possessive_names_end_before_the_possessive(extractor):
     assert ("Georgia", "Georgia") in spans and ("Dublin", "Dublin") in spans
     assert any(m.text.startswith("St. Mary") for m in mentions)  # the inner possessive stays
     assert not any(m.text == "It" for m in mentions)
+
+
+@pytest.fixture(scope="module")
+def spacy_extractor():
+    return Geoparser("spacy").extractor
+
+
+def _spacy_found(extractor, text):
+    return [m.text for m in extractor.extract(Article(text=text, source="t", stem="t"))]
+
+
+def test_spacy_places_inside_organisation_names(spacy_extractor):
+    found = _spacy_found(spacy_extractor, (
+        "The figures came from the Ohio Department of Health on Friday. A spokesman for the "
+        "National Association of Texas Farmers disagreed. It began at First Baptist Church."))
+    assert "Ohio" in found  # leading an organisation's name, after "the"
+    assert "Texas" in found  # after "of" inside one
+    assert "First" not in found  # a number word is not a town
+
+
+def test_spacy_direction_prefix_and_local_news_conventions(spacy_extractor):
+    found = _spacy_found(spacy_extractor, (
+        "Schools in Northeast Georgia are reviewing the policy. "
+        "The driver, Jane Miller, 34, of Jeannette, was taken to hospital. "
+        "Rep. John Smith, D-Braxton, sponsored the bill. "
+        "The council met on Monday. CROMWELL — The first selectman resigned."))
+    assert "Georgia" in found and "Northeast Georgia" not in found
+    assert "Jeannette" in found  # "NAME, AGE, of TOWN": a town of 9,000
+    assert "Braxton" in found  # a legislator's party and home town
+    assert "CROMWELL" in found  # a dateline in capitals mid-text
+
+
+def test_spacy_common_words_and_facility_heads_are_not_towns(spacy_extractor):
+    found = _spacy_found(spacy_extractor, (
+        "The meeting is at City Hall on Broad Street. Coach Mike Moore said the team won. "
+        "Moore said it again."))
+    assert "Hall" not in found  # the head word of a facility's name
+    assert "Moore" not in found  # a person's surname elsewhere in the story

@@ -33,6 +33,22 @@ OF_PLACE = re.compile(r"\b(?:city|town|port|village|province|region|state|island
                       r"((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)?)")
 
 
+def _proper(token) -> bool:
+    """A capitalised proper noun that is not a number word ("First")."""
+    return token.text[:1].isupper() and token.pos_ == "PROPN" and not token.like_num
+
+
+# "Jane Doe, 34, of Smalltown": where a person named in the story lives, a place however small
+PERSON_OF = re.compile(r"(?:,\s*\d{1,3},)?\s+(?:of|from)\s+"
+                       r"((?:[A-Z][\w’'.-]+)(?:\s[A-Z][\w’'.-]+){0,2})")
+# "Sen. Jane Doe, D-Smalltown": a legislator's party and home town
+PARTY_HOME = re.compile(r"\b[RDI]-((?:[A-Z][\w’'.]+)(?:\s[A-Z][\w’'.]+){0,2})")
+# "SMALLTOWN — The council met...": a dateline in capitals at the start of a paragraph or sentence
+CAPS_DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+){0,3})"
+                           r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([A-Z]+\))?"
+                           r"\s*(?:—|–|--| - )")
+
+
 class SpacyExtractor(Extractor):
     name = "spacy"
 
@@ -76,6 +92,50 @@ class SpacyExtractor(Extractor):
                     return spans
         return []
 
+    def _add_known(self, text: str, start: int, name: str, spans: dict) -> None:
+        """Add the longest leading part of ``name`` that the gazetteer knows, however small."""
+        words = name.split()
+        for n in range(len(words), 0, -1):
+            part = " ".join(words[:n]).rstrip(".")
+            span = (start, start + len(part))
+            if text[span[0]:span[1]] != part or overlaps(span, spans):
+                continue
+            if self.gazetteer.has_name(normalize(part)):
+                spans[span] = "GAZ"
+                return
+
+    def _org_of_place(self, ent, spans: dict) -> None:
+        """A large place after "of" inside an organisation's name."""
+        for i, tok in enumerate(ent[:-1]):
+            if tok.lower_ != "of":
+                continue
+            for n in (3, 2, 1):
+                part = ent[i + 1: i + 1 + n]
+                if len(part) != n or not all(_proper(t) for t in part):
+                    continue
+                span = (part.start_char, part.end_char)
+                if self.names is not None and not overlaps(span, spans) and \
+                        self.names.strength(fold(part.text)) >= ORG_PLACE_MIN_POPULATION:
+                    spans[span] = "GAZ"
+                    return
+
+    @staticmethod
+    def _common_word(doc, start: int, end: int, person_words: set[str]) -> bool:
+        """A one-word match the parser reads as a common word ("Man", "Free") or that is part of
+        a person's name elsewhere in the story ("Moore" after "Mike Moore")."""
+        span = doc.char_span(start, end)
+        if span is None or len(span) != 1:
+            return False
+        return span[0].pos_ != "PROPN" or span.text in person_words
+
+    @staticmethod
+    def _after_direction(name: str) -> str | None:
+        """'Northeast Georgia' -> 'Georgia', 'South Texas' -> 'Texas' (None without a prefix)."""
+        head, _, rest = name.partition(" ")
+        if rest and head.lower() in DIRECTIONS and rest[:1].isupper():
+            return rest
+        return None
+
     def extract(self, article: Article, doc=None) -> list[Mention]:
         text = article.text
         doc = doc if doc is not None else parse(text)
@@ -89,6 +149,12 @@ class SpacyExtractor(Extractor):
             if not any(ch.isupper() for ch in name) or e <= s or name.lower() in DIRECTIONS:
                 continue  # bare "the North" is an ellipsis, resolved from context
             if not self.gazetteer.has_name(normalize(name)):
+                rest = self._after_direction(name)
+                if rest and self.gazetteer.has_name(normalize(rest)):
+                    s = s + len(name) - len(rest)  # "Northeast Georgia" names a part of Georgia
+                    spans[(s, e)] = ent.label_
+                    known.add(rest)
+                    continue
                 parts = self._split_compound(text, name, s)
                 if parts:  # "Dover in England", "Fairbanks, Alaska"
                     for ps, pe in parts:
@@ -135,9 +201,16 @@ class SpacyExtractor(Extractor):
             spans[(s, e)] = "GAZ"
         # Gazetteer rules: multiword features and strong names NER missed; a longer match
         # replaces the NER spans it contains ("Iberian peninsula", "northern Patagonia").
-        blocked = [(s, e) for s, e in other] + dateline
+        # a later word of a facility's name is not a town ("Hall" in "City Hall on Elm Street");
+        # its first word may be ("Springfield Airport")
+        heads = [(t.idx, t.idx + len(t)) for e in doc.ents if e.label_ == "FAC" for t in e[1:]]
+        blocked = [(s, e) for s, e in other] + heads + dateline
+        person_words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+                        for w in e.text.split()}
         for s, e in self.gazetteer_matches(text, tokens(text), sentences,
                                            min_population=self.min_population, blocked=blocked):
+            if self._common_word(doc, s, e, person_words):
+                continue
             inner = [k for k in spans if s <= k[0] and k[1] <= e]
             if any(k[0] < e and s < k[1] for k in spans if k not in inner):
                 continue
@@ -149,19 +222,37 @@ class SpacyExtractor(Extractor):
         # A large place leading an organisation's name counts ("the Texas Department of Health"):
         # the corpora annotate these embedded toponyms.
         for ent in doc.ents:
-            if ent.label_ != "ORG" or len(ent) < 2:
+            if ent.label_ != "ORG":
+                continue
+            if ent[0].lower_ == "the":
+                ent = ent[1:]
+            if len(ent) < 2:
                 continue
             for n in (3, 2, 1):
                 if n >= len(ent):
                     continue
                 part = ent[:n]
-                if not all(t.text[:1].isupper() for t in part) or part[-1].text in TITLES:
+                if not all(_proper(t) for t in part) or part[-1].text in TITLES:
                     continue
                 span = (part.start_char, part.end_char)
                 if self.names is not None and not overlaps(span, spans) and \
                         self.names.strength(fold(part.text)) >= ORG_PLACE_MIN_POPULATION:
                     spans[span] = "GAZ"
                     break
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            m = PERSON_OF.match(text, ent.end_char)
+            if m:
+                self._add_known(text, m.start(1), m.group(1), spans)
+        for m in PARTY_HOME.finditer(text):
+            self._add_known(text, m.start(1), m.group(1), spans)
+        for ent in doc.ents:  # "the Association of Ohio Teachers"
+            if ent.label_ == "ORG":
+                self._org_of_place(ent, spans)
+        for m in CAPS_DATELINE.finditer(text):
+            if len(m.group(1)) > 2 and not overlaps(m.span(1), dateline):
+                self._add_known(text, m.start(1), m.group(1), spans)
         # "the port of Sines", "the town of Tete": any gazetteer place after a generic
         # place noun, however small
         for m in OF_PLACE.finditer(text):
