@@ -18,6 +18,7 @@ from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.geodesy import distance_km
 from mapper.model import Article, GazetteerEntry, Mention, Place
 from mapper.ranker import (
+    ADMIN_IN_NAME,
     ADMIN_WORDS,
     FEATURE_WORDS,
     FEATURES,
@@ -29,6 +30,20 @@ from mapper.ranker import (
     support,
 )
 
+_COUNTY_ABBR = re.compile(r"\s+Co\.?$")  # "Loudon Co." is Loudon County
+PART_MIN_POPULATION = 10_000  # a part of an unknown name stands for a town at least this big
+PART_BIG_POPULATION = 100_000  # ... or this big when the rest of the name is not generic
+# Words that alone never make a part of a longer name a place ("City" in "Norwich City").
+PART_GENERIC = {
+    "city", "state", "county", "town", "street", "road", "avenue", "university", "college",
+    "school", "bank", "house", "hall", "office", "court", "council", "centre", "center",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "new", "old", "great", "upper", "lower", "saint", "st", "mount", "national", "international",
+    "royal", "united", "union", "republic", "government", "park", "station", "airport", "port",
+    "institute", "academy", "hospital", "church", "cathedral", "stadium", "estate", "village",
+    "township", "district", "borough", "municipal", "metro", "area", "region", "province",
+    "river", "creek", "lake", "lakes", "canal", "bay", "harbor", "harbour", "elementary", "high",
+}
 REL_POP = 1.0  # weight of log10(population / the most populous namesake's), floored at -3
 
 
@@ -88,13 +103,19 @@ class Resolver:
             groups[normalize(m.text)].append(m)
         cands = {k: self.gazetteer.candidates(ms[0].text, limit=40) for k, ms in groups.items()}
         kinds = {k: self.gazetteer.match_kinds(ms[0].text) for k, ms in groups.items()}
+        partial: set[str] = set()  # names resolved through a part of them: not context
         for k, ms in groups.items():
             alias = self._alias_entry(ms[0].text, cands[k])
             if alias is not None:
                 cands[k], kinds[k] = [alias], {alias.key: 0}
+            elif not cands[k]:
+                cands[k], kinds[k] = self._part_candidates(ms[0].text)
+                if cands[k]:
+                    partial.add(k)
 
         votes = {k: self._country_votes(ms, cands[k]) for k, ms in groups.items()}
-        countries = self._document_countries(mentions, cands)
+        context_cands = {k: cs for k, cs in cands.items() if k not in partial}
+        countries = self._document_countries(mentions, context_cands)
         chosen: dict[str, GazetteerEntry] = {}
         # Pass 1: names that denote a country (and no sizeable place of another kind) or a
         # single entry are anchors.
@@ -104,14 +125,14 @@ class Resolver:
             elif len(cs) == 1:
                 chosen[k] = cs[0]
         fixed = set(chosen)
-        near = support(cands) if self.ranker is not None or trace is not None else {}
+        near = support(context_cands) if self.ranker is not None or trace is not None else {}
         # Pass 2: rank the ambiguous names with the anchors as context (twice, so choices made
         # in the first round inform the second). A name's own country vote is left out.
         for rnd in range(2):
             for k, cs in cands.items():
                 if not cs or k in fixed:
                     continue
-                anchors = [v for kk, v in chosen.items() if kk != k]
+                anchors = [v for kk, v in chosen.items() if kk != k and kk not in partial]
                 context = countries - votes[k]
                 context.update(Counter({a.country_code: 0.5 for a in anchors
                                         if a.country_code and a.feature != "country"}))
@@ -233,10 +254,53 @@ class Resolver:
             gid = self.region_demonyms.get(form)
             if gid:
                 return self.gazetteer.by_geonameid(gid)
-        state = self.state_abbreviations.get(text)
+        state = self.state_abbreviations.get(text) or (
+            self.state_abbreviations.get(text + ".") if len(text) >= 3 else None)  # "Calif"
         if state:
             return self.gazetteer.by_geonameid(state[1])
         return None
+
+    def _part_candidates(self, text: str) -> tuple[list[GazetteerEntry], dict[str, int]]:
+        """Candidates for a name the gazetteer does not know, from the longest part of it that
+        names a prominent place: "Loudon Co." (County), "Greer Station", "Colorado State
+        University", "Bank of Mexico", "European Central Bank" (a demonym). A part followed by
+        "State", "Province", ... keeps only subdivisions ("Oaxaca State")."""
+        text = text.strip()
+        full = _COUNTY_ABBR.sub(" County", text)
+        if full != text and self.gazetteer.candidates(full, limit=40):
+            return self.gazetteer.candidates(full, limit=40), self.gazetteer.match_kinds(full)
+        words = full.split()
+        for n in range(len(words) - 1, 0, -1):
+            best: tuple[float, list[GazetteerEntry], dict[str, int] | None, str] | None = None
+            for i in range(len(words) - n + 1):
+                part = words[i:i + n]
+                if not part[0][:1].isupper() or not part[-1][:1].isupper() or \
+                        all(w.lower().strip(".,") in PART_GENERIC for w in part):
+                    continue
+                sub = " ".join(part).strip(".,;:")
+                found = self.gazetteer.candidates(sub, limit=40)
+                alias = self._alias_entry(sub, found)
+                if alias is not None:
+                    found, kinds = [alias], {alias.key: 0}
+                else:
+                    kinds = None
+                    if ADMIN_WORDS.match(" " + " ".join(words[i + n:])):
+                        found = [c for c in found if c.feature in ("admin1", "admin2")]
+                # A town stands for the name when it is big, or when the rest of the name is
+                # generic words ("Greer Station"), not another name ("Meadow Grove").
+                rest = [w for w in words[:i] + words[i + n:] if w[:1].isupper()]
+                small = PART_MIN_POPULATION if all(
+                    w.lower().strip(".,") in PART_GENERIC for w in rest) else PART_BIG_POPULATION
+                strong = [c for c in found if c.feature in ("country", "admin1", "continent")
+                          or c.population >= small or ADMIN_IN_NAME.search(sub)]
+                if strong:
+                    prior = max(_type_prior(c) for c in strong)
+                    if best is None or prior > best[0]:
+                        best = (prior, found, kinds, sub)
+            if best is not None:
+                _, found, kinds, sub = best
+                return found, kinds if kinds is not None else self.gazetteer.match_kinds(sub)
+        return [], {}
 
     @staticmethod
     def _country_anchor(cs: list[GazetteerEntry]) -> GazetteerEntry | None:

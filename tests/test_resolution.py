@@ -97,3 +97,42 @@ def test_every_alias_row_names_an_entry(gazetteer):
 def _point(entry):
     assert entry is not None
     return entry.lat, entry.lon
+
+
+@pytest.mark.parametrize("text,name,gid", [
+    ("Students at Colorado State University protested.", "Colorado State University", 5417618),
+    ("The Bank of Mexico raised rates.", "Bank of Mexico", 3996063),  # Mexico
+    ("Deputies in Loudon Co. closed the road.", "Loudon Co.", 4638283),  # Loudon County, TN
+    ("Flooding hit Oaxaca State on Monday.", "Oaxaca State", 3522509),  # the state, not the city
+    ("The European Central Bank met.", "European Central Bank", 6255148),  # Europe
+])
+def test_an_unknown_name_resolves_through_the_place_it_contains(geoparser, text, name, gid):
+    (span,) = _resolve(geoparser, text, [name])
+    assert span is not None and span.geonameid == gid
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Police closed Royal Street in the old town.", "Royal Street"),
+    ("He moved to Meadow Grove last year.", "Meadow Grove"),  # not the English town Grove
+])
+def test_a_generic_or_small_part_does_not_stand_for_the_name(geoparser, text, name):
+    assert _resolve(geoparser, text, [name]) == [None]
+
+
+@pytest.mark.parametrize("name,gid", [("Ohioans", 5165418), ("Minnesotan", 5037779),
+                                      ("Ontarians", 6093943), ("Abkhaz", 6643410),
+                                      ("Dagestani", 567293), ("Calif", 5332921)])
+def test_subdivision_demonyms_and_undotted_abbreviations(geoparser, name, gid):
+    (span,) = _resolve(geoparser, f"Many {name} voters stayed home.", [name])
+    assert span is not None and span.geonameid == gid
+
+
+def test_a_region_that_is_mostly_its_city_is_the_city(geoparser):
+    (moscow,) = _resolve(geoparser, "The president spoke in Moscow on Monday.", ["Moscow"])
+    assert moscow.geonameid == 524901  # the city, not the federal subject Moskva
+
+
+def test_a_state_named_like_its_big_city_stays_a_candidate(geoparser):
+    text = "The governor of New York spoke in Albany, Buffalo and Rochester."
+    new_york, *_ = _resolve(geoparser, text, ["New York", "Albany", "Buffalo", "Rochester"])
+    assert new_york.geonameid == 5128638  # New York State: the others are upstate
