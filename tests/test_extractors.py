@@ -96,3 +96,11 @@ def test_spacy_common_words_and_facility_heads_are_not_towns(spacy_extractor):
         "Moore said it again."))
     assert "Hall" not in found  # the head word of a facility's name
     assert "Moore" not in found  # a person's surname elsewhere in the story
+
+
+def test_spacy_county_lists_and_colon_datelines(spacy_extractor):
+    found = _spacy_found(spacy_extractor, (
+        "Water covers roads in Becker, Clay and Otter Tail counties. "
+        "Floods hit farms. BEIRUT: The body of a man was found on Saturday."))
+    assert {"Becker", "Clay", "Otter Tail"} <= set(found)  # "X, Y and Z counties"
+    assert "BEIRUT" in found  # a dateline in capitals, ended by a colon

@@ -46,7 +46,11 @@ PARTY_HOME = re.compile(r"\b[RDI]-((?:[A-Z][\w’'.]+)(?:\s[A-Z][\w’'.]+){0,2}
 # "SMALLTOWN — The council met...": a dateline in capitals at the start of a paragraph or sentence
 CAPS_DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+){0,3})"
                            r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([A-Z]+\))?"
-                           r"\s*(?:—|–|--| - )")
+                           r"\s*(?:—|–|--| - |:\s|\x97|”)")
+# "Becker, Clay and Otter Tail counties": each name is a county
+_NAME = r"[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+)?"
+COUNTY_LIST = re.compile(rf"((?:{_NAME},\s+)*{_NAME},?\s+(?:and|or)\s+{_NAME})\s+"
+                         r"(counties|parishes)\b")
 
 
 class SpacyExtractor(Extractor):
@@ -250,6 +254,14 @@ class SpacyExtractor(Extractor):
         for ent in doc.ents:  # "the Association of Ohio Teachers"
             if ent.label_ == "ORG":
                 self._org_of_place(ent, spans)
+        for m in COUNTY_LIST.finditer(text):
+            offset = m.start(1)
+            for name in re.split(r",\s+(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+", m.group(1)):
+                start = text.index(name, offset)
+                offset = start + len(name)
+                span = (start, offset)
+                if not overlaps(span, spans):
+                    spans[span] = "GAZ"
         for m in CAPS_DATELINE.finditer(text):
             if len(m.group(1)) > 2 and not overlaps(m.span(1), dateline):
                 self._add_known(text, m.start(1), m.group(1), spans)
