@@ -46,13 +46,14 @@ ANNOUNCE_VERBS = {"say", "announce", "confirm", "tell", "state", "add"}
 SOURCE_NOUNS = {"source", "report", "media", "newspaper", "paper", "agency", "outlet",
                 "witness", "resident", "analyst", "observer", "tabloid", "broadcaster"}
 START_VERBS = {"begin", "start"}
+ENDING_VERBS = {"cut", "end", "interrupt", "abandon", "break", "quit"}  # "cut short his trip"
 DRIVER_VERBS = {"drive", "fly", "take", "bring", "sail"}
 SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board", "embark",
                      "make", "bound", "flee", "escape"}
 MEETING_VERBS = {"meet", "hold", "attend", "host"}
 TRAVEL_NOUNS = {"drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
                 "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
-                "port", "call", "layover", "landing"}
+                "port", "call", "layover", "landing", "holiday", "vacation", "honeymoon"}
 DEST_PREPS = {"to", "toward", "towards", "into", "for", "onto", "in", "at", "near", "on", "off"}
 VIA_PREPS = {"through", "via", "across", "past", "over", "along", "around"}
 ORIGIN_PREPS = {"from", "out"}
@@ -61,7 +62,8 @@ OBJECT_DEST_VERBS = {"visit", "reach", "enter", "tour", "cross", "make", "board"
 ARRIVAL_PREPS_ONLY = {"in", "at", "on", "near", "off"}  # only after verbs of arriving or staying
 ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "meet", "hold",
                  "attend", "host", "berth", "anchor", "moor", "touch", "be", "disembark", "set",
-                 "get", "greet", "welcome", "receive", "cheer", "salute"}
+                 "get", "greet", "welcome", "receive", "cheer", "salute",
+                 "visit", "tour"}  # "visited the school in X"
 BELIEF_VERBS = {"believe", "think", "suspect", "hope", "fear", "assume", "suppose", "speculate",
                 "guess", "dream", "imagine"}
 REPORT_VERBS = BELIEF_VERBS | {
@@ -112,6 +114,10 @@ QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "million", "score", "group", "
                   "crowd", "busload", "planeload", "boatload", "handful"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"}
+HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
+                    "madam": "f"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f",
+                  "hers": "f", "herself": "f"}
 WATER = {"ocean", "sea", "gulf", "bay", "strait", "lake", "river", "canal"}
 BORDER_WORDS = re.compile(r"\b[Tt]he\s+((?:border|frontier)(?:\s+(?:crossing|post|"
                           r"station|bridge|checkpoint))?)\b(?!\s+(?:with|between|of)\b)")
@@ -173,6 +179,8 @@ class JourneyExtractor:
         self.movers: dict[str, Mover] = {}
         self.last: dict[str, Mover] = {}
         self.last_person = None
+        self.person_trail: list = []  # the people named as subjects, latest last
+        self.gender = self._genders(doc)
         self.subject_vehicle: str | None = None
         self.last_together: list[Mover] = []
         self.by_label: dict[str, Mover] = {}
@@ -218,6 +226,52 @@ class JourneyExtractor:
                 rec["home"] = home
         return people
 
+    def _genders(self, doc) -> dict[str, str]:
+        """Person key -> "m" or "f" where the text shows it: an honorific before the name
+        ("Mr. Silva", "Mrs. Silva"), else the pronouns of sentences that name that person alone
+        ("Silva said he ..."), with the next sentence when it names nobody."""
+        titled: dict[str, str] = {}
+        votes: dict[str, dict[str, int]] = {}
+        sents = list(doc.sents)
+        for i, sent in enumerate(sents):
+            keys = set()
+            for ent in sent.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                key = self._person_key(doc[ent.start])
+                if key is None:
+                    continue
+                keys.add(key)
+                before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+                sex = HONORIFIC_GENDER.get(before) or HONORIFIC_GENDER.get(
+                    ent[0].lower_.rstrip("."))
+                if sex:
+                    titled.setdefault(key, sex)
+            if len(keys) != 1:
+                continue
+            said = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")]  # "he", not "him"
+            if i + 1 < len(sents) and not any(e.label_ == "PERSON" for e in sents[i + 1].ents):
+                said += [t for t in sents[i + 1] if t.dep_ in ("nsubj", "nsubjpass")]
+            words = [t.lower_ for t in said]
+            tally = votes.setdefault(keys.pop(), {"m": 0, "f": 0})
+            for w in words:
+                if w in PRONOUN_GENDER:
+                    tally[PRONOUN_GENDER[w]] += 1
+        out = {k: v for k, v in ((k, "m" if t["m"] > 2 * t["f"] else "f" if t["f"] > 2 * t["m"]
+                                  else None) for k, t in votes.items() if any(t.values())) if v}
+        return {**out, **titled}
+
+    def _agreeing(self, pronoun: str):
+        """The latest person named as a subject whom a pronoun can denote: "he" skips a woman
+        named since ("Ana Silva has worked with Mr. Rossi ... She ... He intends")."""
+        want = PRONOUN_GENDER.get(pronoun)
+        for tok in reversed(self.person_trail[-8:]):
+            key = self._person_key(tok) if tok.ent_type_ == "PERSON" else \
+                self.person_alias.get(tok.lower_)
+            if want is None or key is None or self.gender.get(key) in (None, want):
+                return tok
+        return self.last_person
+
     def _vehicle_owners(self, doc) -> dict[str, str]:
         """Vehicle noun -> the person whose vehicle the text says it is ("his armored train",
         "Ms. Silva's train"), for later mentions of "the train"."""
@@ -253,8 +307,9 @@ class JourneyExtractor:
             if obj is not None and obj.lemma_.lower() in GROUP_NOUNS:
                 mover = self._mover(obj)
                 return [mover] if mover is not None else []
-        if subj.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod")
-                                          for c in subj.children) and \
+        specific = ("det", "poss", "nummod") if subj.lemma_.lower() in VEHICLES.keys() | \
+            TRAVEL_NOUNS else ("det", "poss", "nummod", "amod")  # "Direct flights" are a service
+        if subj.tag_ == "NNS" and not any(c.dep_ in specific for c in subj.children) and \
                 subj.lemma_.lower() not in GROUP_NOUNS:
             return []
         phrase = [t for t in subj.subtree if not any(
@@ -297,7 +352,7 @@ class JourneyExtractor:
             kind = kinds.get(subj.lower_, kinds.get(lemma))
             if kind == "person" and self.last_person is not None and \
                     self.last_person.pos_ != "PRON":
-                return self._mover(self.last_person)
+                return self._mover(self._agreeing(subj.lower_))
             return self.last.get(kind) if kind else None
         if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
             return self._mover(subj.head.head)
@@ -314,7 +369,8 @@ class JourneyExtractor:
         vehicle = lemma if lemma in VEHICLES else None
         person = None
         # A person named in the phrase, or its possessor ("Ms. Silva's train").
-        candidates = [subj, *[c for c in subj.children if c.dep_ in ("poss", "compound")]]
+        candidates = [subj, *[c for c in subj.children if c.dep_ in ("poss", "compound") or
+                              c.dep_ == "appos" and c.ent_type_ == "PERSON"]]  # "the author A B"
         for tok in candidates:
             if tok.ent_type_ == "PERSON":
                 key = self._person_key(tok)
@@ -332,9 +388,10 @@ class JourneyExtractor:
         if person is None and vehicle and vehicle in self.owners and not any(
                 t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "") for t in subj.subtree):
             person = self.owners[vehicle]
-        if person is None and any(c.dep_ == "poss" and c.lower_ in ("his", "her")
-                                  for c in subj.children) and self.last_person is not None:
-            person = self._person_key(self.last_person)
+        poss = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("his", "her")),
+                    None)
+        if person is None and poss is not None and self.last_person is not None:
+            person = self._person_key(self._agreeing(poss.lower_))
         if person:
             rec = self.people[person]
             mover = self._register(f"person:{person}", rec["label"], vehicle, rec["home"],
@@ -420,17 +477,20 @@ class JourneyExtractor:
 
     def _events_at(self, tok, sent) -> list[Event]:
         lemma = _lemma(tok)
-        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and (
+        if (tok.ent_type_ == "PERSON" or tok.lower_ in self.person_alias) and \
+                tok.pos_ == "PROPN" and (
                 tok.dep_ in ("nsubj", "nsubjpass") or
                                           tok.dep_ == "poss" and tok.head.dep_ in
                                           ("nsubj", "nsubjpass")) and not (
                 tok.head.lemma_.lower() in REPORT_VERBS and tok.head.i < tok.i):
             # '..., said Ana Silva' quotes a source; the next "she" is still the story's traveller
             self.last_person = tok
+            self.person_trail.append(tok)
         elif tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and any(
                 tok.lemma_.lower() in rec["titles"] for rec in self.people.values()) and \
                 tok.lemma_.lower() not in PEOPLE_NOUNS - {"president", "minister"}:
             self.last_person = tok  # "the crown prince ... He plans": the titled person
+            self.person_trail.append(tok)
         verbal = tok.pos_ in ("VERB", "AUX") or (
             tok.pos_ == "NOUN" and tok.head.lower_ == "to" and tok.head.dep_ in ("pcomp", "aux")
         ) or (lemma == "bound" and any(c.dep_ == "prep" and c.lower_ in ("for", "to")
@@ -579,10 +639,19 @@ class JourneyExtractor:
                 role = "origin"
                 targets = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in
                            ("in", "at", "from") for o in c.children if o.dep_ == "pobj"]
+            elif child.dep_ == "advcl" and lemma in ("leave", "depart") and child.tag_ == "VB" \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and \
+                    _lemma(child) not in MOTION_VERBS:
+                role = "dest"  # "left in May to work in X": where the departure led
+                targets = [o for c in child.children if c.dep_ == "prep" and c.lower_ in
+                           ("in", "at") for o in c.children if o.dep_ == "pobj"]
             elif child.dep_ in ("dobj", "attr") and lemma in OBJECT_ORIGIN_VERBS:
                 role, targets = "origin", [child]
             elif child.dep_ == "dobj" and lemma in OBJECT_DEST_VERBS and lemma not in ("cross",):
                 role, targets = "dest", [child]
+                if lemma in ("visit", "tour"):  # "visited the embassy in X": X, where it stands
+                    targets += [o for p in child.children if p.dep_ == "prep" and p.lower_ in
+                                ("in", "at") for o in p.children if o.dep_ == "pobj"]
             elif child.dep_ == "dobj" and any(c.dep_ == "prt" and c.lower_ in DEST_PREPS
                                               for c in verb.children):
                 role, targets = "dest", [child]  # "stop off Port Said"
@@ -615,7 +684,11 @@ class JourneyExtractor:
     def _noun_events(self, noun, sent, mover: Mover) -> list[Event]:
         out: list[Event] = []
         governing = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), noun)
-        for child in noun.children:
+        preps = [c for c in noun.children if c.dep_ == "prep"]
+        if noun.dep_ == "dobj" and not preps:  # "cut short his holiday in X": the parser hung
+            preps = [c for c in noun.head.children if c.dep_ == "prep"  # "in X" on the verb
+                     and c.i == noun.i + 1 and c.lower_ in ("in", "at")]
+        for child in preps:
             if child.dep_ != "prep":
                 continue
             prep = child.lower_
@@ -693,12 +766,14 @@ class JourneyExtractor:
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         future = status == "planned" or bool(
             auxes & (FUTURE_WORDS | SPECULATION_MODALS | {"would"})) or _future_clause(verb) or (
-            status == "speculated" and (noun is not None or verb.tag_ not in ("VBD", "VBN")))
+            status == "speculated" and (noun is not None or verb.tag_ not in ("VBD", "VBN"))
+            and not _bare_past(verb))
         when = self._date(verb, sent, "future" if future else "past")
         mode = self._mode(verb, sent, mover)
         label = (noun.text if noun is not None else verb.text)
         lemma = verb.lemma_.lower()
         extra = {
+            "lemma": lemma,
             "future": future,
             "pluperfect": "had" in auxes and verb.tag_ == "VBN",
             "start": (lemma in START_VERBS or noun is not None and noun.head.lemma_.lower()
@@ -725,7 +800,8 @@ class JourneyExtractor:
         reporters = [a for a in _clause_chain(verb)[1:] if a.pos_ in ("VERB", "AUX")
                      and a.lemma_.lower() in REPORT_VERBS]
         planned = _future_clause(verb) or (
-            verb.tag_ == "VB" and "to" in auxes) or _lemma(verb) == "bound" or any(
+            verb.tag_ == "VB" and "to" in auxes and not _purpose_of_departure(verb)) or \
+            _lemma(verb) == "bound" or any(
             a.lemma_.lower() in PLAN_HEADS for a in chain[1:3]) or (
             noun is not None and any(c.lower_ in PLAN_ADJECTIVES for c in noun.children))
         if reporters and reporters[0].lemma_.lower() in BELIEF_VERBS:
@@ -862,7 +938,7 @@ class JourneyExtractor:
             stops = self._resolve_crossings(stops, evs, mover, extra)
             stops = self._implied_origin(stops, mover, extra)
             stops = self._merge_repeats(stops)
-            if len(stops) < 2:
+            if not stops or len(stops) == 1 and not self._lone_stop(stops[0], evs[0]):
                 continue
             jid = f"j{len(journeys) + 1}"
             vehicle = max(mover.vehicles, key=mover.vehicles.get) if mover.vehicles else \
@@ -875,6 +951,13 @@ class JourneyExtractor:
         used = {s.place.id for j in journeys for s in j.stops}
         homes = {k: p for k, p in self.home_places.items() if p.id in used and k not in extra}
         return JourneyResult(tuple(journeys), tuple({**extra, **homes}.values()))
+
+    @staticmethod
+    def _lone_stop(stop: Stop, ev: Event) -> bool:
+        """Whether one stop alone is a journey: a destination the text says was or will be
+        reached ("is travelling to X", "visited X"), not an origin or a guess."""
+        return ev.role == "dest" and not stop.implied and stop.status != "speculated" and \
+            ev.extra.get("lemma") not in MEETING_VERBS  # "met in X" needs no journey
 
     def _merge_repeats(self, stops: list[Stop]) -> list[Stop]:
         """One stop where the same place follows itself; both sentences kept as evidence."""
@@ -1087,6 +1170,21 @@ def _future_clause(verb) -> bool:
     return False
 
 
+def _bare_past(verb) -> bool:
+    """A bare infinitive under a past verb ("made her drive him to X", "let them go to X"):
+    the past, not a plan."""
+    return verb.tag_ == "VB" and verb.head.tag_ in ("VBD", "VBN") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _purpose_of_departure(verb) -> bool:
+    """Whether an infinitive is what a past departure was for ("left Oslo to fly to Rome",
+    "cut short her holiday to return to Rome"): the news tells it as done."""
+    head = verb.head
+    return verb.dep_ == "advcl" and head.tag_ == "VBD" and \
+        head.lemma_.lower() in SETTING_OUT_VERBS | ENDING_VERBS
+
+
 def _stray_preps(verb, lemma: str) -> list:
     """Prepositions the parser hung on a neighbour instead of the verb: "escorted the
     suspects from X to Y" (on the object), "was greeted by crowds at X" (on the agent)."""
@@ -1110,6 +1208,10 @@ def _generic(verb, subj) -> bool:
                                for c in subj.children):
         return False
     clause = subj.head if verb.dep_ == "acl" and subj == verb.head else verb
+    if clause is subj or clause.lemma_.lower() in REPORT_VERBS:
+        # the parser found no finite verb of its own ("An aircraft flying ... burns" read as a
+        # noun phrase, or as the subject of "..., an expert told"): it names no single trip
+        return verb.tag_ == "VBG"
     return clause.tag_ in ("VBZ", "VBP")
 
 
