@@ -355,7 +355,8 @@ def timeline_html(analysis: Analysis) -> str:
         body += f"<details><summary>Notes ({len(analysis.warnings)})</summary>{notes}</details>"
     return (
         '<div class="mp-panel mp-timeline" id="mp-timeline"><details>'
-        f"<summary>Timeline ({len(rows)} stops)</summary>{body}</details></div>"
+        f"<summary>Timeline ({len(rows)} stop{'' if len(rows) == 1 else 's'})</summary>{body}"
+        "</details></div>"
     )
 
 

@@ -113,9 +113,11 @@ def _journey_role(journey: Journey, place: Place) -> str | None:
     ids = [s.place.id for s in journey.stops]
     if place.id not in ids:
         return None
+    if len(set(ids)) == 1:
+        return "destination"  # a journey of one stop names where the mover went
     if ids[0] == place.id:
         return "origin"
-    if ids[-1] == place.id and len(ids) > 1:
+    if ids[-1] == place.id:
         return "destination"
     stops = [s for s in journey.stops if s.place.id == place.id]
     return "implied" if all(s.implied for s in stops) else "stop"

@@ -102,6 +102,9 @@ def test_roles(analysis):
     crossing = Journey("jx", "x", (a, replace(b, implied=True), c))
     other = replace(analysis, journeys=(crossing,), corridors=())
     assert place_roles(other)["khabarovsk"].role == "implied"
+    # A journey of one stop ("flew to X", origin unknown) ends there: a destination.
+    alone = replace(analysis, journeys=(Journey("j1", "x", (c,)),), corridors=())
+    assert place_roles(alone)[c.place.id].role == "destination"
 
 
 def test_mentions_are_marked_in_their_sentences(analysis):
