@@ -279,7 +279,13 @@ class Resolver:
                     continue
                 sub = " ".join(part).strip(".,;:")
                 found = self.gazetteer.candidates(sub, limit=40)
-                alias = self._alias_entry(sub, found)
+                # A demonym or alternate name inside a compound name is not that place:
+                # "Central American", "Latin America" are not the United States.
+                compound = i > 0 and words[i - 1][:1].isupper()
+                if compound and found:
+                    primary = self.gazetteer.match_kinds(sub)
+                    found = [c for c in found if primary.get(c.key) == 0]
+                alias = None if compound else self._alias_entry(sub, found)
                 if alias is not None:
                     found, kinds = [alias], {alias.key: 0}
                 else:

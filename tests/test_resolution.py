@@ -136,3 +136,9 @@ def test_a_state_named_like_its_big_city_stays_a_candidate(geoparser):
     text = "The governor of New York spoke in Albany, Buffalo and Rochester."
     new_york, *_ = _resolve(geoparser, text, ["New York", "Albany", "Buffalo", "Rochester"])
     assert new_york.geonameid == 5128638  # New York State: the others are upstate
+
+
+@pytest.mark.parametrize("name", ["Latin America", "Central American"])
+def test_a_short_form_inside_a_compound_name_is_not_that_place(geoparser, name):
+    (span,) = _resolve(geoparser, f"Migrants from {name} countries arrived.", [name])
+    assert span is None or span.geonameid != 6252001  # not the United States ("America")
