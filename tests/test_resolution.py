@@ -142,3 +142,21 @@ def test_a_state_named_like_its_big_city_stays_a_candidate(geoparser):
 def test_a_short_form_inside_a_compound_name_is_not_that_place(geoparser, name):
     (span,) = _resolve(geoparser, f"Migrants from {name} countries arrived.", [name])
     assert span is None or span.geonameid != 6252001  # not the United States ("America")
+
+
+def test_a_wide_subdivision_is_placed_at_the_middle_of_its_settlements():
+    # mean of the points when they are close together
+    assert sources.subdivision_point([(10.0, 20.0, 1), (10.2, 20.4, 1), (10.1, 20.2, 5)]) == \
+        pytest.approx((10.1, 20.2))
+    # the middle of their extent when they span more than WIDE_KM: not the crowded south
+    south = [(42.0 + i * 0.01, -80.0, 1000) for i in range(50)]
+    lat, lon = sources.subdivision_point([*south, (56.0, -90.0, 10)])
+    assert lat == pytest.approx(49.0) and lon == pytest.approx(-85.0)
+    # across the 180th meridian the middle stays on the settlements' side of the globe
+    lat, lon = sources.subdivision_point([(60.0, 170.0, 1), (70.0, -170.0, 1)])
+    assert lat == pytest.approx(65.0) and abs(lon) == pytest.approx(180.0)
+
+
+def test_ontario_point_is_not_at_its_southern_cities(gazetteer):
+    ontario = gazetteer.by_geonameid(6093943)
+    assert ontario is not None and ontario.lat > 47.0  # Toronto is at 43.7 N

