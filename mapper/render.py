@@ -39,6 +39,7 @@ from mapper.render_html import (
 from mapper.render_style import (
     CORRIDOR_COLORS,
     CORRIDOR_DASH,
+    LABEL_PRIORITY,
     PLACES_ONLY_COLOR,
     ROLE_COLORS,
     STATUS_DASH,
@@ -66,7 +67,6 @@ JQUERY_SHIM = (
 )
 
 
-_LABEL_PRIORITY = {"origin": 0, "destination": 0, "stop": 1, "implied": 2, "corridor": 2}
 # Place labels, in priority order: a label that would overlap a label already shown, or hide
 # under a panel (title, legend, timeline, layer control), is moved to the left of its marker;
 # if it still collides there it is hidden (its popup still names it). Labels also keep off other
@@ -467,7 +467,7 @@ def _add_places(
                 permanent=True,
                 direction="right",
                 offset=(8, 0),
-                class_name=f"mp-label mp-prio-{_LABEL_PRIORITY.get(role.role, 3)}",
+                class_name=f"mp-label mp-prio-{LABEL_PRIORITY.get(role.role, 3)}",
                 sticky=False,
             ),
         ).add_to(target)

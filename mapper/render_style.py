@@ -20,6 +20,8 @@ JOURNEY_COLORS: tuple[str, ...] = (
 )
 
 ROLES: tuple[str, ...] = ("origin", "stop", "destination", "implied", "corridor", "mentioned")
+# Which permanent labels win when labels collide (lower first); other roles rank 3.
+LABEL_PRIORITY = {"origin": 0, "destination": 0, "stop": 1, "implied": 2, "corridor": 2}
 ROLE_LABELS = {
     "origin": "Origin (first stop)",
     "stop": "Stop",

@@ -26,6 +26,7 @@ from mapper.render_style import (
     CORRIDOR_COLORS,
     CORRIDOR_LABELS,
     CORRIDOR_MPL,
+    LABEL_PRIORITY,
     PLACES_ONLY_COLOR,
     ROLE_COLORS,
     ROLES,
@@ -146,7 +147,6 @@ def _arrow(ax, line: LineString, color: str) -> None:
     )
 
 
-_LABEL_PRIORITY = {"origin": 0, "destination": 0, "stop": 1, "implied": 2, "corridor": 2}
 
 
 def _marker_style(role: str, places_only: bool) -> tuple[str, float]:
@@ -270,7 +270,7 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
             ls="none",
         )
         if (only or r.role != "mentioned") and w <= x <= e and s <= p.lat <= n:
-            labels.append((_LABEL_PRIORITY.get(r.role, 3), p.entry.name or p.name, x, p.lat))
+            labels.append((LABEL_PRIORITY.get(r.role, 3), p.entry.name or p.name, x, p.lat))
     _place_labels(fig, ax, sorted(labels, key=lambda t: t[0]))
 
     statuses = {leg.status for j in analysis.journeys for leg in j.legs}

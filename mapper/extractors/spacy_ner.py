@@ -106,22 +106,22 @@ class SpacyExtractor(Extractor):
                 continue
             if self.gazetteer.has_name(normalize(part)):
                 spans[span] = "GAZ"
-                return
+                return True
+        return False
 
-    def _org_of_place(self, ent, spans: dict) -> None:
-        """A large place after "of" inside an organisation's name."""
-        for i, tok in enumerate(ent[:-1]):
-            if tok.lower_ != "of":
+    def _large_place(self, words, spans: dict) -> bool:
+        """Add the longest leading part (up to three proper nouns) of ``words`` that names a
+        place of at least ``ORG_PLACE_MIN_POPULATION``; whether one was added."""
+        for n in (3, 2, 1):
+            part = words[:n]
+            if len(part) != n or not all(_proper(t) for t in part) or part[-1].text in TITLES:
                 continue
-            for n in (3, 2, 1):
-                part = ent[i + 1: i + 1 + n]
-                if len(part) != n or not all(_proper(t) for t in part):
-                    continue
-                span = (part.start_char, part.end_char)
-                if self.names is not None and not overlaps(span, spans) and \
-                        self.names.strength(fold(part.text)) >= ORG_PLACE_MIN_POPULATION:
-                    spans[span] = "GAZ"
-                    return
+            span = (part.start_char, part.end_char)
+            if self.names is not None and not overlaps(span, spans) and \
+                    self.names.strength(fold(part.text)) >= ORG_PLACE_MIN_POPULATION:
+                spans[span] = "GAZ"
+                return True
+        return False
 
     @staticmethod
     def _common_word(doc, start: int, end: int, person_words: set[str]) -> bool:
@@ -223,8 +223,8 @@ class SpacyExtractor(Extractor):
             for k in inner:
                 del spans[k]
             spans[(s, e)] = "GAZ"
-        # A large place leading an organisation's name counts ("the Texas Department of Health"):
-        # the corpora annotate these embedded toponyms.
+        # A large place leading an organisation's name counts ("the Texas Department of
+        # Health"), as one after "of" inside it does (below): the corpora annotate these.
         for ent in doc.ents:
             if ent.label_ != "ORG":
                 continue
@@ -232,17 +232,7 @@ class SpacyExtractor(Extractor):
                 ent = ent[1:]
             if len(ent) < 2:
                 continue
-            for n in (3, 2, 1):
-                if n >= len(ent):
-                    continue
-                part = ent[:n]
-                if not all(_proper(t) for t in part) or part[-1].text in TITLES:
-                    continue
-                span = (part.start_char, part.end_char)
-                if self.names is not None and not overlaps(span, spans) and \
-                        self.names.strength(fold(part.text)) >= ORG_PLACE_MIN_POPULATION:
-                    spans[span] = "GAZ"
-                    break
+            self._large_place(ent[:-1], spans)
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -253,7 +243,8 @@ class SpacyExtractor(Extractor):
             self._add_known(text, m.start(1), m.group(1), spans)
         for ent in doc.ents:  # "the Association of Ohio Teachers"
             if ent.label_ == "ORG":
-                self._org_of_place(ent, spans)
+                any(self._large_place(doc[t.i + 1:ent.end], spans)
+                    for t in ent[:-1] if t.lower_ == "of")
         for m in COUNTY_LIST.finditer(text):
             offset = m.start(1)
             for name in re.split(r",\s+(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+", m.group(1)):
