@@ -44,6 +44,9 @@ PART_GENERIC = {
     "township", "district", "borough", "municipal", "metro", "area", "region", "province",
     "river", "creek", "lake", "lakes", "canal", "bay", "harbor", "harbour", "elementary", "high",
 }
+WATER = ("ocean", "sea")
+BIG_CITY = 100_000  # a city this big keeps its one-word name from the ocean of that name
+_QUALIFIED = re.compile(r",\s*[A-Z]")  # "Atlantic, Iowa"
 REL_POP = 1.0  # weight of log10(population / the most populous namesake's), floored at -3
 
 
@@ -112,6 +115,10 @@ class Resolver:
                 cands[k], kinds[k] = self._part_candidates(ms[0].text)
                 if cands[k]:
                     partial.add(k)
+            else:
+                water = _open_water(ms, cands[k], article.text)
+                if water is not None:
+                    cands[k] = [water]
 
         votes = {k: self._country_votes(ms, cands[k]) for k, ms in groups.items()}
         context_cands = {k: cs for k, cs in cands.items() if k not in partial}
@@ -241,9 +248,9 @@ class Resolver:
         """The one entry a demonym ("Chilean", "European") or a US state abbreviation ("W.Va.",
         "Ill.") written as a place name stands for; None for other names."""
         text = text.strip()
-        gid = self.name_aliases.get(text)
-        if gid:  # "US", "EU", "L.A.": an abbreviation is not the village that shares its letters
-            return self.gazetteer.by_geonameid(gid)
+        key = self.name_aliases.get(text)
+        if key:  # "US", "EU", "L.A.": an abbreviation is not the village that shares its letters
+            return self.gazetteer.by_key(key)
         if any(c.feature == "country" for c in cands):
             return None
         forms = (text, text.title()) if text.isupper() and len(text) > 3 else (text,)
@@ -251,9 +258,9 @@ class Resolver:
             code = self.demonyms.get(form)
             if code:
                 return self.gazetteer.country(code)
-            gid = self.region_demonyms.get(form)
-            if gid:
-                return self.gazetteer.by_geonameid(gid)
+            key = self.region_demonyms.get(form)
+            if key:
+                return self.gazetteer.by_key(key)
         state = self.state_abbreviations.get(text) or (
             self.state_abbreviations.get(text + ".") if len(text) >= 3 else None)  # "Calif"
         if state:
@@ -387,6 +394,25 @@ def _states(anchors: list[GazetteerEntry]) -> Counter:
         elif a.admin1 and a.country_code:
             out[(a.country_code, normalize(a.admin1))] += 1
     return out
+
+
+def _open_water(ms: list[Mention], cs: list[GazetteerEntry], text: str) -> GazetteerEntry | None:
+    """The ocean or sea a one-word name stands for ("the Atlantic", "the Pacific"): in news
+    such a name is the ocean far more often than a town or county of that name. Not when a
+    qualifier or an admin word follows ("Atlantic, Iowa", "Pacific County") or a big city
+    bears the name."""
+    if any(len(m.text.split()) != 1 or m.qualifier for m in ms):
+        return None
+    water = [c for c in cs if c.feature in WATER]
+    if len(water) != 1:
+        return None
+    if any(ADMIN_WORDS.match(text[m.end: m.end + 20]) or _QUALIFIED.match(text[m.end: m.end + 30])
+           for m in ms):
+        return None
+    if any(c.feature == "country" or (c.feature == "city" and c.population >= BIG_CITY)
+           for c in cs):
+        return None
+    return water[0]
 
 
 def _type_prior(c: GazetteerEntry) -> float:

@@ -87,8 +87,8 @@ def test_country_points_are_near_the_country_centre(gazetteer):
 
 def test_every_alias_row_names_an_entry(gazetteer):
     for kind in ("name", "demonym"):
-        for alias, gid in sources.aliases(kind).items():
-            assert gazetteer.by_geonameid(gid) is not None, alias
+        for alias, key in sources.aliases(kind).items():
+            assert gazetteer.by_key(key) is not None, alias
     for abbreviation, (name, gid) in sources.us_state_abbreviations().items():
         entry = gazetteer.by_geonameid(gid)
         assert entry is not None and entry.name == name, abbreviation
@@ -160,3 +160,38 @@ def test_a_wide_subdivision_is_placed_at_the_middle_of_its_settlements():
 def test_ontario_point_is_not_at_its_southern_cities(gazetteer):
     ontario = gazetteer.by_geonameid(6093943)
     assert ontario is not None and ontario.lat > 47.0  # Toronto is at 43.7 N
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Russian troops entered South Ossetia on Friday.", "South Ossetia"),
+    ("South Ossetian militias shelled the villages.", "South Ossetian"),
+])
+def test_south_ossetia_and_its_demonym_resolve_to_the_region(geoparser, text, name):
+    (span,) = _resolve(geoparser, text, [name])
+    assert span is not None
+    assert distance_km((span.lat, span.lon), (42.23, 43.97)) < 100  # Tskhinvali, its capital
+
+
+@pytest.mark.parametrize("name,near", [("Kurdish", (37.0, 43.5)), ("Sinhalese", (7.6, 80.7))])
+def test_region_and_ethnic_demonyms(geoparser, name, near):
+    (span,) = _resolve(geoparser, f"The {name} parties won the vote.", [name])
+    assert span is not None and distance_km((span.lat, span.lon), near) < 300
+
+
+def test_latin_america_is_placed_at_south_america(geoparser):
+    (span,) = _resolve(geoparser, "Growth slowed across Latin America this year.",
+                       ["Latin America"])
+    assert span is not None and span.geonameid == 6255150
+
+
+@pytest.mark.parametrize("name", ["Atlantic", "Pacific"])
+def test_a_one_word_ocean_name_is_the_ocean_not_a_town(geoparser, name):
+    (span,) = _resolve(geoparser, f"The storm formed over the {name} on Monday.", [name])
+    assert span is not None and span.geonameid is None  # the ocean (features.csv), no town
+    assert abs(span.lat) < 30
+
+
+def test_a_qualified_ocean_name_is_the_town(geoparser):
+    text = "The fair opened in Atlantic, Iowa, on Monday."
+    atlantic, _ = _resolve(geoparser, text, ["Atlantic", "Iowa"])
+    assert atlantic is not None and atlantic.geonameid == 4847385  # Atlantic, Iowa

@@ -18,7 +18,7 @@ from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import GazetteerEntry
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 CANDIDATE_CACHE = 20_000  # names whose candidates are kept in memory (a few MB)
 _COLUMNS = "key, name, lat, lon, feature, cc, population, geonameid, w, s, e, n, admin1, source"
 
@@ -195,11 +195,12 @@ def _insert(db: sqlite3.Connection, rec: sources.Record) -> None:
 
 def _all_records():
     extra = defaultdict(list)
-    for alias, gid in sources.aliases("name").items():
-        extra[gid].append(alias)
+    for alias, key in sources.aliases("name").items():
+        extra[key].append(alias)
     for rec in _source_records():
-        if rec.geonameid in extra:
-            rec.names = [*rec.names, *extra[rec.geonameid]]
+        key = f"gn:{rec.geonameid}" if rec.geonameid else rec.key
+        if key in extra:
+            rec.names = [*rec.names, *extra[key]]
         yield rec
 
 

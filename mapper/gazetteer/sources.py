@@ -337,13 +337,19 @@ ALIASES_CSV = DATA_DIR / "gazetteer" / "aliases.csv"
 US_STATES_CSV = DATA_DIR / "gazetteer" / "us_states.csv"
 
 
-def aliases(kind: str, path: Path = ALIASES_CSV) -> dict[str, int]:
-    """Alias (as written) -> GeoNames id, for rows of ``kind`` ("name" or "demonym")."""
+def aliases(kind: str, path: Path = ALIASES_CSV) -> dict[str, str]:
+    """Alias (as written) -> gazetteer key ("gn:<GeoNames id>" or "feat:<features.csv id>"),
+    for rows of ``kind`` ("name" or "demonym")."""
     if not path.exists():
         return {}
     with open(path, encoding="utf-8", newline="") as fh:
-        return {row["alias"]: int(row["geonameid"]) for row in csv.DictReader(fh)
+        return {row["alias"]: _entry_key(row["entry"]) for row in csv.DictReader(fh)
                 if row["kind"] == kind}
+
+
+def _entry_key(value: str) -> str:
+    value = value.strip()
+    return f"gn:{int(value)}" if value.isdigit() else value
 
 
 def us_state_abbreviations(path: Path = US_STATES_CSV) -> dict[str, tuple[str, int]]:
