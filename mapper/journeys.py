@@ -45,6 +45,14 @@ GREETING_VERBS = {"greet", "welcome", "receive", "meet", "cheer", "salute"}
 ANNOUNCE_VERBS = {"say", "announce", "confirm", "tell", "state", "add"}
 SOURCE_NOUNS = {"source", "report", "media", "newspaper", "paper", "agency", "outlet",
                 "witness", "resident", "analyst", "observer", "tabloid", "broadcaster"}
+# People a person's possessive names ("his wife", "Ana Silva's aide"): someone else.
+KIN_NOUNS = {"wife", "husband", "son", "daughter", "father", "mother", "parent", "brother",
+             "sister", "child", "grandson", "granddaughter", "grandmother", "grandfather", "uncle",
+             "aunt", "nephew", "niece", "cousin", "friend", "girlfriend", "boyfriend", "fiancee",
+             "fiance", "partner", "spouse", "widow", "aide", "assistant", "adviser", "advisor",
+             "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "director",
+             "secretary", "deputy", "colleague", "bodyguard", "driver", "chief", "manager",
+             "agent", "mom", "dad", "sibling", "relative", "companion", "boss", "employee"}
 START_VERBS = {"begin", "start"}
 ENDING_VERBS = {"cut", "end", "interrupt", "abandon", "break", "quit"}  # "cut short his trip"
 DRIVER_VERBS = {"drive", "fly", "take", "bring", "sail"}
@@ -198,6 +206,8 @@ class JourneyExtractor:
         word is shared; with the titles that stand before them ("Brazilian leader")."""
         people: dict[str, dict] = {}
         self.person_alias: dict[str, str] = {}
+        # word -> (token, person key, named as a subject) of each full name, in text order
+        self.name_keys: dict[str, list[tuple[int, str, bool]]] = {}
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -205,13 +215,16 @@ class JourneyExtractor:
             words = _name_words(name)
             if not words:
                 continue
-            key = next((self.person_alias[w] for w in words if w in self.person_alias),
-                       " ".join(words))
+            key = self._key_of(words, ent.start) or " ".join(words)
             rec = people.setdefault(key, {"label": name, "titles": set(), "home": None})
             if len(name) > len(rec["label"]):
                 rec["label"] = name
             for w in words:
                 self.person_alias.setdefault(w, key)
+                seen = self.name_keys.setdefault(w, [])
+                if len(words) > 1 or not seen:
+                    seen.append((ent.start, key, ent.root.dep_ in ("nsubj", "nsubjpass",
+                                                                   "ROOT")))
             left = ent.start - 1
             title_tokens = []
             while left >= 0 and doc[left].dep_ in ("compound", "amod", "nmod") and \
@@ -220,7 +233,8 @@ class JourneyExtractor:
                 left -= 1
             nouns = [t.lemma_.lower() for t in title_tokens if t.pos_ in ("NOUN", "PROPN")
                      and t.lower_.rstrip(".") not in HONORIFICS]
-            rec["titles"].update(nouns)
+            # the title is the last noun: "train conductor", "Guard spokesman" name no train
+            rec["titles"].update(nouns[-1:])
             home = self._demonym_country(" ".join(t.text for t in title_tokens))
             if home:
                 rec["home"] = home
@@ -318,6 +332,8 @@ class JourneyExtractor:
         named = {}
         if any(t.dep_ == "cc" and t.lower_ == "and" for t in phrase):
             for t in phrase:
+                if any(a.dep_ == "poss" for a in [t, *t.ancestors] if subj in a.ancestors):
+                    continue  # "A and B's aide, C": the aide travelled, not B
                 key = self._person_key(t) if t.ent_type_ == "PERSON" else None
                 if key and key not in named:
                     named[key] = t
@@ -327,6 +343,10 @@ class JourneyExtractor:
             return movers
         if subj.conjuncts:
             movers = [m for t in (subj, *subj.conjuncts) if (m := self._mover(t)) is not None]
+            people = {m.key.split(":", 1)[1] for m in movers if m.key.startswith("person:")}
+            # "Ana Silva and her husband": one party, named after her
+            movers = [m for m in movers if not (m.key.startswith("relative:") and
+                                                m.key.split(":")[1] in people)]
             if len(movers) > 1:
                 self.last_together = movers
             return movers
@@ -350,6 +370,9 @@ class JourneyExtractor:
                      "we": "group", "his": "person", "her": "person", "its": "vehicle",
                      "their": "group", "him": "person", "them": "group", "us": "group"}
             kind = kinds.get(subj.lower_, kinds.get(lemma))
+            local = self._clause_antecedent(subj) if kind == "person" else None
+            if local is not None:
+                return self._mover(local)
             if kind == "person" and self.last_person is not None and \
                     self.last_person.pos_ != "PRON":
                 return self._mover(self._agreeing(subj.lower_))
@@ -368,9 +391,16 @@ class JourneyExtractor:
             return named
         vehicle = lemma if lemma in VEHICLES else None
         person = None
-        # A person named in the phrase, or its possessor ("Ms. Silva's train").
-        candidates = [subj, *[c for c in subj.children if c.dep_ in ("poss", "compound") or
-                              c.dep_ == "appos" and c.ent_type_ == "PERSON"]]  # "the author A B"
+        # A person named in the phrase ("the author A B", "her aide, A B"), or its possessor
+        # when the possessed noun is the person's vehicle or party ("Ms. Silva's train"); "his
+        # wife", "Silva's aide" are someone else.
+        kin = lemma in KIN_NOUNS and any(
+            c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))
+            for c in subj.children)
+        candidates = [*[c for c in subj.children if c.dep_ == "appos" and
+                        c.ent_type_ == "PERSON" and c.pos_ == "PROPN"], subj,
+                      *[c for c in subj.children if c.dep_ == "compound" or
+                        c.dep_ == "poss" and not kin]]
         for tok in candidates:
             if tok.ent_type_ == "PERSON":
                 key = self._person_key(tok)
@@ -390,6 +420,8 @@ class JourneyExtractor:
             person = self.owners[vehicle]
         poss = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("his", "her")),
                     None)
+        if kin and person is None:
+            return self._relative(subj)
         if person is None and poss is not None and self.last_person is not None:
             person = self._person_key(self._agreeing(poss.lower_))
         if person:
@@ -432,12 +464,62 @@ class JourneyExtractor:
             return self._register(f"named:{name.lower()}", name, None, home, subj.idx, "vehicle")
         return None
 
+    def _relative(self, noun) -> Mover | None:
+        """"his wife", "Ana Silva's parents": a mover named after the person it belongs to."""
+        poss = next(c for c in noun.children if c.dep_ == "poss")
+        owner = self._mover(poss) if poss.pos_ == "PRON" else None
+        key = self._person_key(poss) if poss.ent_type_ == "PERSON" else \
+            owner.key.split(":", 1)[1] if owner and owner.key.startswith("person:") else None
+        if key is None:
+            return None
+        words = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in
+                         ("poss", "det", "case") and t not in poss.subtree)
+        label = f"{self.people[key]['label']}'s {words}"
+        return self._register(f"relative:{key}:{noun.lemma_.lower()}", label, None,
+                              self.people[key]["home"], noun.idx, "relative")
+
+    def _clause_antecedent(self, pronoun):
+        """The person a pronoun denotes inside a clause about that person: "A B, whose parents
+        took him to X" (a relative or appositive clause with a subject of its own)."""
+        want = PRONOUN_GENDER.get(pronoun.lower_)
+        clause = None
+        for anc in pronoun.ancestors:
+            if anc.dep_ in ("relcl", "acl") and clause is None and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which")
+                    and c != pronoun for c in anc.children):
+                clause = anc
+            if clause is not None and anc.ent_type_ == "PERSON" and anc.pos_ == "PROPN":
+                key = self._person_key(anc)
+                if key and self.gender.get(key) in (None, want):
+                    return anc
+                return None
+        return None
+
     def _person_key(self, tok) -> str | None:
         ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
         if ent is None:
             return None
-        return next((self.person_alias[w] for w in _name_words(_person_name(ent.text))
-                     if w in self.person_alias), None)
+        return self._key_of(_name_words(_person_name(ent.text)), ent.start)
+
+    def _key_of(self, words: list[str], at: int) -> str | None:
+        """The person a name denotes: a full name by its surname (two people who share a first
+        name stay apart); a lone word by the person of that name last named as a subject
+        before it ("Ana Silva, daughter of Rui Silva, ... Silva" is Ana), else first named."""
+        if not words:
+            return None
+        if len(words) > 1:
+            full = " ".join(words)
+            known = {k for seen in self.name_keys.values() for _, k, _ in seen}
+            if full in known:
+                return full
+            for _, key, _ in self.name_keys.get(words[-1], []):
+                other = set(key.split())
+                if other <= set(words) or set(words) <= other:  # "Ana Silva", "Ana M. Silva"
+                    return key
+            return None
+        seen = self.name_keys.get(words[0], [])
+        subjects = [k for i, k, subject in seen if i < at and subject]
+        return subjects[-1] if subjects else seen[0][1] if seen else None
 
     def _register(self, key: str, label: str, vehicle: str | None, home: str | None,
                   position: int, kind: str) -> Mover:

@@ -230,3 +230,30 @@ def test_a_region_and_a_town_in_it_are_one_stop(gazetteer):
                             "She later told police she drove Mr. Crane to Ohio.")
     assert [s.place.name for s in next(j for j in a.journeys if "Crane" in j.mover).stops] == [
         "Toledo"]
+
+
+@pytest.mark.parametrize("text,movers", [
+    # two people who share a first name are two people
+    ("Bob Carter opened the meeting on Monday. Bob Vinyard moved to Denver as a child.",
+     ["Bob Vinyard"]),
+    # a bare surname is the person of that name named as a subject, not a parent in passing
+    ("Kelsey Dunkerson, daughter of Mike and Betty Dunkerson, studies biology. Dunkerson "
+     "traveled to Guatemala City last week.", ["Kelsey Dunkerson"]),
+    # a pronoun in a clause about a person ("whose parents flew him") is that person
+    ("Pope Leo spoke on Sunday. The story recalls that of Tom Reed, the young boy whose parents "
+     "flew him to Boston for surgery.", ["Tom Reed"]),
+    # "B's aide, C": the aide travels, not B
+    ("Mayor Ann Cole and Gov. Tim Ross's budget director, Dan Ortiz, traveled to Denver on "
+     "Monday.", ["Ann Cole", "Dan Ortiz"]),
+    # "her husband" is someone else, named after her; "A and her husband" is one party
+    ("Ana Silva works in Porto. Her husband flew to Lisbon on Monday.",
+     ["Ana Silva's husband"]),
+    ("Ana Silva and her husband moved to Denver in 1973.", ["Ana Silva"]),
+    # the title is the last word before a name: a train conductor is not the train
+    ("The dog was found by train conductor Ben Hale. The train travelled from Winnipeg to "
+     "Edmonton on Sunday.", ["train"]),
+    ("National Guard spokesman Tom Keane spoke on Monday. Officials said the National Guard "
+     "would be sent to Tucson.", ["the National Guard"]),
+])
+def test_movers_are_the_clause_subject(gazetteer, text, movers):
+    assert [j.mover for j in _analyze(gazetteer, text).journeys] == movers
