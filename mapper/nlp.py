@@ -99,3 +99,21 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence:
         else:
             hi = mid - 1
     return sentences[lo] if sentences else Sentence(0, 0, "")
+
+
+@lru_cache(maxsize=1)
+def non_noun_words() -> frozenset[str]:
+    """Lower-case English base forms that are adjectives, adverbs or verbs ("central",
+    "superior", "act"), from the lemmatizer's word index (WordNet) in the spaCy model. Place
+    names are nouns there ("paris", "columbus"), so one capitalised word in this set is more
+    likely the ordinary word than a town."""
+    lemmatizer = load_model().get_pipe("lemmatizer")
+    try:
+        index = lemmatizer.lookups.get_table("lemma_index")
+    except (AttributeError, KeyError):
+        return frozenset()
+    words: set[str] = set()
+    for pos in ("adj", "adv", "verb"):
+        if pos in index:
+            words.update(w for w in index[pos] if isinstance(w, str))
+    return frozenset(words)

@@ -104,3 +104,30 @@ def test_spacy_county_lists_and_colon_datelines(spacy_extractor):
         "Floods hit farms. BEIRUT: The body of a man was found on Saturday."))
     assert {"Becker", "Clay", "Otter Tail"} <= set(found)  # "X, Y and Z counties"
     assert "BEIRUT" in found  # a dateline in capitals, ended by a colon
+
+
+def test_spacy_towns_before_local_government_words(spacy_extractor):
+    found = _spacy_found(spacy_extractor, (
+        "The Roselle police ticketed two drivers on Sunday. Frankston Fire Chief Bob Lee said "
+        "the blaze was out by noon. A Pewaukee man was charged with theft. The Edwardsville "
+        "City Council voted 5-2. Students at Parkers Prairie High School won."))
+    # towns of 1,000 to 25,000 people, found by the word after them, whatever spaCy tagged
+    assert {"Roselle", "Frankston", "Pewaukee", "Edwardsville", "Parkers Prairie"} <= set(found)
+
+
+def test_spacy_people_and_ordinary_words_are_not_towns(spacy_extractor):
+    found = _spacy_found(spacy_extractor, (
+        "Coach Darren Ripley praised his wrestlers. \"We got stronger as the day went on,\" "
+        "Ripley said. The Superior Court judge ruled that the Act applies. \"I thank God every "
+        "day,\" she said from her home in PA."))
+    assert "Ripley" not in found  # a person of the story (towns in Ohio, Mississippi...)
+    assert not {"Superior", "Act"} & set(found)  # adjectives and verbs, not Superior (WI)
+    assert "God" not in found  # not Göd (Hungary)
+    assert "PA" not in found  # two capitals: a state's abbreviation, never Pa (Burkina Faso)
+
+
+def test_name_index_weighs_alternate_names_less():
+    index = name_index(default_gazetteer())
+    # "Story" is a GeoNames alternate name of Rochelle (Illinois, 9,300 people)
+    assert 0 < index.strength(fold("Story")) < 5000
+    assert index.strength(fold("Ohio")) > 10**9  # a state's own name is always strong

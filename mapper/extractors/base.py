@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from mapper.extractors.names import FLOOR, fold, is_district_name, name_index
+from mapper.extractors.names import ALWAYS, FLOOR, fold, is_district_name, name_index
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import Article, Mention, Sentence
 from mapper.nlp import sentence_at
@@ -29,6 +29,8 @@ NOT_PLACES = {w.title() for w in STOP_WORDS} | {
     "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
     "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "President", "Minister", "Police", "Mayor",
     "Governor", "Senator", "General", "Click", "Copyright", "Please", "Read", "More", "Hide",
+    # words of faith and plural titles that fold onto small towns ("God" -> Göd, "Sens." -> Sens)
+    "God", "Lord", "Allah", "Christ", "Jesus", "Heaven", "Sens", "Reps", "Gens", "Govs",
 }
 TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.",
           "Sgt.", "Rev.", "President", "Premier", "Chancellor", "King", "Queen", "Prince",
@@ -157,7 +159,9 @@ class Extractor(ABC):
                         continue
                 elif lead_direction:
                     continue
-                if self.is_strong(phrase, min_population):
+                # two capitals are an abbreviation: of a state or a country ("PA"), not a town
+                needed = ALWAYS if n == 1 and len(first.text) <= 2 else min_population
+                if self.is_strong(phrase, needed):
                     best = (first.start, last.end)
                     i += n
                     break

@@ -14,16 +14,31 @@ from mapper.extractors.base import (
     strip_possessive,
     tokens,
 )
-from mapper.extractors.names import fold
+from mapper.extractors.names import FLOOR, fold
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import normalize
 from mapper.model import Article, Mention
-from mapper.nlp import doc_sentences, parse, sentence_at
+from mapper.nlp import doc_sentences, non_noun_words, parse, sentence_at
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ORG_PLACE_MIN_POPULATION = 100_000
 SPATIAL_PREPS = {"to", "for", "in", "at", "from", "toward", "towards", "near", "via", "into",
                  "through", "off"}
+# Words that follow a town's name in local news when the town is meant ("the Roselle police",
+# "Huntsville Fire Chief", "the Edwardsville City Council", "a Gainesville man").
+CIVIC_WORDS = {
+    "police", "fire", "sheriff", "sheriff's", "sheriff’s", "mayor", "city", "town", "village",
+    "township", "council", "councilman", "councilwoman", "selectman", "selectmen", "schools",
+    "school", "high", "elementary", "middle", "junior", "public", "library", "hospital",
+    "medical", "regional", "community", "chamber", "parks", "park", "recreation", "planning",
+    "zoning", "board", "commission", "commissioners", "housing", "water", "utilities",
+    "airport", "transit", "historical", "municipal", "superintendent", "officers", "officer",
+    "firefighters", "residents", "resident", "native", "man", "woman", "teen", "boy", "girl",
+    "couple", "family", "officials", "area", "department", "courthouse", "jail",
+    "emergency", "volunteer", "senior", "downtown", "neighborhood",
+}
+SPEECH_VERBS = {"say", "tell", "add", "explain", "ask", "note", "recall", "exclaim", "comment",
+                "write", "reply", "testify", "insist", "admit", "laugh", "smile", "sigh"}
 # Entities that are not places: a gazetteer match inside one of them is not a mention.
 OTHER_LABELS = {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 
@@ -61,6 +76,55 @@ class SpacyExtractor(Extractor):
         self.min_population = min_population
         self.demonyms = sources.demonyms()
 
+    def _people(self, doc) -> set[str]:
+        """One-word names the story uses for people: a word of a longer person's name ("Ripley"
+        after "Darren Ripley"), a name after a title ("coach Ripley"), or a person who speaks
+        ("Robertson said"). Such a name is a person wherever it stands alone, unless it names a
+        large place."""
+        names: set[str] = set()
+        for e in doc.ents:
+            if e.label_ == "PERSON" and len(e) > 1:
+                if not any(t.lower_ in CIVIC_WORDS for t in e):  # not "Frankston Fire"
+                    names.update(t.text for t in e if _proper(t))
+            elif e.label_ == "PERSON" and e.root.dep_ == "nsubj" \
+                    and e.root.head.pos_ == "VERB":
+                names.add(e.root.text)
+        for t in doc[1:]:
+            prev = doc[t.i - 1]
+            if _proper(t) and (prev.text in TITLES or prev.text.title() in TITLES):
+                names.add(t.text)
+        return {n for n in names if not self.is_strong(n, ORG_PLACE_MIN_POPULATION)}
+
+    def _civic(self, doc, spans: dict) -> None:
+        """A town named before a word of local government or its people ("Huntsville Fire
+        Chief", "the Roselle police", "a Gainesville man"), however small: its leading one to
+        three proper nouns, at the start of an entity or outside one."""
+        starts = {e.start + (doc[e.start].lower_ == "the") for e in doc.ents}
+        inside = {t for e in doc.ents for t in range(e.start + 1, e.end)}
+        for i, tok in enumerate(doc):
+            if not _proper(tok) or (i in inside and i not in starts) or \
+                    (i > 0 and _proper(doc[i - 1]) and i not in starts):
+                continue
+            if tok.lower_ in DIRECTIONS or tok.text in ("North", "South", "East", "West"):
+                continue
+            for n in (3, 2, 1):
+                part = doc[i:i + n]
+                if len(part) != n or i + n >= len(doc) or not all(_proper(t) for t in part):
+                    continue
+                if doc[i + n].lower_ not in CIVIC_WORDS:
+                    continue
+                span = (part.start_char, part.end_char)
+                if n == 1 and part.text.lower() in non_noun_words():
+                    continue
+                if self.gazetteer.has_name(normalize(part.text)):
+                    for k in [k for k in spans if k[0] < span[1] and span[0] < k[1]]:
+                        if spans[k] not in ("GPE", "LOC") or not \
+                                self.gazetteer.has_name(normalize(doc.text[k[0]:k[1]])):
+                            del spans[k]  # an unknown longer name ("Huntsville City")
+                    if not overlaps(span, spans):
+                        spans[span] = "GAZ"
+                    break
+
     def _places_tagged_as_people(self, doc) -> set[str]:
         """One-word PERSON entities that name a sizeable place and never a person: not part of
         a longer person's name ("Paris" in "Paris Hilton"), never after a title ("Mr. Lincoln")."""
@@ -74,7 +138,8 @@ class SpacyExtractor(Extractor):
         out = set()
         for e in people:
             name = e.text
-            if len(e) != 1 or name in words_in_names or name in titled or name in out:
+            if len(e) > 3 or name in titled or name in out or not _proper(e[0]) or \
+                    len(e) == 1 and name in words_in_names:
                 continue
             if self.is_strong(name, 20_000):
                 out.add(name)
@@ -117,6 +182,8 @@ class SpacyExtractor(Extractor):
             if len(part) != n or not all(_proper(t) for t in part) or part[-1].text in TITLES:
                 continue
             span = (part.start_char, part.end_char)
+            if n == 1 and part.text.lower() in non_noun_words():
+                continue  # "Central Command", "Federal Highway Administration"
             if self.names is not None and not overlaps(span, spans) and \
                     self.names.strength(fold(part.text)) >= ORG_PLACE_MIN_POPULATION:
                 spans[span] = "GAZ"
@@ -131,6 +198,12 @@ class SpacyExtractor(Extractor):
         if span is None or len(span) != 1:
             return False
         return span[0].pos_ != "PROPN" or span.text in person_words
+
+    @staticmethod
+    def _after_preposition(doc, start: int) -> bool:
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        return span is not None and span.start > 0 and \
+            doc[span.start - 1].lower_ in SPATIAL_PREPS
 
     @staticmethod
     def _after_direction(name: str) -> str | None:
@@ -179,10 +252,11 @@ class SpacyExtractor(Extractor):
                        for c in self.gazetteer.candidates(name, limit=10)):
                     spans[(s, e)] = "GAZ"  # "the Dead Sea" tagged as an event
                     continue
-            if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and ent.root.dep_ == "pobj" \
-                    and ent.root.head.lower_ in SPATIAL_PREPS and ent.root.pos_ == "PROPN" \
+            if ent.label_ in ("PERSON", "ORG") and len(ent) <= 3 and ent.root.dep_ == "pobj" \
+                    and ent.root.head.lower_ in SPATIAL_PREPS and all(_proper(t) for t in ent) \
                     and not (ent.start > 0 and doc[ent.start - 1].lower_ == "the") \
-                    and self.is_strong(ent.text, 100_000):
+                    and not overlaps((ent.start_char, ent.end_char), spans) \
+                    and self.is_strong(ent.text, FLOOR):
                 spans[(ent.start_char, ent.end_char)] = "GAZ"  # "sail for Lisbon"
                 known.add(ent.text)
         for name in self._places_tagged_as_people(doc):
@@ -215,6 +289,10 @@ class SpacyExtractor(Extractor):
                                            min_population=self.min_population, blocked=blocked):
             if self._common_word(doc, s, e, person_words):
                 continue
+            word = text[s:e]
+            if " " not in word and word.lower() in non_noun_words() and not \
+                    self.is_feature(word) and not self._after_preposition(doc, s):
+                continue  # "Act", "Superior", "Man" in a headline: the ordinary word
             inner = [k for k in spans if s <= k[0] and k[1] <= e]
             if any(k[0] < e and s < k[1] for k in spans if k not in inner):
                 continue
@@ -245,6 +323,7 @@ class SpacyExtractor(Extractor):
             if ent.label_ == "ORG":
                 any(self._large_place(doc[t.i + 1:ent.end], spans)
                     for t in ent[:-1] if t.lower_ == "of")
+        self._civic(doc, spans)
         for m in COUNTY_LIST.finditer(text):
             offset = m.start(1)
             for name in re.split(r",\s+(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+", m.group(1)):
@@ -263,8 +342,11 @@ class SpacyExtractor(Extractor):
             if overlaps((s, e), spans) or not self.gazetteer.has_name(normalize(m.group(1))):
                 continue
             spans[(s, e)] = "GAZ"
+        people = self._people(doc)
         mentions = []
         for (s, e), label in sorted(spans.items()):
+            if text[s:e] in people:
+                continue
             mentions.append(Mention(text[s:e], s, e, sentence_at(sentences, s).text, label,
                                     qualifier=qualifier_after(text, e, self.gazetteer)))
         taken = list(spans)
