@@ -54,6 +54,12 @@ KIN_NOUNS = {"wife", "husband", "son", "daughter", "father", "mother", "parent",
              "secretary", "deputy", "colleague", "bodyguard", "driver", "chief", "manager",
              "agent", "mom", "dad", "sibling", "relative", "companion", "boss", "employee"}
 START_VERBS = {"begin", "start"}
+INSTITUTION_NOUNS = {"center", "centre", "hospital", "clinic", "university", "college", "school",
+                     "office", "headquarters", "embassy", "consulate", "hotel", "prison", "jail",
+                     "base", "museum", "church", "airport", "station", "stadium", "arena"}
+FAILING_HEADS = {"fail", "refuse", "decline", "unable", "forget", "neglect"}
+OBTAIN_VERBS = {"land", "win", "secure", "earn", "lose", "sign", "offer", "sell"}
+SCHOOL_NOUNS = {"school", "college", "university", "class", "course", "seminary", "academy"}
 ENDING_VERBS = {"cut", "end", "interrupt", "abandon", "break", "quit"}  # "cut short his trip"
 DRIVER_VERBS = {"drive", "fly", "take", "bring", "sail"}
 SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board", "embark",
@@ -559,6 +565,9 @@ class JourneyExtractor:
 
     def _events_at(self, tok, sent) -> list[Event]:
         lemma = _lemma(tok)
+        if tok.lower_ in ("left", "right") and tok.i and \
+                self.doc[tok.i - 1].lemma_.lower() in ("turn", "veer", "swerve"):
+            return []  # "turning left onto X" is a direction, not a departure
         if (tok.ent_type_ == "PERSON" or tok.lower_ in self.person_alias) and \
                 tok.pos_ == "PROPN" and (
                 tok.dep_ in ("nsubj", "nsubjpass") or
@@ -612,6 +621,9 @@ class JourneyExtractor:
             else:
                 verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 movers = self._movers(self._subject(verb)) if verb is not None else []
+            gov = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if gov is not None and (_lemma(gov) in OBTAIN_VERBS or _negated(gov)):
+                return []  # "landed a drive in ...", "did not make the trip to X"
             self.subject_vehicle = None
             return [ev for m in movers for ev in self._noun_events(tok, sent, m)]
         return []
@@ -682,8 +694,18 @@ class JourneyExtractor:
     def _verb_events(self, verb, sent, mover: Mover) -> list[Event]:
         lemma = _lemma(verb)
         out: list[Event] = []
-        if any(c.dep_ == "neg" for c in verb.children):
-            return out  # "never went to", "did not travel to"
+        if _negated(verb):
+            return out  # "never went to", "did not want to drive to", "was unable to reach"
+        if lemma == "call" and (verb.dep_ == "acl" or any(
+                c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") or c.dep_ == "oprd"
+                for c in verb.children)):
+            return out  # "an album called 'X'", "called on X to act": no port call
+        if lemma == "land" and any(c.dep_ == "dobj" and c.lemma_.lower() not in VEHICLES
+                                   for c in verb.children):
+            return out  # "landed a job in X"
+        if lemma == "attend" and any(c.dep_ == "dobj" and c.lemma_.lower() in SCHOOL_NOUNS
+                                     for c in verb.children):
+            return out  # "attended law school in X": studied there
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if "would" in auxes and "have" in auxes or _conditional(verb, ("if", "unless")):
             return out  # "would have flown to Rome", "if they were sent to X": did not happen
@@ -810,16 +832,39 @@ class JourneyExtractor:
                                              PLACE_NOUNS):
                     continue  # "on Washington's good side" is not Washington
                 stack.append(c)
+        where = _located_in(token)
+        if where is not None:  # "to the Memorial Hospital in Anoka": where it stands
+            keep.extend(where.subtree)
         idx = sorted(t.idx for t in keep)
         found = []
         for ms, me, place, label in self.by_span:
             if label != "DEMONYM" and any(ms <= i < me for i in idx) and \
                     not self._modifier_only(ms, me):
                 found.append((place, (ms, me)))
+        found = [(p, span) for p, span in found if not self._part_of_name(token, span)]
         if any(p.entry.feature not in WATER for p, _ in found):
             found = [(p, span) for p, span in found if p.entry.feature not in WATER]
         return [(p, span) for p, span in found
                 if not any(o.id != p.id and _contains(p, o) for o, _ in found)]
+
+    def _part_of_name(self, token, span: tuple[int, int]) -> bool:
+        """Whether a place is only a word of another thing's name: "North Medical Center in
+        Anoka" (the centre stands in Anoka), "a Honda Civic" (a car), "the Mexico border" (the
+        border, not the country)."""
+        words = [t for t in token.subtree if span[0] <= t.idx < span[1]]
+        if not words:
+            return False
+        head = words[-1]
+        while head.dep_ in ("compound", "nmod") and head.head != head:
+            head = head.head  # "North" -> "Memorial" -> "Center"
+        if head.idx < span[1]:
+            return False  # the place is the phrase's head
+        if head.lemma_.lower() in ("border", "frontier"):
+            return True
+        if head.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                        for c in head.children):
+            return True
+        return head == token and _located_in(head) is not None
 
     def _modifier_only(self, start: int, end: int) -> bool:
         """Whether a mention is no place to stop at: a word of a nationality ("the North Korean
@@ -1252,6 +1297,34 @@ def _future_clause(verb) -> bool:
     return False
 
 
+def _located_in(tok):
+    """The "in X" that places an organisation or building ("Memorial Medical Center in Anoka"),
+    on the noun or, as the parser may hang it, on the verb right after the noun."""
+    if tok.ent_type_ != "ORG" and tok.lemma_.lower() not in INSTITUTION_NOUNS:
+        return None
+    after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+    for prep in [*(c for c in tok.children if c.dep_ == "prep"), after]:
+        if prep is not None and prep.dep_ == "prep" and prep.lower_ in ("in", "at") and any(
+                o.ent_type_ in ("GPE", "LOC") for o in prep.subtree):
+            return prep
+    return None
+
+
+def _negated(verb) -> bool:
+    """Whether a motion is denied: "did not go", "did not want to go", "was not able to go",
+    "failed to reach", "was unable to reach"."""
+    tok = verb
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok != verb and _lemma(tok) in FAILING_HEADS:
+            return True
+        if tok.dep_ not in ("xcomp", "acomp") or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _bare_past(verb) -> bool:
     """A bare infinitive under a past verb ("made her drive him to X", "let them go to X"):
     the past, not a plan."""
@@ -1285,12 +1358,20 @@ def _stray_preps(verb, lemma: str) -> list:
 
 def _generic(verb, subj) -> bool:
     """Whether a motion is a general statement, not a trip: "a plane flying from X to Y burns
-    ...", "a bus takes you from X to Y" (an indefinite mover in the simple present)."""
-    if subj is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every")
-                               for c in subj.children):
+    ...", "a bus takes you from X to Y" (an indefinite mover in the simple present), "citizens
+    stay in X up to 30 days" (a bare plural in the simple present, outside the headline, whose
+    present tells news: "Troops arrive in X")."""
+    if subj is None:
         return False
     clause = subj.head if verb.dep_ == "acl" and subj == verb.head else verb
-    if clause is subj or clause.lemma_.lower() in REPORT_VERBS:
+    if subj.tag_ == "NNS" and clause.tag_ == "VBP" and not any(
+            c.dep_ in ("det", "poss", "nummod", "aux", "conj") for c in
+            [*subj.children, *clause.children]) and "\n" in subj.doc.text[:subj.idx]:
+        return True
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every")
+               for c in subj.children):
+        return False
+    if clause == subj or clause.lemma_.lower() in REPORT_VERBS:
         # the parser found no finite verb of its own ("An aircraft flying ... burns" read as a
         # noun phrase, or as the subject of "..., an expert told"): it names no single trip
         return verb.tag_ == "VBG"

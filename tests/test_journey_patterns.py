@@ -185,6 +185,14 @@ def test_a_nationality_word_is_not_a_stop(gazetteer):
     "Direct trains to Vienna run every hour.",
     "A lorry driving from Lyon to Milan emits about 90 kilos of CO2, the expert Paul Weber told "
     "the newspaper.",
+    # denied motion: a negated or failing verb governs the motion
+    "Ana Silva did not want to drive to Denver after the party.",
+    "The envoy was unable to reach Lyon because of the snow.",
+    # "called on X to act" is an appeal; a bare plural in the simple present states a rule
+    "Ana Silva called on Canada to act on Monday.",
+    "Visa rules eased.\nCitizens of 40 states stay in Kazakhstan up to 30 days without visas.",
+    # "the Mexico border" is the border, not Mexico
+    "Officials said 200 troops would be sent to the Mexico border.",
 ])
 def test_not_journeys(gazetteer, text):
     from mapper.pipeline import analyze
@@ -257,3 +265,13 @@ def test_a_region_and_a_town_in_it_are_one_stop(gazetteer):
 ])
 def test_movers_are_the_clause_subject(gazetteer, text, movers):
     assert [j.mover for j in _analyze(gazetteer, text).journeys] == movers
+
+
+def test_a_place_in_a_name_is_not_the_stop(gazetteer):
+    # the hospital stands in Mesquite; "Dallas" is a word of its name
+    a = _analyze(gazetteer, "Ana Silva was flown to Dallas Regional Medical Center in Mesquite.")
+    assert [[s.place.name for s in j.stops] for j in a.journeys] == [["Mesquite"]]
+    # "attended law school at X University in Y" is study, not a trip
+    a = _analyze(gazetteer, "Ana Silva attended law school at Texas Southern University in "
+                            "Houston. She moved to Dallas in 2001.")
+    assert [[s.place.name for s in j.stops] for j in a.journeys] == [["Dallas"]]
