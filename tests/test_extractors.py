@@ -131,3 +131,11 @@ def test_name_index_weighs_alternate_names_less():
     # "Story" is a GeoNames alternate name of Rochelle (Illinois, 9,300 people)
     assert 0 < index.strength(fold("Story")) < 5000
     assert index.strength(fold("Ohio")) > 10**9  # a state's own name is always strong
+
+
+def test_spacy_region_demonyms_are_mentions():
+    parser = Geoparser("spacy")
+    text = "Many Ohioans drove north. Two South Ossetian officials met the envoy."
+    spans = {s.text: s for s in parser.parse(text)}
+    assert spans["Ohioans"].geonameid == 5165418  # Ohio, us_states.csv
+    assert "South Ossetian" in spans

@@ -75,6 +75,10 @@ class SpacyExtractor(Extractor):
         super().__init__(gazetteer)
         self.min_population = min_population
         self.demonyms = sources.demonyms()
+        # demonyms of states, provinces, regions and continents ("Ohioans", "South Ossetian"):
+        # the resolver maps each to its entry
+        forms = sorted(sources.aliases("demonym"), key=len, reverse=True)
+        self.region_demonyms = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
 
     def _people(self, doc) -> set[str]:
         """One-word names the story uses for people: a word of a longer person's name ("Ripley"
@@ -342,6 +346,9 @@ class SpacyExtractor(Extractor):
             if overlaps((s, e), spans) or not self.gazetteer.has_name(normalize(m.group(1))):
                 continue
             spans[(s, e)] = "GAZ"
+        for m in self.region_demonyms.finditer(text):
+            if not overlaps(m.span(), spans):
+                spans[m.span()] = "GAZ"
         people = self._people(doc)
         mentions = []
         for (s, e), label in sorted(spans.items()):
