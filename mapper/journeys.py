@@ -32,6 +32,7 @@ MOTION_VERBS = {
     "return", "ride", "roll", "sail", "set", "shuttle", "speed", "stay", "steam", "stop",
     "swing", "touch", "tour", "transfer", "transit", "travel", "visit", "walk",
     "bound", "flee", "escape", "emigrate", "immigrate", "migrate", "deploy", "redeploy",
+    "settle",
 }
 # Verbs that move their object ("evacuated 300 residents to Lyon") or, in the passive, their
 # subject ("was airlifted to Lyon"): the one carried is the mover.
@@ -77,7 +78,7 @@ ARRIVAL_PREPS_ONLY = {"in", "at", "on", "near", "off"}  # only after verbs of ar
 ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "meet", "hold",
                  "attend", "host", "berth", "anchor", "moor", "touch", "be", "disembark", "set",
                  "get", "greet", "welcome", "receive", "cheer", "salute",
-                 "visit", "tour"}  # "visited the school in X"
+                 "visit", "tour", "settle"}  # "visited the school in X", "settled in X"
 BELIEF_VERBS = {"believe", "think", "suspect", "hope", "fear", "assume", "suppose", "speculate",
                 "guess", "dream", "imagine"}
 REPORT_VERBS = BELIEF_VERBS | {
@@ -386,7 +387,8 @@ class JourneyExtractor:
         if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
             return self._mover(subj.head.head)
         alias = self.person_alias.get(subj.lower_)
-        if alias and subj.pos_ == "PROPN" and subj.ent_type_ != "PERSON":
+        if alias and (subj.pos_ == "PROPN" or subj.text.istitle()) and \
+                subj.ent_type_ != "PERSON":
             rec = self.people[alias]  # a person's name tagged as something else
             return self._register(f"person:{alias}", rec["label"], None, rec["home"], subj.idx,
                                   "person")
@@ -554,6 +556,11 @@ class JourneyExtractor:
                 return subjects[-1]
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head  # "a ship bound for Lagos", "the envoys flown to Oslo"
+            if tok.dep_ in ("relcl", "advcl", "acl") and tok.head.dep_ == "ROOT" and \
+                    tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+                    _headline(tok):
+                return tok.head  # the headline "Merkel to visit China": Merkel will
             if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp", "acomp", "oprd", "attr",
                             "relcl", "pobj") and tok.head != tok:
                 tok = tok.head
@@ -769,6 +776,13 @@ class JourneyExtractor:
                         out.append(self._event(verb, sent, mover, place, "dest", span))
                         continue
                     out.append(self._event(verb, sent, mover, place, role, span))
+        here = next((c for c in verb.children if c.lower_ == "here" and c.dep_ == "advmod"), None)
+        dateline = next((p for p in self.places for m in p.mentions if m.label == "DATELINE"),
+                        None)
+        if here is not None and dateline is not None and lemma in ARRIVAL_VERBS | {
+                "come", "return", "move", "relocate", "fly", "travel", "immigrate"} and \
+                not any(e.role == "dest" for e in out):  # "arrived here from X": the dateline
+            out.append(self._event(verb, sent, mover, dateline, "dest", (here.idx, here.idx)))
         if any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj") for c in
                verb.children) and mover.home and not any(e.role == "dest" for e in out):
             home = self._home_place(mover.home)
@@ -1058,6 +1072,9 @@ class JourneyExtractor:
             mover = evs[0].mover
             for ev in evs:
                 ev.order = self._order(ev, evs)
+            for ev in evs:
+                if _departure_told_later(ev, evs):  # "arrived in X in 2016. They fled Y after"
+                    ev.order = min(o.order for o in evs if o is not ev) - 1.0
             evs.sort(key=lambda e: e.order)
             evs = self._merge_contained(evs)
             evs = self._inherit_modes(evs)
@@ -1084,7 +1101,8 @@ class JourneyExtractor:
         """Whether one stop alone is a journey: a destination the text says was or will be
         reached ("is travelling to X", "visited X"), not an origin or a guess."""
         return ev.role == "dest" and not stop.implied and stop.status != "speculated" and \
-            ev.extra.get("lemma") not in MEETING_VERBS  # "met in X" needs no journey
+            ev.extra.get("lemma") not in MEETING_VERBS and \
+            stop.place.entry.feature != "continent"  # "met in X", "travels in Asia": no map
 
     def _merge_repeats(self, stops: list[Stop]) -> list[Stop]:
         """One stop where the same place follows itself; both sentences kept as evidence."""
@@ -1297,6 +1315,22 @@ def _future_clause(verb) -> bool:
     return False
 
 
+def _departure_told_later(ev: Event, evs: list[Event]) -> bool:
+    """Whether an undated past departure, told alone in its sentence, from a place the mover
+    is not otherwise at, is where the journey began ("They arrived in Greece in 2016. ... They
+    had fled Iraq after ...")."""
+    return ev.role == "origin" and not ev.date and not ev.extra.get("future") and \
+        not ev.extra.get("start") and len(evs) > 1 and \
+        all(o.evidence != ev.evidence and o.place.id != ev.place.id for o in evs if o is not ev)
+
+
+def _headline(tok) -> bool:
+    """Whether a token stands in the article's first line, when more lines follow."""
+    text = tok.doc.text
+    end = text.find("\n", len(text) - len(text.lstrip()))
+    return end > 0 and tok.idx < end and bool(text[end:].strip())
+
+
 def _located_in(tok):
     """The "in X" that places an organisation or building ("Memorial Medical Center in Anoka"),
     on the noun or, as the parser may hang it, on the verb right after the noun."""
@@ -1366,7 +1400,7 @@ def _generic(verb, subj) -> bool:
     clause = subj.head if verb.dep_ == "acl" and subj == verb.head else verb
     if subj.tag_ == "NNS" and clause.tag_ == "VBP" and not any(
             c.dep_ in ("det", "poss", "nummod", "aux", "conj") for c in
-            [*subj.children, *clause.children]) and "\n" in subj.doc.text[:subj.idx]:
+            [*subj.children, *clause.children]) and not _headline(subj):
         return True
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every")
                for c in subj.children):
@@ -1472,6 +1506,8 @@ def _contains(outer: Place, inner: Place) -> bool:
     if oe.feature == "country":
         return ie.feature != "country" and ie.country_code == oe.country_code and \
             ie.feature != "crossing"
+    if oe.feature == "continent":  # "a tour of Africa, visiting Kenya and Ghana"
+        return ie.feature != "continent" and bool(oe.bbox) and in_box(oe.bbox, ie.lat, ie.lon)
     if oe.feature in ("city", "crossing") or ie.feature == "country":
         return False
     if oe.feature in WATER:

@@ -193,6 +193,8 @@ def test_a_nationality_word_is_not_a_stop(gazetteer):
     "Visa rules eased.\nCitizens of 40 states stay in Kazakhstan up to 30 days without visas.",
     # "the Mexico border" is the border, not Mexico
     "Officials said 200 troops would be sent to the Mexico border.",
+    # a continent alone is no place to draw a trip to
+    "Tom Reed traveled to Africa last year.",
 ])
 def test_not_journeys(gazetteer, text):
     from mapper.pipeline import analyze
@@ -275,3 +277,25 @@ def test_a_place_in_a_name_is_not_the_stop(gazetteer):
     a = _analyze(gazetteer, "Ana Silva attended law school at Texas Southern University in "
                             "Houston. She moved to Dallas in 2001.")
     assert [[s.place.name for s in j.stops] for j in a.journeys] == [["Dallas"]]
+
+
+@pytest.mark.parametrize("text,mover,stops", [
+    # a headline "X to visit Y" is a planned trip of X, named in full in the story
+    ("Merkel to travel to China next week.\nBERLIN - Chancellor Angela Merkel will meet Chinese "
+     "leaders on Monday.", "Angela Merkel", [("China", "planned")]),
+    # a continent that holds the stops named with it gives way to them
+    ("Tom Reed traveled to Africa last year, visiting Kenya and Ghana.", "Tom Reed",
+     [("Kenya", "confirmed"), ("Ghana", "confirmed")]),
+    # "arrived from X" leaves X; "settled in Y" ends there
+    ("The Haddad family arrived from Poland in 2004 and settled in Chicago.", "Haddad",
+     [("Poland", "confirmed"), ("Chicago", "confirmed")]),
+    # a flight told after the arrival came first
+    ("Omar Haddad and his family arrived in Greece in late 2016. He and his family fled Iraq "
+     "after a feud.", "Omar Haddad", [("Iraq", "confirmed"), ("Greece", "confirmed")]),
+    # "arrived here": the dateline's place
+    ("LISBON - Ana Silva arrived here from Luanda on Monday.", "Silva",
+     [("Luanda", "confirmed"), ("Lisbon", "confirmed")]),
+])
+def test_arrivals_headlines_and_continents(gazetteer, text, mover, stops):
+    journeys = [j for j in _analyze(gazetteer, text).journeys if mover in j.mover]
+    assert [[(s.place.name, s.status) for s in j.stops] for j in journeys] == [stops]
