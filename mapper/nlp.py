@@ -101,8 +101,8 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence:
     return sentences[lo] if sentences else Sentence(0, 0, "")
 
 
-@lru_cache(maxsize=1)
-def non_noun_words() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def non_noun_words(classes: tuple[str, ...] = ("adj", "adv", "verb")) -> frozenset[str]:
     """Lower-case English base forms that are adjectives, adverbs or verbs ("central",
     "superior", "act"), from the lemmatizer's word index (WordNet) in the spaCy model. Place
     names are nouns there ("paris", "columbus"), so one capitalised word in this set is more
@@ -113,7 +113,7 @@ def non_noun_words() -> frozenset[str]:
     except (AttributeError, KeyError):
         return frozenset()
     words: set[str] = set()
-    for pos in ("adj", "adv", "verb"):
+    for pos in classes:
         if pos in index:
             words.update(w for w in index[pos] if isinstance(w, str))
     return frozenset(words)

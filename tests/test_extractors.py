@@ -113,6 +113,10 @@ def test_spacy_towns_before_local_government_words(spacy_extractor):
         "City Council voted 5-2. Students at Parkers Prairie High School won."))
     # towns of 1,000 to 25,000 people, found by the word after them, whatever spaCy tagged
     assert {"Roselle", "Frankston", "Pewaukee", "Edwardsville", "Parkers Prairie"} <= set(found)
+    found = _spacy_found(spacy_extractor, (
+        "A Sligo-based charity helped. She attended Northeast Texas Community College. "
+        "On Thursday the Concord Police executed two search warrants."))
+    assert {"Sligo", "Texas", "Concord"} <= set(found)  # "concord" is also a verb
 
 
 def test_spacy_people_and_ordinary_words_are_not_towns(spacy_extractor):

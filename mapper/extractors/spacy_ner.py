@@ -53,6 +53,13 @@ def _proper(token) -> bool:
     return token.text[:1].isupper() and token.pos_ == "PROPN" and not token.like_num
 
 
+def _civic_follows(doc, i: int) -> bool:
+    """Whether token ``i`` starts a word of local government or its people, or "-based"."""
+    if doc[i].lower_ in CIVIC_WORDS:
+        return True
+    return doc[i].text in ("-", "–") and i + 1 < len(doc) and doc[i + 1].lower_ == "based"
+
+
 # "Jane Doe, 34, of Smalltown": where a person named in the story lives, a place however small
 PERSON_OF = re.compile(r"(?:,\s*\d{1,3},)?\s+(?:of|from)\s+"
                        r"((?:[A-Z][\w’'.-]+)(?:\s[A-Z][\w’'.-]+){0,2})")
@@ -81,15 +88,15 @@ class SpacyExtractor(Extractor):
         self.region_demonyms = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
 
     def _people(self, doc) -> set[str]:
-        """One-word names the story uses for people: a word of a longer person's name ("Ripley"
-        after "Darren Ripley"), a name after a title ("coach Ripley"), or a person who speaks
-        ("Robertson said"). Such a name is a person wherever it stands alone, unless it names a
-        large place."""
+        """One-word names the story uses for people: the surname of a longer person's name
+        ("Ripley" after "Darren Ripley"), a name after a title ("coach Ripley"), or a person who
+        is the subject of a verb ("Robertson said"). Such a name is a person wherever it stands
+        alone, unless it names a large place."""
         names: set[str] = set()
         for e in doc.ents:
             if e.label_ == "PERSON" and len(e) > 1:
-                if not any(t.lower_ in CIVIC_WORDS for t in e):  # not "Frankston Fire"
-                    names.update(t.text for t in e if _proper(t))
+                if _proper(e[-1]) and not any(t.lower_ in CIVIC_WORDS for t in e):
+                    names.add(e[-1].text)  # a surname; not "Frankston Fire", "Erie GM Jo Bass"
             elif e.label_ == "PERSON" and e.root.dep_ == "nsubj" \
                     and e.root.head.pos_ == "VERB":
                 names.add(e.root.text)
@@ -115,11 +122,11 @@ class SpacyExtractor(Extractor):
                 part = doc[i:i + n]
                 if len(part) != n or i + n >= len(doc) or not all(_proper(t) for t in part):
                     continue
-                if doc[i + n].lower_ not in CIVIC_WORDS:
+                if not _civic_follows(doc, i + n):
                     continue
                 span = (part.start_char, part.end_char)
-                if n == 1 and part.text.lower() in non_noun_words():
-                    continue
+                if n == 1 and part.text.lower() in non_noun_words(("adj", "adv")):
+                    continue  # "Central High School"; a verb may name a town ("Concord Police")
                 if self.gazetteer.has_name(normalize(part.text)):
                     for k in [k for k in spans if k[0] < span[1] and span[0] < k[1]]:
                         if spans[k] not in ("GPE", "LOC") or not \
@@ -181,6 +188,8 @@ class SpacyExtractor(Extractor):
     def _large_place(self, words, spans: dict) -> bool:
         """Add the longest leading part (up to three proper nouns) of ``words`` that names a
         place of at least ``ORG_PLACE_MIN_POPULATION``; whether one was added."""
+        if len(words) > 1 and words[0].lower_ in DIRECTIONS:
+            words = words[1:]  # "the Northeast Texas Community College"
         for n in (3, 2, 1):
             part = words[:n]
             if len(part) != n or not all(_proper(t) for t in part) or part[-1].text in TITLES:
