@@ -53,11 +53,21 @@ ABBREVIATIONS = {"St.", "Mt.", "Ft.", "Pt.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen."
                  "Gov.", "Lt.", "Col.", "Capt.", "Sgt.", "Rev.", "Jr.", "Sr.", "Co.", "Inc."}
 
 
+# A lower-case word that can be no part of a place's name, shared: most words of a text are
+# one, and the matchers only need to know that a name stops there.
+GAP = Token(-1, -1, "")
+_KEEP_LOWER = frozenset(CONNECTORS | DIRECTIONS | FEATURE_WORDS)
+
+
 def tokens(text: str) -> list[Token]:
     out = []
     append = out.append
     for m in TOKEN.finditer(text):
         word = m.group()
+        if word[0].islower() and word.rstrip(".") not in _KEEP_LOWER and "'" not in word \
+                and "’" not in word:
+            append(GAP)
+            continue
         start, end = m.span()
         if word[-1] == "." and word not in ABBREVIATIONS and not INITIALS.fullmatch(word):
             word, end = word[:-1], end - 1  # a sentence's full stop, not an abbreviation
