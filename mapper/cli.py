@@ -106,6 +106,8 @@ def _run(args) -> int:
         from mapper.render import to_map
 
         out = Path(args.output) if args.output else Path("output") / f"{article.stem}.html"
+        if not out.suffix:
+            out = out.with_suffix(".html")  # "-o mymap": a browser opens mymap.html
         html = to_map(analysis, inline=not args.cdn).get_root().render()
         written = [export.write_atomic(out, lambda p: p.write_text(html, encoding="utf-8"))]
         if args.geojson:

@@ -43,6 +43,14 @@ def test_map_default_output_is_output_stem_html(tmp_path, capsys, monkeypatch, s
     assert (tmp_path / "output" / f"{SEED.stem}.html").exists()
 
 
+def test_map_output_without_suffix_gets_html(tmp_path, capsys, seed):
+    code, out, _ = run(capsys, "map", str(SEED), "-o", str(tmp_path / "mymap"))
+    assert code == 0
+    assert out.strip() == str(tmp_path / "mymap.html")
+    assert (tmp_path / "mymap.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert not (tmp_path / "mymap").exists()
+
+
 @pytest.mark.parametrize("fmt", ["table", "csv", "json", "geojson"])
 def test_places_formats(capsys, fmt, seed):
     code, out, _ = run(capsys, "places", str(SEED), "--format", fmt)
