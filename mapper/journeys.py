@@ -17,7 +17,7 @@ from datetime import date
 
 from mapper import dates
 from mapper.gazetteer import sources
-from mapper.gazetteer.base import Gazetteer
+from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.geodesy import in_box
 from mapper.implied import crossing_entry
 from mapper.model import Article, Journey, Leg, Mention, Place, Stop
@@ -66,7 +66,8 @@ DRIVER_VERBS = {"drive", "fly", "take", "bring", "sail"}
 SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board", "embark",
                      "make", "bound", "flee", "escape"}
 MEETING_VERBS = {"meet", "hold", "attend", "host"}
-TRAVEL_NOUNS = {"drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
+TRAVEL_NOUNS = {"march", "trek", "hike", "pilgrimage", "expedition", "cruise",
+                "drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
                 "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
                 "port", "call", "layover", "landing", "holiday", "vacation", "honeymoon"}
 DEST_PREPS = {"to", "toward", "towards", "into", "for", "onto", "in", "at", "near", "on", "off"}
@@ -106,7 +107,7 @@ GROUP_NOUNS = {
     "citizen": "citizens", "national": "citizens", "peacekeeper": "troops", "marine": "troops",
     "paratrooper": "troops", "fan": "fans", "supporter": "fans", "climber": "climbers",
     "explorer": "explorers", "astronaut": "crew", "cosmonaut": "crew", "suspect": "suspects",
-    "detainee": "detainees", "deportee": "deportees",
+    "detainee": "detainees", "deportee": "deportees", "couple": "couple", "pair": "couple",
 }
 VEHICLES = {
     "train": "rail", "locomotive": "rail", "railcar": "rail", "plane": "air", "jet": "air",
@@ -194,6 +195,7 @@ class JourneyExtractor:
         self.movers: dict[str, Mover] = {}
         self.last: dict[str, Mover] = {}
         self.last_person = None
+        self.plural_subject = None  # the latest group named as a subject ("the couple")
         self.person_trail: list = []  # the people named as subjects, latest last
         self.gender = self._genders(doc)
         self.subject_vehicle: str | None = None
@@ -365,6 +367,8 @@ class JourneyExtractor:
         if subj.lower_ in ("they", "both") and self.last_together:
             return list(self.last_together)
         mover = self._mover(subj)
+        if mover is None and subj.lower_ == "they" and self.plural_subject is not None:
+            return self._movers(self.plural_subject)  # "The couple married ... They moved to X"
         return [mover] if mover is not None else []
 
     def _mover(self, subj) -> Mover | None:
@@ -372,6 +376,11 @@ class JourneyExtractor:
         if subj is None:
             return None
         lemma = subj.lemma_.lower()
+        if lemma in QUANTITY_NOUNS:  # "a small group of supporters"
+            of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            return self._mover(obj) if obj is not None and obj.lemma_.lower() in GROUP_NOUNS \
+                else None
         if subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that"):
             kinds = {"he": "person", "she": "person", "it": "vehicle", "they": "group",
                      "we": "group", "his": "person", "her": "person", "its": "vehicle",
@@ -465,12 +474,33 @@ class JourneyExtractor:
                             t.dep_ != "det" and t.text[:1].isupper())
             return self._register(f"vehicle:{name.lower()}", name, appos.lemma_.lower(), home,
                                   subj.idx, "vehicle")
+        if subj.ent_type_ == "NORP" and subj.tag_ in ("NNS", "NNPS") and home and any(
+                c.dep_ in ("nummod", "det") for c in subj.children):
+            # "52,000 Venezuelans have arrived in X": a group from that country, not a population
+            return self._register(f"group:{home}:{lemma}", subj.text, None, home, subj.idx,
+                                  "group")
+        if self._unknown_name(subj):  # a surname the tagger missed ("Dmitriyenko flew to X")
+            name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.pos_ == "PROPN")
+            return self._register(f"name:{name.lower()}", name, None, None, subj.idx, "person")
         if subj.ent_type_ in ("ORG", "PRODUCT", "FAC") and subj.pos_ == "PROPN":
             # a named thing that moves (a ship's name, a team); a bare nationality ("Chileans",
             # "Peruvians") is a population, not a traveller
             name = " ".join(t.text for t in subj.subtree if t.ent_type_ == subj.ent_type_)
             return self._register(f"named:{name.lower()}", name, None, home, subj.idx, "vehicle")
         return None
+
+    def _unknown_name(self, tok) -> bool:
+        """Whether a subject is a capitalised name that is no place, organisation or nationality
+        and that no gazetteer knows: a person the tagger missed."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "GPE", "LOC") or \
+                tok.dep_ not in ("nsubj", "nsubjpass") or not tok.text.istitle() or \
+                any(c.dep_ in ("det", "compound", "poss") for c in tok.children) or \
+                tok.i == tok.sent.start and tok.ent_type_ == "" and \
+                self.article.text.count(tok.text) < 2:
+            return False  # a capitalised first word is a name only if it recurs
+        if any(ms <= tok.idx < me for ms, me, _, _ in self.by_span):
+            return False
+        return not self.gazetteer.has_name(normalize(tok.text))
 
     def _relative(self, noun) -> Mover | None:
         """"his wife", "Ana Silva's parents": a mover named after the person it belongs to."""
@@ -552,8 +582,8 @@ class JourneyExtractor:
         tok = verb
         for _ in range(6):
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return subjects[-1]
+            if subjects:  # not a footnote mark read as a second subject ("Xs [1] arrived")
+                return ([c for c in subjects if c.pos_ != "NUM"] or subjects)[-1]
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head  # "a ship bound for Lagos", "the envoys flown to Oslo"
             if tok.dep_ in ("relcl", "advcl", "acl") and tok.head.dep_ == "ROOT" and \
@@ -572,6 +602,11 @@ class JourneyExtractor:
 
     def _events_at(self, tok, sent) -> list[Event]:
         lemma = _lemma(tok)
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and \
+                lemma in GROUP_NOUNS and (tok.tag_ == "NNS" or GROUP_NOUNS[lemma] in (
+                    "couple", "family", "team", "crew", "delegation")) and \
+                tok.head.dep_ in ("ROOT", "conj"):  # a main clause's, not "where officials said"
+            self.plural_subject = tok
         if tok.lower_ in ("left", "right") and tok.i and \
                 self.doc[tok.i - 1].lemma_.lower() in ("turn", "veer", "swerve"):
             return []  # "turning left onto X" is a direction, not a departure
@@ -802,7 +837,7 @@ class JourneyExtractor:
     def _noun_events(self, noun, sent, mover: Mover) -> list[Event]:
         out: list[Event] = []
         governing = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), noun)
-        preps = [c for c in noun.children if c.dep_ == "prep"]
+        preps = [c for c in noun.children if c.dep_ == "prep"] + _chained_preps(noun)
         if noun.dep_ == "dobj" and not preps:  # "cut short his holiday in X": the parser hung
             preps = [c for c in noun.head.children if c.dep_ == "prep"  # "in X" on the verb
                      and c.i == noun.i + 1 and c.lower_ in ("in", "at")]
@@ -819,6 +854,9 @@ class JourneyExtractor:
             for target in (c for c in child.children if c.dep_ == "pobj"):
                 for place, span in self._places_under(target):
                     ev = self._event(governing, sent, mover, place, role, span, noun=noun)
+                    if role == "dest" and ev.status == "confirmed" and \
+                            _lemma(governing) in SETTING_OUT_VERBS and not ev.date:
+                        ev.status = "planned"  # "set off on a march to X": not there yet
                     out.append(ev)
         # "the next stop will be X", "his destination is X"
         if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
@@ -886,8 +924,8 @@ class JourneyExtractor:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return False
-        if span.text.lower() in PLACE_NOUNS:
-            return True
+        if span.text.lower() in PLACE_NOUNS | INSTITUTION_NOUNS:
+            return True  # "Airport", "Centre" read as towns
         demonym = self.demonym_pattern.match(self.article.text, start) \
             if self.demonym_pattern else None
         if demonym and demonym.end() > end:
@@ -1337,7 +1375,11 @@ def _located_in(tok):
     if tok.ent_type_ != "ORG" and tok.lemma_.lower() not in INSTITUTION_NOUNS:
         return None
     after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
-    for prep in [*(c for c in tok.children if c.dep_ == "prep"), after]:
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    for of in [p for p in preps if p.lower_ == "of"]:  # "the office of the Court in X"
+        preps += [c for o in of.children if o.dep_ == "pobj" for c in o.children
+                  if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    for prep in [*preps, after]:
         if prep is not None and prep.dep_ == "prep" and prep.lower_ in ("in", "at") and any(
                 o.ent_type_ in ("GPE", "LOC") for o in prep.subtree):
             return prep
@@ -1374,10 +1416,22 @@ def _purpose_of_departure(verb) -> bool:
         head.lemma_.lower() in SETTING_OUT_VERBS | ENDING_VERBS
 
 
+def _chained_preps(head) -> list:
+    """"to Y" hung on "from X" instead of on the verb or noun ("a march from X to Y")."""
+    return [c for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
+            for c in p.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "via",
+                                                                      "through", "toward")]
+
+
 def _stray_preps(verb, lemma: str) -> list:
     """Prepositions the parser hung on a neighbour instead of the verb: "escorted the
     suspects from X to Y" (on the object), "was greeted by crowds at X" (on the agent)."""
-    out = []
+    out = _chained_preps(verb)
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lemma_.lower() in VEHICLES or subj.lemma_.lower() in TRAVEL_NOUNS:
+            # "the first train to X arrived on Monday", "the maiden trip from X arrived at Y"
+            out += [c for c in subj.children if c.dep_ == "prep" and c.lower_ in
+                    ORIGIN_PREPS | {"to", "into"}]
     if lemma in TRANSPORT_VERBS:
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in

@@ -299,3 +299,28 @@ def test_a_place_in_a_name_is_not_the_stop(gazetteer):
 def test_arrivals_headlines_and_continents(gazetteer, text, mover, stops):
     journeys = [j for j in _analyze(gazetteer, text).journeys if mover in j.mover]
     assert [[(s.place.name, s.status) for s in j.stops] for j in journeys] == [stops]
+
+
+@pytest.mark.parametrize("text,mover,stops", [
+    # "they" after a couple named as a subject
+    ("The couple married in Leeds in 1960. Later they moved to Cambridge.", "couple",
+     [("Cambridge", "confirmed")]),
+    # a name the tagger does not know, as the subject of a motion
+    ("Kovalchuk flew to Murmansk on Saturday to meet regional officials. Kovalchuk said the "
+     "talks went well.", "Kovalchuk", [("Murmansk", "confirmed")]),
+    # a counted nationality is a group from that country
+    ("More than 5,000 Venezuelans have arrived in Brazil since January.", "Venezuelans",
+     [("Venezuela", "confirmed"), ("Brazil", "confirmed")]),
+    # a vehicle's own "to X" when it arrives
+    ("The first direct train to Amsterdam arrived on Wednesday.", "train",
+     [("Amsterdam", "confirmed")]),
+    # a building of an institution in a city
+    ("Li Wenzu visited the office of the Supreme Court in Beijing on Monday.", "Li Wenzu",
+     [("Beijing", "confirmed")]),
+    # "set off on a march from X to Y": Y not reached yet; "to Y" hung on "from X"
+    ("Ana Silva and a small group of supporters set off on a march from Beijing to Tianjin.",
+     "Ana Silva", [("Beijing", "confirmed"), ("Tianjin", "planned")]),
+])
+def test_more_movers_and_routes(gazetteer, text, mover, stops):
+    journeys = [j for j in _analyze(gazetteer, text).journeys if mover in j.mover]
+    assert [(s.place.name, s.status) for s in journeys[0].stops] == stops, journeys
