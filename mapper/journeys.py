@@ -401,7 +401,7 @@ class JourneyExtractor:
             rec = self.people[alias]  # a person's name tagged as something else
             return self._register(f"person:{alias}", rec["label"], None, rec["home"], subj.idx,
                                   "person")
-        phrase_text = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.dep_ != "det")
+        phrase_text = _np_text(subj)
         named = self.by_label.get(phrase_text.lower())
         if named is not None:
             self.last["vehicle" if named.vehicle else "person"] = named
@@ -448,8 +448,7 @@ class JourneyExtractor:
             if vehicle:
                 self.last["vehicle"] = mover
             return mover
-        phrase = " ".join(t.text for t in subj.subtree if t.i <= subj.i or t.dep_ == "compound")
-        phrase = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", phrase).strip()
+        phrase = _np_text(subj)
         home = self._demonym_country(phrase)
         if lemma in GROUP_NOUNS:
             key = f"group:{home or ''}:{GROUP_NOUNS[lemma]}"
@@ -1414,6 +1413,33 @@ def _purpose_of_departure(verb) -> bool:
     head = verb.head
     return verb.dep_ == "advcl" and head.tag_ == "VBD" and \
         head.lemma_.lower() in SETTING_OUT_VERBS | ENDING_VERBS
+
+
+NP_DEPS = {"det", "amod", "compound", "nummod", "poss", "case", "quantmod", "nmod", "punct",
+           "advmod"}
+
+
+def _np_text(noun) -> str:
+    """A noun's own phrase up to the noun, without its article: "four U.S. Chinook helicopters",
+    "the country's residents" (not the words of its prepositions or clauses)."""
+    words = []
+    for t in noun.subtree:
+        if t.i > noun.i:
+            break
+        path, ok = t, True
+        while path != noun:
+            if path.dep_ not in NP_DEPS:
+                ok = False
+                break
+            path = path.head
+        doc = t.doc
+        hyphened = (t.i and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_) or (
+            t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_) or (
+            t.text == "-" and not t.whitespace_)  # "out-of-state residents"
+        if (ok or hyphened) and not (t.dep_ == "det" and t.head == noun):
+            words.append(t)
+    text = "".join(t.text_with_ws for t in words).strip()
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
 
 
 def _chained_preps(head) -> list:

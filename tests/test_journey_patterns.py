@@ -324,3 +324,14 @@ def test_arrivals_headlines_and_continents(gazetteer, text, mover, stops):
 def test_more_movers_and_routes(gazetteer, text, mover, stops):
     journeys = [j for j in _analyze(gazetteer, text).journeys if mover in j.mover]
     assert [(s.place.name, s.status) for s in journeys[0].stops] == stops, journeys
+
+
+def test_mover_labels_are_the_noun_phrase(gazetteer):
+    a = _analyze(gazetteer, "About 300 out-of-state fans of the team travelled to Denver on "
+                            "Sunday.")
+    assert [j.mover for j in a.journeys] == ["About 300 out-of-state fans"]
+    # a vehicle's own "from X" is where it set out
+    a = _analyze(gazetteer, "Four U.S. Army helicopters from the base in Bagram flew to Kabul "
+                            "on Monday.")
+    assert [(j.mover, [s.place.name for s in j.stops]) for j in a.journeys] == [
+        ("Four U.S. Army helicopters", ["Bagram", "Kabul"])]
