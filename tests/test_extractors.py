@@ -143,3 +143,16 @@ def test_spacy_region_demonyms_are_mentions():
     spans = {s.text: s for s in parser.parse(text)}
     assert spans["Ohioans"].geonameid == 5165418  # Ohio, us_states.csv
     assert "South Ossetian" in spans
+
+
+def test_spacy_agency_datelines_conjuncts_and_trailing_countries(spacy_extractor):
+    found = _spacy_found(spacy_extractor, (
+        "By JILL SMITH, Associated Press WASHINGTON (AP) — The talks resumed. Relations between "
+        "Harare and London suffered a chill. Shares in Air Zimbabwe and HSBC Malta fell. They "
+        "lobbied for a new EU Aviation Strategy. The deadly struggle between Bell and Eggers "
+        "ended in a shooting."))
+    assert "WASHINGTON" in found  # capitals before an agency's tag, mid-line
+    assert "Harare" in found  # a conjunct of a place (spaCy reads it as an organisation)
+    assert {"Zimbabwe", "Malta"} <= set(found)  # a country ending an organisation's name
+    assert "EU" in found  # a continent's abbreviation leading an organisation's name
+    assert "Bell" not in found  # "between" two people is no place (Bell, California)

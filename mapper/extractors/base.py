@@ -31,6 +31,8 @@ NOT_PLACES = {w.title() for w in STOP_WORDS} | {
     "Governor", "Senator", "General", "Click", "Copyright", "Please", "Read", "More", "Hide",
     # words of faith and plural titles that fold onto small towns ("God" -> Göd, "Sens." -> Sens)
     "God", "Lord", "Allah", "Christ", "Jesus", "Heaven", "Sens", "Reps", "Gens", "Govs",
+    # "the Centre" is a national government (India); the regions so named take a qualifier
+    "Centre", "Center",
 }
 TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.",
           "Sgt.", "Rev.", "President", "Premier", "Chancellor", "King", "Queen", "Prince",

@@ -16,9 +16,9 @@ from pathlib import Path
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.gazetteer.embedded import EmbeddedGazetteer
 
-INDEX_VERSION = "3"  # bump when what the index holds changes
+INDEX_VERSION = "4"  # bump when what the index holds changes
 FLOOR = 5000  # cities smaller than this are never strong evidence; kept out of the index
-ALWAYS = 2**62  # countries, first-level subdivisions, physical features
+ALWAYS = 2**62  # countries, continents, first-level subdivisions, physical features
 ADMIN1_MIN = 50_000  # a first-level subdivision with fewer people is weighed by its population
 _PLAIN = re.compile(r"[A-Za-z0-9 ]*")
 
@@ -64,12 +64,12 @@ def _build(gazetteer: EmbeddedGazetteer) -> NameIndex:
     # subdivision counts as always strong by its own name and when it holds people enough to
     # be news ("Patrick", a parish of the Isle of Man, does not).
     rows = gazetteer.db.execute(
-        "SELECT names.norm, MAX(CASE WHEN feature = 'country' OR key LIKE 'feat:%'"
+        "SELECT names.norm, MAX(CASE WHEN feature IN ('country', 'continent') OR key LIKE 'feat:%'"
         f" OR {district} THEN {ALWAYS}"
         f" WHEN feature = 'admin1' AND kind = 0 AND population >= {ADMIN1_MIN} THEN {ALWAYS}"
         " WHEN kind = 0 THEN population ELSE population / 10 END),"
         " MAX(key LIKE 'feat:%') FROM names JOIN entries ON entries.id = names.entry"
-        f" WHERE feature IN ('country', 'admin1') OR key LIKE 'feat:%' OR {district}"
+        f" WHERE feature IN ('country', 'continent', 'admin1') OR key LIKE 'feat:%' OR {district}"
         " OR (feature = 'city' AND population >= ?) GROUP BY names.norm",
         (FLOOR,),
     ).fetchall()

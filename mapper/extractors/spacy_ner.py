@@ -6,6 +6,7 @@ import re
 
 from mapper.extractors.base import (
     DIRECTIONS,
+    NOT_PLACES,
     TITLES,
     Extractor,
     overlaps,
@@ -14,7 +15,7 @@ from mapper.extractors.base import (
     strip_possessive,
     tokens,
 )
-from mapper.extractors.names import FLOOR, fold
+from mapper.extractors.names import ALWAYS, FLOOR, fold
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import normalize
 from mapper.model import Article, Mention
@@ -23,7 +24,8 @@ from mapper.nlp import doc_sentences, non_noun_words, parse, sentence_at
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ORG_PLACE_MIN_POPULATION = 100_000
 SPATIAL_PREPS = {"to", "for", "in", "at", "from", "toward", "towards", "near", "via", "into",
-                 "through", "off"}
+                 "through", "off", "across", "outside", "throughout", "within", "inside",
+                 "beyond"}
 # Words that follow a town's name in local news when the town is meant ("the Roselle police",
 # "Huntsville Fire Chief", "the Edwardsville City Council", "a Gainesville man").
 CIVIC_WORDS = {
@@ -69,6 +71,9 @@ PARTY_HOME = re.compile(r"\b[RDI]-((?:[A-Z][\w’'.]+)(?:\s[A-Z][\w’'.]+){0,2}
 CAPS_DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+){0,3})"
                            r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([A-Z]+\))?"
                            r"\s*(?:—|–|--| - |:\s|\x97|”)")
+# "... Associated Press WASHINGTON (AP) —": capitals before an agency's tag, wherever they stand
+AGENCY_DATELINE = re.compile(r"\b([A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+){0,3})"
+                             r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*\([A-Z][A-Za-z]{1,9}\)")
 # "Becker, Clay and Otter Tail counties": each name is a county
 _NAME = r"[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+)?"
 COUNTY_LIST = re.compile(rf"((?:{_NAME},\s+)*{_NAME},?\s+(?:and|or)\s+{_NAME})\s+"
@@ -213,6 +218,19 @@ class SpacyExtractor(Extractor):
         return span[0].pos_ != "PROPN" or span.text in person_words
 
     @staticmethod
+    def _beside_place(token) -> bool:
+        """A conjunct of a word tagged as a place ("Harare" in "Harare and London")."""
+        if token.dep_ == "conj" and token.head.ent_type_ in ("GPE", "LOC"):
+            return True
+        return any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in token.children)
+
+    def _region(self, name: str) -> bool:
+        """Whether ``name`` is a country, a continent or a first-level subdivision."""
+        return self.is_strong(name, ALWAYS) and any(
+            c.feature in ("country", "continent", "admin1")
+            for c in self.gazetteer.candidates(name, limit=5))
+
+    @staticmethod
     def _after_preposition(doc, start: int) -> bool:
         span = doc.char_span(start, start + 1, alignment_mode="expand")
         return span is not None and span.start > 0 and \
@@ -236,7 +254,8 @@ class SpacyExtractor(Extractor):
             if ent.label_ not in PLACE_LABELS:
                 continue
             name, s, e = strip_possessive(ent.text, ent.start_char, ent.end_char)
-            if not any(ch.isupper() for ch in name) or e <= s or name.lower() in DIRECTIONS:
+            if not any(ch.isupper() for ch in name) or e <= s or name.lower() in DIRECTIONS \
+                    or name in NOT_PLACES:
                 continue  # bare "the North" is an ellipsis, resolved from context
             if not self.gazetteer.has_name(normalize(name)):
                 rest = self._after_direction(name)
@@ -265,13 +284,27 @@ class SpacyExtractor(Extractor):
                        for c in self.gazetteer.candidates(name, limit=10)):
                     spans[(s, e)] = "GAZ"  # "the Dead Sea" tagged as an event
                     continue
-            if ent.label_ in ("PERSON", "ORG") and len(ent) <= 3 and ent.root.dep_ == "pobj" \
+            if ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) <= 3 \
+                    and ent.root.dep_ == "pobj" \
                     and ent.root.head.lower_ in SPATIAL_PREPS and all(_proper(t) for t in ent) \
                     and not (ent.start > 0 and doc[ent.start - 1].lower_ == "the") \
                     and not overlaps((ent.start_char, ent.end_char), spans) \
                     and self.is_strong(ent.text, FLOOR):
                 spans[(ent.start_char, ent.end_char)] = "GAZ"  # "sail for Lisbon"
                 known.add(ent.text)
+            elif ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) == 1 \
+                    and _proper(ent[0]) and self._beside_place(ent.root) \
+                    and not overlaps((ent.start_char, ent.end_char), spans) \
+                    and self.is_strong(ent.text, 20_000):
+                spans[(ent.start_char, ent.end_char)] = "GAZ"  # "between Harare and London"
+                known.add(ent.text)
+            if ent.label_ in ("ORG", "FAC") and len(ent) > 1 and _proper(ent[-1]) \
+                    and doc[ent.end - 2].lower_ not in ("of", "for", "united") \
+                    and ent[-1].lower_ not in non_noun_words(("adj", "adv")) \
+                    and ent[-1].lower_ not in DIRECTIONS and self._region(ent[-1].text):
+                span = (ent[-1].idx, ent[-1].idx + len(ent[-1]))
+                if not overlaps(span, spans):
+                    spans[span] = "GAZ"  # "Air Zimbabwe", "HSBC Malta", "Education Minnesota"
         for name in self._places_tagged_as_people(doc):
             for s, e in same_text_spans(text, {name}):
                 if not overlaps((s, e), spans):
@@ -345,9 +378,10 @@ class SpacyExtractor(Extractor):
                 span = (start, offset)
                 if not overlaps(span, spans):
                     spans[span] = "GAZ"
-        for m in CAPS_DATELINE.finditer(text):
-            if len(m.group(1)) > 2 and not overlaps(m.span(1), dateline):
-                self._add_known(text, m.start(1), m.group(1), spans)
+        for pattern in (CAPS_DATELINE, AGENCY_DATELINE):
+            for m in pattern.finditer(text):
+                if len(m.group(1)) > 2 and not overlaps(m.span(1), dateline):
+                    self._add_known(text, m.start(1), m.group(1), spans)
         # "the port of Sines", "the town of Tete": any gazetteer place after a generic
         # place noun, however small
         for m in OF_PLACE.finditer(text):
