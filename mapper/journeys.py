@@ -66,6 +66,7 @@ DRIVER_VERBS = {"drive", "fly", "take", "bring", "sail"}
 SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board", "embark",
                      "make", "bound", "flee", "escape"}
 MEETING_VERBS = {"meet", "hold", "attend", "host"}
+SETTING_OFF_VERBS = {"set", "leave", "depart", "embark", "head", "start", "begin"}  # on a trip
 TRAVEL_NOUNS = {"march", "trek", "hike", "pilgrimage", "expedition", "cruise",
                 "drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
                 "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
@@ -324,6 +325,9 @@ class JourneyExtractor:
         together. A generic plural ("Airplanes are flying into ...") moves nobody."""
         if subj is None:
             return []
+        if subj.lemma_.lower() in TRAVEL_NOUNS and subj.pos_ == "NOUN" and not any(
+                c.dep_ == "poss" for c in subj.children):
+            return []  # "the annual pilgrimage to X gets underway" names no traveller
         if subj.lemma_.lower() in QUANTITY_NOUNS:  # "Hundreds of pilgrims" -> the pilgrims
             of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
@@ -661,7 +665,10 @@ class JourneyExtractor:
                 movers = [m for m in [self._mover(owner)] if m is not None]
             else:
                 verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                movers = self._movers(self._subject(verb)) if verb is not None else []
+                subj = self._subject(verb) if verb is not None else None
+                # "the annual pilgrimage to X gets underway": the trip names no traveller
+                movers = self._movers(subj) if subj is not None and subj != tok and \
+                    tok not in subj.subtree else []
             gov = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if gov is not None and (_lemma(gov) in OBTAIN_VERBS or _negated(gov)):
                 return []  # "landed a drive in ...", "did not make the trip to X"
@@ -854,7 +861,7 @@ class JourneyExtractor:
                 for place, span in self._places_under(target):
                     ev = self._event(governing, sent, mover, place, role, span, noun=noun)
                     if role == "dest" and ev.status == "confirmed" and \
-                            _lemma(governing) in SETTING_OUT_VERBS and not ev.date:
+                            _lemma(governing) in SETTING_OFF_VERBS and not ev.date:
                         ev.status = "planned"  # "set off on a march to X": not there yet
                     out.append(ev)
         # "the next stop will be X", "his destination is X"
@@ -1478,7 +1485,8 @@ def _generic(verb, subj) -> bool:
     if subj is None:
         return False
     clause = subj.head if verb.dep_ == "acl" and subj == verb.head else verb
-    if subj.tag_ == "NNS" and clause.tag_ == "VBP" and not any(
+    if subj.tag_ == "NNS" and clause.tag_ == "VBP" and subj.lemma_.lower() not in \
+            QUANTITY_NOUNS and not any(
             c.dep_ in ("det", "poss", "nummod", "aux", "conj") for c in
             [*subj.children, *clause.children]) and not _headline(subj):
         return True

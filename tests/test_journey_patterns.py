@@ -195,6 +195,8 @@ def test_a_nationality_word_is_not_a_stop(gazetteer):
     "Officials said 200 troops would be sent to the Mexico border.",
     # a continent alone is no place to draw a trip to
     "Tom Reed traveled to Africa last year.",
+    # a trip as the subject names no traveller
+    "As the annual pilgrimage to Mecca gets underway, officials expressed concern.",
 ])
 def test_not_journeys(gazetteer, text):
     from mapper.pipeline import analyze
@@ -335,3 +337,16 @@ def test_mover_labels_are_the_noun_phrase(gazetteer):
                             "on Monday.")
     assert [(j.mover, [s.place.name for s in j.stops]) for j in a.journeys] == [
         ("Four U.S. Army helicopters", ["Bagram", "Kabul"])]
+
+
+def test_counted_plurals_in_the_present_and_a_layover_on_the_way(gazetteer):
+    # a count of people in the present is news, not a rule
+    a = _analyze(gazetteer, "Aid groups warned of disease.\nThe outbreak comes as hundreds of "
+                            "thousands of refugees return to Juba after a peace deal.")
+    assert [(j.mover, [s.place.name for s in j.stops]) for j in a.journeys] == [
+        ("refugees", ["Juba"])]
+    # "made it to X after a layover in Y": both done
+    stops = _stops(_analyze(gazetteer, "Ana Silva eventually made it to Paris after an 11-hour "
+                                       "layover in San Francisco."), "Silva")
+    assert list(stops) == ["San Francisco", "Paris"]
+    assert {s.status for s in stops.values()} == {"confirmed"}
