@@ -156,3 +156,8 @@ def test_spacy_agency_datelines_conjuncts_and_trailing_countries(spacy_extractor
     assert {"Zimbabwe", "Malta"} <= set(found)  # a country ending an organisation's name
     assert "EU" in found  # a continent's abbreviation leading an organisation's name
     assert "Bell" not in found  # "between" two people is no place (Bell, California)
+    found = _spacy_found(spacy_extractor, (
+        "The S.C. Highway Patrol is looking for leads, said Rep. Jim Clyburn, D-S.C. Officials "
+        "of Metro Vancouver disagreed."))
+    assert found.count("S.C.") == 2  # a state's dotted abbreviation, leading a name or "D-"
+    assert "Vancouver" in found and "Metro Vancouver" not in found

@@ -41,6 +41,10 @@ CIVIC_WORDS = {
 }
 SPEECH_VERBS = {"say", "tell", "add", "explain", "ask", "note", "recall", "exclaim", "comment",
                 "write", "reply", "testify", "insist", "admit", "laugh", "smile", "sigh"}
+# Words before a place's name that make it a part or the surroundings of the place ("Northeast
+# Georgia", "Metro Vancouver", "Historic Dublin")
+AREA_WORDS = DIRECTIONS | {"metro", "metropolitan", "greater", "downtown", "uptown", "historic",
+                           "suburban", "rural", "urban", "inner", "outer", "coastal"}
 # Entities that are not places: a gazetteer match inside one of them is not a mention.
 OTHER_LABELS = {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 
@@ -87,6 +91,8 @@ class SpacyExtractor(Extractor):
         super().__init__(gazetteer)
         self.min_population = min_population
         self.demonyms = sources.demonyms()
+        # "S.C.", "W.Va.", "D.C.": a state's abbreviation with its dots is never a word
+        self.state_abbreviations = {k for k in sources.us_state_abbreviations() if "." in k}
         # demonyms of states, provinces, regions and continents ("Ohioans", "South Ossetian"):
         # the resolver maps each to its entry
         forms = sorted(sources.aliases("demonym"), key=len, reverse=True)
@@ -132,7 +138,8 @@ class SpacyExtractor(Extractor):
                 span = (part.start_char, part.end_char)
                 if n == 1 and part.text.lower() in non_noun_words(("adj", "adv")):
                     continue  # "Central High School"; a verb may name a town ("Concord Police")
-                if self.gazetteer.has_name(normalize(part.text)):
+                if part.text in self.state_abbreviations or \
+                        self.gazetteer.has_name(normalize(part.text)):
                     for k in [k for k in spans if k[0] < span[1] and span[0] < k[1]]:
                         if spans[k] not in ("GPE", "LOC") or not \
                                 self.gazetteer.has_name(normalize(doc.text[k[0]:k[1]])):
@@ -185,6 +192,9 @@ class SpacyExtractor(Extractor):
             span = (start, start + len(part))
             if text[span[0]:span[1]] != part or overlaps(span, spans):
                 continue
+            if text[span[1]:span[1] + 1] == "." and part + "." in self.state_abbreviations:
+                spans[(span[0], span[1] + 1)] = "GAZ"  # "D-S.C."
+                return True
             if self.gazetteer.has_name(normalize(part)):
                 spans[span] = "GAZ"
                 return True
@@ -193,7 +203,7 @@ class SpacyExtractor(Extractor):
     def _large_place(self, words, spans: dict) -> bool:
         """Add the longest leading part (up to three proper nouns) of ``words`` that names a
         place of at least ``ORG_PLACE_MIN_POPULATION``; whether one was added."""
-        if len(words) > 1 and words[0].lower_ in DIRECTIONS:
+        if len(words) > 1 and words[0].lower_ in AREA_WORDS:
             words = words[1:]  # "the Northeast Texas Community College"
         for n in (3, 2, 1):
             part = words[:n]
@@ -202,6 +212,9 @@ class SpacyExtractor(Extractor):
             span = (part.start_char, part.end_char)
             if n == 1 and part.text.lower() in non_noun_words():
                 continue  # "Central Command", "Federal Highway Administration"
+            if n == 1 and part.text in self.state_abbreviations and not overlaps(span, spans):
+                spans[span] = "GAZ"  # "the S.C. Highway Patrol"
+                return True
             if self.names is not None and not overlaps(span, spans) and \
                     self.names.strength(fold(part.text)) >= ORG_PLACE_MIN_POPULATION:
                 spans[span] = "GAZ"
@@ -238,9 +251,10 @@ class SpacyExtractor(Extractor):
 
     @staticmethod
     def _after_direction(name: str) -> str | None:
-        """'Northeast Georgia' -> 'Georgia', 'South Texas' -> 'Texas' (None without a prefix)."""
+        """'Northeast Georgia' -> 'Georgia', 'Metro Vancouver' -> 'Vancouver' (None without a
+        prefix)."""
         head, _, rest = name.partition(" ")
-        if rest and head.lower() in DIRECTIONS and rest[:1].isupper():
+        if rest and head.lower() in AREA_WORDS and rest[:1].isupper():
             return rest
         return None
 
