@@ -58,3 +58,52 @@ def test_metadata(analyze_file, name):
     article = analyze_file(ARTICLES / name).article
     assert article.published.isoformat() == spec["published"]
     assert article.title == spec["title"]
+
+
+# Real news articles (LGL and GeoWebNews, ../shared/corpora): who travels is the clause's
+# subject, not the nearest name, and a few kinds of sentence are no trip at all.
+@pytest.fixture(scope="module")
+def corpus_doc(shared):
+    from mapper.evaluate.corpora import load_corpus
+
+    docs: dict = {}
+
+    def get(corpus: str, doc_id: str):
+        if corpus not in docs:
+            docs[corpus] = {str(d.id): d for d in load_corpus(shared / "corpora" / corpus)
+                            .documents}
+        return docs[corpus][doc_id]
+
+    return get
+
+
+@pytest.mark.parametrize("corpus,doc_id,mover,not_mover", [
+    ("GWN.xml", "260", "Dan Villa", "Steve Bullock"),  # "A and B's budget director, C, traveled"
+    ("GWN.xml", "149", "Charlie Gard", "Pope Francis"),  # "C, whose parents ... take him to X"
+    ("GWN.xml", "128", "Yulia Skripal", "Sergei Skripal"),  # "the 33-year-old Skripal, who ..."
+    ("lgl.xml", "40832556", "Bob Vinyard", "Angie Bennett"),  # another "Bob" named before
+])
+def test_corpus_movers(corpus_doc, gazetteer, corpus, doc_id, mover, not_mover):
+    from mapper.pipeline import analyze
+    from mapper.read import article_from_text
+
+    doc = corpus_doc(corpus, doc_id)
+    movers = [j.mover for j in analyze(article_from_text(doc.text, source=corpus, stem=doc_id),
+                                       gazetteer=gazetteer).journeys]
+    assert any(mover in m for m in movers) and not any(not_mover in m for m in movers), movers
+
+
+@pytest.mark.parametrize("corpus,doc_id", [
+    ("GWN.xml", "296"),  # "landed a plum drive in a ... Honda Civic"
+    ("GWN.xml", "308"),  # "citizens of which stay in Kazakhstan up to 61 days"
+    ("lgl.xml", "40818148"),  # "didn't want to drive to his ... home"
+    ("lgl.xml", "41493262"),  # "turning left onto Decatur"
+    ("lgl.xml", "40648857"),  # "He called on Israel to stop ..."
+])
+def test_corpus_sentences_that_are_no_trip(corpus_doc, gazetteer, corpus, doc_id):
+    from mapper.pipeline import analyze
+    from mapper.read import article_from_text
+
+    doc = corpus_doc(corpus, doc_id)
+    a = analyze(article_from_text(doc.text, source=corpus, stem=doc_id), gazetteer=gazetteer)
+    assert not a.journeys, [(j.mover, [s.place.name for s in j.stops]) for j in a.journeys]
