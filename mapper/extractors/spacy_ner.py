@@ -259,10 +259,31 @@ class SpacyExtractor(Extractor):
         return None
 
     def extract(self, article: Article, doc=None) -> list[Mention]:
+        """spaCy's place entities, then rules in order, each adding spans the earlier ones left
+        free; people of the story are dropped last."""
         text = article.text
         doc = doc if doc is not None else parse(text)
         sentences = doc_sentences(doc)
+        dateline = [article.dateline_span] if article.dateline_span else []
         spans: dict[tuple[int, int], str] = {}
+        known = self._entity_places(doc, spans)
+        known |= self._mislabelled_places(doc, spans)
+        other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in OTHER_LABELS
+                 and (e.start_char, e.end_char) not in spans]
+        self._one_sense_per_discourse(text, known, other, dateline, spans)
+        self._gazetteer_names(doc, sentences, other, dateline, spans)
+        self._organisation_places(doc, spans)
+        self._local_news(doc, dateline, spans)
+        people = self._people(doc)
+        mentions = [Mention(text[s:e], s, e, sentence_at(sentences, s).text, label,
+                            qualifier=qualifier_after(text, e, self.gazetteer))
+                    for (s, e), label in sorted(spans.items()) if text[s:e] not in people]
+        mentions += self.implied_mentions(article, sentences, list(spans), self.demonyms)
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _entity_places(self, doc, spans: dict) -> set[str]:
+        """spaCy's GPE, LOC and FAC entities; the names of those known as places."""
+        text = doc.text
         known: set[str] = set()
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS:
@@ -291,6 +312,13 @@ class SpacyExtractor(Extractor):
             spans[(s, e)] = ent.label_
             if ent.label_ in ("GPE", "LOC"):
                 known.add(name)
+        return known
+
+    def _mislabelled_places(self, doc, spans: dict) -> set[str]:
+        """Places spaCy labels otherwise: features as events, towns as people or organisations
+        after a spatial preposition or beside a place, countries ending an organisation's
+        name, one-word "people" that are sizeable places. The names added as places."""
+        known: set[str] = set()
         for ent in doc.ents:
             if ent.label_ in ("EVENT", "ORG", "WORK_OF_ART", "PRODUCT"):
                 name, s, e = strip_possessive(ent.text, ent.start_char, ent.end_char)
@@ -298,19 +326,18 @@ class SpacyExtractor(Extractor):
                        for c in self.gazetteer.candidates(name, limit=10)):
                     spans[(s, e)] = "GAZ"  # "the Dead Sea" tagged as an event
                     continue
+            whole = (ent.start_char, ent.end_char)
             if ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) <= 3 \
                     and ent.root.dep_ == "pobj" \
                     and ent.root.head.lower_ in SPATIAL_PREPS and all(_proper(t) for t in ent) \
                     and not (ent.start > 0 and doc[ent.start - 1].lower_ == "the") \
-                    and not overlaps((ent.start_char, ent.end_char), spans) \
-                    and self.is_strong(ent.text, FLOOR):
-                spans[(ent.start_char, ent.end_char)] = "GAZ"  # "sail for Lisbon"
+                    and not overlaps(whole, spans) and self.is_strong(ent.text, FLOOR):
+                spans[whole] = "GAZ"  # "sail for Lisbon"
                 known.add(ent.text)
             elif ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) == 1 \
                     and _proper(ent[0]) and self._beside_place(ent.root) \
-                    and not overlaps((ent.start_char, ent.end_char), spans) \
-                    and self.is_strong(ent.text, 20_000):
-                spans[(ent.start_char, ent.end_char)] = "GAZ"  # "between Harare and London"
+                    and not overlaps(whole, spans) and self.is_strong(ent.text, 20_000):
+                spans[whole] = "GAZ"  # "between Harare and London"
                 known.add(ent.text)
             if ent.label_ in ("ORG", "FAC") and len(ent) > 1 and _proper(ent[-1]) \
                     and doc[ent.end - 2].lower_ not in ("of", "for", "united") \
@@ -320,15 +347,17 @@ class SpacyExtractor(Extractor):
                 if not overlaps(span, spans):
                     spans[span] = "GAZ"  # "Air Zimbabwe", "HSBC Malta", "Education Minnesota"
         for name in self._places_tagged_as_people(doc):
-            for s, e in same_text_spans(text, {name}):
+            for s, e in same_text_spans(doc.text, {name}):
                 if not overlaps((s, e), spans):
                     spans[(s, e)] = "GAZ"
                     known.add(name)
-        other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in OTHER_LABELS
-                 and (e.start_char, e.end_char) not in spans]
-        # One sense per discourse: a name tagged as a place once is a place everywhere, unless a
-        # longer non-place entity contains it ("Washington" in "The Washington Times").
-        dateline = [article.dateline_span] if article.dateline_span else []
+        return known
+
+    @staticmethod
+    def _one_sense_per_discourse(text: str, known: set[str], other: list, dateline: list,
+                                 spans: dict) -> None:
+        """A name tagged as a place once is a place everywhere, unless a longer non-place
+        entity contains it ("Washington" in "The Washington Times")."""
         for s, e in same_text_spans(text, known):
             if overlaps((s, e), dateline):
                 continue  # the dateline is its own mention
@@ -337,12 +366,16 @@ class SpacyExtractor(Extractor):
             if any(os <= s and e <= oe and (oe - os) > (e - s) for os, oe in other):
                 continue
             spans[(s, e)] = "GAZ"
-        # Gazetteer rules: multiword features and strong names NER missed; a longer match
-        # replaces the NER spans it contains ("Iberian peninsula", "northern Patagonia").
-        # a later word of a facility's name is not a town ("Hall" in "City Hall on Elm Street");
-        # its first word may be ("Springfield Airport")
+
+    def _gazetteer_names(self, doc, sentences, other: list, dateline: list,
+                         spans: dict) -> None:
+        """Multiword features and strong names NER missed; a longer match replaces the NER
+        spans it contains ("Iberian peninsula", "northern Patagonia"). A later word of a
+        facility's name is not a town ("Hall" in "City Hall on Elm Street"); its first word may
+        be ("Springfield Airport")."""
+        text = doc.text
         heads = [(t.idx, t.idx + len(t)) for e in doc.ents if e.label_ == "FAC" for t in e[1:]]
-        blocked = [(s, e) for s, e in other] + heads + dateline
+        blocked = list(other) + heads + dateline
         person_words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
                         for w in e.text.split()}
         for s, e in self.gazetteer_matches(text, tokens(text), sentences,
@@ -361,16 +394,24 @@ class SpacyExtractor(Extractor):
             for k in inner:
                 del spans[k]
             spans[(s, e)] = "GAZ"
-        # A large place leading an organisation's name counts ("the Texas Department of
-        # Health"), as one after "of" inside it does (below): the corpora annotate these.
+
+    def _organisation_places(self, doc, spans: dict) -> None:
+        """A large place leading an organisation's name ("the Texas Department of Health") or
+        after "of" inside it ("the Association of Ohio Teachers"): the corpora annotate these."""
         for ent in doc.ents:
             if ent.label_ != "ORG":
                 continue
-            if ent[0].lower_ == "the":
-                ent = ent[1:]
-            if len(ent) < 2:
-                continue
-            self._large_place(ent[:-1], spans)
+            inner = ent[1:] if ent[0].lower_ == "the" else ent
+            if len(inner) >= 2:
+                self._large_place(inner[:-1], spans)
+            any(self._large_place(doc[t.i + 1:ent.end], spans)
+                for t in ent[:-1] if t.lower_ == "of")
+
+    def _local_news(self, doc, dateline: list, spans: dict) -> None:
+        """Local-news conventions that name towns however small: "Jane Doe, 34, of Town",
+        "D-Town", "the Town Police", "X, Y and Z counties", datelines in capitals, "the port of
+        X", and demonyms of states and regions."""
+        text = doc.text
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -379,10 +420,6 @@ class SpacyExtractor(Extractor):
                 self._add_known(text, m.start(1), m.group(1), spans)
         for m in PARTY_HOME.finditer(text):
             self._add_known(text, m.start(1), m.group(1), spans)
-        for ent in doc.ents:  # "the Association of Ohio Teachers"
-            if ent.label_ == "ORG":
-                any(self._large_place(doc[t.i + 1:ent.end], spans)
-                    for t in ent[:-1] if t.lower_ == "of")
         self._civic(doc, spans)
         for m in COUNTY_LIST.finditer(text):
             offset = m.start(1)
@@ -406,13 +443,3 @@ class SpacyExtractor(Extractor):
         for m in self.region_demonyms.finditer(text):
             if not overlaps(m.span(), spans):
                 spans[m.span()] = "GAZ"
-        people = self._people(doc)
-        mentions = []
-        for (s, e), label in sorted(spans.items()):
-            if text[s:e] in people:
-                continue
-            mentions.append(Mention(text[s:e], s, e, sentence_at(sentences, s).text, label,
-                                    qualifier=qualifier_after(text, e, self.gazetteer)))
-        taken = list(spans)
-        mentions += self.implied_mentions(article, sentences, taken, self.demonyms)
-        return sorted(mentions, key=lambda m: m.start)
