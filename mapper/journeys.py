@@ -66,7 +66,7 @@ DRIVER_VERBS = {"drive", "fly", "take", "bring", "sail"}
 SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board", "embark",
                      "make", "bound", "flee", "escape"}
 MEETING_VERBS = {"meet", "hold", "attend", "host"}
-SETTING_OFF_VERBS = {"set", "leave", "depart", "embark", "head", "start", "begin"}  # on a trip
+SETTING_OFF_VERBS = {"set", "leave", "depart", "embark", "head"}  # off on a trip
 TRAVEL_NOUNS = {"march", "trek", "hike", "pilgrimage", "expedition", "cruise",
                 "drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
                 "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
