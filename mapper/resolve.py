@@ -255,12 +255,12 @@ class Resolver:
             return None
         forms = (text, text.title()) if text.isupper() and len(text) > 3 else (text,)
         for form in forms:
+            key = self.region_demonyms.get(form)  # first: "English" is England, not the UK
+            if key:
+                return self.gazetteer.by_key(key)
             code = self.demonyms.get(form)
             if code:
                 return self.gazetteer.country(code)
-            key = self.region_demonyms.get(form)
-            if key:
-                return self.gazetteer.by_key(key)
         state = self.state_abbreviations.get(text) or (
             self.state_abbreviations.get(text + ".") if len(text) >= 3 else None)  # "Calif"
         if state:

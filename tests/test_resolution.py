@@ -195,3 +195,27 @@ def test_a_qualified_ocean_name_is_the_town(geoparser):
     text = "The fair opened in Atlantic, Iowa, on Monday."
     atlantic, _ = _resolve(geoparser, text, ["Atlantic", "Iowa"])
     assert atlantic is not None and atlantic.geonameid == 4847385  # Atlantic, Iowa
+
+
+@pytest.mark.parametrize("name,gid", [("English", 6269131), ("Scottish", 2638360),
+                                      ("Welsh", 2634895)])
+def test_english_scottish_welsh_name_the_constituent_country(geoparser, name, gid):
+    (span,) = _resolve(geoparser, f"The {name} city council met on Monday.", [name])
+    assert span is not None and span.geonameid == gid
+
+
+def test_arab_is_the_arab_world_not_the_alabama_town(geoparser):
+    (span,) = _resolve(geoparser, "Arab leaders met in Cairo.", ["Arab"])
+    assert span is not None and span.geonameid != 4830455  # Arab, Alabama
+    assert distance_km((span.lat, span.lon), (30.04, 31.24)) < 1500  # Cairo
+
+
+
+@pytest.mark.parametrize("text,name,near", [
+    ("Farmers want water from the Cauvery for their crops.", "Cauvery", (11.8, 77.8)),
+    ("Shelling hit Eastern Ghouta near Damascus.", "Eastern Ghouta", (33.5, 36.3)),
+    ("Tourists flew to Oahu for the week.", "Oahu", (21.3, -157.9)),
+])
+def test_authored_features_resolve(geoparser, text, name, near):
+    (span,) = _resolve(geoparser, text, [name])
+    assert span is not None and distance_km((span.lat, span.lon), near) < 100
