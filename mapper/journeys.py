@@ -391,6 +391,8 @@ class JourneyExtractor:
                      "their": "group", "him": "person", "them": "group", "us": "group"}
             kind = kinds.get(subj.lower_, kinds.get(lemma))
             local = self._clause_antecedent(subj) if kind == "person" else None
+            if local is None and subj.dep_ == "dobj" and subj.lower_ in ("him", "her"):
+                local = self._object_antecedent(subj)
             if local is not None:
                 return self._mover(local)
             if kind == "person" and self.last_person is not None and \
@@ -518,6 +520,23 @@ class JourneyExtractor:
         label = f"{self.people[key]['label']}'s {words}"
         return self._register(f"relative:{key}:{noun.lemma_.lower()}", label, None,
                               self.people[key]["home"], noun.idx, "relative")
+
+    def _object_antecedent(self, pronoun):
+        """The person an object pronoun denotes when its sentence named that person before it,
+        not as the verb's own subject: "A abducted B from a mall and drove her to X" (B)."""
+        want = PRONOUN_GENDER.get(pronoun.lower_)
+        verb = pronoun.head
+        subjects = {t.i for v in [verb, *verb.conjuncts, verb.head]
+                    for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        for tok in reversed(pronoun.sent[:pronoun.i - pronoun.sent.start]):
+            if tok.i in subjects or tok.dep_ not in ("dobj", "pobj", "appos") or \
+                    tok.pos_ != "PROPN":
+                continue
+            key = self._person_key(tok) if tok.ent_type_ == "PERSON" else \
+                self.person_alias.get(tok.lower_)  # a surname the tagger read as a place
+            if key and self.gender.get(key) in (None, want):
+                return tok
+        return None
 
     def _clause_antecedent(self, pronoun):
         """The person a pronoun denotes inside a clause about that person: "A B, whose parents

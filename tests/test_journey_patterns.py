@@ -350,3 +350,10 @@ def test_counted_plurals_in_the_present_and_a_layover_on_the_way(gazetteer):
                                        "layover in San Francisco."), "Silva")
     assert list(stops) == ["San Francisco", "Paris"]
     assert {s.status for s in stops.values()} == {"confirmed"}
+
+
+def test_an_object_pronoun_is_the_person_named_before_it(gazetteer):
+    # "A abducted B ... and drove her to X": B is carried, A drives
+    a = _analyze(gazetteer, "Police said Tom Reed abducted Ana Silva from a mall in Springfield "
+                            "and drove her to Woodbridge.")
+    assert sorted(j.mover for j in a.journeys) == ["Ana Silva", "Tom Reed"]
