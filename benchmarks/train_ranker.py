@@ -42,7 +42,8 @@ MONOTONE_UP = ("hand_score", "match_primary", "country_in_document", "country_sh
                "anchor_country_share", "qualifier_match", "state_context", "anchor_near",
                "anchors_within_300km", "names_nearby", "type_word_match", "admin_word_follows",
                "log_population", "rel_population", "is_largest_namesake",
-               "names_within_300km", "names_same_region")
+               "names_within_300km", "names_same_region", "home_region_ratio",
+               "home_region_weight")
 MONOTONE_DOWN = ("match_derived", "qualifier_mismatch", "log_anchor_km", "log_median_anchor_km",
                  "log_nearest_other_name_km", "population_rank")
 

@@ -52,7 +52,7 @@ FEATURES: tuple[str, ...] = (
     "admin_word_and_admin", "label_feature", "type_word_match", "has_anchors",
     "log_anchor_km", "anchor_near", "log_candidates", "log_mentions", "hand_score",
     "anchors_within_300km", "log_median_anchor_km", "names_nearby", "log_nearest_other_name_km",
-    "names_within_300km", "names_same_region",
+    "names_within_300km", "names_same_region", "home_region_ratio", "home_region_weight",
 )
 NEARBY_KM = 100.0  # another name "supports" a candidate when one of its candidates is this close
 
@@ -71,6 +71,8 @@ class GroupContext:
     qualifier_matches: Callable[[str, GazetteerEntry], bool]
     # per candidate: see support()
     support: Sequence[tuple[float, float, float, float]] = ()
+    # per candidate: see home_regions()
+    home: Sequence[tuple[float, float]] = ()
     _cache: dict = field(default_factory=dict)
 
     def top_population(self, feature: str | None = None) -> int:
@@ -136,6 +138,7 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
     within = sum(d <= 300.0 for d in dists) / len(dists) if dists else 0.0
     median = dists[len(dists) // 2] if dists else NO_ANCHOR_KM
     nearby, nearest, wide, region = g.support[i] if g.support else _NO_SUPPORT
+    home_ratio, home_weight = g.home[i] if g.home else (0.0, 0.0)
     return [
         float(feat == "country"),
         float(feat == "continent"),
@@ -175,6 +178,8 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
         math.log10(nearest + 1),
         wide,
         region,
+        home_ratio,
+        home_weight,
     ]
 
 
@@ -207,6 +212,39 @@ def support(cands: dict[str, Sequence[GazetteerEntry]]
                 for r in map(_region, cands[k])]
         out[k] = [(float(s), float(n), float(w), r)
                   for s, n, w, r in zip(share, nearest, wide, same)]
+    return out
+
+
+def home_regions(cands: dict[str, Sequence[GazetteerEntry]]
+                 ) -> dict[str, list[tuple[float, float]]]:
+    """For each name's candidates, how strongly the document's other names point to the
+    candidate's first-level subdivision (its home region, as a local story's places lie in its
+    state): each other name gives its region(s) one vote, shared among the regions its
+    candidates lie in (a name found in one state counts fully, "Springfield" little). Returns,
+    per candidate, (votes for its region / votes for the best region, votes / other names)."""
+    keys = [k for k, cs in cands.items() if cs]
+    votes: dict[str, dict[str, float]] = {}
+    total: dict[str, float] = {}
+    for k in keys:
+        regions = {r for r in map(_region, cands[k]) if r}
+        if regions:
+            share = 1.0 / len(regions)
+            votes[k] = dict.fromkeys(regions, share)
+            for r in regions:
+                total[r] = total.get(r, 0.0) + share
+    out: dict[str, list[tuple[float, float]]] = {}
+    for k, cs in cands.items():
+        mine = votes.get(k, {})
+        others = len(votes) - (k in votes)
+        if not cs or not others:
+            out[k] = [(0.0, 0.0)] * len(cs)
+            continue
+        best = max((v - mine.get(r, 0.0) for r, v in total.items()), default=0.0)
+        row = []
+        for r in map(_region, cs):
+            v = total.get(r, 0.0) - mine.get(r, 0.0) if r else 0.0
+            row.append((v / best if best > 0 else 0.0, v / others))
+        out[k] = row
     return out
 
 

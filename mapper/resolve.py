@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+from mapper.extractors.base import qualifier_after
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.geodesy import distance_km
@@ -27,6 +28,7 @@ from mapper.ranker import (
     Ranker,
     cached_normalize,
     features,
+    home_regions,
     support,
 )
 
@@ -104,6 +106,11 @@ class Resolver:
         groups: dict[str, list[Mention]] = defaultdict(list)
         for m in explicit:
             groups[normalize(m.text)].append(m)
+        # For ranking, a mention without a qualifier takes the one the text gives it
+        # ("Alexandria, La." when only "Alexandria" was marked).
+        qualified = {k: [m if m.qualifier else replace(
+            m, qualifier=qualifier_after(article.text, m.end, self.gazetteer)) for m in ms]
+            for k, ms in groups.items()}
         cands = {k: self.gazetteer.candidates(ms[0].text, limit=40) for k, ms in groups.items()}
         kinds = {k: self.gazetteer.match_kinds(ms[0].text) for k, ms in groups.items()}
         partial: set[str] = set()  # names resolved through a part of them: not context
@@ -116,7 +123,7 @@ class Resolver:
                 if cands[k]:
                     partial.add(k)
             else:
-                water = _open_water(ms, cands[k], article.text)
+                water = _open_water(qualified[k], cands[k], article.text)
                 if water is not None:
                     cands[k] = [water]
 
@@ -132,20 +139,25 @@ class Resolver:
             elif len(cs) == 1:
                 chosen[k] = cs[0]
         fixed = set(chosen)
-        near = support(context_cands) if self.ranker is not None or trace is not None else {}
+        learned = self.ranker is not None or trace is not None
+        near = support(context_cands) if learned else {}
+        home = home_regions(context_cands) if learned else {}
         # Pass 2: rank the ambiguous names with the anchors as context (twice, so choices made
         # in the first round inform the second). A name's own country vote is left out.
         for rnd in range(2):
             for k, cs in cands.items():
                 if not cs or k in fixed:
                     continue
-                anchors = [v for kk, v in chosen.items() if kk != k and kk not in partial]
+                # The first round sees only the fixed anchors, so that its choices do not
+                # depend on the order of the names (an early wrong pick misleading the rest).
+                anchors = [v for kk, v in chosen.items() if kk != k and kk not in partial
+                           and (rnd or kk in fixed)]
                 context = countries - votes[k]
                 context.update(Counter({a.country_code: 0.5 for a in anchors
                                         if a.country_code and a.feature != "country"}))
-                group = GroupContext(groups[k], article.text, cs, kinds[k], context, anchors,
+                group = GroupContext(qualified[k], article.text, cs, kinds[k], context, anchors,
                                      _states(anchors), self._qualifier_matches,
-                                     near.get(k, ()))
+                                     near.get(k, ()), home.get(k, ()))
                 chosen[k] = self._rank(k, group, article, trace if rnd == 1 else None)
 
         places: dict[str, Place] = {}

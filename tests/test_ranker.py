@@ -117,3 +117,18 @@ def test_training_data_builder_on_three_lgl_documents(gazetteer):
     # group has right and wrong candidates.
     first = [q for q in queries if q.doc == 0]
     assert first and all(sum(q.y) < len(q.y) for q in first)
+
+
+def test_home_regions_favour_the_state_the_other_names_share(gazetteer):
+    from mapper.ranker import home_regions
+
+    cands = {k: gazetteer.candidates(k, limit=40) for k in ("Alexandria", "St. Cloud")}
+    cands["Minnesota"] = [gazetteer.by_geonameid(5037779)]
+    home = home_regions(cands)
+    by_state = {c.admin1: h for c, h in zip(cands["Alexandria"], home["Alexandria"])
+                if c.country_code == "US"}
+    assert by_state["Minnesota"] == (1.0, pytest.approx(0.75))  # Minnesota 1 + St. Cloud 1/2
+    assert by_state["Virginia"] == (0.0, 0.0)
+    # St. Cloud's own vote (half Florida) does not count for it: Florida gets nothing
+    cloud = {c.admin1: h for c, h in zip(cands["St. Cloud"], home["St. Cloud"])}
+    assert cloud["Minnesota"][0] == 1.0 and cloud["Florida"] == (0.0, 0.0)

@@ -210,6 +210,12 @@ def test_arab_is_the_arab_world_not_the_alabama_town(geoparser):
     assert distance_km((span.lat, span.lon), (30.04, 31.24)) < 1500  # Cairo
 
 
+def test_a_qualifier_in_the_text_counts_when_only_the_town_is_marked(geoparser):
+    # in resolve mode the qualifier is a span of its own; the resolver still reads it
+    text = "Students from Parkland, Florida, marched on Saturday."
+    (parkland,) = _resolve(geoparser, text, ["Parkland"])
+    assert parkland is not None and parkland.geonameid == 4167829  # Parkland, Florida
+
 
 @pytest.mark.parametrize("text,name,near", [
     ("Farmers want water from the Cauvery for their crops.", "Cauvery", (11.8, 77.8)),
@@ -219,3 +225,19 @@ def test_arab_is_the_arab_world_not_the_alabama_town(geoparser):
 def test_authored_features_resolve(geoparser, text, name, near):
     (span,) = _resolve(geoparser, text, [name])
     assert span is not None and distance_km((span.lat, span.lon), near) < 100
+
+
+@pytest.mark.parametrize("text,names,state", [
+    ("Police in Alexandria said the driver, from Douglas County, was taken to the hospital "
+     "in St. Cloud.", ["Alexandria", "Douglas County", "St. Cloud"], "Minnesota"),
+    ("The Athens City Council met in Henderson County; Tyler and Dallas officials came.",
+     ["Athens", "Henderson County", "Tyler", "Dallas"], "Texas"),
+    ("A Richmond man was arrested in Madison County near Berea and Lexington.",
+     ["Richmond", "Madison County", "Berea", "Lexington"], "Kentucky"),
+])
+def test_ambiguous_local_names_resolve_into_the_state_they_share(geoparser, gazetteer, text,
+                                                                 names, state):
+    # no name is unambiguous, but only one state holds them all
+    for span in _resolve(geoparser, text, names):
+        entry = gazetteer.by_geonameid(span.geonameid)
+        assert entry.country_code == "US" and entry.admin1 == state, span.text
