@@ -210,9 +210,12 @@ def test_arab_is_the_arab_world_not_the_alabama_town(geoparser):
     assert distance_km((span.lat, span.lon), (30.04, 31.24)) < 1500  # Cairo
 
 
-def test_a_qualifier_in_the_text_counts_when_only_the_town_is_marked(geoparser):
+@pytest.mark.parametrize("text", [
+    "Students from Parkland, Florida, marched on Saturday.",
+    "Students rally in Parkland, Florida The rally drew thousands.",  # headline ran into text
+])
+def test_a_qualifier_in_the_text_counts_when_only_the_town_is_marked(geoparser, text):
     # in resolve mode the qualifier is a span of its own; the resolver still reads it
-    text = "Students from Parkland, Florida, marched on Saturday."
     (parkland,) = _resolve(geoparser, text, ["Parkland"])
     assert parkland is not None and parkland.geonameid == 4167829  # Parkland, Florida
 
