@@ -200,14 +200,51 @@ def _line_sample(color: str, dash: str | None, width: int = 4) -> str:
 # ----------------------------------------------------------------------------- panels
 
 
+# What may open a story's body before its first real sentence: an agency's credit after the
+# dateline ("(AP) -", "(Reuters) —") and a byline ("By Nate Raymond.").
+_AGENCY = re.compile(r"\((?:[^()\n]{1,40})\)\s*[-—–:]+\s*")
+_BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&))*\s*[.,;|\n]\s*")
+_LEAD = " ,—–-\n\t"
+
+
+def clean_heading(text: str) -> str:
+    """A headline or first sentence as a title: one space between words and no doubled full stop
+    where an abbreviation ends it ("to D.C.." -> "to D.C.")."""
+    text = " ".join(text.split())
+    return re.sub(r"(?<!\.)\.\.$", ".", text)
+
+
 def lede(article, limit: int = 110) -> str | None:
-    """The article's first body sentence, shortened: a title when the text has no headline."""
+    """The article's first body sentence, shortened: a title when the text has no headline.
+
+    The dateline, an agency's credit and a byline before it are not part of it."""
     start = article.dateline_span[1] if article.dateline_span else 0
-    body = article.text[start:].lstrip(" ,—–-\n\t")
+    body = article.text[start:].lstrip(_LEAD)
+    while True:
+        m = _AGENCY.match(body) or _BYLINE.match(body)
+        if not m:
+            break
+        body = body[m.end() :].lstrip(_LEAD)
     first = re.split(r"(?<=[.!?])\s|\n", body.strip(), maxsplit=1)[0].strip()
     if not first:
         return None
+    first = clean_heading(first)
     return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def map_title(article) -> str:
+    """The map's title: the headline, else the first body sentence, else the file's stem."""
+    if article.title:
+        return clean_heading(article.title)
+    return lede(article) or article.stem or "Article map"
+
+
+def source_text(article) -> str:
+    """Where the article came from, as shown under the title: a URL in full, a file by name."""
+    src = article.source or ""
+    if src in ("", "-") or "://" in src:
+        return src if src != "-" else ""
+    return re.split(r"[\\/]", src)[-1]
 
 
 def _count(n: int, word: str) -> str:
@@ -216,10 +253,10 @@ def _count(n: int, word: str) -> str:
 
 def title_html(analysis: Analysis) -> str:
     a = analysis.article
-    head = a.title or lede(a) or a.stem or "Article map"
+    head = map_title(a)
     bits = [a.dateline, a.published.strftime("%-d %B %Y") if a.published else None]
     sub = " &middot; ".join(esc(b) for b in bits if b)
-    src = esc(a.source) if a.source and a.source != "-" else ""
+    src = esc(source_text(a))
     n_legs = sum(len(j.legs) for j in analysis.journeys)
     counts = ", ".join(
         _count(n, word)

@@ -21,7 +21,7 @@ from shapely.geometry.polygon import orient
 from mapper import basemap
 from mapper.errors import MapperError
 from mapper.model import Analysis
-from mapper.render_html import lede
+from mapper.render_html import map_title
 from mapper.render_style import (
     CORRIDOR_COLORS,
     CORRIDOR_LABELS,
@@ -329,7 +329,7 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
     fig.text(
         0.02,
         0.965,
-        a.title or lede(a) or a.stem or "Article map",
+        map_title(a),
         fontsize=12,
         fontweight="bold",
         va="center",

@@ -424,3 +424,53 @@ def test_static_labels_do_not_overlap_and_places_only_is_labelled(analysis):
     # No headline: the title is the article's first sentence, not the file name.
     title = fig.texts[0].get_text()
     assert title != analysis.article.stem and "\n" not in title and title in analysis.article.text
+
+
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "WASHINGTON (AP) - The Trump administration signed off Thursday on selling arms. More.",
+            "The Trump administration signed off Thursday on selling arms.",
+        ),
+        (
+            "By Nate Raymond. BOSTON (Reuters) - The owner of a restaurant was arrested. More.",
+            "The owner of a restaurant was arrested.",
+        ),
+        ("Gulf-war vet to bike from Norman to D.C.. He is a long way from home.",
+         "Gulf-war vet to bike from Norman to D.C."),
+    ],
+)
+def test_title_is_the_first_sentence_not_the_credit_or_byline(tmp_path, text, title):
+    from mapper.read import read_article
+    from mapper.render_html import map_title, title_html
+
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(str(path))
+    assert map_title(article) == title
+    head = title_html(Analysis(article, ()))
+    # The file is named, not its whole path on this machine.
+    assert "story.txt" in head and str(tmp_path) not in head
+
+
+def test_no_corpus_title_starts_with_an_agency_credit(tmp_path):
+    """On the real GeoWebNews articles, no map title is an agency credit or a doubled stop."""
+    import xml.etree.ElementTree as ET
+
+    from mapper.read import read_article
+    from mapper.render_html import map_title
+
+    if not (CORPORA / "GWN.xml").is_file():
+        pytest.skip("../shared/corpora absent")
+    path, bad, n = tmp_path / "a.txt", [], 0
+    for art in ET.parse(CORPORA / "GWN.xml").getroot().iter("article"):
+        path.write_text(art.findtext("text") or "", encoding="utf-8")
+        title = map_title(read_article(str(path)))
+        n += "(AP)" in (art.findtext("text") or "")[:60]
+        if title.startswith("(") or re.search(r"[^.]\.\.$", title):
+            bad.append(title)
+    assert n >= 5 and bad == []
