@@ -127,8 +127,26 @@ LAYOUT = """
     var el = document.querySelector(sel);
     return el && el.offsetWidth ? el.getBoundingClientRect() : null;
   }
+  // The title keeps clear of the layer control: when they would meet (a long title, long
+  // journey names, a narrow frame), it moves beside the zoom buttons and wraps in the room left.
+  function fitTitle(frame) {
+    var t = document.querySelector('.mp-title'), lc = box('.leaflet-control-layers');
+    if (!t) return;
+    t.style.left = t.style.transform = t.style.maxWidth = t.style.textAlign = '';
+    t.style.boxSizing = '';
+    var r = t.getBoundingClientRect();
+    if (!lc || r.right <= lc.left - 8 || r.top >= lc.bottom || r.bottom <= lc.top) return;
+    var zoom = box('.leaflet-control-zoom');
+    var left = zoom ? zoom.right - frame.left + 10 : 10;
+    t.style.left = left + 'px';
+    t.style.transform = 'none';
+    t.style.textAlign = 'left';
+    t.style.boxSizing = 'border-box';
+    t.style.maxWidth = Math.max(140, lc.left - frame.left - left - 10) + 'px';
+  }
   function layout() {
     var size = map.getSize(), frame = map.getContainer().getBoundingClientRect();
+    fitTitle(frame);
     var title = box('.mp-title'), tl = document.getElementById('mp-timeline');
     if (title && tl) {
       tl.style.top = Math.max(84, title.bottom - frame.top + 8) + 'px';
@@ -514,14 +532,22 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
     groups: dict[str, folium.FeatureGroup] = {}
     for i, j in enumerate(analysis.journeys):
         color = journey_color(i)
-        label = f'<span class="mp-sw" style="background:{color}"></span>Journey: {esc(j.mover)}'
-        groups[j.id] = folium.FeatureGroup(name=label, overlay=True, show=True).add_to(m)
+        label = (
+            f'<span title="Journey: {esc(j.mover)}"><span class="mp-sw" '
+            f'style="background:{color}"></span>Journey: {esc(j.mover)}</span>'
+        )
+        groups[j.id] = folium.FeatureGroup(name=label, overlay=True, show=True)
         for leg in j.legs:
             _add_leg(groups[j.id], leg, color)
     main = folium.FeatureGroup(name="Places", overlay=True, show=True)
     name = "Places" if is_places_only(analysis) else "Mentioned places"
     mentioned = folium.FeatureGroup(name=name, overlay=True, show=True)
     _add_places(m, analysis, groups, main, corridors, mentioned)
+    # A journey with no leg whose one place another journey draws has nothing of its own to
+    # show: no layer switch that would switch nothing.
+    for group in groups.values():
+        if group._children:
+            group.add_to(m)
     if main._children:
         main.add_to(m)
     mentioned.add_to(m)

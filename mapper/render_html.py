@@ -197,6 +197,21 @@ def _line_sample(color: str, dash: str | None, width: int = 4) -> str:
     )
 
 
+def _point_sample(color: str) -> str:
+    """The legend key of a journey drawn as no line: a dot in its colour."""
+    return (
+        f'<svg width="38" height="10"><circle cx="19" cy="5" r="4" fill="{color}" '
+        'stroke="#fff" stroke-width="1"/></svg>'
+    )
+
+
+def no_route_note(journey: Journey) -> str:
+    """What the legend says of a journey with no leg: where it goes, and that no line shows it."""
+    names = list(dict.fromkeys(s.place.name for s in journey.stops))
+    where = ", ".join(names[:3]) + ("…" if len(names) > 3 else "")
+    return f"{where}: one place, no route drawn" if where else "no route drawn"
+
+
 # ----------------------------------------------------------------------------- panels
 
 
@@ -229,7 +244,9 @@ def lede(article, limit: int = 110) -> str | None:
     if not first:
         return None
     first = clean_heading(first)
-    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+    if len(first) <= limit:
+        return first
+    return first[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—–- ") + "…"
 
 
 def map_title(article) -> str:
@@ -285,6 +302,9 @@ def legend_html(analysis: Analysis, roles: dict[str, PlaceRole]) -> str:
     if analysis.journeys:
         rows = "".join(
             f"<li>{_line_sample(journey_color(i), None)} {esc(j.mover)}</li>"
+            if j.legs
+            else f"<li>{_point_sample(journey_color(i))} {esc(j.mover)} "
+            f'<span class="mp-muted">({esc(no_route_note(j))})</span></li>'
             for i, j in enumerate(analysis.journeys)
         )
         parts.append(f"<h5>Journeys</h5><ul>{rows}</ul>")
@@ -407,7 +427,8 @@ PAGE_CSS = """
 .mp-title .mp-h { font-size: 15px; font-weight: 650; }
 .mp-title .mp-sub, .mp-title .mp-src { color: #546e7a; font-size: 11.5px; }
 .mp-title .mp-src { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.mp-legend { bottom: 24px; right: 10px; padding: 6px 10px; max-height: 60%; overflow: auto; }
+.mp-legend { bottom: 24px; right: 10px; padding: 6px 10px; max-height: 60%; overflow: auto;
+  max-width: 330px; }
 .mp-timeline { top: 84px; left: 10px; padding: 6px 10px; max-width: 360px;
   max-height: 55%; overflow: auto; }
 .mp-panel summary { font-weight: 650; cursor: pointer; font-size: 13px; }
@@ -460,7 +481,8 @@ ol.mp-tl li { display: block; border-left: 2px solid #cfd8dc; padding: 1px 0 4px
 .leaflet-container .leaflet-control-attribution { font-size: 10px; }
 .leaflet-control-layers { font: 12.5px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial,
   sans-serif; color: #263238; }
-.leaflet-control-layers label { margin: 1px 0; }
+.leaflet-control-layers label { margin: 1px 0; max-width: 300px; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; }
 @media (max-width: 1000px) {
   /* A notebook cell or a small window: the title moves beside the zoom buttons, clear of the
      layer control, and everything is a little smaller. */
@@ -469,6 +491,7 @@ ol.mp-tl li { display: block; border-left: 2px solid #cfd8dc; padding: 1px 0 4px
   .mp-title .mp-h { font-size: 13px; }
   .mp-title .mp-src { display: none; }
   .leaflet-control-layers { font-size: 11.5px; line-height: 1.3; }
+  .leaflet-control-layers label { max-width: 230px; }
   .mp-legend { max-height: 45%; }
   .mp-timeline { max-height: 45%; max-width: 300px; }
 }

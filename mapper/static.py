@@ -21,7 +21,7 @@ from shapely.geometry.polygon import orient
 from mapper import basemap
 from mapper.errors import MapperError
 from mapper.model import Analysis
-from mapper.render_html import map_title
+from mapper.render_html import map_title, no_route_note
 from mapper.render_style import (
     CORRIDOR_COLORS,
     CORRIDOR_LABELS,
@@ -247,7 +247,13 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
                 dash_capstyle="round",
             )
             _arrow(ax, line, color)
-        handles.append(Line2D([], [], color=color, lw=2.2, label=j.mover))
+        if j.legs:
+            handles.append(Line2D([], [], color=color, lw=2.2, label=j.mover))
+        else:
+            handles.append(
+                Line2D([], [], color=color, marker="o", ls="none", ms=6, mec="white",
+                       label=f"{j.mover} ({no_route_note(j)})")
+            )
 
     roles = place_roles(analysis)
     lons = place_lons(analysis)

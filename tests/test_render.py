@@ -340,6 +340,7 @@ LAYOUT_FACTS = """() => {
                             getComputedStyle(pin).backgroundColor],
     labelTexts: labels.map(el => el.textContent.trim()),
     images: document.querySelectorAll('.leaflet-tooltip-pane img').length,
+    titleClear: !overlap(title, rect(document.querySelector('.leaflet-control-layers'))),
   };
 }"""
 
@@ -474,3 +475,37 @@ def test_no_corpus_title_starts_with_an_agency_credit(tmp_path):
         if title.startswith("(") or re.search(r"[^.]\.\.$", title):
             bad.append(title)
     assert n >= 5 and bad == []
+
+
+def test_a_journey_without_legs_is_a_dot_in_the_legend_and_no_empty_layer(analysis, tmp_path):
+    """A one-place journey draws no line: the legend keys it with a dot and says so, and when
+    another journey already draws its place there is no layer switch for it."""
+    from mapper.model import Stop
+    from mapper.render_html import legend_html
+
+    kim = analysis.journeys[0]
+    shared = kim.stops[-1].place
+    lone = Journey("jx", "A visiting envoy", (Stop(shared, "confirmed", "", verb="visited"),))
+    a = replace(analysis, journeys=(*analysis.journeys, lone))
+    legend = legend_html(a, place_roles(a))
+    row = legend[legend.index("A visiting envoy") - 200 : legend.index("A visiting envoy")]
+    assert "<circle" in row and "<line" not in row
+    assert f"{shared.name}: one place, no route drawn" in legend
+    html = save_map(a, tmp_path / "lone.html").read_text(encoding="utf-8")
+    overlays = html.split("overlays :")[1].split("}")[0]
+    assert "Journey: A visiting envoy" not in overlays
+    assert "Journey: " + esc(kim.mover) in overlays
+
+
+@pytest.mark.skipif(not _browser_available(), reason="needs /usr/bin/chromium and playwright")
+def test_a_long_title_and_long_journey_names_keep_clear_of_the_layer_control(analysis, tmp_path):
+    long = "Crown Prince Mohammed bin Salman and a delegation of ministers"
+    title = (
+        "The administration signed off Thursday on selling more than $1.3 billion in artillery "
+        "and missiles to a kingdom whose crown prince is on a long tour."
+    )
+    journeys = (replace(analysis.journeys[0], mover=long), *analysis.journeys[1:])
+    a = replace(analysis, journeys=journeys, article=replace(analysis.article, title=title))
+    html = save_map(a, tmp_path / "long.html")
+    for facts in _layout_facts(html, [(1400, 900), (1150, 750), (700, 450), (900, 520)]):
+        assert facts["titleClear"] and facts["timelineBelowTitle"], facts
