@@ -143,6 +143,8 @@ def test_spacy_region_demonyms_are_mentions():
     spans = {s.text: s for s in parser.parse(text)}
     assert spans["Ohioans"].geonameid == 5165418  # Ohio, us_states.csv
     assert "South Ossetian" in spans
+    # the demonym of a people across many countries names the people, not a place
+    assert "Arab" not in {s.text for s in parser.parse("Arab leaders met on Monday.")}
 
 
 def test_spacy_agency_datelines_conjuncts_and_trailing_countries(spacy_extractor):

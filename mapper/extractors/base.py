@@ -33,6 +33,8 @@ NOT_PLACES = {w.title() for w in STOP_WORDS} | {
     "God", "Lord", "Allah", "Christ", "Jesus", "Heaven", "Sens", "Reps", "Gens", "Govs",
     # "the Centre" is a national government (India); the regions so named take a qualifier
     "Centre", "Center",
+    # a transit system or a metropolitan government ("Metro 911"), not Metro (Indonesia)
+    "Metro",
 }
 TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.",
           "Sgt.", "Rev.", "President", "Premier", "Chancellor", "King", "Queen", "Prince",

@@ -95,8 +95,19 @@ class SpacyExtractor(Extractor):
         self.state_abbreviations = {k for k in sources.us_state_abbreviations() if "." in k}
         # demonyms of states, provinces, regions and continents ("Ohioans", "South Ossetian"):
         # the resolver maps each to its entry
-        forms = sorted(sources.aliases("demonym"), key=len, reverse=True)
+        forms = sorted(self._place_demonyms(), key=len, reverse=True)
         self.region_demonyms = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+
+    def _place_demonyms(self) -> list[str]:
+        """Demonyms of states, provinces, continents and regions inside one country; not those
+        of peoples across many countries ("Arab", "Kurds"), which name the people."""
+        out = []
+        for form, key in sources.aliases("demonym").items():
+            entry = self.gazetteer.by_key(key)
+            if entry is None or entry.feature != "continent" and entry.country_code is None:
+                continue
+            out.append(form)
+        return out
 
     def _people(self, doc) -> set[str]:
         """One-word names the story uses for people: the surname of a longer person's name
