@@ -459,9 +459,16 @@ def _add_places(
                 fill_opacity=0.9,
                 class_name="mapper-mentioned",
                 popup=popup,
-                tooltip=folium.Tooltip(label, permanent=True, direction="right",
-                                       offset=(8, 0), class_name="mp-label mp-prio-3")
-                if places_only else folium.Tooltip(esc(place.name)),
+                # On a map of routes these names are context: smaller, grey, and the first to
+                # give way when labels collide.
+                tooltip=folium.Tooltip(
+                    label,
+                    permanent=True,
+                    direction="right",
+                    offset=(6 if not places_only else 8, 0),
+                    class_name="mp-label mp-prio-3" if places_only
+                    else "mp-label mp-minor mp-prio-4",
+                ),
             ).add_to(mentioned)
             continue
         if role.role == "corridor":

@@ -476,6 +476,7 @@ ol.mp-tl li { display: block; border-left: 2px solid #cfd8dc; padding: 1px 0 4px
   color: #1c262b; text-shadow: -1px -1px 0 #fff, 1px -1px 0 #fff, -1px 1px 0 #fff,
   1px 1px 0 #fff, 0 0 3px #fff; }
 .leaflet-tooltip.mp-label::before { display: none; }
+.leaflet-tooltip.mp-label.mp-minor { font-weight: 500; font-size: 11px; color: #546e7a; }
 .mp-arrow { display: block; overflow: visible; }
 .leaflet-container path:focus, .leaflet-container .leaflet-interactive:focus { outline: none; }
 .leaflet-container .leaflet-control-attribution { font-size: 10px; }

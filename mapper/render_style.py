@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mapper.geodesy import distance_km
 from mapper.model import Analysis, Journey, Place
 
 # One colour per journey (colour-blind friendly, none of them a role colour).
@@ -201,6 +202,19 @@ def place_lons(analysis: Analysis) -> dict[str, float]:
 
 
 POLAR_FIT_LAT = 72.0
+# A route shorter than LOCAL_SPAN_KM is fitted with the places within CONTEXT_RADIUS_KM of it.
+LOCAL_SPAN_KM = 50.0
+CONTEXT_RADIUS_KM = 600.0
+
+
+def _center(pts: list[tuple[float, float]]) -> tuple[float, float]:
+    lats, lons = zip(*pts)
+    return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
+
+
+def _span_km(pts: list[tuple[float, float]]) -> float:
+    lats, lons = zip(*pts)
+    return distance_km((min(lats), min(lons)), (max(lats), max(lons)))
 
 
 def analysis_bounds(analysis: Analysis) -> list[list[float]] | None:
@@ -222,6 +236,15 @@ def analysis_bounds(analysis: Analysis) -> list[list[float]] | None:
     # without end: lines count up to the stops' own latitude or POLAR_FIT_LAT, not beyond.
     cap = max([POLAR_FIT_LAT] + [abs(lat) for lat, _ in ends])
     pts = ends + [(max(-cap, min(cap, lat)), lon) for lat, lon in lines]
+    if pts and _span_km(pts) < LOCAL_SPAN_KM:
+        # A route of one place (or a few streets): the places the story names around it give
+        # the reader their bearings; far ones (a country, another continent) would zoom out.
+        center = _center(pts)
+        pts += [
+            (p.lat, lons[p.id])
+            for p in all_places(analysis)
+            if distance_km(center, (p.lat, lons[p.id])) <= CONTEXT_RADIUS_KM
+        ]
     if not pts:
         pts = [(p.lat, lons[p.id]) for p in all_places(analysis)]
     if not pts:

@@ -4,6 +4,7 @@ Natural Earth shapefile, corridors, journey legs with direction arrows, and labe
 from __future__ import annotations
 
 import math
+import textwrap
 from pathlib import Path
 
 import shapely
@@ -50,6 +51,8 @@ MARKERS = {
     "corridor": "D",
     "mentioned": "o",
 }
+LEGEND_WRAP = 30  # characters per line of a legend entry
+MINOR_LABEL = 4  # label priority of places not on a route (drawn smaller, in grey)
 SIZES = {"origin": 9, "stop": 7, "destination": 8, "implied": 7, "corridor": 6, "mentioned": 4}
 
 
@@ -162,7 +165,8 @@ def _place_labels(fig: Figure, ax, labels: list[tuple[int, str, float, float]]) 
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     kept = []
-    for _, text, x, y in labels:
+    for prio, text, x, y in labels:
+        minor = prio >= MINOR_LABEL
         for dx, ha in ((6, "left"), (-6, "right")):
             t = ax.annotate(
                 text,
@@ -170,9 +174,9 @@ def _place_labels(fig: Figure, ax, labels: list[tuple[int, str, float, float]]) 
                 xytext=(dx, 4),
                 textcoords="offset points",
                 ha=ha,
-                fontsize=8.5,
-                fontweight="bold",
-                color="#1c262b",
+                fontsize=7.5 if minor else 8.5,
+                fontweight="normal" if minor else "bold",
+                color="#546e7a" if minor else "#1c262b",
                 path_effects=HALO,
                 zorder=8,
                 annotation_clip=True,
@@ -275,8 +279,11 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
             zorder=7,
             ls="none",
         )
-        if (only or r.role != "mentioned") and w <= x <= e and s <= p.lat <= n:
-            labels.append((LABEL_PRIORITY.get(r.role, 3), p.entry.name or p.name, x, p.lat))
+        if w <= x <= e and s <= p.lat <= n:
+            # Places off the routes are labelled last, in grey, where there is room.
+            prio = MINOR_LABEL if r.role == "mentioned" and not only else None
+            prio = LABEL_PRIORITY.get(r.role, 3) if prio is None else prio
+            labels.append((prio, p.entry.name or p.name, x, p.lat))
     _place_labels(fig, ax, sorted(labels, key=lambda t: t[0]))
 
     statuses = {leg.status for j in analysis.journeys for leg in j.legs}
@@ -319,6 +326,9 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
                 label="Hollow: inferred, not named",
             )
         )
+    for h in handles:
+        # The legend has the figure's right margin only: long names wrap rather than run off.
+        h.set_label(textwrap.fill(h.get_label(), LEGEND_WRAP))
     if handles:
         leg = ax.legend(
             handles=handles,

@@ -509,3 +509,38 @@ def test_a_long_title_and_long_journey_names_keep_clear_of_the_layer_control(ana
     html = save_map(a, tmp_path / "long.html")
     for facts in _layout_facts(html, [(1400, 900), (1150, 750), (700, 450), (900, 520)]):
         assert facts["titleClear"] and facts["timelineBelowTitle"], facts
+
+
+def test_a_one_place_journey_is_fitted_with_the_places_around_it(analysis):
+    """A journey of one stop is no view of its own: the fit takes in the places the story names
+    near it (Louisville beside Atlanta), not those far away (Springfield, Missouri, is 900 km)."""
+    from mapper.geodesy import distance_km
+    from mapper.model import Place, Stop
+    from mapper.render_style import CONTEXT_RADIUS_KM, analysis_bounds
+
+    atlanta = Place("atl", "Atlanta", fx.city(4180439), ())
+    louisville = Place("lou", "Louisville", fx.city(4299276), ())
+    springfield = Place("spr", "Springfield", fx.city(4409896), ())
+    assert (atlanta.entry.name, louisville.entry.name) == ("Atlanta", "Louisville")
+    near = distance_km((atlanta.lat, atlanta.lon), (louisville.lat, louisville.lon))
+    far = distance_km((atlanta.lat, atlanta.lon), (springfield.lat, springfield.lon))
+    assert near < CONTEXT_RADIUS_KM < far
+    one = Journey("j1", "team", (Stop(atlanta, "confirmed", "", verb="went"),))
+    a = replace(analysis, places=(atlanta, louisville, springfield), journeys=(one,), corridors=())
+    (south, west), (north, east) = analysis_bounds(a)
+    assert south == pytest.approx(atlanta.lat) and north == pytest.approx(louisville.lat)
+    assert west == pytest.approx(louisville.lon) and east == pytest.approx(atlanta.lon)
+    # A route of its own is fitted alone.
+    assert analysis_bounds(analysis)[1][0] < 60
+
+
+def test_places_off_the_routes_are_labelled_in_grey_where_there_is_room(analysis, page):
+    from mapper.static import draw
+
+    roles = place_roles(analysis)
+    off = [p for p in analysis.places if roles[p.id].role == "mentioned"]
+    assert off
+    assert page.count("mp-label mp-minor mp-prio-4") == len(off)
+    texts = {t.get_text(): t for t in draw(analysis).axes[0].texts}
+    shown = [p for p in off if (p.entry.name or p.name) in texts]
+    assert shown and all(texts[p.entry.name or p.name].get_color() == "#546e7a" for p in shown)
