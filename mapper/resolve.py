@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from mapper.gazetteer import sources
+from mapper.gazetteer import local, sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.geodesy import distance_km
 from mapper.model import Article, GazetteerEntry, Mention, Place
@@ -49,6 +49,7 @@ WATER = ("ocean", "sea")
 BIG_CITY = 100_000  # a city this big keeps its one-word name from the ocean of that name
 _QUALIFIED = re.compile(r",\s*[A-Z]")  # "Atlantic, Iowa"
 _QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)")  # ", W. Va."
+LOCAL_PART_KM = 100.0  # a town in a venue's name farther than this from the story's is not it
 REL_POP = 1.0  # weight of log10(population / the most populous namesake's), floored at -3
 
 
@@ -96,6 +97,7 @@ class Resolver:
         self.state_abbreviations = sources.us_state_abbreviations()
         # "La.", "IL", "W. Va." folded -> the state's name, for qualifiers ("Alexandria, La.")
         self.us_states = {normalize(k): name for k, (name, _) in self.state_abbreviations.items()}
+        self.us_state_ids = {normalize(k): gid for k, (_, gid) in self.state_abbreviations.items()}
         self.name_aliases = sources.aliases("name")
 
     # -- public -----------------------------------------------------------------------------
@@ -162,12 +164,18 @@ class Resolver:
 
         places: dict[str, Place] = {}
         unresolved: list[Mention] = []
+        # A street or venue known only by a town in its name ("Jackson Square") is placed at
+        # the story's town when that town is far from the one its name holds.
+        local_parts = {k for k in partial if local.is_local_name(groups[k][0].text)
+                       and chosen.get(k) is not None and chosen[k].feature == "city"}
         for k, ms in groups.items():
             entry = chosen.get(k)
-            if entry is None:
+            if entry is None or k in local_parts:
                 unresolved.extend(ms)
                 continue
             self._attach(places, entry, ms, implied=False)
+        unresolved = self._place_locals(article, places, unresolved,
+                                        {m: chosen[k] for k in local_parts for m in groups[k]})
         for m in (m for m in mentions if m.implied):
             entry = self._implied_entry(m, places, countries)
             if entry is None:
@@ -177,6 +185,53 @@ class Resolver:
         warnings = tuple(sorted({f"unknown place: {m.text!r}" for m in unresolved
                                  if not m.implied}))
         return Resolution(tuple(places.values()), tuple(unresolved), warnings)
+
+    def _place_locals(self, article: Article, places: dict[str, Place],
+                      unresolved: list[Mention],
+                      named: dict[Mention, GazetteerEntry]) -> list[Mention]:
+        """Unknown streets, roads and venues placed at their town (see mapper.gazetteer.local);
+        ``named`` are those a town in their name stands for, kept unless the story puts them in
+        a town farther than LOCAL_PART_KM from it. The mentions left unresolved."""
+        local_ms = [m for m in unresolved if m in named or local.is_local_name(m.text)]
+        if not local_ms:
+            return unresolved
+        placed = sorted(((m, p.entry) for p in places.values() for m in p.mentions),
+                        key=lambda me: me[0].start)
+        regions = Counter((e.country_code, e.admin1) for _, e in placed
+                          if e.feature in local.TOWN_FEATURES)
+        main = local.main_town((m, e) for m, e in placed if e.feature in local.TOWN_FEATURES)
+        left = [m for m in unresolved if m not in local_ms]
+        for m in local_ms:
+            town = local.town_for(m, article.text, placed,
+                                  lambda name: self._town_named(name, regions), main)
+            own = named.get(m)
+            if own is not None and (town is None or distance_km(
+                    (town.lat, town.lon), (own.lat, own.lon)) <= LOCAL_PART_KM):
+                self._attach(places, own, [m], implied=False)
+            elif town is None:
+                left.append(m)
+            else:
+                self._attach(places, local.local_entry(_display(m.text), town), [m],
+                             implied=False)
+        return sorted(left, key=lambda m: m.start)
+
+    def _town_named(self, name: str, regions: Counter) -> GazetteerEntry | None:
+        """The place a name after a street or venue stands for, when the story did not resolve
+        it: a state or country when it names one ("Main Street, Fla."), else its town in the
+        story's region, else its most populous town."""
+        state = self.us_state_ids.get(normalize(name))
+        if state:
+            return self.gazetteer.by_geonameid(state)
+        kinds = self.gazetteer.match_kinds(name)
+        cs = [c for c in self.gazetteer.candidates(name, limit=40) if kinds.get(c.key, 1) < 2]
+        region = next((c for c in cs if c.feature in ("country", "admin1")), None)
+        towns = [c for c in cs if c.feature in local.TOWN_FEATURES]
+        home = [c for c in towns if (c.country_code, c.admin1) in regions]
+        if home:
+            return max(home, key=lambda c: c.population)
+        if region is not None:
+            return region
+        return max(towns, key=lambda c: c.population) if towns else None
 
     def _rank(self, k: str, g: GroupContext, article: Article,
               trace: list[Ranked] | None) -> GazetteerEntry:

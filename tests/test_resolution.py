@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from mapper.gazetteer import sources
+from mapper.gazetteer.local import is_local_name
 from mapper.geodesy import distance_km
 from mapper.geoparse import Geoparser
+from mapper.model import Article, Mention
+from mapper.resolve import Resolver
 
 
 @pytest.fixture(scope="module")
@@ -244,3 +247,57 @@ def test_ambiguous_local_names_resolve_into_the_state_they_share(geoparser, gaze
     for span in _resolve(geoparser, text, names):
         entry = gazetteer.by_geonameid(span.geonameid)
         assert entry.country_code == "US" and entry.admin1 == state, span.text
+
+
+def test_a_street_is_placed_at_the_town_named_after_it(geoparser, gazetteer):
+    text = "The parade went down Royal Street in New Orleans."
+    street, town = _resolve(geoparser, text, ["Royal Street", "New Orleans"])
+    assert town is not None and street is not None
+    assert street.geonameid is None
+    assert distance_km((street.lat, street.lon), (29.95, -90.07)) < 20
+
+
+def test_a_local_place_is_a_synthetic_entry_saying_where_it_was_placed(gazetteer):
+    text = "The parade went down Royal Street in New Orleans."
+    names = ["Royal Street", "New Orleans"]
+    mentions = [Mention(n, text.index(n), text.index(n) + len(n), text, "FAC") for n in names]
+    result = Resolver(gazetteer).resolve(Article(text, "-", "t"), mentions)
+    street = next(p for p in result.places if p.name == "Royal Street")
+    assert street.entry.feature == "local" and street.entry.geonameid is None
+    assert street.entry.key.startswith("local:") and street.entry.key.endswith(":royal street")
+    assert street.entry.source == "placed at New Orleans: not in the gazetteer"
+    assert not result.warnings
+
+
+def test_a_street_in_a_story_without_a_town_stays_unresolved(geoparser):
+    text = "Police closed Third Street on Tuesday after a water main broke."
+    assert _resolve(geoparser, text, ["Third Street"]) == [None]
+
+
+@pytest.mark.parametrize("text, names, town", [
+    # the town named before it in the paragraph
+    ("Officials in Dayton met on Monday.\n\nLater, crews closed Main Street and City Hall.",
+     ["Dayton", "Main Street", "City Hall"], (39.76, -84.19)),
+    # a state after the comma is no town: the story's town
+    ("She studied at Cyber Tech Career College, Florida, and now works in Orlando.",
+     ["Cyber Tech Career College", "Florida", "Orlando"], (28.54, -81.38)),
+    # a numbered road; the dateline's town over a later one
+    ("TAMPA, Fla. - A crash closed Highway 19 on Friday. Drivers from Orlando were delayed.",
+     ["TAMPA", "Fla.", "Highway 19", "Orlando"], (27.95, -82.46)),
+])
+def test_local_features_are_placed_at_the_town_the_text_puts_them_in(geoparser, text, names,
+                                                                      town):
+    out = _resolve(geoparser, text, names)
+    local = [r for r, n in zip(out, names) if n in ("Main Street", "City Hall", "Highway 19",
+                                                     "Cyber Tech Career College")]
+    assert local and all(r is not None and r.geonameid is None for r in local)
+    assert all(distance_km((r.lat, r.lon), town) < 20 for r in local)
+
+
+@pytest.mark.parametrize("name, local", [
+    ("Royal Street", True), ("Highway 19", True), ("I-95", True), ("Barclays Center", True),
+    ("MetroHealth Medical Center", True), ("Patriot High", True), ("Bourbon Street", True),
+    ("Meadow Grove", False), ("Zamalek", False), ("Street", False), ("the north", False),
+])
+def test_a_local_feature_is_known_by_its_form(name, local):
+    assert is_local_name(name) is local
