@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 
 from mapper.model import Analysis, Corridor, Journey, Leg, Mention, Place, Stop
 from mapper.render_style import (
@@ -93,6 +94,36 @@ def _sentences(items: Sequence[str], title: str) -> str:
     return f'<div class="mp-ev"><b>{esc(title)}</b><ol>{lis}</ol></div>'
 
 
+def _day(d: date, month: bool = True, year: bool = True) -> str:
+    return f"{d.day}" + (f" {d:%B}" if month else "") + (f" {d.year}" if year else "")
+
+
+def human_date(value: str | None) -> str | None:
+    """An ISO date or interval as a reader says it: '22 August 2011', '22–28 August 2011',
+    'August 2011', '2016'; anything else as given."""
+    if not value:
+        return None
+    try:
+        a, _, b = value.partition("/")
+        start = date.fromisoformat(a)
+        end = date.fromisoformat(b) if b else start
+    except ValueError:
+        return value
+    if start == end:
+        return _day(start)
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
+    if start.day == 1 and (start.year, start.month) == (end.year, end.month) and (
+        end + timedelta(days=1)
+    ).month != end.month:
+        return f"{start:%B} {start.year}"
+    if start.year != end.year:
+        return f"{_day(start)} – {_day(end)}"
+    if start.month != end.month:
+        return f"{_day(start, year=False)} – {_day(end)}"
+    return f"{start.day}–{_day(end)}"
+
+
 def _km(value: float | None) -> str | None:
     return None if value is None else f"{value:,.0f} km"
 
@@ -134,9 +165,9 @@ def leg_popup(leg: Leg, color: str) -> str:
         ("Mover", esc(leg.mover)),
         ("Leg", str(int(leg.seq))),
         ("Route", f"{esc(o.name)} &rarr; {esc(d.name)}"),
-        ("Date", esc(leg.date) if leg.date else "not stated"),
+        ("Date", esc(human_date(leg.date)) if leg.date else "not stated"),
         ("Status", esc(STATUS_LABELS.get(leg.status, leg.status))),
-        ("Mode", esc(leg.mode)),
+        ("Mode", esc(leg.mode) if leg.mode != "unknown" else "not stated"),
         ("Network", esc(leg.network)),
         ("Length", _km(leg.length_km)),
     ]
@@ -387,7 +418,9 @@ def timeline_html(analysis: Analysis) -> str:
     items = []
     for _, ji, _si, j, s in rows:
         color = journey_color(ji)
-        when = esc(s.date) if s.date else '<span class="mp-muted">date not stated</span>'
+        when = (
+            esc(human_date(s.date)) if s.date else '<span class="mp-muted">date not stated</span>'
+        )
         verb_text = s.verb.strip().strip("()").strip() if s.verb else ""
         verb = f' <span class="mp-muted">({esc(verb_text)})</span>' if verb_text else ""
         implied = ' <span class="mp-muted">[inferred]</span>' if s.implied else ""
@@ -395,7 +428,9 @@ def timeline_html(analysis: Analysis) -> str:
             f'<li><span class="mp-sw" style="background:{color}"></span>'
             f'<span class="mp-when">{when}</span> <b>{esc(s.place.name)}</b>{verb}{implied} '
             f'<span class="mp-badge mp-{esc(s.status)}">{esc(s.status)}</span>'
-            f'<div class="mp-muted">{esc(j.mover)} &middot; {esc(s.mode)}</div></li>'
+            f'<div class="mp-muted">{esc(j.mover)}'
+            + (f" &middot; {esc(s.mode)}" if s.mode != "unknown" else "")
+            + "</div></li>"
         )
     notes = ""
     if analysis.warnings:
@@ -451,6 +486,7 @@ ol.mp-tl li { display: block; border-left: 2px solid #cfd8dc; padding: 1px 0 4px
 .mp-badge { font-size: 10px; padding: 0 5px; border-radius: 8px; background: #eceff1; }
 .mp-badge.mp-confirmed { background: #c8e6c9; } .mp-badge.mp-reported { background: #bbdefb; }
 .mp-badge.mp-speculated { background: #ffe0b2; } .mp-badge.mp-planned { background: #e1bee7; }
+.mp-pop { max-height: min(440px, calc(100vh - 200px)); overflow: auto; }
 .mp-pop { font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
 .mp-pop h4 { margin: 0 0 4px; font-size: 14px; }
 .mp-kv { border-collapse: collapse; margin-bottom: 4px; }
@@ -480,6 +516,7 @@ ol.mp-tl li { display: block; border-left: 2px solid #cfd8dc; padding: 1px 0 4px
 .mp-arrow { display: block; overflow: visible; }
 .leaflet-container path:focus, .leaflet-container .leaflet-interactive:focus { outline: none; }
 .leaflet-container .leaflet-control-attribution { font-size: 10px; }
+.leaflet-control-scale-line { font-size: 10px; line-height: 1.3; padding: 0 3px; }
 .leaflet-control-layers { font: 12.5px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial,
   sans-serif; color: #263238; }
 .leaflet-control-layers label { margin: 1px 0; max-width: 300px; white-space: nowrap;

@@ -544,3 +544,67 @@ def test_places_off_the_routes_are_labelled_in_grey_where_there_is_room(analysis
     texts = {t.get_text(): t for t in draw(analysis).axes[0].texts}
     shown = [p for p in off if (p.entry.name or p.name) in texts]
     assert shown and all(texts[p.entry.name or p.name].get_color() == "#546e7a" for p in shown)
+
+
+@pytest.mark.parametrize(
+    ("iso", "said"),
+    [
+        ("2011-08-22", "22 August 2011"),
+        ("2011-08-22/2011-08-28", "22–28 August 2011"),
+        ("2016-01-01/2016-12-31", "2016"),
+        ("2011-02-01/2011-02-28", "February 2011"),
+        ("2011-08-30/2011-09-02", "30 August – 2 September 2011"),
+        ("2010-12-30/2011-01-02", "30 December 2010 – 2 January 2011"),
+        ("soon", "soon"),
+    ],
+)
+def test_dates_are_shown_as_a_reader_says_them(iso, said):
+    from mapper.render_html import human_date
+
+    assert human_date(iso) == said
+
+
+def test_leg_popup_and_timeline_say_the_year_not_an_iso_interval(analysis):
+    from mapper.render_html import leg_popup, timeline_html
+
+    leg = analysis.journeys[0].legs[0]
+    dest = replace(leg.destination, date="2016-01-01/2016-12-31", mode="unknown")
+    year = replace(leg, destination=dest)
+    pop = leg_popup(year, "#000")
+    assert "<td>2016</td>" in pop and "2016-01-01" not in pop
+    assert "<th>Mode</th><td>not stated</td>" in pop
+    stop = replace(analysis.journeys[0].stops[0], date="2016-01-01/2016-12-31", mode="unknown")
+    j = replace(analysis.journeys[0], stops=(stop, *analysis.journeys[0].stops[1:]))
+    tl = timeline_html(replace(analysis, journeys=(j,)))
+    assert '<span class="mp-when">2016</span>' in tl and "&middot; unknown" not in tl
+
+
+@pytest.mark.skipif(not _browser_available(), reason="needs /usr/bin/chromium and playwright")
+def test_a_long_place_popup_fits_a_notebook_sized_frame(analysis, tmp_path):
+    """A place named in many sentences opens a popup that scrolls inside a 700x450 frame instead
+    of running past its bottom edge."""
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks.screenshot import OPEN_POPUP
+    from mapper.model import Mention
+
+    roles = place_roles(analysis)
+    place = next(p for p in analysis.places if roles[p.id].role == "destination")
+    # Every sentence of the article as a mention of it: a popup of some twenty sentences.
+    sents = fx._sentences(analysis.article.text)
+    assert len(sents) >= 15
+    extra = tuple(Mention(place.name, start, start + 1, text) for start, text in sents)
+    many = replace(place, mentions=place.mentions + extra)
+    a = replace(analysis, places=tuple(many if p.id == place.id else p for p in analysis.places))
+    html = save_map(a, tmp_path / "many.html")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=_args())
+        page = browser.new_page(viewport={"width": 700, "height": 450})
+        page.route("http*://**/*", lambda route: route.abort())
+        page.goto(html.resolve().as_uri())
+        page.wait_for_selector(".mapper-place")
+        assert page.evaluate(OPEN_POPUP, ["mapper-place", 0])
+        page.wait_for_timeout(400)
+        box = page.locator(".leaflet-popup-content-wrapper").bounding_box()
+        browser.close()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 450, box
