@@ -163,3 +163,8 @@ def test_spacy_agency_datelines_conjuncts_and_trailing_countries(spacy_extractor
         "of Metro Vancouver disagreed."))
     assert found.count("S.C.") == 2  # a state's dotted abbreviation, leading a name or "D-"
     assert "Vancouver" in found and "Metro Vancouver" not in found
+    found = _spacy_found(spacy_extractor, (
+        "Traffic in the Fargo-Moorhead area slowed. The wrestlers beat Watertown-ML on Friday. "
+        "Jane Smith-Jones spoke."))
+    assert {"Fargo", "Moorhead", "Watertown"} <= set(found)  # every word a town, or a code
+    assert "Smith" not in found and "Jones" not in found

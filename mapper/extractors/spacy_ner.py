@@ -18,7 +18,6 @@ from mapper.extractors.base import (
 from mapper.extractors.names import ALWAYS, FLOOR, fold
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import normalize
-from mapper.gazetteer.local import is_local_name
 from mapper.model import Article, Mention
 from mapper.nlp import doc_sentences, non_noun_words, parse, sentence_at
 
@@ -79,6 +78,8 @@ CAPS_DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z’'.-]+(?:\s[A
 # "... Associated Press WASHINGTON (AP) —": capitals before an agency's tag, wherever they stand
 AGENCY_DATELINE = re.compile(r"\b([A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+){0,3})"
                              r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*\([A-Z][A-Za-z]{1,9}\)")
+# capitalised words joined by hyphens: each may be a place ("the Fargo-Moorhead area")
+HYPHENED = re.compile(r"\b[A-Z][A-Za-z’'.]+(?:-[A-Z][A-Za-z’'.]+)+\b")
 # "Becker, Clay and Otter Tail counties": each name is a county
 _NAME = r"[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+)?"
 COUNTY_LIST = re.compile(rf"((?:{_NAME},\s+)*{_NAME},?\s+(?:and|or)\s+{_NAME})\s+"
@@ -317,7 +318,7 @@ class SpacyExtractor(Extractor):
                         spans[(ps, pe)] = ent.label_
                         known.add(text[ps:pe])
                     continue
-                if ent.label_ == "FAC" and not is_local_name(name):
+                if ent.label_ == "FAC":
                     continue
                 spans[(s, e)] = ent.label_  # unknown place: kept, reported by the resolver
                 continue
@@ -455,3 +456,15 @@ class SpacyExtractor(Extractor):
         for m in self.region_demonyms.finditer(text):
             if not overlaps(m.span(), spans):
                 spans[m.span()] = "GAZ"
+        for m in HYPHENED.finditer(text):  # "Fargo-Moorhead", "Watertown-ML", "Egypt-US ties"
+            if self.gazetteer.has_name(normalize(m.group())):
+                continue  # a town's own name ("Winston-Salem"), found as a whole or not at all
+            parts, offset = [], m.start()
+            for part in m.group().split("-"):
+                parts.append((part, (offset, offset + len(part))))
+                offset += len(part) + 1
+            words = [(p, span) for p, span in parts if not p.isupper()]  # not "ML", "US"
+            if words and all(self.is_strong(p, FLOOR) for p, _ in words):
+                for p, span in parts:
+                    if (not p.isupper() or self._region(p)) and not overlaps(span, spans):
+                        spans[span] = "GAZ"
