@@ -334,8 +334,8 @@ def legend_html(analysis: Analysis, roles: dict[str, PlaceRole]) -> str:
         rows = "".join(
             f"<li>{_line_sample(journey_color(i), None)} {esc(j.mover)}</li>"
             if j.legs
-            else f"<li>{_point_sample(journey_color(i))} {esc(j.mover)} "
-            f'<span class="mp-muted">({esc(no_route_note(j))})</span></li>'
+            else f"<li>{_point_sample(journey_color(i))} <span>{esc(j.mover)} "
+            f'<span class="mp-muted">({esc(no_route_note(j))})</span></span></li>'
             for i, j in enumerate(analysis.journeys)
         )
         parts.append(f"<h5>Journeys</h5><ul>{rows}</ul>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -205,6 +206,17 @@ POLAR_FIT_LAT = 72.0
 # A route shorter than LOCAL_SPAN_KM is fitted with the places within CONTEXT_RADIUS_KM of it.
 LOCAL_SPAN_KM = 50.0
 CONTEXT_RADIUS_KM = 600.0
+# How far around a local route's centre the view reaches when a stop is an area, by feature.
+FEATURE_RADIUS_KM = {
+    "continent": 1500.0,
+    "country": 700.0,
+    "region": 500.0,
+    "sea": 500.0,
+    "ocean": 1500.0,
+    "admin1": 200.0,
+    "lake": 60.0,
+    "admin2": 40.0,
+}
 
 
 def _center(pts: list[tuple[float, float]]) -> tuple[float, float]:
@@ -245,6 +257,13 @@ def analysis_bounds(analysis: Analysis) -> list[list[float]] | None:
             for p in all_places(analysis)
             if distance_km(center, (p.lat, lons[p.id])) <= CONTEXT_RADIUS_KM
         ]
+        # A stop that is a country or a region is shown with room for its size, not as a point.
+        stops = [s.place for j in analysis.journeys for s in j.stops]
+        radius = max((FEATURE_RADIUS_KM.get(p.entry.feature, 0.0) for p in stops), default=0.0)
+        if radius and _span_km(pts) < 2 * radius:
+            dlat = radius / 111.32
+            dlon = dlat / max(math.cos(math.radians(center[0])), 0.2)
+            pts += [(center[0] - dlat, center[1] - dlon), (center[0] + dlat, center[1] + dlon)]
     if not pts:
         pts = [(p.lat, lons[p.id]) for p in all_places(analysis)]
     if not pts:

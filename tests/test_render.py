@@ -608,3 +608,18 @@ def test_a_long_place_popup_fits_a_notebook_sized_frame(analysis, tmp_path):
         box = page.locator(".leaflet-popup-content-wrapper").bounding_box()
         browser.close()
     assert box["y"] >= 0 and box["y"] + box["height"] <= 450, box
+
+
+def test_a_one_place_journey_to_a_country_shows_the_country_not_a_point(analysis):
+    from mapper.geodesy import distance_km
+    from mapper.model import Place, Stop
+    from mapper.render_style import FEATURE_RADIUS_KM, analysis_bounds
+
+    us = Place("us", "America", fx.country("US"), ())
+    assert us.entry.feature == "country"
+    one = Journey("j1", "Chef", (Stop(us, "confirmed", "", verb="worked"),))
+    (south, west), (north, east) = analysis_bounds(
+        replace(analysis, places=(us,), journeys=(one,), corridors=())
+    )
+    assert distance_km((south, us.lon), (north, us.lon)) >= 1.9 * FEATURE_RADIUS_KM["country"]
+    assert west < us.lon < east and south < us.lat < north
