@@ -27,6 +27,7 @@ from mapper.render_style import (
     CORRIDOR_COLORS,
     CORRIDOR_LABELS,
     CORRIDOR_MPL,
+    CORRIDOR_STATUS_LABELS,
     LABEL_PRIORITY,
     PLACES_ONLY_COLOR,
     ROLE_COLORS,
@@ -296,6 +297,14 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
         Line2D([], [], color=CORRIDOR_COLORS[t], lw=2.6, label=CORRIDOR_LABELS[t])
         for t in CORRIDOR_LABELS
         if t in {c.type for c in analysis.corridors}
+    ]
+    # A corridor's dash says its status, as on the interactive map.
+    handles += [
+        Line2D(
+            [], [], color="#455a64", lw=2.6, ls=CORRIDOR_MPL[st], label=CORRIDOR_STATUS_LABELS[st]
+        )
+        for st in CORRIDOR_STATUS_LABELS
+        if st in {c.status for c in analysis.corridors}
     ]
     used = {r.role for r in roles.values()}
     handles += [

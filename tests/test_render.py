@@ -623,3 +623,13 @@ def test_a_one_place_journey_to_a_country_shows_the_country_not_a_point(analysis
     )
     assert distance_km((south, us.lon), (north, us.lon)) >= 1.9 * FEATURE_RADIUS_KM["country"]
     assert west < us.lon < east and south < us.lat < north
+
+
+def test_static_legend_keys_corridor_status_as_drawn(analysis):
+    """The static legend says what a corridor's dash means (as the interactive legend does)."""
+    from mapper.render_style import CORRIDOR_STATUS_LABELS
+    from mapper.static import draw
+
+    texts = [t.get_text() for t in draw(analysis).axes[0].get_legend().get_texts()]
+    statuses = {c.status for c in analysis.corridors}
+    assert statuses and all(CORRIDOR_STATUS_LABELS[s] in texts for s in statuses)
