@@ -18,6 +18,7 @@ from mapper.extractors.base import (
 from mapper.extractors.names import ALWAYS, FLOOR, fold
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import normalize
+from mapper.gazetteer.local import is_local_name
 from mapper.model import Article, Mention
 from mapper.nlp import doc_sentences, non_noun_words, parse, sentence_at
 
@@ -318,7 +319,7 @@ class SpacyExtractor(Extractor):
                         spans[(ps, pe)] = ent.label_
                         known.add(text[ps:pe])
                     continue
-                if ent.label_ == "FAC":
+                if ent.label_ == "FAC" and not is_local_name(name):
                     continue
                 spans[(s, e)] = ent.label_  # unknown place: kept, reported by the resolver
                 continue
