@@ -132,3 +132,19 @@ def test_home_regions_favour_the_state_the_other_names_share(gazetteer):
     # St. Cloud's own vote (half Florida) does not count for it: Florida gets nothing
     cloud = {c.admin1: h for c, h in zip(cands["St. Cloud"], home["St. Cloud"])}
     assert cloud["Minnesota"][0] == 1.0 and cloud["Florida"] == (0.0, 0.0)
+
+
+def test_training_data_recorded_with_the_model_making_the_first_round(gazetteer):
+    lgl = SHARED / "corpora" / "lgl.xml"
+    if not lgl.exists():
+        pytest.skip("../shared/corpora is absent")
+    train = _train_module()
+    from mapper.evaluate.corpora import load_documents
+
+    docs = load_documents(lgl, limit=4)
+    hand = train.build_queries(docs, Resolver(gazetteer, ranker=None), [1, 2, 3])
+    model = train.build_queries(docs, Resolver(gazetteer, ranker=Ranker.load()), [1, 2, 3])
+    assert hand and model and {q.doc for q in model} <= {1, 2, 3}
+    assert all(len(row) == len(FEATURES) for q in model for row in q.x)
+    refit = train.train("logistic", docs, [0, 1, 2, 3], hand, 1, gazetteer)
+    assert refit["kind"] == "logistic" and len(refit["coef"]) == len(FEATURES)
