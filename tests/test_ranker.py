@@ -148,3 +148,24 @@ def test_training_data_recorded_with_the_model_making_the_first_round(gazetteer)
     assert all(len(row) == len(FEATURES) for q in model for row in q.x)
     refit = train.train("logistic", docs, [0, 1, 2, 3], hand, 1, gazetteer)
     assert refit["kind"] == "logistic" and len(refit["coef"]) == len(FEATURES)
+
+
+def test_cross_fitted_features_come_from_a_model_that_never_saw_the_document(gazetteer):
+    lgl = SHARED / "corpora" / "lgl.xml"
+    if not lgl.exists():
+        pytest.skip("../shared/corpora is absent")
+    train = _train_module()
+    from mapper.evaluate.corpora import load_documents
+
+    docs = load_documents(lgl, limit=6)
+    ids = [0, 1, 2, 3, 4, 5]
+    hand = train.build_queries(docs, Resolver(gazetteer, ranker=None))
+    crossed = train.cross_fit("logistic", docs, ids, hand, 2, gazetteer)
+    assert {q.doc for q in crossed} == {q.doc for q in hand}
+    # Part 0 (documents 0, 2, 4) is recorded by a model fitted on documents 1, 3, 5 only.
+    inner = train.fit("logistic", [q for q in hand if q.doc in {1, 3, 5}])
+    expected = train.build_queries(docs, Resolver(gazetteer, ranker=Ranker(inner)), [0, 2, 4])
+    assert [(q.doc, q.x, q.y) for q in crossed if q.doc in {0, 2, 4}] == \
+        [(q.doc, q.x, q.y) for q in expected]
+    model = train.train("logistic", docs, ids, hand, 0, gazetteer, crossfit=2)
+    assert model["coef"] == train.fit("logistic", crossed)["coef"]
