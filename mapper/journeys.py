@@ -86,6 +86,9 @@ BELIEF_VERBS = {"believe", "think", "suspect", "hope", "fear", "assume", "suppos
 REPORT_VERBS = BELIEF_VERBS | {
     "say", "report", "tell", "announce", "claim", "cite", "quote", "state", "add", "confirm",
     "believe", "suggest", "indicate", "write", "reveal", "show"}
+HABIT_ADVERBS = {"weekly", "daily", "monthly", "yearly", "annually", "nightly", "regularly",
+                 "routinely", "often", "frequently", "usually", "habitually", "sometimes",
+                 "occasionally", "seldom", "rarely"}
 SPECULATION_MODALS = {"could", "might", "may"}
 SPECULATION_WORDS = {"unclear", "uncertain", "possibly", "perhaps", "likely", "unconfirmed",
                      "rumored", "rumoured", "speculation", "speculated", "maybe", "probably"}
@@ -659,6 +662,8 @@ class JourneyExtractor:
         if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS or taking
                        or carried is not None
                        or (lemma in TRANSPORT_VERBS | GREETING_VERBS and _passive(tok))):
+            if _habitual(tok):
+                return []  # "has visited X weekly", "goes to X every summer": a habit, no trip
             # "a voyage that took it to Hong Kong", "crowds greeted the king at the station":
             # the object is the one who moves
             subj = carried if carried is not None else self._subject(tok)
@@ -689,7 +694,8 @@ class JourneyExtractor:
                 movers = self._movers(subj) if subj is not None and subj != tok and \
                     tok not in subj.subtree else []
             gov = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            if gov is not None and (_lemma(gov) in OBTAIN_VERBS or _negated(gov)):
+            if gov is not None and (_lemma(gov) in OBTAIN_VERBS or _negated(gov) or
+                                    _habitual(gov)):
                 return []  # "landed a drive in ...", "did not make the trip to X"
             self.subject_vehicle = None
             return [ev for m in movers for ev in self._noun_events(tok, sent, m)]
@@ -1528,6 +1534,17 @@ def _clause_chain(verb) -> list:
         tok = tok.head
         out.append(tok)
     return out
+
+
+def _habitual(verb) -> bool:
+    """Whether a verb tells a habit, not a trip: "visits X weekly", "goes to X every summer"."""
+    for c in verb.children:
+        if c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in HABIT_ADVERBS:
+            return True
+        if c.dep_ in ("npadvmod", "advmod", "dobj") and c.pos_ == "NOUN" and any(
+                d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children):
+            return True
+    return False
 
 
 def _conditional(verb, marks: tuple[str, ...] = ("if", "unless", "once")) -> bool:

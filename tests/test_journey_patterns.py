@@ -357,3 +357,13 @@ def test_an_object_pronoun_is_the_person_named_before_it(gazetteer):
     a = _analyze(gazetteer, "Police said Tom Reed abducted Ana Silva from a mall in Springfield "
                             "and drove her to Woodbridge.")
     assert sorted(j.mover for j in a.journeys) == ["Ana Silva", "Tom Reed"]
+
+
+@pytest.mark.parametrize("habit", [
+    "She has visited Lyon weekly since then.",
+    "She goes to Nice every summer.",
+])
+def test_a_habit_is_not_a_stop(gazetteer, habit):
+    # "visits X weekly", "goes to X every summer": a habit, not a trip after the dated one
+    a = _analyze(gazetteer, "Ana Silva flew to Paris on May 3, 2010. " + habit)
+    assert list(_stops(a, "Silva")) == ["Paris"]
