@@ -722,6 +722,8 @@ class JourneyExtractor:
                 head.lemma_.lower() in VEHICLES and lemma not in ("drive", "fly", "ride"))
         if not ok:
             return None
+        if lemma in ("bring", "take") and _abstract(self._subject(verb)):
+            return None  # "growth is expected to bring 6,500 students to X": no one drives
         if lemma == "meet":  # "Kim met Putin in Kazan": the subject travelled, unless it is
             subj = self._subject(verb)  # a crowd or a host's party meeting a vehicle or guest
             if obj.lemma_.lower() not in VEHICLES and subj is not None and (
@@ -1534,6 +1536,18 @@ def _clause_chain(verb) -> list:
         tok = tok.head
         out.append(tok)
     return out
+
+
+def _abstract(noun) -> bool:
+    """Whether a subject noun names a process or quality, not a traveller, a vehicle or a trip:
+    "growth", "development", "expansion", "popularity" (by the suffix of its lemma)."""
+    if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in GROUP_NOUNS or lemma in VEHICLES or lemma in TRAVEL_NOUNS or \
+            lemma in PEOPLE_NOUNS or lemma in KIN_NOUNS:
+        return False
+    return re.search(r"(?:[^o]th|ment|tion|sion|ity|ance|ence|ness)$", lemma) is not None
 
 
 def _habitual(verb) -> bool:
