@@ -71,6 +71,7 @@ TRAVEL_NOUNS = {"march", "trek", "hike", "pilgrimage", "expedition", "cruise",
                 "drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
                 "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
                 "port", "call", "layover", "landing", "holiday", "vacation", "honeymoon"}
+SEPARATE_TRIP_NOUNS = {"trip", "vacation", "holiday", "pilgrimage", "expedition"}  # plural
 DEST_PREPS = {"to", "toward", "towards", "into", "for", "onto", "in", "at", "near", "on", "off"}
 VIA_PREPS = {"through", "via", "across", "past", "over", "along", "around"}
 ORIGIN_PREPS = {"from", "out"}
@@ -890,6 +891,8 @@ class JourneyExtractor:
                     if role == "dest" and ev.status == "confirmed" and \
                             _lemma(governing) in SETTING_OFF_VERBS and not ev.date:
                         ev.status = "planned"  # "set off on a march to X": not there yet
+                    if noun.tag_ == "NNS" and _lemma(noun) in SEPARATE_TRIP_NOUNS:
+                        ev.extra["apart"] = True  # "vacations in X and Y": a trip to each
                     out.append(ev)
         # "the next stop will be X", "his destination is X"
         if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
@@ -1160,8 +1163,11 @@ class JourneyExtractor:
                 mover.vehicle
             label = mover.label if not vehicle or vehicle in mover.label.lower() \
                 else f"{mover.label} ({vehicle})"
-            legs = tuple(Leg(jid, label, i, a, b) for i, (a, b) in
-                         enumerate(zip(stops, stops[1:]), start=1))
+            apart = {(e.place.id, e.position) for e in evs if e.extra.get("apart")}
+            pairs = [(a, b) for a, b in zip(stops, stops[1:]) if not (
+                a.position == b.position and {(a.place.id, a.position),
+                                              (b.place.id, b.position)} <= apart)]
+            legs = tuple(Leg(jid, label, i, a, b) for i, (a, b) in enumerate(pairs, start=1))
             journeys.append(Journey(jid, label, tuple(stops), legs))
         used = {s.place.id for j in journeys for s in j.stops}
         homes = {k: p for k, p in self.home_places.items() if p.id in used and k not in extra}

@@ -369,3 +369,12 @@ def test_a_habit_is_not_a_stop(gazetteer, habit):
     # "visits X weekly", "goes to X every summer": a habit, not a trip after the dated one
     a = _analyze(gazetteer, "Ana Silva flew to Paris on May 3, 2010. " + habit)
     assert list(_stops(a, "Silva")) == ["Paris"]
+
+
+def test_holidays_in_two_places_are_two_trips_not_a_leg(gazetteer):
+    a = _analyze(gazetteer, "Tom Reed went on vacations in Hawaii and Europe.")
+    journey = next(j for j in a.journeys if "Reed" in j.mover)
+    assert [s.place.name for s in journey.stops] == ["Hawaii", "Europe"] and not journey.legs
+    # a tour of two countries is one trip: the leg stays
+    a = _analyze(gazetteer, "Tom Reed is touring Canada and the US.")
+    assert [len(j.legs) for j in a.journeys if "Reed" in j.mover] == [1]
