@@ -71,6 +71,7 @@ TRAVEL_NOUNS = {"march", "trek", "hike", "pilgrimage", "expedition", "cruise",
                 "drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
                 "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
                 "port", "call", "layover", "landing", "holiday", "vacation", "honeymoon"}
+CAUSE_VERBS = {"get", "persuade", "convince", "encourage", "urge", "help", "allow"}
 SEPARATE_TRIP_NOUNS = {"trip", "vacation", "holiday", "pilgrimage", "expedition"}  # plural
 DEST_PREPS = {"to", "toward", "towards", "into", "for", "onto", "in", "at", "near", "on", "off"}
 VIA_PREPS = {"through", "via", "across", "past", "over", "along", "around"}
@@ -663,7 +664,7 @@ class JourneyExtractor:
         if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS or taking
                        or carried is not None
                        or (lemma in TRANSPORT_VERBS | GREETING_VERBS and _passive(tok))):
-            if _habitual(tok):
+            if _habitual(tok) or _unrealised(tok):
                 return []  # "has visited X weekly", "goes to X every summer": a habit, no trip
             # "a voyage that took it to Hong Kong", "crowds greeted the king at the station":
             # the object is the one who moves
@@ -696,7 +697,7 @@ class JourneyExtractor:
                     tok not in subj.subtree else []
             gov = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if gov is not None and (_lemma(gov) in OBTAIN_VERBS or _negated(gov) or
-                                    _habitual(gov)):
+                                    _habitual(gov) or _unrealised(gov)):
                 return []  # "landed a drive in ...", "did not make the trip to X"
             self.subject_vehicle = None
             return [ev for m in movers for ev in self._noun_events(tok, sent, m)]
@@ -1554,6 +1555,26 @@ def _abstract(noun) -> bool:
             lemma in PEOPLE_NOUNS or lemma in KIN_NOUNS:
         return False
     return re.search(r"(?:[^o]th|ment|tion|sion|ity|ance|ence|ness)$", lemma) is not None
+
+
+def _unrealised(verb) -> bool:
+    """Whether a motion is only a rule or an aim: an obligation under a condition ("they have
+    to travel to X if they want to ..."), or what someone means to get others to do ("saved
+    money to get her parents to take a trip to X")."""
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in CAUSE_VERBS and \
+            head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                      for c in head.children):
+        return True
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in ("have", "need") and \
+            head.tag_ in ("VBP", "VBZ"):
+        clause = head
+    elif any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children):
+        clause = verb
+    else:
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children) for c in clause.children)
 
 
 def _habitual(verb) -> bool:

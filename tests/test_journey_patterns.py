@@ -195,6 +195,9 @@ def test_a_nationality_word_is_not_a_stop(gazetteer):
     "Officials said 200 troops would be sent to the Mexico border.",
     # a continent alone is no place to draw a trip to
     "Tom Reed traveled to Africa last year.",
+    # an obligation under a condition is a rule; getting others to travel is an aim
+    "Residents have to travel to Boston if they want to see a specialist.",
+    "Ana Silva saved money to get her parents to take a trip to Cancun.",
     # a process as the subject of "bring" drives no one
     "Rapid growth is expected to bring 6,500 students to Springfield.",
     # a trip as the subject names no traveller
