@@ -1573,8 +1573,11 @@ def _unrealised(verb) -> bool:
         clause = verb
     else:
         return False
+    # the condition hangs on the obligation, or after it on the clause that holds it
+    conditions = [*clause.children, *(c for c in clause.head.children if c.i > verb.i and
+                                      clause.dep_ in ("advcl", "ccomp", "conj"))]
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                         for m in c.children) for c in clause.children)
+                                         for m in c.children) for c in conditions)
 
 
 def _habitual(verb) -> bool:

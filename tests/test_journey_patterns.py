@@ -198,6 +198,9 @@ def test_a_nationality_word_is_not_a_stop(gazetteer):
     # an obligation under a condition is a rule; getting others to travel is an aim
     "Residents have to travel to Boston if they want to see a specialist.",
     "Ana Silva saved money to get her parents to take a trip to Cancun.",
+    "Foreign residents can register their cars at home. A city official said fined drivers "
+    "were not happy, especially since they have to travel to Denver if they want to contest "
+    "the fine.",
     # a process as the subject of "bring" drives no one
     "Rapid growth is expected to bring 6,500 students to Springfield.",
     # a trip as the subject names no traveller
