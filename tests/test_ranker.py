@@ -98,14 +98,18 @@ def _train_module():
     return module
 
 
-def test_training_data_builder_on_three_lgl_documents(gazetteer):
+def _lgl_training(limit: int):
+    """The training script as a module and the first ``limit`` LGL documents (skip if absent)."""
     lgl = SHARED / "corpora" / "lgl.xml"
     if not lgl.exists():
         pytest.skip("../shared/corpora is absent")
-    train = _train_module()
     from mapper.evaluate.corpora import load_documents
 
-    docs = load_documents(lgl, limit=3)
+    return _train_module(), load_documents(lgl, limit=limit)
+
+
+def test_training_data_builder_on_three_lgl_documents(gazetteer):
+    train, docs = _lgl_training(3)
     queries = train.build_queries(docs, Resolver(gazetteer, ranker=None))
     assert queries
     assert {q.doc for q in queries} <= {0, 1, 2}
@@ -135,13 +139,7 @@ def test_home_regions_favour_the_state_the_other_names_share(gazetteer):
 
 
 def test_training_data_recorded_with_the_model_making_the_first_round(gazetteer):
-    lgl = SHARED / "corpora" / "lgl.xml"
-    if not lgl.exists():
-        pytest.skip("../shared/corpora is absent")
-    train = _train_module()
-    from mapper.evaluate.corpora import load_documents
-
-    docs = load_documents(lgl, limit=4)
+    train, docs = _lgl_training(4)
     hand = train.build_queries(docs, Resolver(gazetteer, ranker=None), [1, 2, 3])
     model = train.build_queries(docs, Resolver(gazetteer, ranker=Ranker.load()), [1, 2, 3])
     assert hand and model and {q.doc for q in model} <= {1, 2, 3}
@@ -151,13 +149,7 @@ def test_training_data_recorded_with_the_model_making_the_first_round(gazetteer)
 
 
 def test_cross_fitted_features_come_from_a_model_that_never_saw_the_document(gazetteer):
-    lgl = SHARED / "corpora" / "lgl.xml"
-    if not lgl.exists():
-        pytest.skip("../shared/corpora is absent")
-    train = _train_module()
-    from mapper.evaluate.corpora import load_documents
-
-    docs = load_documents(lgl, limit=6)
+    train, docs = _lgl_training(6)
     ids = [0, 1, 2, 3, 4, 5]
     hand = train.build_queries(docs, Resolver(gazetteer, ranker=None))
     crossed = train.cross_fit("logistic", docs, ids, hand, 2, gazetteer)
