@@ -334,8 +334,7 @@ class JourneyExtractor:
                 c.dep_ == "poss" for c in subj.children):
             return []  # "the annual pilgrimage to X gets underway" names no traveller
         if subj.lemma_.lower() in QUANTITY_NOUNS:  # "Hundreds of pilgrims" -> the pilgrims
-            of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            obj = _of_object(subj)
             if obj is not None and obj.lemma_.lower() in GROUP_NOUNS:
                 mover = self._mover(obj)
                 return [mover] if mover is not None else []
@@ -386,8 +385,7 @@ class JourneyExtractor:
             return None
         lemma = subj.lemma_.lower()
         if lemma in QUANTITY_NOUNS:  # "a small group of supporters"
-            of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            obj = _of_object(subj)
             return self._mover(obj) if obj is not None and obj.lemma_.lower() in GROUP_NOUNS \
                 else None
         if subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that"):
@@ -717,9 +715,7 @@ class JourneyExtractor:
         else:
             head = obj
             if obj.lemma_.lower() in QUANTITY_NOUNS:  # "evacuated hundreds of residents"
-                of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"),
-                          None)
-                head = next((c for c in of.children if c.dep_ == "pobj"), obj) if of else obj
+                head = _of_object(obj) or obj
             ok = head.ent_type_ == "PERSON" or head.lemma_.lower() in GROUP_NOUNS or (
                 head.lemma_.lower() in VEHICLES and lemma not in ("drive", "fly", "ride"))
         if not ok:
@@ -1378,6 +1374,12 @@ class JourneyExtractor:
 def _lemma(tok) -> str:
     """The lemma, with "bound" ("bound for Lagos") kept apart from "bind"."""
     return "bound" if tok.lower_ == "bound" else tok.lemma_.lower()
+
+
+def _of_object(noun):
+    """The noun after a quantity's "of" ("hundreds of residents" -> residents), or None."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def _future_clause(verb) -> bool:
