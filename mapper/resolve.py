@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from mapper.gazetteer import local, sources
 from mapper.gazetteer.base import Gazetteer, normalize
+from mapper.gazetteer.qualifiers import qualifier_after
 from mapper.geodesy import distance_km
 from mapper.model import Article, GazetteerEntry, Mention, Place
 from mapper.ranker import (
@@ -48,7 +49,6 @@ PART_GENERIC = {
 WATER = ("ocean", "sea")
 BIG_CITY = 100_000  # a city this big keeps its one-word name from the ocean of that name
 _QUALIFIED = re.compile(r",\s*[A-Z]")  # "Atlantic, Iowa"
-_QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)")  # ", W. Va."
 LOCAL_PART_KM = 100.0  # a town in a venue's name farther than this from the story's is not it
 REL_POP = 1.0  # weight of log10(population / the most populous namesake's), floored at -3
 
@@ -111,7 +111,7 @@ class Resolver:
         # For ranking, a mention without a qualifier takes the one the text gives it
         # ("Alexandria, La." when only "Alexandria" was marked).
         qualified = {k: [m if m.qualifier else replace(
-            m, qualifier=self._text_qualifier(article.text, m.end)) for m in ms]
+            m, qualifier=qualifier_after(article.text, m.end, self.gazetteer)) for m in ms]
             for k, ms in groups.items()}
         cands = {k: self.gazetteer.candidates(ms[0].text, limit=40) for k, ms in groups.items()}
         kinds = {k: self.gazetteer.match_kinds(ms[0].text) for k, ms in groups.items()}
@@ -410,22 +410,6 @@ class Resolver:
             if country and country.country_code:
                 out[country.country_code] += 2 if m.label == "DATELINE" else 1
         return out
-
-    def _text_qualifier(self, text: str, end: int) -> str | None:
-        """'La.' after 'Alexandria, La.': the one or two capitalised words after a comma when
-        they name a US state, a first-level subdivision or a country ('Parkland, Florida The
-        ...' gives 'Florida')."""
-        m = _QUALIFIER.match(text, end)
-        if not m:
-            return None
-        words = m.group(1).split()
-        for n in range(len(words), 0, -1):
-            q = " ".join(words[:n]).rstrip(",")
-            if normalize(q) in self.us_states or any(
-                    c.feature in ("admin1", "country")
-                    for c in self.gazetteer.candidates(q, limit=10)):
-                return q
-        return None
 
     def _qualifier_matches(self, qualifier: str, c: GazetteerEntry) -> bool:
         state = self.us_states.get(normalize(qualifier))

@@ -12,6 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from mapper.extractors.names import ALWAYS, FLOOR, fold, is_district_name, name_index
 from mapper.gazetteer.base import Gazetteer, normalize
+from mapper.gazetteer.qualifiers import qualifier_after  # noqa: F401 (extractors use it)
 from mapper.model import Article, Mention, Sentence
 from mapper.nlp import sentence_at
 
@@ -242,18 +243,6 @@ def _demonym_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     # the lookahead skips, cheaply, every position where no demonym (or "the") can start
     return re.compile(r"\b(?=[A-Zt])(?:(?:the\s+)?(" + alternatives + r")\s+capital\b|("
                       + alternatives + r")\b)")
-
-
-def qualifier_after(text: str, end: int, gazetteer: Gazetteer) -> str | None:
-    """'Alexandria, La.' -> 'La.' when what follows the comma names a region or country."""
-    m = re.match(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s[A-Z][A-Za-z]*\.?)?)", text[end: end + 40])
-    if not m:
-        return None
-    word = m.group(1).rstrip(",")
-    for c in gazetteer.candidates(word, limit=10):
-        if c.feature in ("admin1", "country"):
-            return word
-    return None
 
 
 def overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:

@@ -40,8 +40,6 @@ CIVIC_WORDS = {
     "couple", "family", "officials", "area", "department", "courthouse", "jail",
     "emergency", "volunteer", "senior", "downtown", "neighborhood",
 }
-SPEECH_VERBS = {"say", "tell", "add", "explain", "ask", "note", "recall", "exclaim", "comment",
-                "write", "reply", "testify", "insist", "admit", "laugh", "smile", "sigh"}
 # Words before a place's name that make it a part or the surroundings of the place ("Northeast
 # Georgia", "Metro Vancouver", "Historic Dublin")
 AREA_WORDS = DIRECTIONS | {"metro", "metropolitan", "greater", "downtown", "uptown", "historic",
@@ -141,7 +139,7 @@ class SpacyExtractor(Extractor):
             if not _proper(tok) or (i in inside and i not in starts) or \
                     (i > 0 and _proper(doc[i - 1]) and i not in starts):
                 continue
-            if tok.lower_ in DIRECTIONS or tok.text in ("North", "South", "East", "West"):
+            if tok.lower_ in DIRECTIONS:
                 continue
             for n in (3, 2, 1):
                 part = doc[i:i + n]
@@ -162,11 +160,10 @@ class SpacyExtractor(Extractor):
                         spans[span] = "GAZ"
                     break
 
-    def _places_tagged_as_people(self, doc) -> set[str]:
+    def _places_tagged_as_people(self, doc, words_in_names: set[str]) -> set[str]:
         """One-word PERSON entities that name a sizeable place and never a person: not part of
         a longer person's name ("Paris" in "Paris Hilton"), never after a title ("Mr. Lincoln")."""
         people = [e for e in doc.ents if e.label_ == "PERSON"]
-        words_in_names = {w for e in people if len(e) > 1 for w in e.text.split()}
         titled = {doc[e.start].text for e in people if e.start > 0
                   and doc[e.start - 1].text in TITLES}
         # "the Duma" is an institution: a name after "the" is neither a person nor a town
@@ -198,7 +195,7 @@ class SpacyExtractor(Extractor):
                     return spans
         return []
 
-    def _add_known(self, text: str, start: int, name: str, spans: dict) -> None:
+    def _add_known(self, text: str, start: int, name: str, spans: dict) -> bool:
         """Add the longest leading part of ``name`` that the gazetteer knows, however small."""
         words = name.split()
         for n in range(len(words), 0, -1):
@@ -280,12 +277,15 @@ class SpacyExtractor(Extractor):
         sentences = doc_sentences(doc)
         dateline = [article.dateline_span] if article.dateline_span else []
         spans: dict[tuple[int, int], str] = {}
+        # every word of a longer person's name ("Paris" and "Hilton" in "Paris Hilton")
+        person_words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+                        for w in e.text.split()}
         known = self._entity_places(doc, spans)
-        known |= self._mislabelled_places(doc, spans)
+        known |= self._mislabelled_places(doc, person_words, spans)
         other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in OTHER_LABELS
                  and (e.start_char, e.end_char) not in spans]
         self._one_sense_per_discourse(text, known, other, dateline, spans)
-        self._gazetteer_names(doc, sentences, other, dateline, spans)
+        self._gazetteer_names(doc, sentences, other, dateline, person_words, spans)
         self._organisation_places(doc, spans)
         self._local_news(doc, dateline, spans)
         people = self._people(doc)
@@ -328,7 +328,7 @@ class SpacyExtractor(Extractor):
                 known.add(name)
         return known
 
-    def _mislabelled_places(self, doc, spans: dict) -> set[str]:
+    def _mislabelled_places(self, doc, person_words: set[str], spans: dict) -> set[str]:
         """Places spaCy labels otherwise: features as events, towns as people or organisations
         after a spatial preposition or beside a place, countries ending an organisation's
         name, one-word "people" that are sizeable places. The names added as places."""
@@ -360,7 +360,7 @@ class SpacyExtractor(Extractor):
                 span = (ent[-1].idx, ent[-1].idx + len(ent[-1]))
                 if not overlaps(span, spans):
                     spans[span] = "GAZ"  # "Air Zimbabwe", "HSBC Malta", "Education Minnesota"
-        for name in self._places_tagged_as_people(doc):
+        for name in self._places_tagged_as_people(doc, person_words):
             for s, e in same_text_spans(doc.text, {name}):
                 if not overlaps((s, e), spans):
                     spans[(s, e)] = "GAZ"
@@ -382,7 +382,7 @@ class SpacyExtractor(Extractor):
             spans[(s, e)] = "GAZ"
 
     def _gazetteer_names(self, doc, sentences, other: list, dateline: list,
-                         spans: dict) -> None:
+                         person_words: set[str], spans: dict) -> None:
         """Multiword features and strong names NER missed; a longer match replaces the NER
         spans it contains ("Iberian peninsula", "northern Patagonia"). A later word of a
         facility's name is not a town ("Hall" in "City Hall on Elm Street"); its first word may
@@ -390,8 +390,6 @@ class SpacyExtractor(Extractor):
         text = doc.text
         heads = [(t.idx, t.idx + len(t)) for e in doc.ents if e.label_ == "FAC" for t in e[1:]]
         blocked = list(other) + heads + dateline
-        person_words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-                        for w in e.text.split()}
         for s, e in self.gazetteer_matches(text, tokens(text), sentences,
                                            min_population=self.min_population, blocked=blocked):
             if self._common_word(doc, s, e, person_words):
