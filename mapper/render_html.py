@@ -447,7 +447,7 @@ def timeline_html(analysis: Analysis) -> str:
         body += f"<details><summary>Notes ({len(analysis.warnings)})</summary>{notes}</details>"
     return (
         '<div class="mp-panel mp-timeline" id="mp-timeline"><details>'
-        f"<summary>Timeline ({len(rows)} stop{'' if len(rows) == 1 else 's'})</summary>{body}"
+        f"<summary>Timeline ({_count(len(rows), 'stop')})</summary>{body}"
         "</details></div>"
     )
 
