@@ -151,8 +151,6 @@ def _arrow(ax, line: LineString, color: str) -> None:
     )
 
 
-
-
 def _marker_style(role: str, places_only: bool) -> tuple[str, float]:
     """(colour, size) of a role's marker; a places-only map draws its places larger, darker."""
     if places_only and role == "mentioned":
@@ -282,8 +280,8 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
         )
         if w <= x <= e and s <= p.lat <= n:
             # Places off the routes are labelled last, in grey, where there is room.
-            prio = MINOR_LABEL if r.role == "mentioned" and not only else None
-            prio = LABEL_PRIORITY.get(r.role, 3) if prio is None else prio
+            prio = MINOR_LABEL if r.role == "mentioned" and not only else \
+                LABEL_PRIORITY.get(r.role, 3)
             labels.append((prio, p.entry.name or p.name, x, p.lat))
     _place_labels(fig, ax, sorted(labels, key=lambda t: t[0]))
 
