@@ -15,7 +15,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +38,6 @@ TYPE_WORDS = {
     "island": {"island", "archipelago"}, "islands": {"island", "archipelago"},
     "plateau": {"plateau"}, "valley": {"valley"}, "basin": {"basin"}, "canal": {"canal"},
 }
-cached_normalize = lru_cache(maxsize=1 << 16)(normalize)
 NO_ANCHOR_KM = 20000.0  # the distance feature when no other place is resolved yet
 _NO_SUPPORT = (0.0, NO_ANCHOR_KM, 0.0, 0.0)
 
@@ -125,8 +123,8 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
                          and o.population >= 0.1 * max(c.population, 1) for o in g.candidates)
     state_ctx = False
     if g.states and c.country_code and feat != "country":
-        own = (c.country_code, cached_normalize(c.name)) if feat == "admin1" else None
-        mine = (c.country_code, cached_normalize(c.admin1 or ""))
+        own = (c.country_code, normalize(c.name)) if feat == "admin1" else None
+        mine = (c.country_code, normalize(c.admin1 or ""))
         state_ctx = mine in g.states or own in g.states
     admin_word = any(ADMIN_IN_NAME.search(m.text) for m in ms)
     words = {w.lower() for m in ms for w in FEATURE_WORDS.findall(m.text)}
@@ -265,7 +263,7 @@ def _haversine_rad(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray,
 def _region(c: GazetteerEntry) -> str | None:
     """The (country, first-level subdivision) a candidate is or lies in."""
     name = c.name if c.feature == "admin1" else c.admin1
-    return f"{c.country_code}/{cached_normalize(name)}" if name and c.country_code else None
+    return f"{c.country_code}/{normalize(name)}" if name and c.country_code else None
 
 
 class Ranker:

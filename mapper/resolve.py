@@ -26,7 +26,6 @@ from mapper.ranker import (
     TYPE_WORDS,
     GroupContext,
     Ranker,
-    cached_normalize,
     features,
     home_regions,
     support,
@@ -299,8 +298,8 @@ class Resolver:
             elif twin:
                 score -= 2.5
         if states and c.country_code and c.feature != "country":
-            own = (c.country_code, cached_normalize(c.name)) if c.feature == "admin1" else None
-            if (c.country_code, cached_normalize(c.admin1 or "")) in states or own in states:
+            own = (c.country_code, normalize(c.name)) if c.feature == "admin1" else None
+            if (c.country_code, normalize(c.admin1 or "")) in states or own in states:
                 score += 3.0  # a place in a state (province) the story names or is set in
         if near_km is None:
             others = [a for a in anchors if a.key != c.key and a.feature != "country"]
@@ -506,9 +505,9 @@ def _mostly_city(c: GazetteerEntry, cs: list[GazetteerEntry]) -> bool:
     """Whether subdivision ``c`` is mostly a city of the same name that lies in it."""
     if c.feature not in ("admin1", "admin2"):
         return False
-    region = cached_normalize(c.name if c.feature == "admin1" else c.admin1 or "")
+    region = normalize(c.name if c.feature == "admin1" else c.admin1 or "")
     return any(o.feature == "city" and o.country_code == c.country_code
-               and cached_normalize(o.admin1 or "") == region
+               and normalize(o.admin1 or "") == region
                and o.population >= CITY_SHARE * max(c.population, 1) for o in cs)
 
 
