@@ -486,8 +486,8 @@ ol.mp-tl li { display: block; border-left: 2px solid #cfd8dc; padding: 1px 0 4px
 .mp-badge { font-size: 10px; padding: 0 5px; border-radius: 8px; background: #eceff1; }
 .mp-badge.mp-confirmed { background: #c8e6c9; } .mp-badge.mp-reported { background: #bbdefb; }
 .mp-badge.mp-speculated { background: #ffe0b2; } .mp-badge.mp-planned { background: #e1bee7; }
-.mp-pop { max-height: min(440px, calc(100vh - 200px)); overflow: auto; }
-.mp-pop { font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+.mp-pop { font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  max-height: min(440px, calc(100vh - 200px)); overflow: auto; }
 .mp-pop h4 { margin: 0 0 4px; font-size: 14px; }
 .mp-kv { border-collapse: collapse; margin-bottom: 4px; }
 .mp-kv th { text-align: left; color: #607d8b; font-weight: 500; padding: 1px 8px 1px 0;
