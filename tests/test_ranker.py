@@ -127,6 +127,11 @@ def test_home_regions_favour_the_state_the_other_names_share(gazetteer):
     from mapper.ranker import home_regions
 
     cands = {k: gazetteer.candidates(k, limit=40) for k in ("Alexandria", "St. Cloud")}
+    # the two towns named Saint Cloud in the US (old names also reach towns in France,
+    # Algeria and Missouri)
+    cands["St. Cloud"] = [c for c in cands["St. Cloud"]
+                          if c.country_code == "US" and c.name == "Saint Cloud"]
+    assert {c.admin1 for c in cands["St. Cloud"]} == {"Minnesota", "Florida"}
     cands["Minnesota"] = [gazetteer.by_geonameid(5037779)]
     home = home_regions(cands)
     by_state = {c.admin1: h for c, h in zip(cands["Alexandria"], home["Alexandria"])
