@@ -22,8 +22,20 @@ def _found(extractor, text):
 
 
 def test_fold_matches_normalize():
-    for name in ("Paris", "New  York", "Ulan-Ude", "St. Louis", "Côte d’Ivoire", "U.S."):
+    for name in ("Paris", "New  York", "Ulan-Ude", "St. Louis", "Côte d’Ivoire", "U.S.",
+                 "Mount Pleasant", "Saint Paul", "Fort Worth", "Fortaleza"):
         assert fold(name) == normalize(name)
+    # the long and the short spelling of saint, mount and fort fold alike
+    assert fold("Mount Pleasant") == fold("Mt. Pleasant") and fold("Fortaleza") == "fortaleza"
+
+
+def test_short_spelling_finds_every_namesake():
+    """GeoNames records "Mt. Pleasant" as a name of only some Mount Pleasants; the short
+    spelling must reach them all (Mount Pleasant, Iowa, among them)."""
+    short = default_gazetteer().candidates("Mt. Pleasant")
+    assert {(c.name, c.admin1) for c in short} == {
+        (c.name, c.admin1) for c in default_gazetteer().candidates("Mount Pleasant")}
+    assert ("Mount Pleasant", "Iowa") in {(c.name, c.admin1) for c in short}
 
 
 def test_name_index_agrees_with_gazetteer():

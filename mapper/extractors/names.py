@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from mapper.gazetteer.base import Gazetteer, normalize
+from mapper.gazetteer.base import LONG_WORDS, Gazetteer, normalize
 from mapper.gazetteer.embedded import EmbeddedGazetteer
 
 INDEX_VERSION = "5"  # bump when what the index holds changes
@@ -26,7 +26,9 @@ _PLAIN = re.compile(r"[A-Za-z0-9 ]*")
 def fold(name: str) -> str:
     """``normalize(name)``, with a fast path for plain ASCII words (the common case)."""
     if _PLAIN.fullmatch(name):
-        return " ".join(name.lower().split())
+        low = " ".join(name.lower().split())
+        if LONG_WORDS.search(low) is None:  # normalize() shortens these words
+            return low
     return normalize(name)
 
 

@@ -20,7 +20,7 @@ _SPACES = re.compile(r"\s+")
 # Words names write both in full and shortened ("Mount Pleasant", "Mt. Pleasant"): folded to
 # the short form so either spelling finds the entry whichever one the source recorded.
 _SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
-_LONG_WORDS = re.compile(r"\b(?:" + "|".join(_SHORT_FORMS) + r")\b")
+LONG_WORDS = re.compile(r"\b(?:" + "|".join(_SHORT_FORMS) + r")\b")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -31,7 +31,7 @@ def normalize(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOSTROPHES.sub("", text).replace(".", " ").lower()
     text = _SEPARATORS.sub(" ", text)
-    text = _LONG_WORDS.sub(lambda m: _SHORT_FORMS[m.group()], text)
+    text = LONG_WORDS.sub(lambda m: _SHORT_FORMS[m.group()], text)
     return _SPACES.sub(" ", text).strip()
 
 
