@@ -97,6 +97,18 @@ def test_every_alias_row_names_an_entry(gazetteer):
         assert entry is not None and entry.name == name, abbreviation
 
 
+@pytest.mark.parametrize("text,name,gid", [
+    ("Aides said at the White House on Monday that talks would go on.", "White House", 4140963),
+    ("Flights out of Heathrow were cancelled by the fog.", "Heathrow", 2643743),
+    ("Her plane landed at Schiphol after midnight.", "Schiphol", 2759794),
+])
+def test_airports_and_landmarks_stand_for_their_city(geoparser, text, name, gid):
+    """Washington, not Casablanca (a translated name in GeoNames); London, not Heathrow,
+    Florida; Amsterdam for an airport the installed data has no entry for."""
+    (span,) = _resolve(geoparser, text, [name])
+    assert span is not None and span.geonameid == gid
+
+
 def _point(entry):
     assert entry is not None
     return entry.lat, entry.lon
