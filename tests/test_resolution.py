@@ -109,6 +109,16 @@ def test_airports_and_landmarks_stand_for_their_city(geoparser, text, name, gid)
     assert span is not None and span.geonameid == gid
 
 
+def test_arabic_town_found_without_its_article(gazetteer):
+    """GeoNames writes "Al Qāmishlī" and "Al Kharj"; news writes "Qamishli" and "Kharj". An
+    "El" in a Spanish name is left alone."""
+    assert [(c.name, c.country_code) for c in gazetteer.candidates("Qamishli")][:1] == [
+        ("Al Qāmishlī", "SY")]
+    assert "SA" in {c.country_code for c in gazetteer.candidates("Kharj")}
+    assert sources.without_article("El Paso") == "Paso"  # the rule itself is plain ...
+    assert "US" not in {c.country_code for c in gazetteer.candidates("Paso")}  # ... but scoped
+
+
 def _point(entry):
     assert entry is not None
     return entry.lat, entry.lon

@@ -16,7 +16,7 @@ from pathlib import Path
 from mapper.gazetteer.base import LONG_WORDS, Gazetteer, normalize
 from mapper.gazetteer.embedded import EmbeddedGazetteer
 
-INDEX_VERSION = "5"  # bump when what the index holds changes
+INDEX_VERSION = "6"  # bump when what the index holds changes
 FLOOR = 5000  # cities smaller than this are never strong evidence; kept out of the index
 ALWAYS = 2**62  # countries, continents, first-level subdivisions, physical features
 ADMIN1_MIN = 50_000  # a first-level subdivision with fewer people is weighed by its population

