@@ -146,7 +146,7 @@ def _run(args) -> int:
             gj["features"] = [f for f in gj["features"] if f["properties"]["kind"] != "place"]
             print(json.dumps(gj, ensure_ascii=False, indent=1))
         else:
-            rows = export.leg_rows(analysis)
+            rows = export.leg_rows(analysis) + _lone_stop_rows(analysis)
             if not rows:
                 print("no journeys found")
             else:
@@ -158,6 +158,19 @@ def _run(args) -> int:
                       f"{c.destination.name}, drawn {c.length_km:g} km{stated}")
         return 0
     return 0
+
+
+def _lone_stop_rows(analysis) -> list[dict]:
+    """Table rows for the stops no leg reaches ("visited Paris", "trips to Paris and Rome"):
+    a stop with an empty "from"."""
+    rows = []
+    for j in analysis.journeys:
+        on_legs = {(s.place.id, s.position) for leg in j.legs
+                   for s in (leg.origin, leg.destination)}
+        rows += [{"journey": j.id, "mover": j.mover, "seq": "-", "from": "", "to": s.place.name,
+                  "status": s.status, "mode": s.mode, "date": s.date}
+                 for s in j.stops if (s.place.id, s.position) not in on_legs]
+    return rows
 
 
 def _table(rows: list[dict], columns: list[str]) -> str:

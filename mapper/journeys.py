@@ -143,6 +143,10 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
 WATER = {"ocean", "sea", "gulf", "bay", "strait", "lake", "river", "canal"}
 BORDER_WORDS = re.compile(r"\b[Tt]he\s+((?:border|frontier)(?:\s+(?:crossing|post|"
                           r"station|bridge|checkpoint))?)\b(?!\s+(?:with|between|of)\b)")
+# Undated events keep the text's order: a later sentence by POSITION_STEP per character, the
+# next place in the same sentence by SENTENCE_STEP, far less than one character.
+POSITION_STEP = 1e-7
+SENTENCE_STEP = 1e-9
 STATUS_RANK = {"confirmed": 3, "planned": 2, "reported": 1, "speculated": 0}
 
 
@@ -789,6 +793,8 @@ class JourneyExtractor:
         if lemma == "call" and any(c.dep_ == "dobj" and c.lemma_.lower() not in ("port", "stop")
                                    for c in verb.children):
             return out  # "called her mother in X" is a telephone call, not a port call
+        separate = any(c.dep_ == "dobj" and c.tag_ == "NNS" and _lemma(c) in
+                       SEPARATE_TRIP_NOUNS for c in verb.children)  # "took trips to X and Y"
         for child in [*verb.children, *_stray_preps(verb, lemma)]:
             role = None
             if child.dep_ == "prep" or (child.dep_ == "advmod" and child.lower_ in ("out",)):
@@ -841,7 +847,10 @@ class JourneyExtractor:
                             continue
                         out.append(self._event(verb, sent, mover, place, "dest", span))
                         continue
-                    out.append(self._event(verb, sent, mover, place, role, span))
+                    ev = self._event(verb, sent, mover, place, role, span)
+                    if separate and role == "dest":
+                        ev.extra["apart"] = True  # a trip to each
+                    out.append(ev)
         here = next((c for c in verb.children if c.lower_ == "here" and c.dep_ == "advmod"), None)
         dateline = next((p for p in self.places for m in p.mentions if m.label == "DATELINE"),
                         None)
@@ -1161,9 +1170,8 @@ class JourneyExtractor:
             label = mover.label if not vehicle or vehicle in mover.label.lower() \
                 else f"{mover.label} ({vehicle})"
             apart = {(e.place.id, e.position) for e in evs if e.extra.get("apart")}
-            pairs = [(a, b) for a, b in zip(stops, stops[1:]) if not (
-                a.position == b.position and {(a.place.id, a.position),
-                                              (b.place.id, b.position)} <= apart)]
+            pairs = [(a, b) for a, b in zip(stops, stops[1:]) if not (  # a trip to each
+                {(a.place.id, a.position), (b.place.id, b.position)} & apart)]
             legs = tuple(Leg(jid, label, i, a, b) for i, (a, b) in enumerate(pairs, start=1))
             journeys.append(Journey(jid, label, tuple(stops), legs))
         used = {s.place.id for j in journeys for s in j.stops}
@@ -1200,7 +1208,7 @@ class JourneyExtractor:
         an undated past event in the lede stands at publication, a past-perfect one well
         before, a future one after. A journey's start comes first, a return last."""
         base = self._base
-        eps = ev.position / 1e9
+        eps = ev.position * POSITION_STEP
         if ev.extra.get("start"):
             t = base - 100.0
         elif ev.date:
@@ -1222,7 +1230,7 @@ class JourneyExtractor:
                 same = [o for o in same if o.extra.get("pluperfect")]
             if same and depth < 5:  # a plan said beside a past stop comes after it
                 later = ev.extra.get("future") and not same[-1].extra.get("future")
-                t = self._order(same[-1], evs, depth + 1) + (0.5 if later else 0.01)
+                t = self._order(same[-1], evs, depth + 1) + (0.5 if later else SENTENCE_STEP)
             elif ev.extra.get("pluperfect"):
                 earliest = min((self._order(o, evs, depth + 1) for o in dated_past),
                                default=base)

@@ -76,6 +76,16 @@ def test_journey_formats(capsys, fmt, seed):
         assert kinds == {"leg", "corridor"}
 
 
+def test_journey_table_lists_a_journey_without_legs(capsys, monkeypatch, seed):
+    """"visited Paris" is a journey of one stop: the table shows it, not "no journeys"."""
+    text = "Maria Lopez visited Paris on May 3, 2011, officials said."
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    code, out, _ = run(capsys, "journey", "-")
+    assert code == 0 and "no journeys found" not in out
+    (row,) = [line.split() for line in out.splitlines() if "Paris" in line]
+    assert row[:5] == ["j1", "Maria", "Lopez", "-", "Paris"] and "2011-05-03" in row
+
+
 def test_stdin(capsys, monkeypatch, seed):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes())))
     code, out, _ = run(capsys, "places", "-", "--format", "csv")

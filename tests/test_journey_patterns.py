@@ -384,3 +384,17 @@ def test_holidays_in_two_places_are_two_trips_not_a_leg(gazetteer):
     # a tour of two countries is one trip: the leg stays
     a = _analyze(gazetteer, "Tom Reed is touring Canada and the US.")
     assert [len(j.legs) for j in a.journeys if "Reed" in j.mover] == [1]
+
+
+def test_trips_told_in_two_sentences_keep_the_text_order_and_no_legs(gazetteer):
+    """"took trips to X and Y" (the place on the verb) is a trip to each, like holidays; the
+    places of one sentence stay together, before the next sentence's."""
+    a = _analyze(gazetteer, "Maria Lopez, a retired teacher from Denver, took trips to Paris "
+                            "and Rome.")
+    journey = next(j for j in a.journeys if "Lopez" in j.mover)
+    assert [s.place.name for s in journey.stops] == ["Paris", "Rome"] and not journey.legs
+    a = _analyze(gazetteer, "The couple, who live in Leeds, took holidays in Spain and Greece. "
+                            "Last summer they also went on trips to Paris and Rome.")
+    journey = next(j for j in a.journeys if "couple" in j.mover)
+    assert [s.place.name for s in journey.stops] == ["Spain", "Greece", "Paris", "Rome"]
+    assert not journey.legs
