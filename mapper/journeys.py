@@ -987,6 +987,7 @@ class JourneyExtractor:
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         future = status == "planned" or bool(
             auxes & (FUTURE_WORDS | SPECULATION_MODALS | {"would"})) or _future_clause(verb) or (
+            "must" in auxes and verb.tag_ == "VB") or (
             status == "speculated" and (noun is not None or verb.tag_ not in ("VBD", "VBN"))
             and not _bare_past(verb))
         when = self._date(verb, sent, "future" if future else "past")
@@ -1016,12 +1017,14 @@ class JourneyExtractor:
         auxes |= {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if noun is not None:
             auxes |= {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
-        if auxes & SPECULATION_MODALS or words & SPECULATION_WORDS or _conditional(verb):
-            return "speculated"  # "could stop in X", "once they reach X", "if he flies to X"
+        if auxes & SPECULATION_MODALS or words & SPECULATION_WORDS or _conditional(verb) or (
+                "must" in auxes and "have" in auxes and verb.tag_ == "VBN"):
+            return "speculated"  # "could stop in X", "if he flies to X", "must have gone to X"
         reporters = [a for a in _clause_chain(verb)[1:] if a.pos_ in ("VERB", "AUX")
                      and a.lemma_.lower() in REPORT_VERBS]
         planned = _future_clause(verb) or (
-            verb.tag_ == "VB" and "to" in auxes and not _purpose_of_departure(verb)) or \
+            verb.tag_ == "VB" and "to" in auxes and not _purpose_of_departure(verb)) or (
+            verb.tag_ == "VB" and "must" in auxes) or \
             _lemma(verb) == "bound" or any(
             a.lemma_.lower() in PLAN_HEADS for a in chain[1:3]) or (
             noun is not None and any(c.lower_ in PLAN_ADJECTIVES for c in noun.children))

@@ -398,3 +398,13 @@ def test_trips_told_in_two_sentences_keep_the_text_order_and_no_legs(gazetteer):
     journey = next(j for j in a.journeys if "couple" in j.mover)
     assert [s.place.name for s in journey.stops] == ["Spain", "Greece", "Paris", "Rome"]
     assert not journey.legs
+
+
+def test_an_obligation_without_a_condition_is_a_plan(gazetteer):
+    """"must travel to X next week" is planned (not a report of a trip made); "must have
+    travelled to X" is an inference, so no stop is claimed."""
+    a = _analyze(gazetteer, "Prime Minister Jan Novak must travel to Brussels next week for "
+                            "talks on the budget, officials said in Prague.")
+    assert _stops(a, "Novak")["Brussels"].status == "planned"
+    a = _analyze(gazetteer, "Jan Novak must have travelled to Brussels by car, police said.")
+    assert not any("Novak" in j.mover for j in a.journeys)
