@@ -63,6 +63,8 @@ SHORTLIST = 10  # candidates the learned ranker sees, the hand score's best
 _DEFAULT = object()
 _TYPED = FEATURES.index("type_word_match")
 _FOLLOWED = FEATURES.index("admin_word_follows")
+_QUALIFIED_BY = FEATURES.index("qualifier_match")
+MAJOR_CITY = 1_000_000  # a city this big, named by its own name, beats a place only aliased so
 CITY_SHARE = 0.4
 _MODEL: list[Ranker | None] = []
 
@@ -260,7 +262,8 @@ class Resolver:
         if self.ranker is None:
             return best_hand
         scores = self.ranker.scores(rows)
-        return cs[max(range(len(cs)), key=scores.__getitem__)]
+        best = max(range(len(cs)), key=scores.__getitem__)
+        return _major_city_over_alias(cs, best, g.kinds, rows[best][_QUALIFIED_BY] > 0)
 
     def score(self, c: GazetteerEntry, ms: list[Mention], article: Article,
               countries: Counter, anchors: list[GazetteerEntry], kinds: dict[str, int],
@@ -499,6 +502,20 @@ def _type_prior(c: GazetteerEntry) -> float:
 
 def _display(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 3 else text
+
+
+def _major_city_over_alias(cs: list[GazetteerEntry], best: int, kinds: dict[str, int],
+                           qualified: bool) -> GazetteerEntry:
+    """The ranker's pick, unless only an alternate name matched it and a city of at least
+    MAJOR_CITY people (and more than the pick) bears the name as its own: "Cairo" beside Rome
+    is Egypt's capital, not the Italian village GeoNames also calls Cairo; "Moscow" is the city,
+    not the oblast. A qualifier that fits the pick ("Cairo, Italy") keeps it."""
+    pick = cs[best]
+    if qualified or kinds.get(pick.key, 1) == 0:
+        return pick
+    majors = [c for c in cs if kinds.get(c.key, 1) == 0 and c.feature == "city"
+              and c.population >= max(MAJOR_CITY, pick.population)]
+    return max(majors, key=lambda c: c.population) if majors else pick
 
 
 def _mostly_city(c: GazetteerEntry, cs: list[GazetteerEntry]) -> bool:

@@ -119,6 +119,19 @@ def test_arabic_town_found_without_its_article(gazetteer):
     assert "US" not in {c.country_code for c in gazetteer.candidates("Paso")}  # ... but scoped
 
 
+@pytest.mark.parametrize("text,names,gid", [
+    # a village near Rome that GeoNames also calls Cairo does not beat Egypt's capital
+    ("Pope Francis arrives in Cairo on Friday, the Vatican said. He flew from Rome.",
+     ["Cairo", "Vatican", "Rome"], 360630),
+    # the oblast lists "Moscow" among its names; the city bears it as its own
+    ("Xi arrived in Moscow on Monday. He last visited Russia in 2013 and will go on to Berlin "
+     "and Paris.", ["Moscow", "Russia", "Berlin", "Paris"], 524901),
+])
+def test_a_major_city_named_so_beats_a_place_only_aliased_so(geoparser, text, names, gid):
+    span = _resolve(geoparser, text, names)[0]
+    assert span is not None and span.geonameid == gid
+
+
 def _point(entry):
     assert entry is not None
     return entry.lat, entry.lon
