@@ -468,20 +468,26 @@ def _states(anchors: list[GazetteerEntry]) -> Counter:
 def _open_water(ms: list[Mention], cs: list[GazetteerEntry], text: str) -> GazetteerEntry | None:
     """The ocean or sea a one-word name stands for ("the Atlantic", "the Pacific"): in news
     such a name is the ocean far more often than a town or county of that name. Not when a
-    qualifier or an admin word follows ("Atlantic, Iowa", "Pacific County") or a big city
-    bears the name."""
+    qualifier or an admin word other than "region" follows ("Atlantic, Iowa", "Pacific County")
+    or a big city bears the name."""
     if any(len(m.text.split()) != 1 or m.qualifier for m in ms):
         return None
     water = [c for c in cs if c.feature in WATER]
     if len(water) != 1:
         return None
-    if any(ADMIN_WORDS.match(text[m.end: m.end + 20]) or _QUALIFIED.match(text[m.end: m.end + 30])
-           for m in ms):
+    if any(_admin_word_after(text, m.end) not in (None, "region")  # "the Pacific region"
+           or _QUALIFIED.match(text[m.end: m.end + 30]) for m in ms):
         return None
     if any(c.feature == "country" or (c.feature == "city" and c.population >= BIG_CITY)
            for c in cs):
         return None
     return water[0]
+
+
+def _admin_word_after(text: str, end: int) -> str | None:
+    """The word of administration ("county", "region", ...) right after a name, lower case."""
+    found = ADMIN_WORDS.match(text[end: end + 20])
+    return found.group().strip().lower() if found else None
 
 
 def _type_prior(c: GazetteerEntry) -> float:

@@ -222,9 +222,13 @@ def test_latin_america_is_placed_at_south_america(geoparser):
     assert span is not None and span.geonameid == 6255150
 
 
-@pytest.mark.parametrize("name", ["Atlantic", "Pacific"])
-def test_a_one_word_ocean_name_is_the_ocean_not_a_town(geoparser, name):
-    (span,) = _resolve(geoparser, f"The storm formed over the {name} on Monday.", [name])
+@pytest.mark.parametrize("name,text", [
+    ("Atlantic", "The storm formed over the Atlantic on Monday."),
+    ("Pacific", "The storm formed over the Pacific on Monday."),
+    ("Pacific", "Russia wants a greater role in the Asian-Pacific region."),  # region: the ocean's
+])
+def test_a_one_word_ocean_name_is_the_ocean_not_a_town(geoparser, name, text):
+    (span,) = _resolve(geoparser, text, [name])
     assert span is not None and span.geonameid is None  # the ocean (features.csv), no town
     assert abs(span.lat) < 30
 
