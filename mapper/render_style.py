@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -270,3 +271,54 @@ def analysis_bounds(analysis: Analysis) -> list[list[float]] | None:
         return None
     lats, lon_values = zip(*pts)
     return [[min(lats), min(lon_values)], [max(lats), max(lon_values)]]
+
+
+# ----------------------------------------------------------------------------- plain text
+
+
+def no_route_note(journey: Journey) -> str:
+    """What the legend says of a journey with no leg: where it goes, and that no line shows it."""
+    names = list(dict.fromkeys(s.place.name for s in journey.stops))
+    where = ", ".join(names[:3]) + ("…" if len(names) > 3 else "")
+    return f"{where}: one place, no route drawn" if where else "no route drawn"
+
+
+# What may open a story's body before its first real sentence: an agency's credit after the
+# dateline ("(AP) -", "(Reuters) —") and a byline ("By Nate Raymond.").
+_AGENCY = re.compile(r"\((?:[^()\n]{1,40})\)\s*[-—–:]+\s*")
+_BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&))*\s*[.,;|\n]\s*")
+_LEAD = " ,—–-\n\t"
+
+
+def clean_heading(text: str) -> str:
+    """A headline or first sentence as a title: one space between words and no doubled full stop
+    where an abbreviation ends it ("to D.C.." -> "to D.C.")."""
+    text = " ".join(text.split())
+    return re.sub(r"(?<!\.)\.\.$", ".", text)
+
+
+def lede(article, limit: int = 110) -> str | None:
+    """The article's first body sentence, shortened: a title when the text has no headline.
+
+    The dateline, an agency's credit and a byline before it are not part of it."""
+    start = article.dateline_span[1] if article.dateline_span else 0
+    body = article.text[start:].lstrip(_LEAD)
+    while True:
+        m = _AGENCY.match(body) or _BYLINE.match(body)
+        if not m:
+            break
+        body = body[m.end() :].lstrip(_LEAD)
+    first = re.split(r"(?<=[.!?])\s|\n", body.strip(), maxsplit=1)[0].strip()
+    if not first:
+        return None
+    first = clean_heading(first)
+    if len(first) <= limit:
+        return first
+    return first[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—–- ") + "…"
+
+
+def map_title(article) -> str:
+    """The map's title: the headline, else the first body sentence, else the file's stem."""
+    if article.title:
+        return clean_heading(article.title)
+    return lede(article) or article.stem or "Article map"

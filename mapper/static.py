@@ -22,7 +22,6 @@ from shapely.geometry.polygon import orient
 from mapper import basemap
 from mapper.errors import MapperError
 from mapper.model import Analysis
-from mapper.render_html import map_title, no_route_note
 from mapper.render_style import (
     CORRIDOR_COLORS,
     CORRIDOR_LABELS,
@@ -38,6 +37,8 @@ from mapper.render_style import (
     analysis_bounds,
     is_places_only,
     journey_color,
+    map_title,
+    no_route_note,
     place_lons,
     place_roles,
     role_label,

@@ -447,7 +447,8 @@ CORPORA = ROOT.parent / "shared" / "corpora"
 )
 def test_title_is_the_first_sentence_not_the_credit_or_byline(tmp_path, text, title):
     from mapper.read import read_article
-    from mapper.render_html import map_title, title_html
+    from mapper.render_html import title_html
+    from mapper.render_style import map_title
 
     path = tmp_path / "story.txt"
     path.write_text(text, encoding="utf-8")
@@ -463,7 +464,7 @@ def test_no_corpus_title_starts_with_an_agency_credit(tmp_path):
     import xml.etree.ElementTree as ET
 
     from mapper.read import read_article
-    from mapper.render_html import map_title
+    from mapper.render_style import map_title
 
     if not (CORPORA / "GWN.xml").is_file():
         pytest.skip("../shared/corpora absent")
