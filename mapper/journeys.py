@@ -91,6 +91,7 @@ REPORT_VERBS = BELIEF_VERBS | {
 HABIT_ADVERBS = {"weekly", "daily", "monthly", "yearly", "annually", "nightly", "regularly",
                  "routinely", "often", "frequently", "usually", "habitually", "sometimes",
                  "occasionally", "seldom", "rarely"}
+PREVIOUS_ADVERBS = {"last", "previously", "formerly", "once"}  # "last visited X in 2013"
 SPECULATION_MODALS = {"could", "might", "may"}
 SPECULATION_WORDS = {"unclear", "uncertain", "possibly", "perhaps", "likely", "unconfirmed",
                      "rumored", "rumoured", "speculation", "speculated", "maybe", "probably"}
@@ -209,6 +210,7 @@ class JourneyExtractor:
         self.person_trail: list = []  # the people named as subjects, latest last
         self.gender = self._genders(doc)
         self.subject_vehicle: str | None = None
+        self.taken = False  # the vehicle is one taken for this leg ("took a boat to X")
         self.last_together: list[Mover] = []
         self.by_label: dict[str, Mover] = {}
         self.home_places: dict[str, Place] = {}
@@ -620,8 +622,8 @@ class JourneyExtractor:
                     c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
                     _headline(tok):
                 return tok.head  # the headline "Merkel to visit China": Merkel will
-            if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp", "acomp", "oprd", "attr",
-                            "relcl", "pobj") and tok.head != tok:
+            if (tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp", "acomp", "oprd", "attr",
+                             "relcl", "pobj") or _loose_conjunct(tok)) and tok.head != tok:
                 tok = tok.head
                 if tok.dep_ == "prep":
                     tok = tok.head
@@ -631,6 +633,7 @@ class JourneyExtractor:
 
     def _events_at(self, tok, sent) -> list[Event]:
         lemma = _lemma(tok)
+        self.taken = False
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and \
                 lemma in GROUP_NOUNS and (tok.tag_ == "NNS" or GROUP_NOUNS[lemma] in (
                     "couple", "family", "team", "crew", "delegation")) and \
@@ -663,6 +666,9 @@ class JourneyExtractor:
             (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in
              VEHICLES.keys() | TRAVEL_NOUNS), None) if lemma in ("take", "catch") else None
         carried = self._carried(tok, lemma) if verbal else None
+        if taking is not None and carried == taking and \
+                _vehicle_of(self._subject(tok)) is None:
+            carried = None  # "the refugees took a boat to X": the boat is how they went
         if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS or taking
                        or carried is not None
                        or (lemma in TRANSPORT_VERBS | GREETING_VERBS and _passive(tok))):
@@ -671,8 +677,8 @@ class JourneyExtractor:
             # "a voyage that took it to Hong Kong", "crowds greeted the king at the station":
             # the object is the one who moves
             subj = carried if carried is not None else self._subject(tok)
-            if _generic(tok, subj):
-                return []
+            if _generic(tok, subj) or taking is not None and _generic(tok, taking):
+                return []  # "he takes a bus to X" in the simple present: a habit
             self.subject_vehicle = _vehicle_of(subj)
             if carried is not None:  # "the ferry carried them to Dover": the ferry's mode
                 self.subject_vehicle = self.subject_vehicle or _vehicle_of(self._subject(tok))
@@ -680,6 +686,7 @@ class JourneyExtractor:
                 phrase = " ".join(t.text.lower() for t in taking.subtree)
                 self.subject_vehicle = next(
                     (w for w in VEHICLES if re.search(rf"\b{w}\b", phrase)), None)
+                self.taken = self.subject_vehicle is not None
             movers = self._movers(subj)
             if carried is not None and lemma in DRIVER_VERBS:  # "she drove him to Lyon"
                 movers += [m for m in self._movers(self._subject(tok)) if m not in movers]
@@ -778,8 +785,8 @@ class JourneyExtractor:
                 for c in verb.children)):
             return out  # "an album called 'X'", "called on X to act": no port call
         if lemma == "land" and any(c.dep_ == "dobj" and c.lemma_.lower() not in VEHICLES
-                                   for c in verb.children):
-            return out  # "landed a job in X"
+                                   and not _clause_apposition(c) for c in verb.children):
+            return out  # "landed a job in X" (but "landed in X, the first stop of ...")
         if lemma == "attend" and any(c.dep_ == "dobj" and c.lemma_.lower() in SCHOOL_NOUNS
                                      for c in verb.children):
             return out  # "attended law school in X": studied there
@@ -795,9 +802,14 @@ class JourneyExtractor:
             return out  # "called her mother in X" is a telephone call, not a port call
         separate = any(c.dep_ == "dobj" and c.tag_ == "NNS" and _lemma(c) in
                        SEPARATE_TRIP_NOUNS for c in verb.children)  # "took trips to X and Y"
+        background = _earlier_occasion(verb)
         for child in [*verb.children, *_stray_preps(verb, lemma)]:
             role = None
-            if child.dep_ == "prep" or (child.dep_ == "advmod" and child.lower_ in ("out",)):
+            # "were flown to Qatar and then to Germany": a second preposition joined to the verb
+            linked = child.dep_ == "conj" and child.pos_ == "ADP" and any(
+                c.dep_ == "pobj" for c in child.children)
+            if child.dep_ == "prep" or linked or (child.dep_ == "advmod" and
+                                                  child.lower_ in ("out",)):
                 prep = child.lower_
                 if prep in ORIGIN_PREPS:
                     role = "origin"
@@ -848,8 +860,8 @@ class JourneyExtractor:
                         out.append(self._event(verb, sent, mover, place, "dest", span))
                         continue
                     ev = self._event(verb, sent, mover, place, role, span)
-                    if separate and role == "dest":
-                        ev.extra["apart"] = True  # a trip to each
+                    if separate and role == "dest" or background:
+                        ev.extra["apart"] = True  # a trip to each; a trip of another time
                     out.append(ev)
         here = next((c for c in verb.children if c.lower_ == "here" and c.dep_ == "advmod"), None)
         dateline = next((p for p in self.places for m in p.mentions if m.label == "DATELINE"),
@@ -1003,6 +1015,9 @@ class JourneyExtractor:
             "return": lemma == "return" or (noun is not None and noun.lemma_ == "return"),
             # "arrived in Lima after a stop in Arica": the stop came first
             "earlier": _after_clause(noun if noun is not None else verb),
+            "later": _before_clause(noun if noun is not None else verb),
+            # "took a boat to X": the boat makes that leg, not the ones after it
+            "leg_mode": self.taken,
         }
         if self.subject_vehicle:
             mover.vehicles[self.subject_vehicle] = mover.vehicles.get(self.subject_vehicle, 0) + 1
@@ -1163,8 +1178,9 @@ class JourneyExtractor:
             evs = self._inherit_modes(evs)
             stops = [self._stop(e) for e in evs]
             stops = self._resolve_crossings(stops, evs, mover, extra)
-            stops = self._implied_origin(stops, mover, extra)
-            stops = self._merge_repeats(stops)
+            apart = {(e.place.id, e.position) for e in evs if e.extra.get("apart")}
+            stops = self._implied_origin(stops, mover, extra, apart)
+            stops = self._merge_repeats(stops, apart)
             if not stops or len(stops) == 1 and not self._lone_stop(stops[0], evs[0]):
                 continue
             jid = f"j{len(journeys) + 1}"
@@ -1172,9 +1188,9 @@ class JourneyExtractor:
                 mover.vehicle
             label = mover.label if not vehicle or vehicle in mover.label.lower() \
                 else f"{mover.label} ({vehicle})"
-            apart = {(e.place.id, e.position) for e in evs if e.extra.get("apart")}
-            pairs = [(a, b) for a, b in zip(stops, stops[1:]) if not (  # a trip to each
-                {(a.place.id, a.position), (b.place.id, b.position)} & apart)]
+            # a trip to each, or of another time, has no leg; the stops around it join up
+            joined = [s for s in stops if (s.place.id, s.position) not in apart]
+            pairs = list(zip(joined, joined[1:]))
             legs = tuple(Leg(jid, label, i, a, b) for i, (a, b) in enumerate(pairs, start=1))
             journeys.append(Journey(jid, label, tuple(stops), legs))
         used = {s.place.id for j in journeys for s in j.stops}
@@ -1189,11 +1205,14 @@ class JourneyExtractor:
             ev.extra.get("lemma") not in MEETING_VERBS and \
             stop.place.entry.feature != "continent"  # "met in X", "travels in Asia": no map
 
-    def _merge_repeats(self, stops: list[Stop]) -> list[Stop]:
-        """One stop where the same place follows itself; both sentences kept as evidence."""
+    def _merge_repeats(self, stops: list[Stop], apart: set) -> list[Stop]:
+        """One stop where the same place follows itself; both sentences kept as evidence (not
+        a trip of another time and one of this trip)."""
         out: list[Stop] = []
         for s in stops:
-            if out and out[-1].place.id == s.place.id:
+            if out and out[-1].place.id == s.place.id and \
+                    ((out[-1].place.id, out[-1].position) in apart) == \
+                    ((s.place.id, s.position) in apart):
                 prev = out[-1]
                 status = max((prev.status, s.status), key=STATUS_RANK.__getitem__)
                 evidence = "\n".join(sorted(dict.fromkeys(prev.evidence.split("\n") +
@@ -1220,20 +1239,31 @@ class JourneyExtractor:
             b = date.fromisoformat(end).toordinal() if end else a
             t = (a + b) / 2
         else:
-            same = sorted((o for o in evs if o is not ev and o.evidence == ev.evidence
+            # another occasion ("who last visited X in 2013") times nothing of this trip
+            kin = [o for o in evs if o is not ev and
+                   bool(o.extra.get("apart")) == bool(ev.extra.get("apart"))]
+            same = sorted((o for o in kin if o.evidence == ev.evidence
                            and (o.span[0], o.position) < (ev.span[0], ev.position)
                            and not o.extra.get("earlier")
+                           and not (o.extra.get("later") and not ev.extra.get("later"))
                            and not (o.extra.get("future") and not ev.extra.get("future"))),
                           key=lambda o: (o.span[0], o.position))
-            prior = [o for o in evs if o is not ev and o.date and "/" not in o.date
+            # "travelled through X before reaching Y in 2016": X just before Y's date
+            following = [o for o in kin if o.evidence == ev.evidence and o.date
+                         and not o.extra.get("earlier")
+                         and (o.extra.get("later") or o.span[0] > ev.span[0])
+                         and o.extra.get("future") == ev.extra.get("future")]
+            prior = [o for o in kin if o.date and "/" not in o.date
                      and o.span[0] < ev.span[0]
                      and o.extra.get("future") == ev.extra.get("future")]
-            dated_past = [o for o in evs if o.date and not o.extra.get("future")]
+            dated_past = [o for o in kin if o.date and not o.extra.get("future")]
             if ev.extra.get("pluperfect"):
                 same = [o for o in same if o.extra.get("pluperfect")]
             if same and depth < 5:  # a plan said beside a past stop comes after it
                 later = ev.extra.get("future") and not same[-1].extra.get("future")
                 t = self._order(same[-1], evs, depth + 1) + (0.5 if later else SENTENCE_STEP)
+            elif following and not ev.extra.get("later") and depth < 5:
+                t = self._order(following[0], evs, depth + 1) - 0.05
             elif ev.extra.get("pluperfect"):
                 earliest = min((self._order(o, evs, depth + 1) for o in dated_past),
                                default=base)
@@ -1250,16 +1280,24 @@ class JourneyExtractor:
             t += 0.5
         if ev.extra.get("earlier"):
             main = [o for o in evs if o is not ev and o.evidence == ev.evidence
-                    and not o.extra.get("earlier")]
+                    and not o.extra.get("earlier") and not o.extra.get("apart")]
             if main and depth < 5:
                 t = min(t, min(self._order(o, evs, depth + 1) for o in main) - 0.05)
+        if ev.extra.get("later") and not ev.date:
+            # "Before arriving in X, he stopped in Y": X after what the sentence tells first
+            main = [o for o in evs if o is not ev and o.evidence == ev.evidence
+                    and not o.extra.get("later") and not o.extra.get("earlier")
+                    and not o.extra.get("apart")]
+            if main and depth < 5:
+                t = max(t, max(self._order(o, evs, depth + 1) for o in main) + 0.05)
         return t + eps
 
     def _merge_contained(self, evs: list[Event]) -> list[Event]:
         """Drop a country or region stop next to a stop inside it; keep the stronger status."""
         out: list[Event] = []
         for ev in evs:
-            if out and _tense_apart(out[-1], ev):
+            if out and (_tense_apart(out[-1], ev) or
+                        bool(out[-1].extra.get("apart")) != bool(ev.extra.get("apart"))):
                 out.append(ev)  # "arrived in Greece"; later "hope to reach Athens": two stops
                 continue
             if out and _contains(out[-1].place, ev.place) and out[-1].role != "crossing":
@@ -1281,19 +1319,24 @@ class JourneyExtractor:
 
     @staticmethod
     def _inherit_modes(evs: list[Event]) -> list[Event]:
-        """A mover keeps its mode on later legs until the text changes it."""
+        """A mover keeps its mode on later legs until the text changes it (a trip of another
+        time neither gives nor takes one)."""
+        evs_all, evs = evs, [e for e in evs if not e.extra.get("apart")]
         mode = "unknown"
         for ev in evs:
+            if ev.extra.get("leg_mode"):
+                continue  # "took a boat to X": that leg's mode, not the mover's from then on
             if ev.mode != "unknown":
                 mode = ev.mode
             else:
                 ev.mode = mode
         # the first stops take the first mode the text gives
-        first = next((e.mode for e in evs if e.mode != "unknown"), "unknown")
+        first = next((e.mode for e in evs if e.mode != "unknown" and not e.extra.get(
+            "leg_mode")), "unknown")
         for ev in evs:
             if ev.mode == "unknown":
                 ev.mode = first
-        return evs
+        return evs_all
 
     def _stop(self, ev: Event) -> Stop:
         sentences = dict.fromkeys([ev.evidence, *ev.extra.get("evidence", [])])
@@ -1360,11 +1403,12 @@ class JourneyExtractor:
         return place
 
     def _implied_origin(self, stops: list[Stop], mover: Mover,
-                        extra: dict[str, Place]) -> list[Stop]:
-        """A mover from a country the text names, travelling abroad, started at home."""
-        if not stops or not mover.home:
+                        extra: dict[str, Place], apart: set) -> list[Stop]:
+        """A mover from a country the text names, travelling abroad, started at home (before
+        the first stop that is not a trip of its own)."""
+        first = next((s for s in stops if (s.place.id, s.position) not in apart), None)
+        if first is None or not mover.home:
             return stops
-        first = stops[0]
         if first.place.entry.feature == "crossing" or first.verb.lower() in ("from", "left"):
             return stops
         if first.place.entry.country_code == mover.home:
@@ -1400,10 +1444,18 @@ def _future_clause(verb) -> bool:
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if auxes & (FUTURE_WORDS | {"would"}):
             return True
-        if tok.dep_ not in ("advcl", "pcomp", "conj", "xcomp") or tok.head == tok:
+        if tok.dep_ not in ("advcl", "pcomp", "conj", "xcomp") and not _loose_conjunct(tok) \
+                or tok.head == tok:
             return False
         tok = tok.head.head if tok.head.dep_ == "prep" else tok.head
     return False
+
+
+def _loose_conjunct(verb) -> bool:
+    """A verb the parser hung on the previous verb without a label ("will travel to X ..., then
+    head to Y"): a conjunct that shares its subject and tense."""
+    return verb.dep_ == "dep" and verb.pos_ == "VERB" and verb.head.pos_ in ("VERB", "AUX") and \
+        verb.head.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _departure_told_later(ev: Event, evs: list[Event]) -> bool:
@@ -1637,6 +1689,41 @@ def _after_clause(tok) -> bool:
     """Whether a word sits in an "after ..." phrase ("after a stop in X", "after visiting X")."""
     for anc in tok.ancestors:
         if anc.dep_ == "prep" and anc.lower_ == "after":
+            return True
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("pcomp", "pobj"):
+            return False
+    return False
+
+
+def _earlier_occasion(verb) -> bool:
+    """Whether a past motion is another, earlier trip told as background: "Xi, who last visited
+    Russia in 2013", "Merkel, who visited Washington in February" (a visit in a relative clause
+    on the traveller), "she had previously toured Asia". An arrival in such a clause ("Xi, who
+    arrived in Moscow on Monday, will go on to ...") is a step of the trip in the news."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in PREVIOUS_ADVERBS for c in verb.children):
+        return True
+    return verb.dep_ == "relcl" and _lemma(verb) in ("visit", "tour") and any(
+        c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+
+
+def _clause_apposition(noun) -> bool:
+    """Whether an object is a noun phrase set off by a comma that names what the clause was
+    ("landed in X on Monday, the first stop of a tour"), not what the verb acted on."""
+    left = noun.left_edge
+    return left.i > noun.head.i + 1 and left.i > 0 and noun.doc[left.i - 1].text == "," and \
+        noun.lemma_.lower() in TRAVEL_NOUNS
+
+
+def _before_clause(tok) -> bool:
+    """Whether a word sits in a "before ..." phrase ("before reaching X", "before he flew to
+    X"): what it tells came after the clause it hangs on."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "prep" and anc.lower_ == "before":
+            return True
+        if anc.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "before"
+                                               for c in anc.children):
             return True
         if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("pcomp", "pobj"):
             return False

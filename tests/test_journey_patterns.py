@@ -408,3 +408,79 @@ def test_an_obligation_without_a_condition_is_a_plan(gazetteer):
     assert _stops(a, "Novak")["Brussels"].status == "planned"
     a = _analyze(gazetteer, "Jan Novak must have travelled to Brussels by car, police said.")
     assert not any("Novak" in j.mover for j in a.journeys)
+
+
+def _legs(analysis, mover):
+    journey = next(j for j in analysis.journeys if mover in j.mover)
+    return [(leg.origin.place.name, leg.destination.place.name, leg.mode) for leg in journey.legs]
+
+
+def test_an_earlier_visit_is_a_trip_of_its_own_and_the_arrival_comes_before_the_plans(gazetteer):
+    """"Xi, who last visited Russia in 2013, will go on to ...": the 2013 visit is another
+    occasion, kept as a stop without legs; today's arrival (past) precedes the planned stops."""
+    a = _analyze(gazetteer, "Chinese President Xi Jinping arrived in Moscow on Monday. Xi, who "
+                            "last visited Russia in 2013, will go on to Berlin and Paris later "
+                            "this week.")
+    assert [(o, d) for o, d, _ in _legs(a, "Xi")] == [
+        ("China", "Moscow"), ("Moscow", "Berlin"), ("Berlin", "Paris")]
+    stops = _stops(a, "Xi")
+    assert stops["Russia"].date.startswith("2013") and stops["Moscow"].status == "confirmed"
+    assert stops["Berlin"].status == stops["Paris"].status == "planned"
+    # a visit in a relative clause on the traveller is background, whatever its adverb
+    a = _analyze(gazetteer, "German Chancellor Angela Merkel, who visited Washington in "
+                            "February, flew to Tokyo on Sunday and will go on to Seoul on "
+                            "Tuesday.")
+    assert [(o, d) for o, d, _ in _legs(a, "Merkel")] == [("Germany", "Tokyo"), ("Tokyo", "Seoul")]
+    assert "Washington" in _stops(a, "Merkel")
+
+
+def test_before_reaching_comes_last_and_a_boat_taken_makes_only_its_leg(gazetteer):
+    """"travelled through X and Y before reaching Z in 2016": Z after X and Y; "took a boat to
+    L": the boat is how the refugees went (no mover of its own), by sea on that leg only."""
+    a = _analyze(gazetteer, "The refugees left Aleppo in 2015, crossed into Turkey and took a "
+                            "boat to the Greek island of Lesbos. From there they travelled "
+                            "through Macedonia and Serbia before reaching Germany in early "
+                            "2016.")
+    assert not any(j.mover == "boat" for j in a.journeys), [j.mover for j in a.journeys]
+    legs = _legs(a, "refugees")
+    assert [d for _, d, _ in legs][-4:] == ["Lesbos", "Macedonia", "Serbia", "Germany"], legs
+    modes = {d: m for _, d, m in legs}
+    assert modes["Lesbos"] == "sea"
+    assert {modes["Macedonia"], modes["Serbia"], modes["Germany"]} == {"unknown"}
+    assert legs[0][2] == "unknown"  # leaving Aleppo overland: the later boat does not reach back
+    # "Before arriving in X, he stopped in Y": Y first
+    a = _analyze(gazetteer, "Before arriving in Tokyo on Monday, Secretary of State Antony "
+                            "Blinken stopped in Seoul for talks with South Korean officials.")
+    assert [(o, d) for o, d, _ in _legs(a, "Blinken")] == [("Seoul", "Tokyo")]
+
+
+def test_then_head_to_shares_the_subject_and_the_plan(gazetteer):
+    """"will travel to X ..., then head to Y": a conjunct verb the parser leaves unlabelled
+    takes the first verb's subject and future."""
+    a = _analyze(gazetteer, "Secretary of State John Kerry will travel to Geneva on Thursday to "
+                            "meet his Russian counterpart, then head to Brussels for a NATO "
+                            "meeting, the State Department said on Tuesday.")
+    assert [(o, d) for o, d, _ in _legs(a, "Kerry")] == [("Geneva", "Brussels")]
+    assert _stops(a, "Kerry")["Brussels"].status == "planned"
+
+
+def test_a_plan_a_diversion_overtook_is_not_a_confirmed_stop(gazetteer):
+    a = _analyze(gazetteer, "The cargo ship MV Seabird sailed from Rotterdam on March 3, 2019 "
+                            "and was due to arrive in New York ten days later. It was diverted "
+                            "to Halifax after a storm.")
+    stops = _stops(a, "Seabird")
+    assert stops["Halifax"].status == "confirmed"
+    assert stops["New York"].status == "planned"
+
+
+def test_a_tour_stop_after_the_landing_and_a_second_to_on_the_verb(gazetteer):
+    """"landed in X on Wednesday, the first stop of a tour" is a landing (the noun after the
+    comma is no object landed); "flown to Q and then to G" reaches both."""
+    a = _analyze(gazetteer, "Pope Francis landed in Nairobi on Wednesday, the first stop of a "
+                            "six-day tour that will also take him to Uganda and the Central "
+                            "African Republic.")
+    assert [d for _, d, _ in _legs(a, "Francis")] == ["Uganda", "Central African Republic"]
+    assert _legs(a, "Francis")[0][0] == "Nairobi"
+    a = _analyze(gazetteer, "Afghan refugees who fled Kabul in August were flown to Qatar and "
+                            "then to Germany before arriving in the United States.")
+    assert [d for _, d, _ in _legs(a, "refugees")] == ["Qatar", "Germany", "United States"]
