@@ -45,9 +45,9 @@ from mapper.render_style import (
     STATUS_DASH,
     all_places,
     analysis_bounds,
+    draw_points,
     is_places_only,
     journey_color,
-    place_lons,
     place_roles,
 )
 
@@ -441,12 +441,12 @@ def _add_places(
     mentioned: folium.FeatureGroup,
 ) -> None:
     roles = place_roles(analysis)
-    lons = place_lons(analysis)
+    points = draw_points(analysis)
     # With no journey or corridor, the places are the map: larger, labelled markers.
     places_only = is_places_only(analysis)
     for place in all_places(analysis):
         role = roles[place.id]
-        where = (place.lat, lons[place.id])
+        where = points[place.id]
         popup = folium.Popup(place_popup(analysis, place, role), max_width=420, **_POPUP_PAD)
         if role.role == "mentioned":
             label = esc(place.entry.name or place.name)

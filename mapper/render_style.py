@@ -230,10 +230,33 @@ def _span_km(pts: list[tuple[float, float]]) -> float:
     return distance_km((min(lats), min(lons)), (max(lats), max(lons)))
 
 
+AREA_FEATURES = ("country", "admin1", "region", "continent")
+
+
+def draw_points(analysis: Analysis) -> dict[str, tuple[float, float]]:
+    """(lat, lon) to draw each place's marker at: its own point (at the longitude
+    :func:`place_lons` gives), except a country or region that is only a corridor's end, which
+    is marked where the drawn corridor meets it (a pipeline "to China" ends at the border it
+    reaches, not at China's centre)."""
+    lons = place_lons(analysis)
+    points = {p.id: (p.lat, lons[p.id]) for p in _all_places(analysis)}
+    fixed = {s.place.id for j in analysis.journeys for s in j.stops}
+    for c in analysis.corridors:
+        if c.geometry is None or c.geometry.is_empty:
+            continue
+        coords = list(c.geometry.coords)
+        for place, (lon, lat, *_) in ((c.origin, coords[0]), (c.destination, coords[-1])):
+            if place.entry.feature in AREA_FEATURES and place.id not in fixed:
+                points[place.id] = (lat, lon)
+                fixed.add(place.id)  # the first corridor to reach it places it
+    return points
+
+
 def analysis_bounds(analysis: Analysis) -> list[list[float]] | None:
     """[[south, west], [north, east]] of journeys and corridors, else of all places (west and
     east may leave [-180, 180] when the geometries cross the antimeridian)."""
     lons = place_lons(analysis)
+    points = draw_points(analysis)
     ends: list[tuple[float, float]] = []
     lines: list[tuple[float, float]] = []
     for j in analysis.journeys:
@@ -244,7 +267,7 @@ def analysis_bounds(analysis: Analysis) -> list[list[float]] | None:
     for c in analysis.corridors:
         if c.geometry is not None:
             lines += [(lat, lon) for lon, lat, *_ in c.geometry.coords]
-        ends += [(p.lat, lons[p.id]) for p in (c.origin, c.destination, *c.via)]
+        ends += [points[p.id] for p in (c.origin, c.destination, *c.via)]
     # A great circle between far-apart places can arc close to a pole, where Mercator stretches
     # without end: lines count up to the stops' own latitude or POLAR_FIT_LAT, not beyond.
     cap = max([POLAR_FIT_LAT] + [abs(lat) for lat, _ in ends])

@@ -35,11 +35,11 @@ from mapper.render_style import (
     STATUS_MPL,
     all_places,
     analysis_bounds,
+    draw_points,
     is_places_only,
     journey_color,
     map_title,
     no_route_note,
-    place_lons,
     place_roles,
     role_label,
 )
@@ -260,17 +260,17 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
             )
 
     roles = place_roles(analysis)
-    lons = place_lons(analysis)
+    points = draw_points(analysis)
     only = is_places_only(analysis)
     labels = []
     for p in places:
         r = roles[p.id]
-        x = lons[p.id]
+        y, x = points[p.id]
         col, size = _marker_style(r.role, only)
         face = "white" if r.implied else col
         ax.plot(
             x,
-            p.lat,
+            y,
             MARKERS[r.role],
             ms=size,
             mfc=face,
@@ -279,11 +279,11 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
             zorder=7,
             ls="none",
         )
-        if w <= x <= e and s <= p.lat <= n:
+        if w <= x <= e and s <= y <= n:
             # Places off the routes are labelled last, in grey, where there is room.
             prio = MINOR_LABEL if r.role == "mentioned" and not only else \
                 LABEL_PRIORITY.get(r.role, 3)
-            labels.append((prio, p.entry.name or p.name, x, p.lat))
+            labels.append((prio, p.entry.name or p.name, x, y))
     _place_labels(fig, ax, sorted(labels, key=lambda t: t[0]))
 
     statuses = {leg.status for j in analysis.journeys for leg in j.legs}

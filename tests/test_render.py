@@ -634,3 +634,26 @@ def test_static_legend_keys_corridor_status_as_drawn(analysis):
     texts = [t.get_text() for t in draw(analysis).axes[0].get_legend().get_texts()]
     statuses = {c.status for c in analysis.corridors}
     assert statuses and all(CORRIDOR_STATUS_LABELS[s] in texts for s in statuses)
+
+
+def test_a_country_that_only_ends_a_corridor_is_marked_where_the_corridor_meets_it(analysis):
+    """A pipeline "to China" drawn to the border: China's marker sits at the line's end, not
+    at China's centre 1,500 km away, and the map's fit does not stretch to that centre."""
+    from mapper.geodesy import distance_km, geodesic_line
+    from mapper.model import Place
+    from mapper.render_style import analysis_bounds, draw_points
+
+    china = Place("china", "China", fx.country("CN"), ())
+    start = analysis.corridors[0].origin
+    border = (53.33, 124.0)  # a point on the Amur, where such a line would stop
+    line = geodesic_line((start.lat, start.lon), border)
+    oil = replace(analysis.corridors[0], destination=china, geometry=line)
+    a = replace(analysis, journeys=(), corridors=(oil,))
+    lat, lon = draw_points(a)["china"]
+    assert (lat, lon) == pytest.approx(border, abs=1e-6)
+    assert distance_km((china.lat, china.lon), border) > 1000
+    (south, _), _ = analysis_bounds(a)
+    assert south > china.lat  # the centre, far south, is outside the fit
+    # a country that is a journey's stop keeps its own point
+    assert draw_points(analysis)[analysis.journeys[0].stops[0].place.id][0] == pytest.approx(
+        analysis.journeys[0].stops[0].place.lat)
