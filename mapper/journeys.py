@@ -614,6 +614,10 @@ class JourneyExtractor:
         for _ in range(6):
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:  # not a footnote mark read as a second subject ("Xs [1] arrived")
+                # nor a share of the first ("The migrants, most of them from X, crossed")
+                subjects = [c for c in subjects if not (c is not subjects[0] and any(
+                    p.dep_ == "prep" and p.lower_ == "of" and any(
+                        o.pos_ == "PRON" for o in p.children) for p in c.children))]
                 return ([c for c in subjects if c.pos_ != "NUM"] or subjects)[-1]
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head  # "a ship bound for Lagos", "the envoys flown to Oslo"
@@ -664,7 +668,8 @@ class JourneyExtractor:
             return self._route_events(tok, sent)
         taking = next(
             (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in
-             VEHICLES.keys() | TRAVEL_NOUNS), None) if lemma in ("take", "catch") else None
+             VEHICLES.keys() | TRAVEL_NOUNS), None) if lemma in ("take", "catch", "board") \
+            else None
         carried = self._carried(tok, lemma) if verbal else None
         if taking is not None and carried == taking and \
                 _vehicle_of(self._subject(tok)) is None:
@@ -679,13 +684,18 @@ class JourneyExtractor:
             subj = carried if carried is not None else self._subject(tok)
             if _generic(tok, subj) or taking is not None and _generic(tok, taking):
                 return []  # "he takes a bus to X" in the simple present: a habit
+            boarded = _boarded(subj) if tok.dep_ == "acl" and subj == tok.head else None
+            if boarded is not None and _vehicle_of(self._subject(boarded)) is None:
+                # "they boarded a boat bound for X": the passengers are bound for X
+                taking, subj = subj, self._subject(boarded)
             self.subject_vehicle = _vehicle_of(subj)
             if carried is not None:  # "the ferry carried them to Dover": the ferry's mode
                 self.subject_vehicle = self.subject_vehicle or _vehicle_of(self._subject(tok))
             if taking is not None:  # "took a train ride to Lyon", "caught a ferry to Dover"
                 phrase = " ".join(t.text.lower() for t in taking.subtree)
                 self.subject_vehicle = next(
-                    (w for w in VEHICLES if re.search(rf"\b{w}\b", phrase)), None)
+                    (w for w in VEHICLES if re.search(rf"\b{w}\b", phrase)), None) or \
+                    _vehicle_of(taking)
                 self.taken = self.subject_vehicle is not None
             movers = self._movers(subj)
             if carried is not None and lemma in DRIVER_VERBS:  # "she drove him to Lyon"
@@ -860,6 +870,9 @@ class JourneyExtractor:
                         out.append(self._event(verb, sent, mover, place, "dest", span))
                         continue
                     ev = self._event(verb, sent, mover, place, role, span)
+                    if lemma == "board" and role == "dest" and ev.status == "confirmed":
+                        ev.status, ev.date = "planned", None  # "boarded a ferry to X": not
+                        ev.extra["future"] = True  # there yet
                     if separate and role == "dest" or background:
                         ev.extra["apart"] = True  # a trip to each; a trip of another time
                     out.append(ev)
@@ -1261,7 +1274,9 @@ class JourneyExtractor:
                 same = [o for o in same if o.extra.get("pluperfect")]
             if same and depth < 5:  # a plan said beside a past stop comes after it
                 later = ev.extra.get("future") and not same[-1].extra.get("future")
-                t = self._order(same[-1], evs, depth + 1) + (0.5 if later else SENTENCE_STEP)
+                # after the latest of them ("who had arrived in X from Y, travelled to Z")
+                t = max(self._order(o, evs, depth + 1) for o in same) + (
+                    0.5 if later else SENTENCE_STEP)
             elif following and not ev.extra.get("later") and depth < 5:
                 t = self._order(following[0], evs, depth + 1) - 0.05
             elif ev.extra.get("pluperfect"):
@@ -1330,12 +1345,15 @@ class JourneyExtractor:
                 mode = ev.mode
             else:
                 ev.mode = mode
-        # the first stops take the first mode the text gives
-        first = next((e.mode for e in evs if e.mode != "unknown" and not e.extra.get(
-            "leg_mode")), "unknown")
+        # the start takes the first mode the text gives ("left X on Sunday, flew to Y"); a
+        # place reached before it was reached some other way ("had arrived in X from Y,
+        # travelled by bus to Z")
+        first = next((e for e in evs if e.mode != "unknown" and not e.extra.get("leg_mode")),
+                     None)
         for ev in evs:
-            if ev.mode == "unknown":
-                ev.mode = first
+            if first is not None and ev.mode == "unknown" and (
+                    ev.role == "origin" or ev.position == first.position):
+                ev.mode = first.mode
         return evs_all
 
     def _stop(self, ev: Event) -> Stop:
@@ -1564,7 +1582,7 @@ def _stray_preps(verb, lemma: str) -> list:
             # "the first train to X arrived on Monday", "the maiden trip from X arrived at Y"
             out += [c for c in subj.children if c.dep_ == "prep" and c.lower_ in
                     ORIGIN_PREPS | {"to", "into"}]
-    if lemma in TRANSPORT_VERBS:
+    if lemma in TRANSPORT_VERBS | {"board", "catch"}:  # also "boarded a ferry to X"
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in
                     ORIGIN_PREPS | {"to", "into"}]
@@ -1573,6 +1591,19 @@ def _stray_preps(verb, lemma: str) -> list:
             for obj in (c for c in agent.children if c.dep_ == "pobj"):
                 out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in
                         ("at", "in", "on")]
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if lemma in MEETING_VERBS and obj.ent_type_ == "PERSON":
+            # "after meeting Pope Francis in Rome": where they met, not where he lives
+            out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+        if lemma in OBJECT_ORIGIN_VERBS and obj.ent_type_ in PLACE_ENTS:
+            out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("for", "to")]
+    for way in (c for c in verb.children if c.lower_ in ("by", "aboard", "on", "onward",
+                                                         "onwards")):
+        # "travelling by train from Poland", "then by train to X", "then on to Sydney"
+        heads = [o for o in way.children if o.dep_ == "pobj"] if way.lower_ in (
+            "by", "aboard") else [way] if way.dep_ != "prep" else []
+        out += [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in
+                ORIGIN_PREPS | {"to", "into", "via", "through"}]
     return out
 
 
@@ -1714,6 +1745,15 @@ def _clause_apposition(noun) -> bool:
     left = noun.left_edge
     return left.i > noun.head.i + 1 and left.i > 0 and noun.doc[left.i - 1].text == "," and \
         noun.lemma_.lower() in TRAVEL_NOUNS
+
+
+def _boarded(noun):
+    """The verb that boards or takes a vehicle noun ("boarded a boat bound for X", "took a
+    ferry to X"), or None."""
+    if noun.dep_ == "dobj" and noun.lemma_.lower() in VEHICLES and \
+            _lemma(noun.head) in ("board", "take", "catch"):
+        return noun.head
+    return None
 
 
 def _before_clause(tok) -> bool:

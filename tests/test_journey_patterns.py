@@ -484,3 +484,43 @@ def test_a_tour_stop_after_the_landing_and_a_second_to_on_the_verb(gazetteer):
     a = _analyze(gazetteer, "Afghan refugees who fled Kabul in August were flown to Qatar and "
                             "then to Germany before arriving in the United States.")
     assert [d for _, d, _ in _legs(a, "refugees")] == ["Qatar", "Germany", "United States"]
+
+
+def test_prepositions_on_the_vehicle_the_object_or_on_are_the_verbs(gazetteer):
+    """"after travelling by train from Poland", "then on to Sydney", "fled X for Y", "after
+    meeting A in Rome": the parser hangs the place on a neighbour of the verb."""
+    a = _analyze(gazetteer, "Japanese Prime Minister Fumio Kishida arrived in Kyiv on Tuesday "
+                            "after travelling by train from Poland.")
+    assert ("Poland", "Kyiv", "rail") in _legs(a, "Kishida")
+    a = _analyze(gazetteer, "The team flew from London to Doha on Monday, then on to Sydney, "
+                            "where they will play their first match on Friday.")
+    assert [d for _, d, _ in _legs(a, "team")] == ["Doha", "Sydney"]
+    a = _analyze(gazetteer, "Thousands of Rohingya refugees fled Myanmar for Bangladesh in "
+                            "2017.")
+    assert [(o, d) for o, d, _ in _legs(a, "refugees")] == [("Myanmar", "Bangladesh")]
+    a = _analyze(gazetteer, "After meeting Pope Francis in Rome, U.S. President Joe Biden flew "
+                            "to Glasgow on Sunday for the climate summit.")
+    assert [(o, d) for o, d, _ in _legs(a, "Biden")] == [("Rome", "Glasgow")]
+
+
+def test_a_place_reached_before_the_first_mode_keeps_its_own(gazetteer):
+    """"who had arrived in Lima from Madrid, travelled by bus to Cusco": Lima before Cusco (the
+    pluperfect first), and the bus does not reach back to the flight from Madrid."""
+    a = _analyze(gazetteer, "The tourists, who had arrived in Lima from Madrid, travelled by bus "
+                            "to Cusco.")
+    legs = _legs(a, "tourists")
+    assert [(o, d) for o, d, _ in legs] == [("Madrid", "Lima"), ("Lima", "Cusco")]
+    assert [m for _, _, m in legs] == ["unknown", "road"]
+
+
+def test_passengers_bound_for_where_their_boat_is(gazetteer):
+    """"The migrants, most of them from X, crossed ... to Libya, where they boarded a boat
+    bound for Italy": the migrants (not "most") move, and are bound for Italy by sea."""
+    a = _analyze(gazetteer, "The migrants, most of them from Eritrea, crossed the Sahara to "
+                            "Libya, where they boarded a fishing boat bound for Italy.")
+    assert not any("boat" == j.mover or j.mover.startswith("fishing") for j in a.journeys)
+    assert _legs(a, "migrants") == [("Libya", "Italy", "sea")]
+    assert _stops(a, "migrants")["Italy"].status == "planned"
+    a = _analyze(gazetteer, "The passengers boarded a ferry to Dover on Monday.")
+    dover = _stops(a, "passengers")["Dover"]
+    assert (dover.status, dover.mode) == ("planned", "sea")
