@@ -395,3 +395,41 @@ def test_real_corpora_known_faults_are_all_repaired() -> None:
     for corpus in (tr, gwn):
         for doc in corpus.documents:
             assert all(doc.text[t.start : t.end] == t.phrase for t in doc.toponyms)
+
+
+# --- smoke evaluation: the real geoparser on the first documents of each corpus ---------------
+
+SMOKE_DOCS = 8
+# Floors about 0.1 under what the first 8 documents score (resolve acc161 with the gazetteer
+# extractor's resolver; end-to-end overlap F1 with spaCy): a broken stage falls far below them.
+# The full figures are a benchmark (benchmarks/geoparse_table.py), not a test.
+SMOKE_FLOORS = {
+    "lgl": (0.75, 0.75),  # measured 0.846 / 0.862
+    "TR-News": (0.85, 0.83),  # 0.965 / 0.934
+    "GeoVirus": (0.73, 0.61),  # 0.830 / 0.713
+    "GWN": (0.56, 0.69),  # 0.660 / 0.791
+}
+
+
+@pytest.fixture(scope="module")
+def real_geoparsers(gazetteer):
+    from mapper.geoparse import Geoparser
+
+    return Geoparser("gazetteer", gazetteer=gazetteer), Geoparser("spacy", gazetteer=gazetteer)
+
+
+@pytest.mark.parametrize("name", list(SMOKE_FLOORS))
+def test_smoke_evaluation_on_each_corpus(name: str, real_geoparsers) -> None:
+    path = SHARED / f"{name}.xml"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    docs = load_corpus(path, limit=SMOKE_DOCS).documents
+    resolve_floor, f1_floor = SMOKE_FLOORS[name]
+    gazetteer_parser, spacy_parser = real_geoparsers
+    fig = evaluate(gazetteer_parser, docs, "resolve").figures()
+    assert fig["n_docs"] == SMOKE_DOCS and fig["acc161"] >= resolve_floor
+    fig = evaluate(spacy_parser, docs, "end-to-end").figures()
+    assert fig["f1"] >= f1_floor and fig["acc161"] >= resolve_floor
+    for key in ("precision", "recall", "f1", "acc161", "mean_km", "median_km", "auc",
+                "docs_per_s", "peak_rss_mb"):
+        assert math.isfinite(fig[key]), key
