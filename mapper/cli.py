@@ -15,6 +15,7 @@ import warnings
 from pathlib import Path
 
 from mapper.errors import InputError, MapperError
+from mapper.model import Analysis
 
 EXIT_BAD_INPUT = 2
 
@@ -160,7 +161,7 @@ def _run(args) -> int:
     return 0
 
 
-def _lone_stop_rows(analysis) -> list[dict]:
+def _lone_stop_rows(analysis: Analysis) -> list[dict]:
     """Table rows for the stops no leg reaches ("visited Paris", "trips to Paris and Rome"):
     a stop with an empty "from"."""
     rows = []
