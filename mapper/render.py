@@ -165,7 +165,7 @@ LAYOUT = """
     return {
       paddingTopLeft: [48, Math.min(top, size.y * 0.3)],
       paddingBottomRight: [Math.min(right, size.x * 0.4), 48],
-      maxZoom: 9, animate: false
+      maxZoom: 11, animate: false
     };
   }
   var legend = document.querySelector('#mp-legend details');
