@@ -129,6 +129,10 @@ VERB_MODES = {"fly": "air", "jet": "air", "land": "air", "sail": "sea", "steam":
               "motor": "road"}
 PEOPLE_NOUNS = {"man", "woman", "leader", "visitor", "secretary", "minister", "president",
                 "official", "delegate", "diplomat", "envoy", "guest"}
+# Offices whose holder a text may name by the office alone ("the Iranian president")
+OFFICE_NOUNS = {"president", "premier", "chancellor", "minister", "king", "queen", "pope",
+                "pontiff", "prince", "princess", "emperor", "empress", "monarch", "governor",
+                "mayor", "senator", "ambassador"}
 PLACE_NOUNS = {"city", "town", "port", "capital", "hub", "village", "region", "province", "state",
                "island", "area", "republic", "country", "county", "district", "outskirts",
                "suburb", "resort", "harbor", "harbour", "enclave", "territory", "peninsula",
@@ -465,6 +469,11 @@ class JourneyExtractor:
             return mover
         phrase = _np_text(subj)
         home = self._demonym_country(phrase)
+        if lemma in OFFICE_NOUNS and subj.tag_ in ("NN", "NNP") and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+            # "The Iranian president arrived in X": a person the text knows by the office
+            return self._register(f"office:{phrase.lower()}", phrase, None, home, subj.idx,
+                                  "person")
         if lemma in GROUP_NOUNS:
             key = f"group:{home or ''}:{GROUP_NOUNS[lemma]}"
             return self._register(key, phrase, None, home, subj.idx, "group")
@@ -715,7 +724,9 @@ class JourneyExtractor:
                 movers = self._movers(subj) if subj is not None and subj != tok and \
                     tok not in subj.subtree else []
             gov = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            if gov is not None and (_lemma(gov) in OBTAIN_VERBS or _negated(gov) or
+            obtained = gov is not None and _lemma(gov) in OBTAIN_VERBS and any(
+                c.dep_ == "dobj" and tok in c.subtree for c in gov.children)
+            if gov is not None and (obtained or _negated(gov) or
                                     _habitual(gov) or _unrealised(gov)):
                 return []  # "landed a drive in ...", "did not make the trip to X"
             self.subject_vehicle = None
@@ -920,7 +931,8 @@ class JourneyExtractor:
                 for place, span in self._places_under(target):
                     ev = self._event(governing, sent, mover, place, role, span, noun=noun)
                     if role == "dest" and ev.status == "confirmed" and \
-                            _lemma(governing) in SETTING_OFF_VERBS and not ev.date:
+                            _lemma(governing) in SETTING_OFF_VERBS and not ev.date and \
+                            not ev.extra.get("earlier"):
                         ev.status = "planned"  # "set off on a march to X": not there yet
                     if noun.tag_ == "NNS" and _lemma(noun) in SEPARATE_TRIP_NOUNS:
                         ev.extra["apart"] = True  # "vacations in X and Y": a trip to each
@@ -1142,6 +1154,8 @@ class JourneyExtractor:
                 if anc.pos_ in ("VERB", "AUX") and anc != ent.root and (
                         finite or anc.lemma_.lower() in MOTION_VERBS | REPORT_VERBS):
                     break  # the date belongs to another clause
+                if anc.dep_ == "prep" and anc.lower_ == "since":
+                    break  # "his first visit since 2019": a time before, not the visit's
             if owner is None:
                 continue
             resolved = self._resolve(ent.text, tense)
@@ -1258,6 +1272,7 @@ class JourneyExtractor:
             same = sorted((o for o in kin if o.evidence == ev.evidence
                            and (o.span[0], o.position) < (ev.span[0], ev.position)
                            and not o.extra.get("earlier")
+                           and not (o.extra.get("pluperfect") and not ev.extra.get("pluperfect"))
                            and not (o.extra.get("later") and not ev.extra.get("later"))
                            and not (o.extra.get("future") and not ev.extra.get("future"))),
                           key=lambda o: (o.span[0], o.position))
@@ -1293,9 +1308,10 @@ class JourneyExtractor:
             t -= 0.1
         if ev.extra.get("return"):
             t += 0.5
-        if ev.extra.get("earlier"):
+        if ev.extra.get("earlier"):  # not before a departure ("left X and, after calls")
             main = [o for o in evs if o is not ev and o.evidence == ev.evidence
-                    and not o.extra.get("earlier") and not o.extra.get("apart")]
+                    and not o.extra.get("earlier") and not o.extra.get("apart")
+                    and o.role != "origin"]
             if main and depth < 5:
                 t = min(t, min(self._order(o, evs, depth + 1) for o in main) - 0.05)
         if ev.extra.get("later") and not ev.date:
@@ -1591,6 +1607,11 @@ def _stray_preps(verb, lemma: str) -> list:
             for obj in (c for c in agent.children if c.dep_ == "pobj"):
                 out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in
                         ("at", "in", "on")]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        # "fly to Doha on Sunday and then to Abu Dhabi": the second "to" hung on the date
+        out += [c for o in [prep, *(o for o in prep.children if o.dep_ == "pobj")]
+                for c in o.children if c.dep_ == "conj" and c.pos_ == "ADP" and
+                c.lower_ in DEST_PREPS | VIA_PREPS]
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if lemma in MEETING_VERBS and obj.ent_type_ == "PERSON":
             # "after meeting Pope Francis in Rome": where they met, not where he lives
@@ -1735,8 +1756,9 @@ def _earlier_occasion(verb) -> bool:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in PREVIOUS_ADVERBS for c in verb.children):
         return True
-    return verb.dep_ == "relcl" and _lemma(verb) in ("visit", "tour") and any(
-        c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+    return verb.dep_ == "relcl" and _lemma(verb) in ("visit", "tour") and (any(
+        c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children) or
+        verb.head.ent_type_ == "DATE")  # "his first visit since 2019, when he toured X"
 
 
 def _clause_apposition(noun) -> bool:

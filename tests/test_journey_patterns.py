@@ -524,3 +524,47 @@ def test_passengers_bound_for_where_their_boat_is(gazetteer):
     a = _analyze(gazetteer, "The passengers boarded a ferry to Dover on Monday.")
     dover = _stops(a, "passengers")["Dover"]
     assert (dover.status, dover.mode) == ("planned", "sea")
+
+
+def test_a_traveller_named_by_office_alone(gazetteer):
+    """"The Turkish president will fly to X ... and then to Y": the office holder travels (home
+    from the nationality); the second "to" the parser hangs on the date is a stop too."""
+    a = _analyze(gazetteer, "The Turkish president will fly to Doha on Sunday and then to Abu "
+                            "Dhabi, before returning to Ankara on Tuesday.")
+    assert [(o, d) for o, d, _ in _legs(a, "president")] == [
+        ("Turkey", "Doha"), ("Doha", "Abu Dhabi"), ("Abu Dhabi", "Ankara")]
+    a = _analyze(gazetteer, "The president travelled by train from Kyiv to Odesa and then flew "
+                            "to Warsaw.")
+    assert _legs(a, "president") == [("Kyiv", "Odesa", "rail"), ("Odesa", "Warsaw", "air")]
+
+
+def test_stops_after_a_landing_or_a_departure_and_a_pluperfect_arrival(gazetteer):
+    """"landed in X after a stop in T": T first (landing is no 'landed a job'); "left F and,
+    after calls in P and T, reached M": the calls follow the departure; "Macron, who had flown
+    in from Paris, left Beijing for Guangzhou": the pluperfect comes first."""
+    a = _analyze(gazetteer, "Russian Foreign Minister Sergei Lavrov landed in New Delhi on "
+                            "Thursday after a stop in Tehran, and is expected to travel on to "
+                            "Beijing.")
+    assert [d for _, d, _ in _legs(a, "Lavrov")] == ["Tehran", "New Delhi", "Beijing"]
+    a = _analyze(gazetteer, "The cruise ship Costa Luminosa left Fort Lauderdale on March 5 and, "
+                            "after calls in Puerto Rico and Tenerife, reached Marseille on "
+                            "March 19.")
+    stops = _stops(a, "Costa Luminosa")
+    assert list(stops)[:3] == ["Fort Lauderdale", "Puerto Rico", "Tenerife"]
+    assert stops["Puerto Rico"].status == "confirmed"
+    a = _analyze(gazetteer, "Macron, who had flown in from Paris on Sunday, left Beijing on "
+                            "Tuesday for Guangzhou.")
+    assert [(o, d) for o, d, _ in _legs(a, "Macron")] == [("Paris", "Beijing"),
+                                                          ("Beijing", "Guangzhou")]
+
+
+def test_a_visit_since_a_year_is_not_dated_by_it(gazetteer):
+    """"his first visit since 2019, when he toured X and Y": 2019 dates the earlier tour (a trip
+    of its own, no legs), not the planned visit."""
+    a = _analyze(gazetteer, "The prime minister will visit Japan later this month, his first "
+                            "visit since 2019, when he toured Tokyo and Osaka.")
+    journey = next(j for j in a.journeys if "minister" in j.mover)
+    japan = next(s for s in journey.stops if s.place.name == "Japan")
+    assert japan.status == "planned" and not (japan.date or "").startswith("2019")
+    assert {"Tokyo", "Osaka"} <= {s.place.name for s in journey.stops}
+    assert not journey.legs
