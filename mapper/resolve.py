@@ -114,6 +114,7 @@ class Resolver:
         qualified = {k: [m if m.qualifier else replace(
             m, qualifier=qualifier_after(article.text, m.end, self.gazetteer)) for m in ms]
             for k, ms in groups.items()}
+        groups, qualified = _split_by_qualifier(groups, qualified)
         cands = {k: self.gazetteer.candidates(ms[0].text, limit=40) for k, ms in groups.items()}
         kinds = {k: self.gazetteer.match_kinds(ms[0].text) for k, ms in groups.items()}
         partial: set[str] = set()  # names resolved through a part of them: not context
@@ -452,6 +453,27 @@ class Resolver:
         else:
             name = _display(ms[0].text) if not implied else entry.name
             places[pid] = Place(pid, name, entry, tuple(ms), implied=implied)
+
+
+def _split_by_qualifier(groups: dict[str, list[Mention]], qualified: dict[str, list[Mention]]
+                        ) -> tuple[dict[str, list[Mention]], dict[str, list[Mention]]]:
+    """Same-name mentions the text qualifies differently ("Toledo, Ohio" ... "Toledo, Spain")
+    are different places: one group per qualifier. A mention without one joins the group of
+    the qualified mention before it (the first qualifier's group before any)."""
+    out_groups: dict[str, list[Mention]] = {}
+    out_qualified: dict[str, list[Mention]] = {}
+    for k, ms in groups.items():
+        seen = list(dict.fromkeys(normalize(q.qualifier) for q in qualified[k] if q.qualifier))
+        if len(seen) < 2:
+            out_groups[k], out_qualified[k] = ms, qualified[k]
+            continue
+        current = seen[0]
+        for m, q in sorted(zip(ms, qualified[k]), key=lambda pair: pair[0].start):
+            current = normalize(q.qualifier) if q.qualifier else current
+            key = k if current == seen[0] else f"{k}@{current}"
+            out_groups.setdefault(key, []).append(m)
+            out_qualified.setdefault(key, []).append(q)
+    return out_groups, out_qualified
 
 
 def _states(anchors: list[GazetteerEntry]) -> Counter:

@@ -132,6 +132,17 @@ def test_a_major_city_named_so_beats_a_place_only_aliased_so(geoparser, text, na
     assert span is not None and span.geonameid == gid
 
 
+def test_same_name_qualified_differently_is_two_places(geoparser, gazetteer):
+    """One sense per discourse, unless the text says otherwise: "Toledo, Ohio" and "Toledo,
+    Spain" are two cities; a bare "Toledo" after the second is the Spanish one."""
+    text = ("The mayor of Toledo, Ohio, visited Toledo, Spain, last week. "
+            "In Toledo he toured the cathedral.")
+    spans = _resolve(geoparser, text, ["Toledo", "Ohio", "Toledo", "Spain", "Toledo"])
+    ohio, spain, bare = (gazetteer.by_geonameid(s.geonameid) for s in spans if s.text == "Toledo")
+    assert ohio.geonameid == 5174035  # Toledo, Ohio
+    assert spain.country_code == "ES" and bare.key == spain.key
+
+
 def _point(entry):
     assert entry is not None
     return entry.lat, entry.lon
