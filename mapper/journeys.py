@@ -38,7 +38,8 @@ MOTION_VERBS = {
 # subject ("was airlifted to Lyon"): the one carried is the mover.
 TRANSPORT_VERBS = {"evacuate", "airlift", "transport", "ferry", "deport", "repatriate",
                    "extradite", "fly", "drive", "take", "bring", "carry", "send", "rush",
-                   "escort", "tow", "move", "transfer", "shuttle", "relocate", "ship"}
+                   "escort", "tow", "move", "transfer", "shuttle", "relocate", "ship",
+                   "resettle"}
 # Verbs whose object is the one who arrived ("crowds greeted the king at the station").
 GREETING_VERBS = {"greet", "welcome", "receive", "meet", "cheer", "salute"}
 # Report verbs that, with a future, announce a plan ("the ministry said she would fly to X")
@@ -57,7 +58,8 @@ KIN_NOUNS = {"wife", "husband", "son", "daughter", "father", "mother", "parent",
 START_VERBS = {"begin", "start"}
 INSTITUTION_NOUNS = {"center", "centre", "hospital", "clinic", "university", "college", "school",
                      "office", "headquarters", "embassy", "consulate", "hotel", "prison", "jail",
-                     "base", "museum", "church", "airport", "station", "stadium", "arena"}
+                     "base", "museum", "church", "airport", "station", "stadium", "arena",
+                     "camp"}
 FAILING_HEADS = {"fail", "refuse", "decline", "unable", "forget", "neglect"}
 OBTAIN_VERBS = {"land", "win", "secure", "earn", "lose", "sign", "offer", "sell"}
 SCHOOL_NOUNS = {"school", "college", "university", "class", "course", "seminary", "academy"}
@@ -82,7 +84,8 @@ ARRIVAL_PREPS_ONLY = {"in", "at", "on", "near", "off"}  # only after verbs of ar
 ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "meet", "hold",
                  "attend", "host", "berth", "anchor", "moor", "touch", "be", "disembark", "set",
                  "get", "greet", "welcome", "receive", "cheer", "salute",
-                 "visit", "tour", "settle"}  # "visited the school in X", "settled in X"
+                 "visit", "tour", "settle", "resettle",  # "visited the school in X"
+                 "spend"}  # "spent two years in X" (with a span of time)
 BELIEF_VERBS = {"believe", "think", "suspect", "hope", "fear", "assume", "suppose", "speculate",
                 "guess", "dream", "imagine"}
 REPORT_VERBS = BELIEF_VERBS | {
@@ -123,6 +126,7 @@ VEHICLES = {
     "carrier": "sea", "yacht": "sea", "warship": "sea", "destroyer": "sea", "frigate": "sea",
     "submarine": "sea", "liner": "sea", "containership": "sea", "motorcade": "road",
     "convoy": "road", "car": "road", "bus": "road", "truck": "road", "limousine": "road",
+    "flotilla": "sea", "dinghy": "sea", "raft": "sea", "minibus": "road",
 }
 VERB_MODES = {"fly": "air", "jet": "air", "land": "air", "sail": "sea", "steam": "sea",
               "dock": "sea", "berth": "sea", "cruise": "sea", "moor": "sea", "drive": "road",
@@ -636,7 +640,9 @@ class JourneyExtractor:
                     _headline(tok):
                 return tok.head  # the headline "Merkel to visit China": Merkel will
             if (tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp", "acomp", "oprd", "attr",
-                             "relcl", "pobj") or _loose_conjunct(tok)) and tok.head != tok:
+                             "relcl", "pobj") or _loose_conjunct(tok) or (
+                    tok.dep_ == "npadvmod" and tok.pos_ == "NOUN")) and tok.head != tok:
+                # "flew to X, his first visit ..., before heading to Y": the flight's subject
                 tok = tok.head
                 if tok.dep_ == "prep":
                     tok = tok.head
@@ -683,7 +689,11 @@ class JourneyExtractor:
         if taking is not None and carried == taking and \
                 _vehicle_of(self._subject(tok)) is None:
             carried = None  # "the refugees took a boat to X": the boat is how they went
-        if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS or taking
+        stay = lemma == "spend" and any(c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME")
+                                        for c in tok.children) or (  # "spent two years in X"
+            lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "off"  # "took off from X"
+                                    for c in tok.children))
+        if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS or taking or stay
                        or carried is not None
                        or (lemma in TRANSPORT_VERBS | GREETING_VERBS and _passive(tok))):
             if _habitual(tok) or _unrealised(tok):
@@ -931,8 +941,11 @@ class JourneyExtractor:
                 for place, span in self._places_under(target):
                     ev = self._event(governing, sent, mover, place, role, span, noun=noun)
                     if role == "dest" and ev.status == "confirmed" and \
-                            _lemma(governing) in SETTING_OFF_VERBS and not ev.date and \
-                            not ev.extra.get("earlier"):
+                            (_lemma(governing) in SETTING_OFF_VERBS or _lemma(governing) ==
+                             "take" and any(c.dep_ == "prt" and c.lower_ == "off" for c in
+                                            governing.children)) and not ev.date and \
+                            not (ev.extra.get("earlier") and not _after_clause(governing)):
+                        # "took off ... on a flight to X"; but "left X and, after calls in Y,"
                         ev.status = "planned"  # "set off on a march to X": not there yet
                     if noun.tag_ == "NNS" and _lemma(noun) in SEPARATE_TRIP_NOUNS:
                         ev.extra["apart"] = True  # "vacations in X and Y": a trip to each
@@ -1034,7 +1047,7 @@ class JourneyExtractor:
         extra = {
             "lemma": lemma,
             "future": future,
-            "pluperfect": "had" in auxes and verb.tag_ == "VBN",
+            "pluperfect": "had" in auxes and verb.tag_ == "VBN" or _where_pluperfect(verb),
             "start": (lemma in START_VERBS or noun is not None and noun.head.lemma_.lower()
                       in START_VERBS) and role == "origin",
             "return": lemma == "return" or (noun is not None and noun.lemma_ == "return"),
@@ -1088,6 +1101,11 @@ class JourneyExtractor:
                 governing = self._status(head, sent)
                 if governing != "confirmed":
                     return governing  # "will fly on to Quito before returning home"
+        if verb.tag_ == "VBG" and _lemma(verb) == "head" and verb.dep_ in (
+                "advcl", "acl", "xcomp", "conj") and any(
+                c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "for", "into")
+                for c in verb.children):
+            return "planned"  # "sailed from X on Sunday, heading for Y": Y is still ahead
         progressive = {"is", "are", "am", "'s", "’s"} | (
             {"was", "were"} if _lemma(verb) in MOTION_VERBS else set())
         if verb.tag_ == "VBG" and auxes & progressive and any(
@@ -1270,7 +1288,7 @@ class JourneyExtractor:
             kin = [o for o in evs if o is not ev and
                    bool(o.extra.get("apart")) == bool(ev.extra.get("apart"))]
             same = sorted((o for o in kin if o.evidence == ev.evidence
-                           and (o.span[0], o.position) < (ev.span[0], ev.position)
+                           and _told_before(o, ev)
                            and not o.extra.get("earlier")
                            and not (o.extra.get("pluperfect") and not ev.extra.get("pluperfect"))
                            and not (o.extra.get("later") and not ev.extra.get("later"))
@@ -1334,6 +1352,8 @@ class JourneyExtractor:
             if out and _contains(out[-1].place, ev.place) and out[-1].role != "crossing":
                 prev = out.pop()
                 ev = _combine(ev, prev) if prev.role == ev.role else ev
+                if prev.place.id == ev.place.id and ev.mode == "unknown":
+                    ev.mode = prev.mode  # "had flown in from X, where he met": by air
             elif out and _contains(ev.place, out[-1].place) and ev.role != "crossing":
                 if ev.role == out[-1].role:
                     out[-1] = _combine(out[-1], ev)
@@ -1441,8 +1461,8 @@ class JourneyExtractor:
         """A mover from a country the text names, travelling abroad, started at home (before
         the first stop that is not a trip of its own)."""
         first = next((s for s in stops if (s.place.id, s.position) not in apart), None)
-        if first is None or not mover.home:
-            return stops
+        if first is None or not mover.home or mover.key.startswith(("vehicle:", "named:")):
+            return stops  # a ship's flag or an airline's country is no place it set out from
         if first.place.entry.feature == "crossing" or first.verb.lower() in ("from", "left"):
             return stops
         if first.place.entry.country_code == mover.home:
@@ -1776,6 +1796,27 @@ def _boarded(noun):
             _lemma(noun.head) in ("board", "take", "catch"):
         return noun.head
     return None
+
+
+ROLE_RANK = {"origin": 0, "via": 1, "crossing": 1, "dest": 2}
+
+
+def _told_before(a: Event, b: Event) -> bool:
+    """Whether event ``a`` comes before ``b`` of the same sentence: in the text's order, but
+    for one verb the start, then the places passed, then the end ("heading for X via Y")."""
+    if a.position == b.position and ROLE_RANK.get(a.role) != ROLE_RANK.get(b.role):
+        return ROLE_RANK.get(a.role, 2) < ROLE_RANK.get(b.role, 2)
+    return (a.span[0], a.position) < (b.span[0], b.position)
+
+
+def _where_pluperfect(verb) -> bool:
+    """Whether a "where" clause hangs on a place a pluperfect verb named ("had flown in from
+    Berlin, where he met ..."): it tells the same earlier time."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return False
+    gov = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return gov is not None and gov.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in gov.children)
 
 
 def _before_clause(tok) -> bool:

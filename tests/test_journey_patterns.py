@@ -568,3 +568,52 @@ def test_a_visit_since_a_year_is_not_dated_by_it(gazetteer):
     assert japan.status == "planned" and not (japan.date or "").startswith("2019")
     assert {"Tokyo", "Osaka"} <= {s.place.name for s in journey.stops}
     assert not journey.legs
+
+
+def test_a_where_clause_shares_the_pluperfect_of_its_place(gazetteer):
+    """"arrived in Paris. He had flown in from Berlin, where he met A": Berlin once, before
+    Paris, and the flight's mode stays on the way on."""
+    a = _analyze(gazetteer, "Indian Prime Minister Narendra Modi arrived in Paris on Thursday. "
+                            "He had flown in from Berlin, where he met Chancellor Olaf Scholz.")
+    assert _legs(a, "Modi") == [("India", "Berlin", "air"), ("Berlin", "Paris", "air")]
+
+
+def test_a_stay_of_years_and_a_resettlement(gazetteer):
+    """"spent two years in a camp in Lebanon before they were resettled in Canada"."""
+    a = _analyze(gazetteer, "After leaving Damascus, the family spent two years in a camp in "
+                            "Lebanon before they were resettled in Canada.")
+    assert [(o, d) for o, d, _ in _legs(a, "family")] == [("Damascus", "Lebanon"),
+                                                          ("Lebanon", "Canada")]
+    # money spent is no stay
+    a = _analyze(gazetteer, "The company spent $5 million in Texas last year.")
+    assert not a.journeys
+
+
+def test_a_clause_on_a_trip_noun_takes_the_travellers_subject(gazetteer):
+    a = _analyze(gazetteer, "Elon Musk flew to Beijing on Tuesday, his first visit to China in "
+                            "three years, before heading to Shanghai.")
+    assert [(o, d) for o, d, _ in _legs(a, "Musk")] == [("Beijing", "Shanghai")]
+
+
+def test_a_vehicle_has_no_home_origin_and_a_flight_that_took_off_is_not_arrived(gazetteer):
+    """A ship's flag or an airline's country is no place it left; "crashed after taking off
+    from X on a flight to Y": X left, Y never reached."""
+    a = _analyze(gazetteer, "The Ethiopian Airlines jet crashed shortly after taking off from "
+                            "Addis Ababa on a flight to Nairobi.")
+    journey = next(j for j in a.journeys if "jet" in j.mover)
+    assert [s.place.name for s in journey.stops] == ["Addis Ababa", "Nairobi"]
+    assert journey.stops[-1].status == "planned"
+    a = _analyze(gazetteer, "The Norwegian ship rescued 200 migrants off Libya and took them to "
+                            "Malta.")
+    assert all("Norway" not in {s.place.name for s in j.stops} for j in a.journeys)
+
+
+def test_heading_for_a_place_via_others(gazetteer):
+    """"sailed from B, heading for G via S and C": the places passed before the goal, all still
+    ahead (planned)."""
+    a = _analyze(gazetteer, "The flotilla sailed from Barcelona on Sunday, heading for Gaza via "
+                            "Sicily and Crete.")
+    journey = next(j for j in a.journeys if "flotilla" in j.mover)
+    assert [s.place.name for s in journey.stops] == ["Barcelona", "Sicily", "Crete", "Gaza"]
+    assert [s.status for s in journey.stops] == ["confirmed", "planned", "planned", "planned"]
+    assert {leg.mode for leg in journey.legs} == {"sea"}
