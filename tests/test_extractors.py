@@ -90,6 +90,16 @@ def test_spacy_places_inside_organisation_names(spacy_extractor):
     assert "First" not in found  # a number word is not a town
 
 
+def test_age_and_town_after_a_name_spacy_did_not_take_for_a_person(spacy_extractor):
+    """Under a headline spaCy reads "Ellie Smith" as no entity and "Bristol" as an
+    organisation; ", 16, of" still says a person's home town follows."""
+    text = ("Teen walks 300 miles for charity\n\nEllie Smith, 16, of Bristol, finished her "
+            "300-mile walk to London on Sunday.")
+    article = Article(text=text, source="t", stem="t", title="Teen walks 300 miles for charity")
+    found = [m.text for m in spacy_extractor.extract(article)]
+    assert "Bristol" in found and "London" in found
+
+
 def test_spacy_direction_prefix_and_local_news_conventions(spacy_extractor):
     found = _spacy_found(spacy_extractor, (
         "Schools in Northeast Georgia are reviewing the policy. "

@@ -68,6 +68,9 @@ def _civic_follows(doc, i: int) -> bool:
 # "Jane Doe, 34, of Smalltown": where a person named in the story lives, a place however small
 PERSON_OF = re.compile(r"(?:,\s*\d{1,3},)?\s+(?:of|from)\s+"
                        r"((?:[A-Z][\w’'.-]+)(?:\s[A-Z][\w’'.-]+){0,2})")
+# "Ellie Smith, 16, of Smalltown" where spaCy did not see the person: the age says it is one
+AGE_OF = re.compile(r"\b[A-Z][\w’'.-]+,\s*\d{1,3},\s+(?:of|from)\s+"
+                    r"((?:[A-Z][\w’'.-]+)(?:\s[A-Z][\w’'.-]+){0,2})")
 # "Sen. Jane Doe, D-Smalltown": a legislator's party and home town
 PARTY_HOME = re.compile(r"\b[RDI]-((?:[A-Z][\w’'.]+)(?:\s[A-Z][\w’'.]+){0,2})")
 # "SMALLTOWN — The council met...": a dateline in capitals at the start of a paragraph or sentence
@@ -430,7 +433,7 @@ class SpacyExtractor(Extractor):
             m = PERSON_OF.match(text, ent.end_char)
             if m:
                 self._add_known(text, m.start(1), m.group(1), spans)
-        for m in PARTY_HOME.finditer(text):
+        for m in (*PARTY_HOME.finditer(text), *AGE_OF.finditer(text)):
             self._add_known(text, m.start(1), m.group(1), spans)
         self._civic(doc, spans)
         for m in COUNTY_LIST.finditer(text):
