@@ -136,7 +136,7 @@ PEOPLE_NOUNS = {"man", "woman", "leader", "visitor", "secretary", "minister", "p
 # Offices whose holder a text may name by the office alone ("the Iranian president")
 OFFICE_NOUNS = {"president", "premier", "chancellor", "minister", "king", "queen", "pope",
                 "pontiff", "prince", "princess", "emperor", "empress", "monarch", "governor",
-                "mayor", "senator", "ambassador"}
+                "mayor", "senator", "ambassador", "secretary"}
 PLACE_NOUNS = {"city", "town", "port", "capital", "hub", "village", "region", "province", "state",
                "island", "area", "republic", "country", "county", "district", "outskirts",
                "suburb", "resort", "harbor", "harbour", "enclave", "territory", "peninsula",
@@ -447,12 +447,8 @@ class JourneyExtractor:
                 if key:
                     person = key
                     break
-            tl = tok.lemma_.lower()
             if tok.dep_ == "poss" or tok == subj:
-                for key, rec in self.people.items():
-                    if tl in rec["titles"]:
-                        person = key
-                        break
+                person = self._titled(tok)
             if person:
                 break
         if person is None and vehicle and vehicle in self.owners and not any(
@@ -474,8 +470,12 @@ class JourneyExtractor:
         phrase = _np_text(subj)
         home = self._demonym_country(phrase)
         if lemma in OFFICE_NOUNS and subj.tag_ in ("NN", "NNP") and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+                c.dep_ == "det" and c.lower_ == "the" for c in
+                [*subj.children, *(subj.head.children if subj.dep_ == "conj" else [])]):
             # "The Iranian president arrived in X": a person the text knows by the office
+            # ("the Dutch king and queen": the article and nationality stand before the first)
+            if subj.dep_ == "conj" and home is None:
+                home = self._demonym_country(_np_text(subj.head))
             return self._register(f"office:{phrase.lower()}", phrase, None, home, subj.idx,
                                   "person")
         if lemma in GROUP_NOUNS:
@@ -514,6 +514,22 @@ class JourneyExtractor:
             # "Peruvians") is a population, not a traveller
             name = " ".join(t.text for t in subj.subtree if t.ent_type_ == subj.ent_type_)
             return self._register(f"named:{name.lower()}", name, None, home, subj.idx, "vehicle")
+        return None
+
+    def _titled(self, noun) -> str | None:
+        """The person a title noun denotes ("the crown prince" after "Crown Prince A B"): one
+        with that title whose nationality does not clash with the noun's ("the Kenyan
+        president" is not a president of unknown nationality named later)."""
+        tl = noun.lemma_.lower()
+        home = self._demonym_country(" ".join(t.text for t in noun.lefts))
+        for key, rec in self.people.items():
+            if tl not in rec["titles"]:
+                continue
+            first = min((i for seen in self.name_keys.values() for i, k, _ in seen if k == key),
+                        default=noun.i)
+            if home is None or rec["home"] == home or (
+                    first < noun.i and rec["home"] is None):
+                return key  # one named later only if no nationality of the noun's says not
         return None
 
     def _unknown_name(self, tok) -> bool:
@@ -670,8 +686,8 @@ class JourneyExtractor:
             # '..., said Ana Silva' quotes a source; the next "she" is still the story's traveller
             self.last_person = tok
             self.person_trail.append(tok)
-        elif tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and any(
-                tok.lemma_.lower() in rec["titles"] for rec in self.people.values()) and \
+        elif tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and \
+                self._titled(tok) is not None and \
                 tok.lemma_.lower() not in PEOPLE_NOUNS - {"president", "minister"}:
             self.last_person = tok  # "the crown prince ... He plans": the titled person
             self.person_trail.append(tok)
@@ -723,17 +739,19 @@ class JourneyExtractor:
             for mover in movers:
                 events.extend(self._verb_events(tok, sent, mover))
             return events
-        if tok.pos_ == "NOUN" and lemma in TRAVEL_NOUNS:
+        if tok.pos_ == "NOUN" and (lemma in TRAVEL_NOUNS or _stay_span(tok)):
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is not None:
                 movers = [m for m in [self._mover(owner)] if m is not None]
-            else:
-                verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            else:  # not "following" read as a verb ("Following three days in X, ...")
+                verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") and
+                             a.dep_ != "prep"), None)
                 subj = self._subject(verb) if verb is not None else None
                 # "the annual pilgrimage to X gets underway": the trip names no traveller
                 movers = self._movers(subj) if subj is not None and subj != tok and \
                     tok not in subj.subtree else []
-            gov = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            gov = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") and
+                        a.dep_ != "prep"), None)
             obtained = gov is not None and _lemma(gov) in OBTAIN_VERBS and any(
                 c.dep_ == "dobj" and tok in c.subtree for c in gov.children)
             if gov is not None and (obtained or _negated(gov) or
@@ -846,6 +864,8 @@ class JourneyExtractor:
                     role = "origin"
                 elif prep in VIA_PREPS and lemma not in MEETING_VERBS:
                     role = "via"
+                elif prep in ("in", "at") and lemma in ("board", "embark"):
+                    role = "origin"  # "boarded buses in X": where they set out
                 elif prep in DEST_PREPS:
                     if prep in ARRIVAL_PREPS_ONLY and lemma not in ARRIVAL_VERBS and not (
                             lemma in ("make", "pay") and made_stop):
@@ -922,7 +942,8 @@ class JourneyExtractor:
 
     def _noun_events(self, noun, sent, mover: Mover) -> list[Event]:
         out: list[Event] = []
-        governing = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), noun)
+        governing = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")
+                          and a.dep_ != "prep"), noun)
         preps = [c for c in noun.children if c.dep_ == "prep"] + _chained_preps(noun)
         if noun.dep_ == "dobj" and not preps:  # "cut short his holiday in X": the parser hung
             preps = [c for c in noun.head.children if c.dep_ == "prep"  # "in X" on the verb
@@ -1373,14 +1394,18 @@ class JourneyExtractor:
         """A mover keeps its mode on later legs until the text changes it (a trip of another
         time neither gives nor takes one)."""
         evs_all, evs = evs, [e for e in evs if not e.extra.get("apart")]
-        mode = "unknown"
+        mode, pending = "unknown", None
         for ev in evs:
             if ev.extra.get("leg_mode"):
-                continue  # "took a boat to X": that leg's mode, not the mover's from then on
+                # "took a boat to X": that leg's mode, not the mover's from then on; "boarded
+                # buses in X and travelled to Y": the leg that starts at X
+                pending = ev.mode if ev.role == "origin" else None
+                continue
             if ev.mode != "unknown":
                 mode = ev.mode
             else:
-                ev.mode = mode
+                ev.mode = pending or mode
+            pending = None
         # the start takes the first mode the text gives ("left X on Sunday, flew to Y"); a
         # place reached before it was reached some other way ("had arrived in X from Y,
         # travelled by bus to Z")
@@ -1621,7 +1646,8 @@ def _stray_preps(verb, lemma: str) -> list:
     if lemma in TRANSPORT_VERBS | {"board", "catch"}:  # also "boarded a ferry to X"
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in
-                    ORIGIN_PREPS | {"to", "into"}]
+                    ORIGIN_PREPS | {"to", "into"} | ({"in", "at"} if lemma == "board" and
+                                                     obj.lemma_.lower() in VEHICLES else set())]
     if lemma in GREETING_VERBS:
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             for obj in (c for c in agent.children if c.dep_ == "pobj"):
@@ -1760,7 +1786,7 @@ def _route_noun(prep):
 def _after_clause(tok) -> bool:
     """Whether a word sits in an "after ..." phrase ("after a stop in X", "after visiting X")."""
     for anc in tok.ancestors:
-        if anc.dep_ == "prep" and anc.lower_ == "after":
+        if anc.dep_ == "prep" and anc.lower_ in ("after", "following"):
             return True
         if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("pcomp", "pobj"):
             return False
@@ -1807,6 +1833,14 @@ def _told_before(a: Event, b: Event) -> bool:
     if a.position == b.position and ROLE_RANK.get(a.role) != ROLE_RANK.get(b.role):
         return ROLE_RANK.get(a.role, 2) < ROLE_RANK.get(b.role, 2)
     return (a.span[0], a.position) < (b.span[0], b.position)
+
+
+def _stay_span(noun) -> bool:
+    """Whether a span of time in a place is a stay before the clause it hangs on: "after a week
+    in Rome", "following three days in Oslo"."""
+    return noun.ent_type_ in ("DATE", "TIME") and noun.dep_ == "pobj" and \
+        noun.head.lower_ in ("after", "following") and \
+        any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in noun.children)
 
 
 def _where_pluperfect(verb) -> bool:

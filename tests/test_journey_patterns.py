@@ -617,3 +617,32 @@ def test_heading_for_a_place_via_others(gazetteer):
     assert [s.place.name for s in journey.stops] == ["Barcelona", "Sicily", "Crete", "Gaza"]
     assert [s.status for s in journey.stops] == ["confirmed", "planned", "planned", "planned"]
     assert {leg.mode for leg in journey.legs} == {"sea"}
+
+
+def test_office_holders_in_pairs_and_a_title_that_names_another_country(gazetteer):
+    """"The Dutch king and queen arrived ... They will later visit Bali": both travel, both from
+    the Netherlands; "The Kenyan president flew to X for talks with President Biden": the
+    Kenyan, not Biden (a title whose nationality says otherwise)."""
+    a = _analyze(gazetteer, "The Dutch king and queen arrived in Jakarta on Tuesday for a state "
+                            "visit. They will later visit Bali.")
+    for who in ("king", "queen"):
+        assert [(o, d) for o, d, _ in _legs(a, who)] == [("The Netherlands", "Jakarta"),
+                                                         ("Jakarta", "Bali")], who
+    a = _analyze(gazetteer, "The Kenyan president flew to Washington for talks with President "
+                            "Biden, then went on to New York for the UN General Assembly.")
+    assert [j.mover for j in a.journeys] == ["Kenyan president"]
+    a = _analyze(gazetteer, "Having visited Vietnam and Cambodia, the British foreign secretary "
+                            "arrived in Jakarta on Friday.")
+    assert [d for _, d, _ in _legs(a, "secretary")] == ["Vietnam", "Cambodia", "Jakarta"]
+
+
+def test_boarding_somewhere_and_a_span_of_time_somewhere(gazetteer):
+    """"boarded buses in T and travelled to M": T is where they set out, by bus; "after a week
+    in R" / "following three days in O": a stay before the clause."""
+    a = _analyze(gazetteer, "The migrants boarded buses in Tapachula and travelled north to "
+                            "Mexico City.")
+    assert _legs(a, "migrants") == [("Tapachula", "Mexico City", "road")]
+    a = _analyze(gazetteer, "After a week in Rome, the pilgrims returned to Warsaw.")
+    assert [(o, d) for o, d, _ in _legs(a, "pilgrims")] == [("Rome", "Warsaw")]
+    a = _analyze(gazetteer, "Following three days in Oslo, the delegation flew to Stockholm.")
+    assert [(o, d) for o, d, _ in _legs(a, "delegation")] == [("Oslo", "Stockholm")]
