@@ -264,7 +264,12 @@ class Resolver:
             return best_hand
         scores = self.ranker.scores(rows)
         best = max(range(len(cs)), key=scores.__getitem__)
-        return _major_city_over_alias(cs, best, g.kinds, rows[best][_QUALIFIED_BY] > 0)
+        qualified = rows[best][_QUALIFIED_BY] > 0
+        pick = _major_city_over_alias(cs, best, g.kinds, qualified)
+        if not qualified and any(_FLOWN.search(g.text[max(0, m.start - 60):m.start])
+                                 for m in g.mentions):
+            pick = _major_city_when_flown(cs, pick, g.kinds)
+        return pick
 
     def score(self, c: GazetteerEntry, ms: list[Mention], article: Article,
               countries: Counter, anchors: list[GazetteerEntry], kinds: dict[str, int],
@@ -530,6 +535,26 @@ def _type_prior(c: GazetteerEntry) -> float:
 
 def _display(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 3 else text
+
+
+# "flew to", "a flight from", "airlifted into": a name right after such words is an airport's city
+_FLOWN = re.compile(r"\b(?:fl(?:y|ies|ew|own|ying)|flights?|jetted|airlift(?:ed|s)?)"
+                    r"(?:\s+(?:back|home|on|in|out|directly|direct))?"
+                    r"(?:\s+from\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"  # "from Chicago"
+                    r"\s+(?:to|from|into|for)\s+$")
+SMALL_TOWN = 50_000
+
+
+def _major_city_when_flown(cs: list[GazetteerEntry], pick: GazetteerEntry,
+                           kinds: dict[str, int]) -> GazetteerEntry:
+    """A place flown to or from is a major city, not a small namesake near the story's other
+    places: "flew from Chicago to Paris" is not Paris, Illinois. A town of fewer than
+    SMALL_TOWN people gives way to a city of MAJOR_CITY that bears the name as its own."""
+    if pick.feature != "city" or pick.population >= SMALL_TOWN:
+        return pick
+    majors = [c for c in cs if kinds.get(c.key, 1) == 0 and c.feature == "city"
+              and c.population >= MAJOR_CITY]
+    return max(majors, key=lambda c: c.population) if majors else pick
 
 
 def _major_city_over_alias(cs: list[GazetteerEntry], best: int, kinds: dict[str, int],

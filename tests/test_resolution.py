@@ -143,6 +143,18 @@ def test_same_name_qualified_differently_is_two_places(geoparser, gazetteer):
     assert spain.country_code == "ES" and bare.key == spain.key
 
 
+@pytest.mark.parametrize("text,names,gid", [
+    ("The senator flew from Chicago to Paris on Monday for the climate summit.",
+     ["Chicago", "Paris"], 2988507),  # Paris, France; not Paris, Illinois, near Chicago
+    ("Secretary Rice flew from Washington to Damascus on Monday for talks with Syrian leaders.",
+     ["Washington", "Damascus", "Syrian"], 170654),  # not Damascus, Maryland
+])
+def test_a_place_flown_to_is_the_major_city_not_a_small_namesake_nearby(geoparser, text,
+                                                                        names, gid):
+    spans = _resolve(geoparser, text, names)
+    assert spans[1] is not None and spans[1].geonameid == gid
+
+
 def _point(entry):
     assert entry is not None
     return entry.lat, entry.lon
