@@ -851,7 +851,9 @@ class JourneyExtractor:
             return out  # "called her mother in X" is a telephone call, not a port call
         separate = any(c.dep_ == "dobj" and c.tag_ == "NNS" and _lemma(c) in
                        SEPARATE_TRIP_NOUNS for c in verb.children)  # "took trips to X and Y"
-        background = _earlier_occasion(verb)
+        # "Macron last visited China in 2019, when he toured X and Y": the same other time
+        background = any(_earlier_occasion(v) for v in [verb, *verb.ancestors][:4]
+                         if v.pos_ in ("VERB", "AUX"))
         for child in [*verb.children, *_stray_preps(verb, lemma)]:
             role = None
             # "were flown to Qatar and then to Germany": a second preposition joined to the verb
@@ -935,6 +937,10 @@ class JourneyExtractor:
                 lemma in ARRIVAL_VERBS:
             for place, span in self._places_under(verb.head):
                 out.append(self._event(verb, sent, mover, place, "dest", span))
+        origins = [e for e in out if e.role == "origin"]
+        if len({e.place.id for e in origins}) > 1:
+            for e in origins:  # "had travelled from Egypt, Syria and Pakistan to Libya": each
+                e.extra["apart"] = True  # came from one of them, not from all in turn
         if any(e.role == "dest" and e.place.entry.feature not in WATER for e in out):
             # "entering the bay from the Atlantic near Brest": the sea is the approach
             out = [e for e in out if not (e.role == "origin" and e.place.entry.feature in WATER)]
@@ -1238,7 +1244,8 @@ class JourneyExtractor:
                 ev.order = self._order(ev, evs)
             for ev in evs:
                 if _departure_told_later(ev, evs):  # "arrived in X in 2016. They fled Y after"
-                    ev.order = min(o.order for o in evs if o is not ev) - 1.0
+                    ev.order = min((o.order for o in evs if o is not ev and
+                                    not o.extra.get("apart")), default=ev.order + 1.0) - 1.0
             evs.sort(key=lambda e: e.order)
             evs = self._merge_contained(evs)
             evs = self._inherit_modes(evs)
@@ -1543,7 +1550,8 @@ def _departure_told_later(ev: Event, evs: list[Event]) -> bool:
     had fled Iraq after ...")."""
     return ev.role == "origin" and not ev.date and not ev.extra.get("future") and \
         not ev.extra.get("start") and len(evs) > 1 and \
-        all(o.evidence != ev.evidence and o.place.id != ev.place.id for o in evs if o is not ev)
+        all((o.evidence != ev.evidence or o.extra.get("future")) and o.place.id != ev.place.id
+            for o in evs if o is not ev)  # "Macron, who flew in from X, will travel to Y"
 
 
 def _headline(tok) -> bool:
@@ -1564,7 +1572,7 @@ def _located_in(tok):
         preps += [c for o in of.children if o.dep_ == "pobj" for c in o.children
                   if c.dep_ == "prep" and c.lower_ in ("in", "at")]
     for prep in [*preps, after]:
-        if prep is not None and prep.dep_ == "prep" and prep.lower_ in ("in", "at") and any(
+        if prep is not None and prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near") and any(
                 o.ent_type_ in ("GPE", "LOC") for o in prep.subtree):
             return prep
     return None

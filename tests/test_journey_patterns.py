@@ -646,3 +646,29 @@ def test_boarding_somewhere_and_a_span_of_time_somewhere(gazetteer):
     assert [(o, d) for o, d, _ in _legs(a, "pilgrims")] == [("Rome", "Warsaw")]
     a = _analyze(gazetteer, "Following three days in Oslo, the delegation flew to Stockholm.")
     assert [(o, d) for o, d, _ in _legs(a, "delegation")] == [("Oslo", "Stockholm")]
+
+
+def test_a_when_clause_of_an_earlier_visit_and_an_arrival_flight_told_later(gazetteer):
+    """"Macron last visited China in 2019, when he toured S and B": one other time (no legs);
+    "Macron, who flew in from Paris overnight, will travel to G": Paris is where today's trip
+    began, though told after the arrival."""
+    a = _analyze(gazetteer, "French President Emmanuel Macron arrived in Beijing on Wednesday "
+                            "for a state visit.\n\nMacron, who flew in from Paris overnight, will "
+                            "hold talks on Thursday before travelling to Guangzhou on Friday.\n\n"
+                            "Macron last visited China in November 2019, when he toured Shanghai "
+                            "and Beijing.")
+    assert [(o, d) for o, d, _ in _legs(a, "Macron")] == [("Paris", "Beijing"),
+                                                          ("Beijing", "Guangzhou")]
+    shanghai = _stops(a, "Macron")["Shanghai"]
+    assert shanghai.date.startswith("2019-11")
+
+
+def test_origins_listed_together_are_alternatives(gazetteer):
+    """"had travelled from Egypt, Syria and Pakistan to Libya": each came from one of them; no
+    leg runs from one to the next. "a reception centre near Athens" is at Athens."""
+    a = _analyze(gazetteer, "The survivors said they had travelled from Egypt, Syria and "
+                            "Pakistan to Libya over several months. They will be transferred to "
+                            "a reception centre near Athens.")
+    legs = [(o, d) for o, d, _ in _legs(a, "survivors")]
+    assert legs == [("Libya", "Athens")], legs
+    assert {"Egypt", "Syria", "Pakistan"} <= set(_stops(a, "survivors"))
