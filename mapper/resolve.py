@@ -100,6 +100,16 @@ class Resolver:
         self.us_states = {normalize(k): name for k, (name, _) in self.state_abbreviations.items()}
         self.us_state_ids = {normalize(k): gid for k, (_, gid) in self.state_abbreviations.items()}
         self.name_aliases = sources.aliases("name")
+        self._capitals: frozenset[str] | None = None
+
+    @property
+    def capitals(self) -> frozenset[str]:
+        """Entry keys of the national capitals (looked up once, when first needed)."""
+        if self._capitals is None:
+            codes = {c.country_code for c in self.gazetteer.countries() if c.country_code}
+            self._capitals = frozenset(e.key for code in codes
+                                       if (e := self.gazetteer.capital(code)) is not None)
+        return self._capitals
 
     # -- public -----------------------------------------------------------------------------
     def resolve(self, article: Article, mentions: list[Mention],
@@ -268,7 +278,7 @@ class Resolver:
         pick = _major_city_over_alias(cs, best, g.kinds, qualified)
         if not qualified and any(_FLOWN.search(g.text[max(0, m.start - 60):m.start])
                                  for m in g.mentions):
-            pick = _major_city_when_flown(cs, pick, g.kinds)
+            pick = _major_city_when_flown(cs, pick, g.kinds, self.capitals)
         return pick
 
     def score(self, c: GazetteerEntry, ms: list[Mention], article: Article,
@@ -542,18 +552,20 @@ _FLOWN = re.compile(r"\b(?:fl(?:y|ies|ew|own|ying)|flights?|jetted|airlift(?:ed|
                     r"(?:\s+(?:back|home|on|in|out|directly|direct))?"
                     r"(?:\s+from\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"  # "from Chicago"
                     r"\s+(?:to|from|into|for)\s+$")
-SMALL_TOWN = 50_000
+MINOR_SHARE = 0.1  # a namesake with less than this share of a major city's people is minor
 
 
 def _major_city_when_flown(cs: list[GazetteerEntry], pick: GazetteerEntry,
-                           kinds: dict[str, int]) -> GazetteerEntry:
-    """A place flown to or from is a major city, not a small namesake near the story's other
-    places: "flew from Chicago to Paris" is not Paris, Illinois. A town of fewer than
-    SMALL_TOWN people gives way to a city of MAJOR_CITY that bears the name as its own."""
-    if pick.feature != "city" or pick.population >= SMALL_TOWN:
+                           kinds: dict[str, int], capitals: frozenset[str]) -> GazetteerEntry:
+    """A place flown to or from is a major city, not a minor namesake near the story's other
+    places: "flew from Chicago to Paris" is not Paris, Illinois. A national capital or a city of
+    MAJOR_CITY people that bears the name as its own wins over a pick with less than
+    MINOR_SHARE of its people."""
+    if pick.feature != "city":
         return pick
     majors = [c for c in cs if kinds.get(c.key, 1) == 0 and c.feature == "city"
-              and c.population >= MAJOR_CITY]
+              and (c.population >= MAJOR_CITY or c.key in capitals)
+              and pick.population < MINOR_SHARE * c.population]
     return max(majors, key=lambda c: c.population) if majors else pick
 
 

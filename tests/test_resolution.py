@@ -148,6 +148,8 @@ def test_same_name_qualified_differently_is_two_places(geoparser, gazetteer):
      ["Chicago", "Paris"], 2988507),  # Paris, France; not Paris, Illinois, near Chicago
     ("Secretary Rice flew from Washington to Damascus on Monday for talks with Syrian leaders.",
      ["Washington", "Damascus", "Syrian"], 170654),  # not Damascus, Maryland
+    ("The minister flew from Bogota to Madrid on Monday.", ["Bogota", "Madrid"],
+     3117735),  # Spain's capital, not Madrid, Colombia, 30 km from Bogota
 ])
 def test_a_place_flown_to_is_the_major_city_not_a_small_namesake_nearby(geoparser, text,
                                                                         names, gid):
