@@ -7,18 +7,19 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from shapely.geometry import mapping
 
-from mapper.model import Analysis, Corridor, Leg, Place
+from mapper.model import Analysis, Corridor, Journey, Leg, Place, Stop
 
 PLACE_COLUMNS = ["id", "name", "gazetteer_name", "geonameid", "feature", "country_code", "lat",
                  "lon", "implied", "mentions", "first_sentence"]
 
 
-def place_feature(p: Place) -> dict:
+def place_feature(p: Place, stops: Sequence[tuple[Journey, Stop]] = ()) -> dict:
+    """A place as a GeoJSON Point; ``stops`` are the journeys' stops at it, in time order."""
     return {
         "type": "Feature",
         "geometry": {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]},
@@ -35,6 +36,11 @@ def place_feature(p: Place) -> dict:
             "mentions": [
                 {"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence}
                 for m in p.mentions
+            ],
+            "stops": [
+                {"journey": j.id, "mover": j.mover, "status": s.status, "date": s.date,
+                 "mode": s.mode, "evidence": s.evidence}
+                for j, s in stops
             ],
         },
     }
@@ -86,7 +92,11 @@ def corridor_feature(c: Corridor) -> dict:
 def to_geojson(analysis: Analysis) -> dict:
     """The GeoJSON contract: a FeatureCollection of places, legs and corridors."""
     a = analysis.article
-    features = [place_feature(p) for p in analysis.places]
+    stops: dict[str, list[tuple[Journey, Stop]]] = {}
+    for j in analysis.journeys:
+        for s in j.stops:
+            stops.setdefault(s.place.id, []).append((j, s))
+    features = [place_feature(p, stops.get(p.id, ())) for p in analysis.places]
     features += [leg_feature(leg) for j in analysis.journeys for leg in j.legs]
     features += [corridor_feature(c) for c in analysis.corridors]
     return {

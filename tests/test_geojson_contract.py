@@ -10,7 +10,7 @@ from mapper.export import to_geojson
 from mapper.model import MODES, STATUSES
 
 PLACE_KEYS = {"name", "gazetteer_name", "geonameid", "feature", "country_code", "implied",
-              "mentions"}
+              "mentions", "stops"}
 LEG_KEYS = {"journey", "mover", "seq", "from", "to", "status", "mode", "date", "length_km",
             "evidence"}
 CORRIDOR_KEYS = {"type", "status", "from", "to", "via", "stated_length_km", "length_km",
@@ -50,6 +50,17 @@ def test_places(collection, seed):
         for m in p["mentions"]:
             assert text[m["start"]: m["end"]] == m["text"]
             assert m["text"] in m["sentence"]
+        for stop in p["stops"]:
+            assert stop["status"] in STATUSES and stop["mode"] in MODES
+            assert stop["evidence"] and stop["journey"] and stop["mover"]
+
+
+def test_every_stop_is_on_its_place_even_without_a_leg(collection, seed):
+    """A journey's stops are listed on their places, so a journey with no leg ("visited X")
+    is still in the GeoJSON."""
+    on_places = {(s["journey"], f["properties"]["id"]) for f in collection["features"]
+                 if f["properties"]["kind"] == "place" for s in f["properties"]["stops"]}
+    assert on_places == {(j.id, s.place.id) for j in seed.journeys for s in j.stops}
 
 
 def test_legs(collection):
