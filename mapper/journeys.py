@@ -39,7 +39,7 @@ MOTION_VERBS = {
 TRANSPORT_VERBS = {"evacuate", "airlift", "transport", "ferry", "deport", "repatriate",
                    "extradite", "fly", "drive", "take", "bring", "carry", "send", "rush",
                    "escort", "tow", "move", "transfer", "shuttle", "relocate", "ship",
-                   "resettle"}
+                   "resettle", "bus"}
 # Verbs whose object is the one who arrived ("crowds greeted the king at the station").
 GREETING_VERBS = {"greet", "welcome", "receive", "meet", "cheer", "salute"}
 # Report verbs that, with a future, announce a plan ("the ministry said she would fly to X")
@@ -130,7 +130,7 @@ VEHICLES = {
 }
 VERB_MODES = {"fly": "air", "jet": "air", "land": "air", "sail": "sea", "steam": "sea",
               "dock": "sea", "berth": "sea", "cruise": "sea", "moor": "sea", "drive": "road",
-              "motor": "road"}
+              "motor": "road", "bus": "road"}
 PEOPLE_NOUNS = {"man", "woman", "leader", "visitor", "secretary", "minister", "president",
                 "official", "delegate", "diplomat", "envoy", "guest"}
 # Offices whose holder a text may name by the office alone ("the Iranian president")
@@ -142,7 +142,7 @@ PLACE_NOUNS = {"city", "town", "port", "capital", "hub", "village", "region", "p
                "suburb", "resort", "harbor", "harbour", "enclave", "territory", "peninsula",
                "coast", "shore", "border", "frontier", "station", "airport"}
 QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "million", "score", "group", "number",
-                  "crowd", "busload", "planeload", "boatload", "handful"}
+                  "crowd", "busload", "planeload", "boatload", "handful", "caravan"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"}
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
@@ -1097,6 +1097,8 @@ class JourneyExtractor:
         auxes |= {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if noun is not None:
             auxes |= {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
+        if sent.text.rstrip(" \n\"'”’").endswith("?"):
+            return "speculated"  # a question asserts no trip ("is it safe to send them to X?")
         if auxes & SPECULATION_MODALS or words & SPECULATION_WORDS or _conditional(verb) or (
                 "must" in auxes and "have" in auxes and verb.tag_ == "VBN"):
             return "speculated"  # "could stop in X", "if he flies to X", "must have gone to X"
@@ -1672,9 +1674,10 @@ def _stray_preps(verb, lemma: str) -> list:
             out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
         if lemma in OBJECT_ORIGIN_VERBS and obj.ent_type_ in PLACE_ENTS:
             out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("for", "to")]
-    for way in (c for c in verb.children if c.lower_ in ("by", "aboard", "on", "onward",
-                                                         "onwards")):
-        # "travelling by train from Poland", "then by train to X", "then on to Sydney"
+    for way in (c for c in verb.children if c.lower_ in ("by", "aboard") or c.lower_ in
+                DIRECTION_WORDS and c.dep_ in ("advmod", "advcl", "prt", "npadvmod")):
+        # "travelling by train from Poland", "then by train to X", "then on to Sydney", "flew
+        # back to Israel", "were flown home to India", "travelled north to X"
         heads = [o for o in way.children if o.dep_ == "pobj"] if way.lower_ in (
             "by", "aboard") else [way] if way.dep_ != "prep" else []
         out += [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in
@@ -1775,7 +1778,9 @@ def _conditional(verb, marks: tuple[str, ...] = ("if", "unless", "once")) -> boo
 def _passive(verb) -> bool:
     """Whether a verb is passive ("was flown to Oslo", "refugees airlifted to Oslo")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl")
+        verb.tag_ == "VBN" and verb.dep_ == "acl") or (
+        verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head != verb and
+        _passive(verb.head))  # "were bused to X and later taken to Y"
 
 
 def _route_noun(prep):
@@ -1832,6 +1837,8 @@ def _boarded(noun):
     return None
 
 
+DIRECTION_WORDS = {"on", "onward", "onwards", "back", "home", "away", "north", "south", "east",
+                   "west", "northward", "southward", "eastward", "westward", "inland", "abroad"}
 ROLE_RANK = {"origin": 0, "via": 1, "crossing": 1, "dest": 2}
 
 

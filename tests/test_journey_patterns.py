@@ -672,3 +672,25 @@ def test_origins_listed_together_are_alternatives(gazetteer):
     legs = [(o, d) for o, d, _ in _legs(a, "survivors")]
     assert legs == [("Libya", "Athens")], legs
     assert {"Egypt", "Syria", "Pakistan"} <= set(_stops(a, "survivors"))
+
+
+def test_back_home_and_north_carry_the_destination(gazetteer):
+    """"flew back to X", "were flown home to X" (the "to" on the adverb); "were bused from K to
+    O and later taken by train to L" (the second verb shares the passive)."""
+    a = _analyze(gazetteer, "Israeli Prime Minister Benjamin Netanyahu cut short his visit to "
+                            "Washington and flew back to Israel.")
+    assert [(o, d) for o, d, _ in _legs(a, "Netanyahu")][-1] == ("Washington", "Israel")
+    a = _analyze(gazetteer, "The Indian navy evacuated 1,200 citizens from Yemen to Djibouti by "
+                            "ship, from where they were flown home to India.")
+    assert _legs(a, "citizens") == [("Yemen", "Djibouti", "sea"), ("Djibouti", "India", "air")]
+    a = _analyze(gazetteer, "The evacuees were bused from Kyiv to Odesa and later taken by train "
+                            "to Lviv.")
+    assert _legs(a, "evacuees") == [("Kyiv", "Odesa", "road"), ("Odesa", "Lviv", "rail")]
+
+
+def test_a_caravan_moves_its_people_and_a_question_asserts_no_trip(gazetteer):
+    a = _analyze(gazetteer, "The caravan of some 3,000 migrants, which left San Pedro Sula in "
+                            "Honduras on Saturday, crossed into Guatemala on Monday.")
+    assert _legs(a, "migrants")[0][0] == "San Pedro Sula"
+    a = _analyze(gazetteer, "Is it safe to send the family back to Nigeria?")
+    assert not a.journeys
