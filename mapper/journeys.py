@@ -59,7 +59,7 @@ START_VERBS = {"begin", "start"}
 INSTITUTION_NOUNS = {"center", "centre", "hospital", "clinic", "university", "college", "school",
                      "office", "headquarters", "embassy", "consulate", "hotel", "prison", "jail",
                      "base", "museum", "church", "airport", "station", "stadium", "arena",
-                     "camp"}
+                     "camp", "resort", "home", "residence", "ranch", "villa"}
 FAILING_HEADS = {"fail", "refuse", "decline", "unable", "forget", "neglect"}
 OBTAIN_VERBS = {"land", "win", "secure", "earn", "lose", "sign", "offer", "sell"}
 SCHOOL_NOUNS = {"school", "college", "university", "class", "course", "seminary", "academy"}
@@ -1130,6 +1130,11 @@ class JourneyExtractor:
                 governing = self._status(head, sent)
                 if governing != "confirmed":
                     return governing  # "will fly on to Quito before returning home"
+        if verb.tag_ in ("VBZ", "VBP") and _lemma(verb) in MOTION_VERBS and \
+                not _headline(verb) and any(
+                    c.ent_type_ == "DATE" or c.dep_ == "prep" and any(
+                        o.ent_type_ == "DATE" for o in c.children) for c in verb.children):
+            return "planned"  # "He arrives in X on Friday": a timetable, still ahead
         if verb.tag_ == "VBG" and _lemma(verb) == "head" and verb.dep_ in (
                 "advcl", "acl", "xcomp", "conj") and any(
                 c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "for", "into")
@@ -1340,6 +1345,7 @@ class JourneyExtractor:
                 # after the latest of them ("who had arrived in X from Y, travelled to Z")
                 t = max(self._order(o, evs, depth + 1) for o in same) + (
                     0.5 if later else SENTENCE_STEP)
+                eps = 0.0  # the earlier event's order holds the sentence's place already
             elif following and not ev.extra.get("later") and depth < 5:
                 t = self._order(following[0], evs, depth + 1) - 0.05
             elif ev.extra.get("pluperfect"):
@@ -1665,9 +1671,13 @@ def _stray_preps(verb, lemma: str) -> list:
                         ("at", "in", "on")]
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         # "fly to Doha on Sunday and then to Abu Dhabi": the second "to" hung on the date
-        out += [c for o in [prep, *(o for o in prep.children if o.dep_ == "pobj")]
-                for c in o.children if c.dep_ == "conj" and c.pos_ == "ADP" and
-                c.lower_ in DEST_PREPS | VIA_PREPS]
+        for c in (c for o in [prep, *(o for o in prep.children if o.dep_ == "pobj")]
+                  for c in o.children if c.dep_ == "conj" and c.pos_ == "ADP"):
+            if c.lower_ in DIRECTION_WORDS:  # "to Madeira and on to the Canary Islands"
+                out += [p for p in c.children if p.dep_ == "prep" and p.lower_ in
+                        DEST_PREPS | VIA_PREPS]
+            elif c.lower_ in DEST_PREPS | VIA_PREPS:
+                out.append(c)
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if lemma in MEETING_VERBS and obj.ent_type_ == "PERSON":
             # "after meeting Pope Francis in Rome": where they met, not where he lives

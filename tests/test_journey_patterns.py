@@ -694,3 +694,24 @@ def test_a_caravan_moves_its_people_and_a_question_asserts_no_trip(gazetteer):
     assert _legs(a, "migrants")[0][0] == "San Pedro Sula"
     a = _analyze(gazetteer, "Is it safe to send the family back to Nigeria?")
     assert not a.journeys
+
+
+def test_and_on_to_a_timetable_present_and_a_tour_told_in_one_clause(gazetteer):
+    """"sailed from L to M and on to C": C next; "a tour that has taken him to G, N and K. He
+    arrives in S on Friday": the three in the text's order (one clause never outruns the next
+    sentence), then S, planned (a present with a date is a timetable)."""
+    a = _analyze(gazetteer, "The ship sailed from Lisbon to Madeira and on to the Canary "
+                            "Islands.")
+    assert [d for _, d, _ in _legs(a, "ship")] == ["Madeira", "Canary Islands"]
+    a = _analyze(gazetteer, "The prime minister is on a five-nation tour of Africa that has "
+                            "taken him to Ghana, Nigeria and Kenya. He arrives in South Africa on "
+                            "Friday.")
+    journey = next(j for j in a.journeys if "minister" in j.mover)
+    assert [s.place.name for s in journey.stops] == ["Ghana", "Nigeria", "Kenya", "South Africa"]
+    assert journey.stops[-1].status == "planned"
+
+
+def test_a_stay_at_a_home_in_a_place(gazetteer):
+    a = _analyze(gazetteer, "The former president, who spent the weekend at his resort in "
+                            "Florida, flew to New York on Monday.")
+    assert [(o, d) for o, d, _ in _legs(a, "president")] == [("Florida", "New York")]
