@@ -344,7 +344,8 @@ class JourneyExtractor:
         together. A generic plural ("Airplanes are flying into ...") moves nobody."""
         if subj is None:
             return []
-        if subj.lemma_.lower() in TRAVEL_NOUNS and subj.pos_ == "NOUN" and not any(
+        if subj.lemma_.lower() in TRAVEL_NOUNS.difference(VEHICLES) and subj.pos_ == "NOUN" \
+                and not any(
                 c.dep_ == "poss" for c in subj.children):
             return []  # "the annual pilgrimage to X gets underway" names no traveller
         if subj.lemma_.lower() in QUANTITY_NOUNS:  # "Hundreds of pilgrims" -> the pilgrims
@@ -803,8 +804,10 @@ class JourneyExtractor:
             return []
         self.subject_vehicle = None
         out = []
+        preps = [*noun.children, *(p for c in noun.children if c.lower_ in DIRECTION_WORDS
+                                   for p in c.children)]  # "on his way back from X"
         for mover in movers:
-            for child in noun.children:
+            for child in preps:
                 if child.dep_ != "prep":
                     continue
                 role = "origin" if child.lower_ in ORIGIN_PREPS else "via" \
@@ -1684,6 +1687,9 @@ def _stray_preps(verb, lemma: str) -> list:
             out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
         if lemma in OBJECT_ORIGIN_VERBS and obj.ent_type_ in PLACE_ENTS:
             out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("for", "to")]
+        if lemma == "cross":  # "crossed the Darien Gap from Colombia", "the border into X"
+            out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in
+                    ORIGIN_PREPS | {"into", "to"}]
     for way in (c for c in verb.children if c.lower_ in ("by", "aboard") or c.lower_ in
                 DIRECTION_WORDS and c.dep_ in ("advmod", "advcl", "prt", "npadvmod")):
         # "travelling by train from Poland", "then by train to X", "then on to Sydney", "flew

@@ -715,3 +715,17 @@ def test_a_stay_at_a_home_in_a_place(gazetteer):
     a = _analyze(gazetteer, "The former president, who spent the weekend at his resort in "
                             "Florida, flew to New York on Monday.")
     assert [(o, d) for o, d, _ in _legs(a, "president")] == [("Florida", "New York")]
+
+
+def test_a_flight_that_lands_the_way_back_and_a_crossing_from(gazetteer):
+    """"The Emirates flight from Dubai landed in Manchester": a flight is a vehicle that moves
+    (not a trip noun without a traveller); "On his way back from Japan, ... stopped in Alaska";
+    "Having crossed the Darien Gap from Colombia, the migrants reached Panama City"."""
+    a = _analyze(gazetteer, "The Emirates flight from Dubai landed safely in Manchester after "
+                            "circling for an hour.")
+    assert _legs(a, "flight") == [("Dubai", "Manchester", "air")]
+    a = _analyze(gazetteer, "On his way back from Japan, the president stopped in Alaska.")
+    assert [(o, d) for o, d, _ in _legs(a, "president")] == [("Japan", "Alaska")]
+    a = _analyze(gazetteer, "Having crossed the Darien Gap from Colombia, the migrants reached "
+                            "Panama City a week later.")
+    assert [(o, d) for o, d, _ in _legs(a, "migrants")] == [("Colombia", "Panama City")]
