@@ -94,6 +94,8 @@ REPORT_VERBS = BELIEF_VERBS | {
 HABIT_ADVERBS = {"weekly", "daily", "monthly", "yearly", "annually", "nightly", "regularly",
                  "routinely", "often", "frequently", "usually", "habitually", "sometimes",
                  "occasionally", "seldom", "rarely"}
+RECENT_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                    "sunday", "today", "yesterday", "tonight", "overnight", "week"}
 PREVIOUS_ADVERBS = {"last", "previously", "formerly", "once"}  # "last visited X in 2013"
 SPECULATION_MODALS = {"could", "might", "may"}
 SPECULATION_WORDS = {"unclear", "uncertain", "possibly", "perhaps", "likely", "unconfirmed",
@@ -1831,9 +1833,13 @@ def _earlier_occasion(verb) -> bool:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in PREVIOUS_ADVERBS for c in verb.children):
         return True
-    return verb.dep_ == "relcl" and _lemma(verb) in ("visit", "tour") and (any(
-        c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children) or
-        verb.head.ent_type_ == "DATE")  # "his first visit since 2019, when he toured X"
+    if verb.dep_ != "relcl" or _lemma(verb) not in ("visit", "tour"):
+        return False
+    days = [t for t in verb.subtree if t.ent_type_ == "DATE" and t.lower_ in RECENT_DAY_WORDS]
+    if days:
+        return False  # "Obama, who visited Kenya on Sunday, flew on to ...": this trip
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children) or \
+        verb.head.ent_type_ == "DATE"  # "his first visit since 2019, when he toured X"
 
 
 def _clause_apposition(noun) -> bool:

@@ -432,6 +432,10 @@ def test_an_earlier_visit_is_a_trip_of_its_own_and_the_arrival_comes_before_the_
                             "Tuesday.")
     assert [(o, d) for o, d, _ in _legs(a, "Merkel")] == [("Germany", "Tokyo"), ("Tokyo", "Seoul")]
     assert "Washington" in _stops(a, "Merkel")
+    # but a visit on a day of this week is a step of this trip
+    a = _analyze(gazetteer, "US President Barack Obama, who visited Kenya on Sunday, flew to "
+                            "Ethiopia on Monday.")
+    assert ("Kenya", "Ethiopia") in [(o, d) for o, d, _ in _legs(a, "Obama")]
 
 
 def test_before_reaching_comes_last_and_a_boat_taken_makes_only_its_leg(gazetteer):
