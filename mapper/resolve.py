@@ -64,6 +64,10 @@ _DEFAULT = object()
 _TYPED = FEATURES.index("type_word_match")
 _FOLLOWED = FEATURES.index("admin_word_follows")
 _QUALIFIED_BY = FEATURES.index("qualifier_match")
+_STATE_CONTEXT = FEATURES.index("state_context")
+_HAS_ANCHORS = FEATURES.index("has_anchors")
+_ANCHORS_NEAR = FEATURES.index("anchors_within_300km")
+_NAMES_NEARBY = FEATURES.index("names_nearby")
 MAJOR_CITY = 1_000_000  # a city this big, named by its own name, beats a place only aliased so
 CITY_SHARE = 0.4
 _MODEL: list[Ranker | None] = []
@@ -275,6 +279,7 @@ class Resolver:
         scores = self.ranker.scores(rows)
         best = max(range(len(cs)), key=scores.__getitem__)
         qualified = rows[best][_QUALIFIED_BY] > 0
+        best = _neighbour_of_no_chosen_place(cs, rows, best)
         pick = _major_city_over_alias(cs, best, g.kinds, qualified)
         if not qualified and any(_FLOWN.search(g.text[max(0, m.start - 60):m.start])
                                  for m in g.mentions):
@@ -567,6 +572,21 @@ def _major_city_when_flown(cs: list[GazetteerEntry], pick: GazetteerEntry,
               and (c.population >= MAJOR_CITY or c.key in capitals)
               and pick.population < MINOR_SHARE * c.population]
     return max(majors, key=lambda c: c.population) if majors else pick
+
+
+def _neighbour_of_no_chosen_place(cs: list[GazetteerEntry], rows: list[list[float]],
+                                  best: int) -> int:
+    """The ranker's pick, unless it is a small town chosen for lying near some namesake of
+    another name while none of the places actually chosen lies within 300 km of it: then the
+    city of that name with ten times its people ("travel to Geneva and then to Vienna": a
+    Geneva, New York sits near a Vienna, New York, but the Vienna chosen is Austria's)."""
+    pick, row = cs[best], rows[best]
+    if pick.feature != "city" or row[_QUALIFIED_BY] or row[_STATE_CONTEXT] or \
+            not row[_HAS_ANCHORS] or row[_ANCHORS_NEAR] > 0 or row[_NAMES_NEARBY] == 0:
+        return best
+    bigger = [i for i, c in enumerate(cs) if c.feature == "city"
+              and pick.population < MINOR_SHARE * c.population]
+    return max(bigger, key=lambda i: cs[i].population) if bigger else best
 
 
 def _major_city_over_alias(cs: list[GazetteerEntry], best: int, kinds: dict[str, int],

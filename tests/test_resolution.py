@@ -157,6 +157,16 @@ def test_a_place_flown_to_is_the_major_city_not_a_small_namesake_nearby(geoparse
     assert spans[1] is not None and spans[1].geonameid == gid
 
 
+def test_a_town_chosen_only_for_an_unchosen_neighbour_gives_way(geoparser, gazetteer):
+    """Geneva and Vienna, New York, lie side by side; but the Vienna chosen is Austria's, so
+    nothing chosen supports Geneva, New York, and the Swiss city is the Geneva."""
+    text = ("The delegation will first travel to Geneva and then to Vienna, where talks are due "
+            "to resume on Monday.")
+    geneva, vienna = _resolve(geoparser, text, ["Geneva", "Vienna"])
+    assert gazetteer.by_geonameid(vienna.geonameid).country_code == "AT"
+    assert gazetteer.by_geonameid(geneva.geonameid).country_code == "CH"
+
+
 def _point(entry):
     assert entry is not None
     return entry.lat, entry.lon
