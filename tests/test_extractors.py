@@ -100,6 +100,12 @@ def test_age_and_town_after_a_name_spacy_did_not_take_for_a_person(spacy_extract
     assert "Bristol" in found and "London" in found
 
 
+def test_the_planet_is_not_earth_texas(spacy_extractor, extractor):
+    text = "The crew will return to Earth on Friday, the agency said in Moscow."
+    for found in (_spacy_found(spacy_extractor, text), _found(extractor, text)):
+        assert "Earth" not in found and "Moscow" in found
+
+
 def test_spacy_direction_prefix_and_local_news_conventions(spacy_extractor):
     found = _spacy_found(spacy_extractor, (
         "Schools in Northeast Georgia are reviewing the policy. "

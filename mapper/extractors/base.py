@@ -36,6 +36,8 @@ NOT_PLACES = {w.title() for w in STOP_WORDS} | {
     "Centre", "Center",
     # a transit system or a metropolitan government ("Metro 911"), not Metro (Indonesia)
     "Metro",
+    # the planet ("return to Earth"), not Earth, Texas; LGL marks it with no coordinates
+    "Earth",
 }
 TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.",
           "Sgt.", "Rev.", "President", "Premier", "Chancellor", "King", "Queen", "Prince",
