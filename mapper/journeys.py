@@ -56,6 +56,10 @@ KIN_NOUNS = {"wife", "husband", "son", "daughter", "father", "mother", "parent",
              "secretary", "deputy", "colleague", "bodyguard", "driver", "chief", "manager",
              "agent", "mom", "dad", "sibling", "relative", "companion", "boss", "employee"}
 START_VERBS = {"begin", "start"}
+SHARE_WORDS = {"many", "most", "some", "several", "others"}  # a share of the group just named
+# Participles that hold a traveller in a place ("tourists stranded in Bali flew home"): where
+# the trip told beside them set out from.
+STRANDING_VERBS = {"strand", "trap", "maroon", "stick"}
 INSTITUTION_NOUNS = {"center", "centre", "hospital", "clinic", "university", "college", "school",
                      "office", "headquarters", "embassy", "consulate", "hotel", "prison", "jail",
                      "base", "museum", "church", "airport", "station", "stadium", "arena",
@@ -69,7 +73,7 @@ SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board",
                      "make", "bound", "flee", "escape"}
 MEETING_VERBS = {"meet", "hold", "attend", "host"}
 SETTING_OFF_VERBS = {"set", "leave", "depart", "embark", "head"}  # off on a trip
-TRAVEL_NOUNS = {"march", "trek", "hike", "pilgrimage", "expedition", "cruise",
+TRAVEL_NOUNS = {"march", "trek", "hike", "walk", "pilgrimage", "expedition", "cruise",
                 "drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
                 "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
                 "port", "call", "layover", "landing", "holiday", "vacation", "honeymoon"}
@@ -120,6 +124,7 @@ GROUP_NOUNS = {
     "paratrooper": "troops", "fan": "fans", "supporter": "fans", "climber": "climbers",
     "explorer": "explorers", "astronaut": "crew", "cosmonaut": "crew", "suspect": "suspects",
     "detainee": "detainees", "deportee": "deportees", "couple": "couple", "pair": "couple",
+    "hiker": "hikers", "walker": "walkers", "trekker": "hikers", "backpacker": "tourists",
 }
 VEHICLES = {
     "train": "rail", "locomotive": "rail", "railcar": "rail", "plane": "air", "jet": "air",
@@ -132,7 +137,7 @@ VEHICLES = {
 }
 VERB_MODES = {"fly": "air", "jet": "air", "land": "air", "sail": "sea", "steam": "sea",
               "dock": "sea", "berth": "sea", "cruise": "sea", "moor": "sea", "drive": "road",
-              "motor": "road", "bus": "road"}
+              "motor": "road", "bus": "road", "airlift": "air"}
 PEOPLE_NOUNS = {"man", "woman", "leader", "visitor", "secretary", "minister", "president",
                 "official", "delegate", "diplomat", "envoy", "guest"}
 # Offices whose holder a text may name by the office alone ("the Iranian president")
@@ -198,8 +203,10 @@ class JourneyExtractor:
         self.gazetteer = gazetteer
         self.demonyms = sources.demonyms()
         names = sorted(self.demonyms, key=len, reverse=True)
+        # "Central American", "Latin American": a region's people, not the United States'
         self.demonym_pattern = re.compile(
-            r"\b(" + "|".join(map(re.escape, names)) + r")\b") if names else None
+            r"(?<!Central )(?<!Latin )(?<!North )(?<!South )(?<!East )(?<!West )\b(" +
+            "|".join(map(re.escape, names)) + r")\b") if names else None
 
     def extract(self, article: Article, doc, places: tuple[Place, ...]) -> JourneyResult:
         return self._journeys(self.events(article, doc, places))
@@ -222,6 +229,7 @@ class JourneyExtractor:
         self.subject_vehicle: str | None = None
         self.taken = False  # the vehicle is one taken for this leg ("took a boat to X")
         self.last_together: list[Mover] = []
+        self.last_two: Mover | None = None  # the latest group of two ("two hikers")
         self.by_label: dict[str, Mover] = {}
         self.home_places: dict[str, Place] = {}
         self.owners = self._vehicle_owners(doc)
@@ -389,6 +397,8 @@ class JourneyExtractor:
                     subj.lemma_.lower() in self.people[m.key.split(":", 1)[1]]["titles"]
                     for m in self.last_together if m.key.startswith("person:"))):
             return list(self.last_together)
+        if subj.lower_ in SHARE_WORDS and not list(subj.children) and self.last.get("group"):
+            return [self.last["group"]]  # "Many hope to continue to X": some of the group
         if subj.lower_ in ("they", "both") and self.last_together:
             return list(self.last_together)
         mover = self._mover(subj)
@@ -482,8 +492,14 @@ class JourneyExtractor:
             return self._register(f"office:{phrase.lower()}", phrase, None, home, subj.idx,
                                   "person")
         if lemma in GROUP_NOUNS:
+            pair = self._pair_named_before(subj)
+            if pair is not None:
+                return pair
             key = f"group:{home or ''}:{GROUP_NOUNS[lemma]}"
-            return self._register(key, phrase, None, home, subj.idx, "group")
+            mover = self._register(key, phrase, None, home, subj.idx, "group")
+            if any(c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in subj.children):
+                self.last_two = mover
+            return mover
         if vehicle:
             named = [t for t in subj.subtree if t.pos_ == "PROPN" and t.ent_type_ != "NORP"]
             last = self.last.get("vehicle")
@@ -516,8 +532,31 @@ class JourneyExtractor:
             # a named thing that moves (a ship's name, a team); a bare nationality ("Chileans",
             # "Peruvians") is a population, not a traveller
             name = " ".join(t.text for t in subj.subtree if t.ent_type_ == subj.ent_type_)
-            return self._register(f"named:{name.lower()}", name, None, home, subj.idx, "vehicle")
+            return self._register(f"named:{name.lower()}", name, self._introduced_vehicle(subj),
+                                  home, subj.idx, "vehicle")
         return None
+
+    def _pair_named_before(self, noun) -> Mover | None:
+        """"The pair", "the couple" after "Two hikers ...": the two named before, unless a
+        couple of its own was."""
+        if GROUP_NOUNS.get(noun.lemma_.lower()) != "couple" or self.last_two is None or any(
+                m.key.endswith(":couple") for m in self.movers.values()) or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        return self.last_two
+
+    def _introduced_vehicle(self, name) -> str | None:
+        """The vehicle a name opening a sentence refers back to: the one vehicle the sentence
+        before introduced with "a" ("seized a British-flagged oil tanker ... The Stena Impero
+        had left X"), else None."""
+        sent = name.sent
+        if sent.start == 0 or name.i - sent.start > 3:
+            return None
+        before = self.doc[sent.start - 1].sent
+        found = {t.lemma_.lower() for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in
+                 VEHICLES and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                  for c in t.children)}
+        return found.pop() if len(found) == 1 else None
 
     def _titled(self, noun) -> str | None:
         """The person a title noun denotes ("the crown prince" after "Crown Prince A B"): one
@@ -540,13 +579,15 @@ class JourneyExtractor:
         and that no gazetteer knows: a person the tagger missed."""
         if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "GPE", "LOC") or \
                 tok.dep_ not in ("nsubj", "nsubjpass") or not tok.text.istitle() or \
-                any(c.dep_ in ("det", "compound", "poss") for c in tok.children) or \
+                any(c.dep_ in ("det", "poss") or c.dep_ == "compound" and not _name_word(c)
+                    for c in tok.children) or \
                 tok.i == tok.sent.start and tok.ent_type_ == "" and \
                 self.article.text.count(tok.text) < 2:
             return False  # a capitalised first word is a name only if it recurs
         if any(ms <= tok.idx < me for ms, me, _, _ in self.by_span):
             return False
-        return not self.gazetteer.has_name(normalize(tok.text))
+        name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.pos_ == "PROPN")
+        return not self.gazetteer.has_name(normalize(name))  # "Ellie Smith", not "Smith"
 
     def _relative(self, noun) -> Mover | None:
         """"his wife", "Ana Silva's parents": a mover named after the person it belongs to."""
@@ -700,6 +741,8 @@ class JourneyExtractor:
                                        for c in tok.children))
         if tok.dep_ == "prep" and _route_noun(tok) is not None:
             return self._route_events(tok, sent)
+        if lemma in STRANDING_VERBS and tok.tag_ == "VBN":
+            return self._stranded_events(tok, sent)
         taking = next(
             (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in
              VEHICLES.keys() | TRAVEL_NOUNS), None) if lemma in ("take", "catch", "board") \
@@ -744,7 +787,10 @@ class JourneyExtractor:
             return events
         if tok.pos_ == "NOUN" and (lemma in TRAVEL_NOUNS or _stay_span(tok)):
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if owner is not None:
+            named = _named_subject_of_own(tok, owner)
+            if named is not None:  # "Ellie Smith finished her walk to X"
+                movers = self._movers(named)
+            elif owner is not None:
                 movers = [m for m in [self._mover(owner)] if m is not None]
             else:  # not "following" read as a verb ("Following three days in X, ...")
                 verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") and
@@ -829,6 +875,18 @@ class JourneyExtractor:
                         out.append(ev)
         return out
 
+    def _stranded_events(self, verb, sent) -> list[Event]:
+        """"tourists stranded in Bali", "were trapped in X": the place they were held is where
+        a trip told beside it starts (an origin; alone it makes no journey)."""
+        out = []
+        for mover in self._movers(self._subject(verb)):
+            for prep in (c for c in verb.children if c.dep_ == "prep" and
+                         c.lower_ in ("in", "at", "on")):
+                for target in (c for c in prep.children if c.dep_ == "pobj"):
+                    for place, span in self._places_under(target):
+                        out.append(self._event(verb, sent, mover, place, "origin", span))
+        return out
+
     def _verb_events(self, verb, sent, mover: Mover) -> list[Event]:
         lemma = _lemma(verb)
         out: list[Event] = []
@@ -900,6 +958,8 @@ class JourneyExtractor:
                            ("in", "at") for o in c.children if o.dep_ == "pobj"]
             elif child.dep_ in ("dobj", "attr") and lemma in OBJECT_ORIGIN_VERBS:
                 role, targets = "origin", [child]
+            elif child.dep_ == "dobj" and lemma == "cross" and verb.dep_ == "pcomp":
+                role, targets = "via", [child]  # "after crossing Guatemala": passed through
             elif child.dep_ == "dobj" and lemma in OBJECT_DEST_VERBS and lemma not in ("cross",):
                 role, targets = "dest", [child]
                 if lemma in ("visit", "tour"):  # "visited the embassy in X": X, where it stands
@@ -917,6 +977,8 @@ class JourneyExtractor:
                             continue
                         out.append(self._event(verb, sent, mover, place, "dest", span))
                         continue
+                    if role == "via" and child.dep_ == "dobj" and place.entry.feature in WATER:
+                        continue  # "before crossing the Indian Ocean": no stop at sea
                     ev = self._event(verb, sent, mover, place, role, span)
                     if lemma == "board" and role == "dest" and ev.status == "confirmed":
                         ev.status, ev.date = "planned", None  # "boarded a ferry to X": not
@@ -1085,9 +1147,13 @@ class JourneyExtractor:
             "return": lemma == "return" or (noun is not None and noun.lemma_ == "return"),
             # "arrived in Lima after a stop in Arica": the stop came first
             "earlier": _after_clause(noun if noun is not None else verb),
+            # "Along the way she stopped in X": before the destination told before
+            "en_route": _along_the_way(verb),
             "later": _before_clause(noun if noun is not None else verb),
             # "took a boat to X": the boat makes that leg, not the ones after it
             "leg_mode": self.taken,
+            # "was heading for X when ...": where the mover was going at the time
+            "was_going": verb.tag_ == "VBG" and bool(auxes & {"was", "were"}) and role == "dest",
         }
         if self.subject_vehicle:
             mover.vehicles[self.subject_vehicle] = mover.vehicles.get(self.subject_vehicle, 0) + 1
@@ -1253,6 +1319,9 @@ class JourneyExtractor:
             evs = _dedupe(by_mover[key])
             mover = evs[0].mover
             for ev in evs:
+                if _diverted(ev, evs):
+                    ev.extra["apart"] = True  # a stop no leg reaches
+            for ev in evs:
                 ev.order = self._order(ev, evs)
             for ev in evs:
                 if _departure_told_later(ev, evs):  # "arrived in X in 2016. They fled Y after"
@@ -1264,7 +1333,8 @@ class JourneyExtractor:
             stops = [self._stop(e) for e in evs]
             stops = self._resolve_crossings(stops, evs, mover, extra)
             apart = {(e.place.id, e.position) for e in evs if e.extra.get("apart")}
-            stops = self._implied_origin(stops, mover, extra, apart)
+            origins = {(e.place.id, e.position) for e in evs if e.role == "origin"}
+            stops = self._implied_origin(stops, mover, extra, apart, origins)
             stops = self._merge_repeats(stops, apart)
             if not stops or len(stops) == 1 and not self._lone_stop(stops[0], evs[0]):
                 continue
@@ -1351,6 +1421,8 @@ class JourneyExtractor:
                 t = max(self._order(o, evs, depth + 1) for o in same) + (
                     0.5 if later else SENTENCE_STEP)
                 eps = 0.0  # the earlier event's order holds the sentence's place already
+            elif ev.extra.get("en_route") and self._goal_before(ev, kin) and depth < 5:
+                t = self._order(self._goal_before(ev, kin), evs, depth + 1) - 0.05
             elif following and not ev.extra.get("later") and depth < 5:
                 t = self._order(following[0], evs, depth + 1) - 0.05
             elif ev.extra.get("pluperfect"):
@@ -1373,6 +1445,12 @@ class JourneyExtractor:
                     and o.role != "origin"]
             if main and depth < 5:
                 t = min(t, min(self._order(o, evs, depth + 1) for o in main) - 0.05)
+                # "who left X, arrived in Z after crossing Y": Y after the sentence's start
+                starts = [o for o in evs if o.evidence == ev.evidence and o.role == "origin"
+                          and not o.extra.get("apart") and o is not ev]
+                if starts and ev.role != "origin":
+                    t = max(t, max(self._order(o, evs, depth + 1) for o in starts) +
+                            SENTENCE_STEP / 2)
         if ev.extra.get("later") and not ev.date:
             # "Before arriving in X, he stopped in Y": X after what the sentence tells first
             main = [o for o in evs if o is not ev and o.evidence == ev.evidence
@@ -1381,6 +1459,12 @@ class JourneyExtractor:
             if main and depth < 5:
                 t = max(t, max(self._order(o, evs, depth + 1) for o in main) + 0.05)
         return t + eps
+
+    @staticmethod
+    def _goal_before(ev: Event, kin: list[Event]) -> Event | None:
+        """The destination an earlier sentence gave the trip a stop "along the way" was on."""
+        return next((o for o in reversed(kin) if o.role == "dest" and o.evidence != ev.evidence
+                     and o.span[0] < ev.span[0] and not o.extra.get("en_route")), None)
 
     def _merge_contained(self, evs: list[Event]) -> list[Event]:
         """Drop a country or region stop next to a stop inside it; keep the stronger status."""
@@ -1501,16 +1585,20 @@ class JourneyExtractor:
                 entry.key.replace(":", "-"), entry.name, entry, (), implied=True))
         return place
 
-    def _implied_origin(self, stops: list[Stop], mover: Mover,
-                        extra: dict[str, Place], apart: set) -> list[Stop]:
+    def _implied_origin(self, stops: list[Stop], mover: Mover, extra: dict[str, Place],
+                        apart: set, origins: set) -> list[Stop]:
         """A mover from a country the text names, travelling abroad, started at home (before
-        the first stop that is not a trip of its own)."""
+        the first stop that is not a trip of its own); not one who sets out from a place the
+        text names and goes home ("tourists stranded in Bali flew home to London")."""
         first = next((s for s in stops if (s.place.id, s.position) not in apart), None)
         if first is None or not mover.home or mover.key.startswith(("vehicle:", "named:")):
             return stops  # a ship's flag or an airline's country is no place it set out from
         if first.place.entry.feature == "crossing" or first.verb.lower() in ("from", "left"):
             return stops
         if first.place.entry.country_code == mover.home:
+            return stops
+        if (first.place.id, first.position) in origins and any(
+                s.place.entry.country_code == mover.home for s in stops):
             return stops
         home = next((p for p in self.places if p.entry.feature == "country"
                      and p.entry.country_code == mover.home), None)
@@ -1565,6 +1653,14 @@ def _departure_told_later(ev: Event, evs: list[Event]) -> bool:
         not ev.extra.get("start") and len(evs) > 1 and \
         all((o.evidence != ev.evidence or o.extra.get("future")) and o.place.id != ev.place.id
             for o in evs if o is not ev)  # "Macron, who flew in from X, will travel to Y"
+
+
+def _diverted(ev: Event, evs: list[Event]) -> bool:
+    """Whether a destination the mover was heading for was not reached: the same sentence then
+    takes it elsewhere ("was heading for X when it was escorted to Y")."""
+    return bool(ev.extra.get("was_going")) and ev.status == "planned" and any(
+        o.evidence == ev.evidence and o.role == "dest" and o.status == "confirmed" and
+        o.position > ev.position and o.place.id != ev.place.id for o in evs)
 
 
 def _headline(tok) -> bool:
@@ -1649,10 +1745,12 @@ def _np_text(noun) -> str:
 
 
 def _chained_preps(head) -> list:
-    """"to Y" hung on "from X" instead of on the verb or noun ("a march from X to Y")."""
-    return [c for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
-            for c in p.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "via",
-                                                                      "through", "toward")]
+    """"to Y" hung on "from X" (or on X) instead of on the verb or noun ("a march from X to
+    Y", "her walk from Land's End to London")."""
+    froms = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "from"]
+    hosts = [*froms, *(o for p in froms for o in p.children if o.dep_ == "pobj")]
+    return [c for p in hosts for c in p.children if c.dep_ == "prep" and
+            c.lower_ in ("to", "into", "via", "through", "toward")]
 
 
 def _stray_preps(verb, lemma: str) -> list:
@@ -1693,7 +1791,7 @@ def _stray_preps(verb, lemma: str) -> list:
             out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in
                     ORIGIN_PREPS | {"into", "to"}]
     for way in (c for c in verb.children if c.lower_ in ("by", "aboard") or c.lower_ in
-                DIRECTION_WORDS and c.dep_ in ("advmod", "advcl", "prt", "npadvmod")):
+                DIRECTION_WORDS and c.dep_ in ("advmod", "advcl", "prt", "npadvmod", "dobj")):
         # "travelling by train from Poland", "then by train to X", "then on to Sydney", "flew
         # back to Israel", "were flown home to India", "travelled north to X"
         heads = [o for o in way.children if o.dep_ == "pobj"] if way.lower_ in (
@@ -1797,8 +1895,16 @@ def _passive(verb) -> bool:
     """Whether a verb is passive ("was flown to Oslo", "refugees airlifted to Oslo")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ == "acl") or (
-        verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head != verb and
-        _passive(verb.head))  # "were bused to X and later taken to Y"
+        verb.tag_ in ("VBN", "VBD") and verb.dep_ == "conj" and verb.head != verb and
+        _passive(verb.head) and (verb.tag_ == "VBN" or _bare_participle(verb)))
+    # "were bused to X and later taken to Y", "were found alive and airlifted to X"
+
+
+def _bare_participle(verb) -> bool:
+    """A regular past form with no subject or object of its own, which the parser may tag as a
+    simple past after a passive ("were found and airlifted to X")."""
+    return verb.lower_.endswith("ed") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
 
 
 def _route_noun(prep):
@@ -1821,6 +1927,33 @@ def _after_clause(tok) -> bool:
             return True
         if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("pcomp", "pobj"):
             return False
+    return False
+
+
+def _name_word(tok) -> bool:
+    """A capitalised word of a person's name the tagger left untyped ("Ellie" of "Ellie
+    Smith")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "" and tok.text.istitle()
+
+
+def _named_subject_of_own(noun, owner):
+    """The name a trip noun's "his"/"her" refers to when it is the object of that name's verb
+    ("Ellie Smith finished her walk"), or None."""
+    if owner is None or owner.lower_ not in ("his", "her") or noun.dep_ != "dobj":
+        return None
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ == "PROPN" else None
+
+
+def _along_the_way(verb) -> bool:
+    """Whether a clause hangs on a bare "along the way" or "on the way" (not "on his way to X",
+    a route of its own, nor "on the way home"): a stop on a trip the text told before."""
+    ways = [o for p in verb.children if p.dep_ == "prep" for o in p.children]
+    for anc in [*verb.ancestors, *ways]:
+        if anc.lower_ in ("way", "route") and anc.dep_ == "pobj" and \
+                anc.head.lower_ in ("along", "on") and \
+                all(c.dep_ in ("det", "relcl", "punct") for c in anc.children):
+            return True
     return False
 
 

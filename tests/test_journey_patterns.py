@@ -733,3 +733,64 @@ def test_a_flight_that_lands_the_way_back_and_a_crossing_from(gazetteer):
     a = _analyze(gazetteer, "Having crossed the Darien Gap from Colombia, the migrants reached "
                             "Panama City a week later.")
     assert [(o, d) for o, d, _ in _legs(a, "migrants")] == [("Colombia", "Panama City")]
+
+
+def test_stranded_in_a_place_is_the_start_and_via_comes_before_the_destination(gazetteer):
+    """"tourists stranded in B flew home to L via S": B is where they set out (no implied home
+    origin for a trip that goes home), S is passed before L."""
+    a = _analyze(gazetteer, "More than 300 British tourists stranded in Bali by the volcano "
+                            "eruption flew home to London on Thursday via Singapore.")
+    assert [(o, d) for o, d, _ in _legs(a, "tourists")] == [
+        ("Bali", "Singapore"), ("Singapore", "London")]
+
+
+def test_escorted_elsewhere_while_heading_for_a_port_and_a_named_tanker(gazetteer):
+    """"had left J and was heading for D when it was ... escorted to B": the passive moves the
+    subject to B; D, where it was going, stays planned with no leg; the name after "a ...
+    tanker" in the sentence before is that tanker (by sea)."""
+    a = _analyze(gazetteer, "Iranian forces seized a British-flagged oil tanker in the Strait "
+                            "of Hormuz on Friday. The Stena Impero had left the Saudi port of "
+                            "Jubail and was heading for Dubai when it was surrounded by patrol "
+                            "boats and escorted to Bandar Abbas.")
+    assert _legs(a, "Stena Impero") == [("Jubail", "Bandar Abbas", "sea")]
+    stops = _stops(a, "Stena Impero")
+    assert stops["Bandar Abbas"].status == "confirmed"
+    assert stops["Dubai"].status == "planned"
+
+
+def test_airlifted_after_a_passive_and_the_pair_set_out_before(gazetteer):
+    """"were found alive and airlifted to a hospital in S": the passive's subject is flown to S;
+    "The pair ... had set out from P" (the two hikers) is where the trip began."""
+    a = _analyze(gazetteer, "Two hikers who went missing on Mount Rainier were found alive on "
+                            "Tuesday and airlifted to Harborview Medical Center in Seattle, park "
+                            "officials said. The pair, from Portland, Oregon, had set out from "
+                            "Paradise on Saturday.")
+    legs = _legs(a, "hikers")
+    assert [(o, d) for o, d, _ in legs] == [("Paradise", "Seattle")]
+    assert legs[0][2] == "air"
+
+
+def test_a_finished_walk_and_stops_along_the_way(gazetteer):
+    """"E S finished her walk from A to L. Along the way she stopped in X, Y and Z": a name the
+    tagger missed walks to L (her walk is the subject's); the stops along the way come before
+    L, in the text's order."""
+    a = _analyze(gazetteer, "Ellie Smith, 16, of Bristol, finished her 300-mile walk from "
+                            "Land's End to London on Sunday. Along the way she stopped in "
+                            "Exeter, Salisbury and Reading.")
+    journey = next(j for j in a.journeys if "Smith" in j.mover)
+    assert [s.place.name for s in journey.stops] == ["Exeter", "Salisbury", "Reading", "London"]
+    assert all(s.status == "confirmed" for s in journey.stops)
+
+
+def test_a_country_crossed_on_the_way_and_a_hope_to_go_on(gazetteer):
+    """"migrants who left S arrived in M after crossing G. Many hope to continue north to T":
+    G between S and M (not before the start); "many" of the group hope to reach T
+    (speculated); "Central American" is no nationality, so no implied origin."""
+    a = _analyze(gazetteer, "Thousands of Central American migrants who left San Pedro Sula, "
+                            "Honduras, last month arrived in Mexico City on Sunday, after "
+                            "crossing Guatemala. Many hope to continue north to Tijuana and seek "
+                            "asylum in the United States.")
+    journey = next(j for j in a.journeys if "migrants" in j.mover)
+    assert [s.place.name for s in journey.stops] == [
+        "San Pedro Sula", "Guatemala", "Mexico City", "Tijuana"]
+    assert journey.stops[-1].status == "speculated"
