@@ -56,6 +56,7 @@ KIN_NOUNS = {"wife", "husband", "son", "daughter", "father", "mother", "parent",
              "secretary", "deputy", "colleague", "bodyguard", "driver", "chief", "manager",
              "agent", "mom", "dad", "sibling", "relative", "companion", "boss", "employee"}
 START_VERBS = {"begin", "start"}
+SOMEONE_NOUNS = {"man", "woman", "boy", "girl", "teenager", "teen"}  # one unnamed person
 SHARE_WORDS = {"many", "most", "some", "several", "others"}  # a share of the group just named
 # Participles that hold a traveller in a place ("tourists stranded in Bali flew home"): where
 # the trip told beside them set out from.
@@ -73,7 +74,7 @@ SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board",
                      "make", "bound", "flee", "escape"}
 MEETING_VERBS = {"meet", "hold", "attend", "host"}
 SETTING_OFF_VERBS = {"set", "leave", "depart", "embark", "head"}  # off on a trip
-TRAVEL_NOUNS = {"march", "trek", "hike", "walk", "pilgrimage", "expedition", "cruise",
+TRAVEL_NOUNS = {"march", "trek", "hike", "walk", "chase", "pilgrimage", "expedition", "cruise",
                 "drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
                 "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
                 "port", "call", "layover", "landing", "holiday", "vacation", "honeymoon"}
@@ -491,6 +492,10 @@ class JourneyExtractor:
                 home = self._demonym_country(_np_text(subj.head))
             return self._register(f"office:{phrase.lower()}", phrase, None, home, subj.idx,
                                   "person")
+        if lemma in SOMEONE_NOUNS and subj.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in subj.children):
+            # "A Pewaukee man was arrested after leading police on a chase ...; he drove"
+            return self._register(f"someone:{lemma}", phrase, None, home, subj.idx, "person")
         if lemma in GROUP_NOUNS:
             pair = self._pair_named_before(subj)
             if pair is not None:
@@ -907,6 +912,10 @@ class JourneyExtractor:
             return out  # "would have flown to Rome", "if they were sent to X": did not happen
         made_stop = any(c.dep_ == "dobj" and c.lemma_.lower() in TRAVEL_NOUNS
                         for c in verb.children)
+        if lemma == "stop" and any(c.dep_ == "dobj" and (c.pos_ in ("PRON", "PROPN") or
+                                                          _lemma(c) in GROUP_NOUNS)
+                                   for c in verb.children):
+            return out  # "officers stopped him near X": they halted him, no trip of theirs
         if lemma == "hold" and _passive(verb):
             return out  # "was held in the county jail": detained, not hosting talks
         if lemma == "call" and any(c.dep_ == "dobj" and c.lemma_.lower() not in ("port", "stop")
@@ -1155,7 +1164,7 @@ class JourneyExtractor:
             # "was heading for X when ...": where the mover was going at the time
             "was_going": verb.tag_ == "VBG" and bool(auxes & {"was", "were"}) and role == "dest",
         }
-        if self.subject_vehicle:
+        if self.subject_vehicle and not self.taken:  # not a boat taken for one leg
             mover.vehicles[self.subject_vehicle] = mover.vehicles.get(self.subject_vehicle, 0) + 1
         return Event(mover, place, role, status, when, mode, label, sent.text.strip(),
                      verb.idx, span, extra=extra)
@@ -1316,7 +1325,7 @@ class JourneyExtractor:
                       ).toordinal()
         movers = sorted(by_mover, key=lambda k: min(e.position for e in by_mover[k]))
         for key in movers:
-            evs = _dedupe(by_mover[key])
+            evs = _merge_restated(_dedupe(by_mover[key]))
             mover = evs[0].mover
             for ev in evs:
                 if _diverted(ev, evs):
@@ -1339,10 +1348,7 @@ class JourneyExtractor:
             if not stops or len(stops) == 1 and not self._lone_stop(stops[0], evs[0]):
                 continue
             jid = f"j{len(journeys) + 1}"
-            vehicle = max(mover.vehicles, key=mover.vehicles.get) if mover.vehicles else \
-                mover.vehicle
-            label = mover.label if not vehicle or vehicle in mover.label.lower() \
-                else f"{mover.label} ({vehicle})"
+            label = _mover_label(mover, len(evs))
             # a trip to each, or of another time, has no leg; the stops around it join up
             joined = [s for s in stops if (s.place.id, s.position) not in apart]
             pairs = list(zip(joined, joined[1:]))
@@ -1589,7 +1595,8 @@ class JourneyExtractor:
                         apart: set, origins: set) -> list[Stop]:
         """A mover from a country the text names, travelling abroad, started at home (before
         the first stop that is not a trip of its own); not one who sets out from a place the
-        text names and goes home ("tourists stranded in Bali flew home to London")."""
+        text names and goes home ("tourists stranded in Bali flew home to London") or whom
+        the text shows only coming from somewhere."""
         first = next((s for s in stops if (s.place.id, s.position) not in apart), None)
         if first is None or not mover.home or mover.key.startswith(("vehicle:", "named:")):
             return stops  # a ship's flag or an airline's country is no place it set out from
@@ -1597,9 +1604,10 @@ class JourneyExtractor:
             return stops
         if first.place.entry.country_code == mover.home:
             return stops
-        if (first.place.id, first.position) in origins and any(
-                s.place.entry.country_code == mover.home for s in stops):
-            return stops
+        if (first.place.id, first.position) in origins and (any(
+                s.place.entry.country_code == mover.home for s in stops) or all(
+                (s.place.id, s.position) in origins for s in stops)):
+            return stops  # "a Kenyan woman who had just arrived from India": not from Kenya
         home = next((p for p in self.places if p.entry.feature == "country"
                      and p.entry.country_code == mover.home), None)
         if home is None:
@@ -2066,6 +2074,47 @@ def _dedupe(evs: list[Event]) -> list[Event]:
         if key not in seen:
             seen[key] = ev
     return list(seen.values())
+
+
+def _merge_restated(evs: list[Event]) -> list[Event]:
+    """A sentence that retells a trip told before, from the same place to the same place ("led
+    police on a chase from X through Y to Z ... He drove from X to Z"), adds its evidence, mode
+    and status to that trip's stops instead of a second trip."""
+    by_sentence: dict[str, list[Event]] = {}
+    for ev in evs:
+        by_sentence.setdefault(ev.evidence, []).append(ev)
+    told: list[list[Event]] = []
+    drop: set[int] = set()
+    for group in by_sentence.values():
+        ends = {(e.place.id, e.role) for e in group}
+        earlier = next((g for g in told if ends <= {(e.place.id, e.role) for e in g}), None)
+        if earlier is not None and {r for _, r in ends} == {"origin", "dest"} and \
+                all(bool(e.extra.get("future")) == bool(group[0].extra.get("future"))
+                    for e in earlier + group):
+            for ev in group:
+                keep = next(e for e in earlier if (e.place.id, e.role) == (ev.place.id, ev.role))
+                _combine(keep, ev)
+                drop.add(id(ev))
+            for ev in earlier:  # the places passed between them are as sure as its ends
+                if ev.role == "via":
+                    ev.status = max((ev.status, group[0].status), key=STATUS_RANK.__getitem__)
+            continue
+        told.append(group)
+    return [e for e in evs if id(e) not in drop]
+
+
+def _mover_label(mover: Mover, n_events: int) -> str:
+    """The mover's name, with its vehicle when it is one or travels in it for most of the
+    trip ("Kim Jong-il (train)"), not for a vehicle used on one leg ("refugees")."""
+    vehicle = mover.vehicle
+    if mover.vehicles:
+        most = max(mover.vehicles, key=mover.vehicles.get)
+        if 2 * mover.vehicles[most] >= n_events or vehicle is None and \
+                mover.key.startswith(("vehicle:", "named:")):
+            vehicle = most
+    if not vehicle or vehicle in mover.label.lower():
+        return mover.label
+    return f"{mover.label} ({vehicle})"
 
 
 def _tense_apart(a: Event, b: Event) -> bool:

@@ -794,3 +794,25 @@ def test_a_country_crossed_on_the_way_and_a_hope_to_go_on(gazetteer):
     assert [s.place.name for s in journey.stops] == [
         "San Pedro Sula", "Guatemala", "Mexico City", "Tijuana"]
     assert journey.stops[-1].status == "speculated"
+
+
+def test_a_chase_retold_and_officers_who_stopped_him(gazetteer):
+    """"A man was arrested after leading police on a chase from W through B to T ... He drove
+    from W to T before officers stopped him near M": one trip W, B, T by road (the retelling
+    adds to it); halting someone is no trip of the officers."""
+    a = _analyze(gazetteer, "A Pewaukee man was arrested Saturday after leading police on a "
+                            "chase from Waukesha through Brookfield to Wauwatosa, the Waukesha "
+                            "County Sheriff's Department said. He drove from Waukesha to "
+                            "Wauwatosa at speeds of up to 90 mph before officers stopped him "
+                            "near Milwaukee.")
+    assert _legs(a, "man") == [("Waukesha", "Brookfield", "road"),
+                               ("Brookfield", "Wauwatosa", "road")]
+    assert all(s.status == "confirmed" for s in _stops(a, "man").values())
+    assert not any("officer" in j.mover for j in a.journeys)
+
+
+def test_a_boat_taken_for_one_leg_does_not_name_the_mover(gazetteer):
+    a = _analyze(gazetteer, "The refugees left Aleppo in 2015, crossed into Turkey and took a "
+                            "boat to the Greek island of Lesbos. From there they travelled "
+                            "through Macedonia and Serbia before reaching Germany in early 2016.")
+    assert [j.mover for j in a.journeys] == ["refugees"]
