@@ -587,7 +587,7 @@ class JourneyExtractor:
                 any(c.dep_ in ("det", "poss") or c.dep_ == "compound" and not _name_word(c)
                     for c in tok.children) or \
                 tok.i == tok.sent.start and tok.ent_type_ == "" and \
-                self.article.text.count(tok.text) < 2:
+                self.article.text.count(tok.text) < 2 and not _name_then_motion(tok):
             return False  # a capitalised first word is a name only if it recurs
         if any(ms <= tok.idx < me for ms, me, _, _ in self.by_span):
             return False
@@ -761,6 +761,7 @@ class JourneyExtractor:
             lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "off"  # "took off from X"
                                     for c in tok.children))
         if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS or taking or stay
+                       or _presence(tok)
                        or carried is not None
                        or (lemma in TRANSPORT_VERBS | GREETING_VERBS and _passive(tok))):
             if _habitual(tok) or _unrealised(tok):
@@ -784,6 +785,8 @@ class JourneyExtractor:
                     _vehicle_of(taking)
                 self.taken = self.subject_vehicle is not None
             movers = self._movers(subj)
+            if lemma == "be":  # "The foreign minister is in Cairo": a person, not a thing
+                movers = [m for m in movers if m.key.startswith(("person:", "office:", "name:"))]
             if carried is not None and lemma in DRIVER_VERBS:  # "she drove him to Lyon"
                 movers += [m for m in self._movers(self._subject(tok)) if m not in movers]
             events = []
@@ -1942,6 +1945,30 @@ def _name_word(tok) -> bool:
     """A capitalised word of a person's name the tagger left untyped ("Ellie" of "Ellie
     Smith")."""
     return tok.pos_ == "PROPN" and tok.ent_type_ == "" and tok.text.istitle()
+
+
+def _name_then_motion(tok) -> bool:
+    """A lone capitalised word followed at once by a past motion verb it is the subject of
+    ("Modi arrived in Dhaka"): a name even when said once at a sentence's start."""
+    verb = tok.head
+    return tok.tag_ == "NNP" and not list(tok.children) and verb.i == tok.i + 1 and \
+        verb.tag_ == "VBD" and _lemma(verb) in MOTION_VERBS
+
+
+def _presence(verb) -> bool:
+    """Whether "be" says where someone is now or will be ("The minister is in Cairo for
+    talks", "will be in Oslo on Monday"): a main verb with "in"/"at" a named place and no
+    other complement; not a past presence ("was in X four years ago", "was formerly of X"),
+    nor a historical present ("in June 1998, J is back before a jury in X")."""
+    now = verb.tag_ in ("VBZ", "VBP") and not any(
+        t.ent_type_ == "DATE" and re.fullmatch(r"\d{4}", t.text) for t in verb.subtree)
+    later = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in FUTURE_WORDS
+                                      for c in verb.children)
+    return verb.lemma_ == "be" and (now or later) and verb.dep_ in ("ROOT", "conj") and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+            o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC") for o in c.children)
+        for c in verb.children) and not any(
+        c.dep_ in ("attr", "acomp", "oprd", "neg", "expl") for c in verb.children)
 
 
 def _named_subject_of_own(noun, owner):

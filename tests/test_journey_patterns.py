@@ -816,3 +816,24 @@ def test_a_boat_taken_for_one_leg_does_not_name_the_mover(gazetteer):
                             "boat to the Greek island of Lesbos. From there they travelled "
                             "through Macedonia and Serbia before reaching Germany in early 2016.")
     assert [j.mover for j in a.journeys] == ["refugees"]
+
+
+def test_being_in_a_place_now_or_later_is_a_stop(gazetteer):
+    """"The foreign minister is in Cairo for talks": a stop there (confirmed); "will be in X on
+    Thursday" a planned one; "was in X four years ago" and a thing that "is in X" are not."""
+    a = _analyze(gazetteer, "The foreign minister is in Cairo for talks with his Egyptian "
+                            "counterpart.")
+    assert _stops(a, "minister")["Cairo"].status == "confirmed"
+    a = _analyze(gazetteer, "Actress Elizabeth Hurley will be in Oxford on Thursday to open a "
+                            "shop.")
+    assert _stops(a, "Hurley")["Oxford"].status == "planned"
+    a = _analyze(gazetteer, "Four years ago, Chidinma Anyiwo was in Nigeria. The factory is in "
+                            "Ohio.")
+    assert not a.journeys
+
+
+def test_a_name_said_once_at_the_start_of_a_sentence(gazetteer):
+    """"Modi arrived in Dhaka": a lone capitalised subject right before a past motion verb is
+    a traveller even when the text names it once and the tagger does not."""
+    a = _analyze(gazetteer, "Modi arrived in Dhaka on Friday for a two-day visit.")
+    assert _stops(a, "Modi")["Dhaka"].status == "confirmed"
