@@ -126,6 +126,8 @@ GROUP_NOUNS = {
     "explorer": "explorers", "astronaut": "crew", "cosmonaut": "crew", "suspect": "suspects",
     "detainee": "detainees", "deportee": "deportees", "couple": "couple", "pair": "couple",
     "hiker": "hikers", "walker": "walkers", "trekker": "hikers", "backpacker": "tourists",
+    # people named by kind alone ("moved the women to X"); not "people", mostly generic
+    "man": "men", "woman": "women", "boy": "children", "girl": "children", "child": "children",
 }
 VEHICLES = {
     "train": "rail", "locomotive": "rail", "railcar": "rail", "plane": "air", "jet": "air",
@@ -721,7 +723,9 @@ class JourneyExtractor:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and \
                 lemma in GROUP_NOUNS and (tok.tag_ == "NNS" or GROUP_NOUNS[lemma] in (
                     "couple", "family", "team", "crew", "delegation")) and \
-                tok.head.dep_ in ("ROOT", "conj"):  # a main clause's, not "where officials said"
+                tok.head.dep_ in ("ROOT", "conj") and not any(
+                c.lower_ in SHARE_WORDS for c in tok.children):
+            # a main clause's, not "where officials said"; "Most children" are no one's "they"
             self.plural_subject = tok
         if tok.lower_ in ("left", "right") and tok.i and \
                 self.doc[tok.i - 1].lemma_.lower() in ("turn", "veer", "swerve"):
@@ -1128,6 +1132,8 @@ class JourneyExtractor:
             if self.demonym_pattern else None
         if demonym and demonym.end() > end:
             return True  # "North" of "North Korean"
+        if any(t.dep_ == "pobj" and t.pos_ == "PROPN" for t in span):
+            return False  # "to Mombasa" tagged as a nationality is still the place gone to
         return all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span)
 
     def _event(self, verb, sent, mover: Mover, place: Place, role: str, span,

@@ -837,3 +837,24 @@ def test_a_name_said_once_at_the_start_of_a_sentence(gazetteer):
     a traveller even when the text names it once and the tagger does not."""
     a = _analyze(gazetteer, "Modi arrived in Dhaka on Friday for a two-day visit.")
     assert _stops(a, "Modi")["Dhaka"].status == "confirmed"
+
+
+def test_a_city_tagged_as_a_nationality_is_still_the_place_gone_to(gazetteer):
+    """"they will travel to Mombasa" with "Mombasa" tagged as a nationality: the object of the
+    preposition is a place, and "they" are both of "A and B" named before."""
+    a = _analyze(gazetteer, "King Charles and Queen Camilla arrived in Nairobi on Tuesday. On "
+                            "Thursday they will travel to Mombasa.")
+    for mover in ("Charles", "Camilla"):
+        assert ("Nairobi", "Mombasa") in [(o, d) for o, d, _ in _legs(a, mover)]
+        assert _stops(a, mover)["Mombasa"].status == "planned"
+
+
+def test_people_named_by_kind_alone_are_movers(gazetteer):
+    """"traffickers moved the women from X through Y to Z": the women travel; "Most children
+    watching ..." is no group a later "they" refers to."""
+    a = _analyze(gazetteer, "Human traffickers moved the women from Lagos through Niger to "
+                            "Libya, prosecutors said.")
+    assert [(o, d) for o, d, _ in _legs(a, "women")] == [("Lagos", "Niger"), ("Niger", "Libya")]
+    a = _analyze(gazetteer, "Most children watching the parade never knew the war. Some of the "
+                            "old fighters are ministers now, but they still came to Belfast.")
+    assert not any("children" in j.mover for j in a.journeys)
