@@ -157,6 +157,9 @@ LAYOUT = """
     var title = box('.mp-title'), legend = box('#mp-legend');
     var layers = box('.leaflet-control-layers'), frame = map.getContainer().getBoundingClientRect();
     var top = title ? title.bottom - frame.top + 14 : 24;
+    // The timeline's button sits below the title at the left: routes start below it too.
+    var timeline = box('#mp-timeline');
+    if (timeline) top = Math.max(top, timeline.bottom - frame.top + 14);
     var right = 24;
     // Labels run to the right of their markers: leave them room beside the panels too.
     [legend, layers].forEach(function (r) {

@@ -26,9 +26,9 @@ ROLES: tuple[str, ...] = ("origin", "stop", "destination", "implied", "corridor"
 # Which permanent labels win when labels collide (lower first); other roles rank 3.
 LABEL_PRIORITY = {"origin": 0, "destination": 0, "stop": 1, "implied": 2, "corridor": 2}
 ROLE_LABELS = {
-    "origin": "Origin (first stop)",
+    "origin": "Origin (where the route starts)",
     "stop": "Stop",
-    "destination": "Destination (last stop)",
+    "destination": "Destination (where the route ends)",
     "implied": "Implied place (crossing, inferred)",
     "corridor": "Corridor end or via point",
     "mentioned": "Mentioned, not on a route",
@@ -115,16 +115,18 @@ class PlaceRole:
 
 
 def _journey_role(journey: Journey, place: Place) -> str | None:
-    ids = [s.place.id for s in journey.stops]
-    if place.id not in ids:
-        return None
-    if len(set(ids)) == 1:
-        return "destination"  # a journey of one stop names where the mover went
-    if ids[0] == place.id:
-        return "origin"
-    if ids[-1] == place.id:
-        return "destination"
+    """The place's role in one journey: where its legs start and end, else a stop. In a
+    journey with no leg every stop is a destination ("visited Paris", "trips to Paris and
+    Rome"); a planned stop no leg reaches ("was heading for Dubai") is not the destination."""
     stops = [s for s in journey.stops if s.place.id == place.id]
+    if not stops:
+        return None
+    if not journey.legs:
+        return "destination"
+    if journey.legs[0].origin.place.id == place.id:
+        return "origin"
+    if journey.legs[-1].destination.place.id == place.id:
+        return "destination"
     return "implied" if all(s.implied for s in stops) else "stop"
 
 

@@ -99,12 +99,21 @@ def test_roles(analysis):
     # An intermediate stop that the text only implies (a border crossing) is "implied".
     kim = analysis.journeys[0]
     a, b, c = kim.stops
-    crossing = Journey("jx", "x", (a, replace(b, implied=True), c))
+    crossing = fx._with_legs(Journey("jx", "x", (a, replace(b, implied=True), c)))
     other = replace(analysis, journeys=(crossing,), corridors=())
     assert place_roles(other)["khabarovsk"].role == "implied"
     # A journey of one stop ("flew to X", origin unknown) ends there: a destination.
     alone = replace(analysis, journeys=(Journey("j1", "x", (c,)),), corridors=())
     assert place_roles(alone)[c.place.id].role == "destination"
+    # So does each stop of a journey with no leg ("trips to Paris and Rome")
+    trips = replace(analysis, journeys=(Journey("j1", "x", (a, c)),), corridors=())
+    assert {place_roles(trips)[s.place.id].role for s in (a, c)} == {"destination"}
+    # A planned stop after the last leg that no leg reaches ("was heading for Dubai" before
+    # being escorted elsewhere) is a stop; the last leg's end is the destination.
+    headed = fx._with_legs(Journey("jh", "x", (a, b)))
+    headed = replace(headed, stops=(a, b, replace(c, status="planned")))
+    roles = place_roles(replace(analysis, journeys=(headed,), corridors=()))
+    assert roles[b.place.id].role == "destination" and roles[c.place.id].role == "stop"
 
 
 def test_mentions_are_marked_in_their_sentences(analysis):
