@@ -58,9 +58,13 @@ KIN_NOUNS = {"wife", "husband", "son", "daughter", "father", "mother", "parent",
 START_VERBS = {"begin", "start"}
 SOMEONE_NOUNS = {"man", "woman", "boy", "girl", "teenager", "teen"}  # one unnamed person
 SHARE_WORDS = {"many", "most", "some", "several", "others"}  # a share of the group just named
-# Participles that hold a traveller in a place ("tourists stranded in Bali flew home"): where
-# the trip told beside them set out from.
+# Participles that hold a traveller in a place ("tourists stranded in Bali flew home", "two
+# Americans detained in Russia were flown home"): where the trip told beside them set out from.
 STRANDING_VERBS = {"strand", "trap", "maroon", "stick"}
+# ... and, only as a participle on the noun, those that detain ("was held in X" alone may
+# come after the trip)
+DETENTION_VERBS = {"detain", "hold", "imprison", "jail", "kidnap", "abduct", "capture",
+                   "arrest"}
 INSTITUTION_NOUNS = {"center", "centre", "hospital", "clinic", "university", "college", "school",
                      "office", "headquarters", "embassy", "consulate", "hotel", "prison", "jail",
                      "base", "museum", "church", "airport", "station", "stadium", "arena",
@@ -69,6 +73,7 @@ FAILING_HEADS = {"fail", "refuse", "decline", "unable", "forget", "neglect"}
 OBTAIN_VERBS = {"land", "win", "secure", "earn", "lose", "sign", "offer", "sell"}
 SCHOOL_NOUNS = {"school", "college", "university", "class", "course", "seminary", "academy"}
 ENDING_VERBS = {"cut", "end", "interrupt", "abandon", "break", "quit"}  # "cut short his trip"
+REDIRECT_VERBS = {"divert", "reroute", "redirect"}  # "the flight to X was diverted to Y"
 DRIVER_VERBS = {"drive", "fly", "take", "bring", "sail"}
 SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board", "embark",
                      "make", "bound", "flee", "escape"}
@@ -750,7 +755,8 @@ class JourneyExtractor:
                                        for c in tok.children))
         if tok.dep_ == "prep" and _route_noun(tok) is not None:
             return self._route_events(tok, sent)
-        if lemma in STRANDING_VERBS and tok.tag_ == "VBN":
+        if tok.tag_ == "VBN" and (lemma in STRANDING_VERBS or
+                                  lemma in DETENTION_VERBS and tok.dep_ == "acl"):
             return self._stranded_events(tok, sent)
         taking = next(
             (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in
@@ -1020,6 +1026,8 @@ class JourneyExtractor:
                 lemma in ARRIVAL_VERBS:
             for place, span in self._places_under(verb.head):
                 out.append(self._event(verb, sent, mover, place, "dest", span))
+        if lemma in REDIRECT_VERBS:
+            _intended_goal(verb, out)
         origins = [e for e in out if e.role == "origin"]
         if len({e.place.id for e in origins}) > 1:
             for e in origins:  # "had travelled from Egypt, Syria and Pakistan to Libya": each
@@ -1312,8 +1320,8 @@ class JourneyExtractor:
             return VERB_MODES[lemma]
         for child in verb.children:
             if child.lower_ in ("by", "aboard", "on") and child.dep_ in ("prep", "agent"):
-                for obj in child.children:
-                    mode = mode_from_text(obj.text)
+                for obj in child.children:  # "by helicopter", "on a bus"
+                    mode = VEHICLES.get(obj.lemma_.lower()) or mode_from_text(obj.text)
                     if mode:
                         return mode
         if mover.vehicle and mover.key.startswith(("vehicle:", "named:")):
@@ -1678,6 +1686,24 @@ def _diverted(ev: Event, evs: list[Event]) -> bool:
     return bool(ev.extra.get("was_going")) and ev.status == "planned" and any(
         o.evidence == ev.evidence and o.role == "dest" and o.status == "confirmed" and
         o.position > ev.position and o.place.id != ev.place.id for o in evs)
+
+
+def _intended_goal(verb, evs: list[Event]) -> None:
+    """"The flight from D to S was diverted to A": S, named on the subject while the verb
+    names its own destination, was the goal not reached (planned, no leg reaches it)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not any(e.role == "dest" and not subj.idx <= e.span[0] < _end(subj)
+                               for e in evs):
+        return
+    for ev in evs:
+        if ev.role == "dest" and subj.idx <= ev.span[0] < _end(subj):
+            ev.status, ev.date = "planned", None
+            ev.extra.update(apart=True, future=True)
+
+
+def _end(tok) -> int:
+    """The character offset just after a token's subtree."""
+    return tok.right_edge.idx + len(tok.right_edge.text)
 
 
 def _headline(tok) -> bool:

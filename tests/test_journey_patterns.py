@@ -858,3 +858,28 @@ def test_people_named_by_kind_alone_are_movers(gazetteer):
     a = _analyze(gazetteer, "Most children watching the parade never knew the war. Some of the "
                             "old fighters are ministers now, but they still came to Belfast.")
     assert not any("children" in j.mover for j in a.journeys)
+
+
+def test_a_diverted_flight_never_reached_its_goal(gazetteer):
+    """"The flight from D to S was diverted to A": D to A is the leg flown; S was the goal
+    (planned, no leg reaches it)."""
+    a = _analyze(gazetteer, "The British Airways flight from London to New York was diverted "
+                            "to Shannon on Sunday.")
+    assert _legs(a, "flight") == [("London", "Shannon", "air")]
+    assert _stops(a, "flight")["New York"].status == "planned"
+
+
+def test_a_vehicle_after_by_gives_the_mode(gazetteer):
+    """"were taken by helicopter to X": a vehicle noun after "by" is the mode, even one the
+    mode word lists do not hold."""
+    a = _analyze(gazetteer, "The rescued crew were taken by helicopter from Stornoway to "
+                            "Aberdeen.")
+    assert _legs(a, "crew") == [("Stornoway", "Aberdeen", "air")]
+
+
+def test_where_a_traveller_was_held_is_where_the_trip_home_began(gazetteer):
+    """"Two Americans detained in Russia were ... flown to Washington": the place of the
+    participle that detained them is the origin."""
+    a = _analyze(gazetteer, "Two Americans detained in Russia were freed on Thursday and flown "
+                            "to Washington.")
+    assert [(o, d) for o, d, _ in _legs(a, "Americans")] == [("Russia", "Washington")]
