@@ -1359,7 +1359,8 @@ class JourneyExtractor:
             stops = [self._stop(e) for e in evs]
             stops = self._resolve_crossings(stops, evs, mover, extra)
             apart = {(e.place.id, e.position) for e in evs if e.extra.get("apart")}
-            origins = {(e.place.id, e.position) for e in evs if e.role == "origin"}
+            origins = {(e.place.id, e.position): e.extra.get("lemma") for e in evs
+                       if e.role == "origin"}
             stops = self._implied_origin(stops, mover, extra, apart, origins)
             stops = self._merge_repeats(stops, apart)
             if not stops or len(stops) == 1 and not self._lone_stop(stops[0], evs[0]):
@@ -1609,17 +1610,20 @@ class JourneyExtractor:
         return place
 
     def _implied_origin(self, stops: list[Stop], mover: Mover, extra: dict[str, Place],
-                        apart: set, origins: set) -> list[Stop]:
+                        apart: set, origins: dict) -> list[Stop]:
         """A mover from a country the text names, travelling abroad, started at home (before
         the first stop that is not a trip of its own); not one who sets out from a place the
-        text names and goes home ("tourists stranded in Bali flew home to London") or whom
-        the text shows only coming from somewhere."""
+        text names and goes home ("tourists stranded in Bali flew home to London"), whom the
+        text shows only coming from somewhere, or who is carried from where they were
+        ("evacuated 250 British nationals from Khartoum"). ``origins`` maps each origin stop
+        to its verb's lemma."""
         first = next((s for s in stops if (s.place.id, s.position) not in apart), None)
         if first is None or not mover.home or mover.key.startswith(("vehicle:", "named:")):
             return stops  # a ship's flag or an airline's country is no place it set out from
         if first.place.entry.feature == "crossing" or first.verb.lower() in ("from", "left"):
             return stops
-        if first.place.entry.country_code == mover.home:
+        if first.place.entry.country_code == mover.home or origins.get(
+                (first.place.id, first.position)) in TRANSPORT_VERBS - DRIVER_VERBS:
             return stops
         if (first.place.id, first.position) in origins and (any(
                 s.place.entry.country_code == mover.home for s in stops) or all(

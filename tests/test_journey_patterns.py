@@ -883,3 +883,11 @@ def test_where_a_traveller_was_held_is_where_the_trip_home_began(gazetteer):
     a = _analyze(gazetteer, "Two Americans detained in Russia were freed on Thursday and flown "
                             "to Washington.")
     assert [(o, d) for o, d, _ in _legs(a, "Americans")] == [("Russia", "Washington")]
+
+
+def test_people_carried_from_where_they_were_did_not_set_out_from_home(gazetteer):
+    """"evacuated 250 British nationals from Khartoum to Cyprus": they were in Khartoum, no
+    implied origin in Britain before it."""
+    a = _analyze(gazetteer, "A Royal Air Force plane evacuated 250 British nationals from "
+                            "Khartoum to Cyprus on Sunday.")
+    assert [(o, d) for o, d, _ in _legs(a, "nationals")] == [("Khartoum", "Cyprus")]
