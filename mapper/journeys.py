@@ -77,7 +77,9 @@ REDIRECT_VERBS = {"divert", "reroute", "redirect"}  # "the flight to X was diver
 DRIVER_VERBS = {"drive", "fly", "take", "bring", "sail"}
 SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board", "embark",
                      "make", "bound", "flee", "escape"}
-MEETING_VERBS = {"meet", "hold", "attend", "host"}
+# Where a traveller does what they came for ("held talks in X", "will perform in X", "play in
+# X"): a stop beside a trip, no journey alone
+MEETING_VERBS = {"meet", "hold", "attend", "host", "perform", "play", "campaign"}
 SETTING_OFF_VERBS = {"set", "leave", "depart", "embark", "head"}  # off on a trip
 TRAVEL_NOUNS = {"march", "trek", "hike", "walk", "chase", "pilgrimage", "expedition", "cruise",
                 "drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
@@ -92,8 +94,9 @@ OBJECT_ORIGIN_VERBS = {"leave", "depart", "exit", "quit", "flee", "escape"}
 OBJECT_DEST_VERBS = {"visit", "reach", "enter", "tour", "cross", "make", "board"}
 ARRIVAL_PREPS_ONLY = {"in", "at", "on", "near", "off"}  # only after verbs of arriving or staying
 ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "meet", "hold",
-                 "attend", "host", "berth", "anchor", "moor", "touch", "be", "disembark", "set",
-                 "get", "greet", "welcome", "receive", "cheer", "salute",
+                 "attend", "host", "perform", "play", "campaign", "berth", "anchor", "moor",
+                 "touch", "be", "disembark", "set", "get", "greet", "welcome", "receive",
+                 "cheer", "salute",
                  "visit", "tour", "settle", "resettle",  # "visited the school in X"
                  "spend"}  # "spent two years in X" (with a span of time)
 BELIEF_VERBS = {"believe", "think", "suspect", "hope", "fear", "assume", "suppose", "speculate",

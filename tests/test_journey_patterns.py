@@ -891,3 +891,15 @@ def test_people_carried_from_where_they_were_did_not_set_out_from_home(gazetteer
     a = _analyze(gazetteer, "A Royal Air Force plane evacuated 250 British nationals from "
                             "Khartoum to Cyprus on Sunday.")
     assert [(o, d) for o, d, _ in _legs(a, "nationals")] == [("Khartoum", "Cyprus")]
+
+
+def test_performing_or_playing_in_a_place_is_a_stop_of_a_tour(gazetteer):
+    """"will play in X and Y before flying home": the games' places are stops of the trip;
+    "performing in X" alone makes no journey."""
+    a = _analyze(gazetteer, "The Indian cricket team arrived in Johannesburg on Sunday. They "
+                            "will play in Durban and Cape Town before flying home to Mumbai.")
+    assert [(o, d) for o, d, _ in _legs(a, "team")][1:] == [
+        ("Johannesburg", "Durban"), ("Durban", "Cape Town"), ("Cape Town", "Mumbai")]
+    assert _stops(a, "team")["Durban"].status == "planned"
+    a = _analyze(gazetteer, "The band Coldplay performed in Stockholm last year.")
+    assert not a.journeys
