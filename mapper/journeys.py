@@ -56,6 +56,8 @@ KIN_NOUNS = {"wife", "husband", "son", "daughter", "father", "mother", "parent",
              "secretary", "deputy", "colleague", "bodyguard", "driver", "chief", "manager",
              "agent", "mom", "dad", "sibling", "relative", "companion", "boss", "employee"}
 START_VERBS = {"begin", "start"}
+LIFE_MOVES = {"move", "relocate", "emigrate", "immigrate", "migrate", "settle", "resettle",
+              "flee"}  # a change of home a birthplace leads to
 SOMEONE_NOUNS = {"man", "woman", "boy", "girl", "teenager", "teen"}  # one unnamed person
 SHARE_WORDS = {"many", "most", "some", "several", "others"}  # a share of the group just named
 # Participles that hold a traveller in a place ("tourists stranded in Bali flew home", "two
@@ -758,6 +760,11 @@ class JourneyExtractor:
                                        for c in tok.children))
         if tok.dep_ == "prep" and _route_noun(tok) is not None:
             return self._route_events(tok, sent)
+        if lemma == "bear" and tok.tag_ == "VBN":  # "was born in X": where a life set out
+            births = self._stranded_events(tok, sent)
+            for ev in births:
+                ev.extra["birth"] = True
+            return births
         if tok.tag_ == "VBN" and (lemma in STRANDING_VERBS or
                                   lemma in DETENTION_VERBS and tok.dep_ == "acl"):
             return self._stranded_events(tok, sent)
@@ -1345,7 +1352,9 @@ class JourneyExtractor:
                       ).toordinal()
         movers = sorted(by_mover, key=lambda k: min(e.position for e in by_mover[k]))
         for key in movers:
-            evs = _merge_restated(_dedupe(by_mover[key]))
+            evs = _merge_restated(_dedupe(_with_birthplace(by_mover[key])))
+            if not evs:
+                continue
             mover = evs[0].mover
             for ev in evs:
                 if _diverted(ev, evs):
@@ -1693,6 +1702,14 @@ def _diverted(ev: Event, evs: list[Event]) -> bool:
     return bool(ev.extra.get("was_going")) and ev.status == "planned" and any(
         o.evidence == ev.evidence and o.role == "dest" and o.status == "confirmed" and
         o.position > ev.position and o.place.id != ev.place.id for o in evs)
+
+
+def _with_birthplace(evs: list[Event]) -> list[Event]:
+    """A mover's events with the birthplace only where it starts a life told as moves ("born
+    in X, moved to Y in 1950 and later settled in Z"), not beside a visit or alone."""
+    if any(e.extra.get("lemma") in LIFE_MOVES for e in evs):
+        return evs
+    return [e for e in evs if not e.extra.get("birth")]
 
 
 def _intended_goal(verb, evs: list[Event]) -> None:

@@ -903,3 +903,17 @@ def test_performing_or_playing_in_a_place_is_a_stop_of_a_tour(gazetteer):
     assert _stops(a, "team")["Durban"].status == "planned"
     a = _analyze(gazetteer, "The band Coldplay performed in Stockholm last year.")
     assert not a.journeys
+
+
+def test_a_birthplace_starts_a_life_told_as_moves(gazetteer):
+    """"born in X in 1925, moved to Y in 1950 and later settled in Z": X, Y, Z in turn; a
+    birthplace beside a visit, or alone, is no stop."""
+    a = _analyze(gazetteer, "Smith was born in Glasgow in 1925, moved to London in 1950 and "
+                            "later settled in Toronto, where he died on Monday.")
+    assert [(o, d) for o, d, _ in _legs(a, "Smith")] == [("Glasgow", "London"),
+                                                          ("London", "Toronto")]
+    a = _analyze(gazetteer, "Martha was born in Grantville, Pennsylvania, on November 4, 1913.")
+    assert not a.journeys
+    a = _analyze(gazetteer, "Chancellor Olaf Scholz, who was born in Hamburg, flew to Paris "
+                            "on Monday.")
+    assert "Hamburg" not in _stops(a, "Scholz")
