@@ -68,9 +68,9 @@ JQUERY_SHIM = (
 
 
 # Place labels, in priority order: a label that would overlap a label already shown, or hide
-# under a panel (title, legend, timeline, layer control), is moved to the left of its marker;
-# if it still collides there it is hidden (its popup still names it). Labels also keep off other
-# markers.
+# under a panel (title, legend, timeline, layer control), is moved to the left of its marker,
+# else above or below it; if it still collides everywhere it is hidden (its popup still names
+# it). Labels also keep off other markers.
 DECLUTTER = """
 (function (map) {
   var PANELS = '.mp-panel, .leaflet-control-layers, .leaflet-control-zoom';
@@ -96,17 +96,24 @@ DECLUTTER = """
     });
     panels = panels.concat(marks);
     var kept = [];
+    var bad = function (r) { return out(r) || hits(r, kept) || hits(r, panels); };
     labels.forEach(function (el) {
       el.style.visibility = '';
       el.style.marginLeft = '';
+      el.style.marginTop = '';
       el.classList.remove('mp-flipped');
       var r = el.getBoundingClientRect();
-      if (out(r) || hits(r, kept) || hits(r, panels)) {
-        el.style.marginLeft = -(r.width + 30) + 'px';
-        el.classList.add('mp-flipped');
+      var w = r.width, h = r.height;
+      // right of the marker, else left of it, else above or below it (centred)
+      var moves = [[-(w + 30), 0, true], [-(w / 2 + 8), -(h + 2), false],
+                   [-(w / 2 + 8), h + 2, false]];
+      for (var i = 0; bad(r) && i < moves.length; i++) {
+        el.style.marginLeft = moves[i][0] + 'px';
+        el.style.marginTop = moves[i][1] + 'px';
+        el.classList.toggle('mp-flipped', moves[i][2]);
         r = el.getBoundingClientRect();
       }
-      if (out(r) || hits(r, kept) || hits(r, panels)) {
+      if (bad(r)) {
         el.style.visibility = 'hidden';
       } else {
         kept.push(r);

@@ -342,6 +342,8 @@ LAYOUT_FACTS = """() => {
   const tl = document.getElementById('mp-timeline');
   return {
     labels: labels.length, clashes, hidden,
+    endsHidden: [...document.querySelectorAll('.leaflet-tooltip.mp-prio-0')]
+      .filter(el => getComputedStyle(el).visibility === 'hidden').map(el => el.textContent),
     markers: document.querySelectorAll('.mapper-place').length,
     legendOpen: document.querySelector('#mp-legend details').open,
     timelineBelowTitle: !tl || rect(tl).top >= title.bottom,
@@ -388,6 +390,25 @@ def test_layout_in_a_window_and_a_notebook_cell(map_file):
         # The inferred origin (Moscow) is a hollow ring in the origin's green, not purple.
         assert facts["inferredOrigin"] == ["rgb(46, 125, 50)", "rgb(255, 255, 255)"]
     assert wide["legendOpen"] and not small["legendOpen"]
+
+
+@pytest.mark.skipif(not _browser_available(), reason="needs /usr/bin/chromium and playwright")
+def test_route_ends_keep_their_labels(map_file, tmp_path):
+    """An origin's or destination's label that meets a panel or another label moves left,
+    above or below its marker rather than disappear: San Pedro Sula, the caravan's start, sits
+    between the legend on its right and Guatemala's label on its left."""
+    from mapper.pipeline import analyze
+    from mapper.read import article_from_text
+
+    text = ("Caravan reaches Mexico City\n\nThousands of Central American migrants who left San "
+            "Pedro Sula, Honduras, last month arrived in Mexico City on Sunday, after crossing "
+            "Guatemala. Many hope to continue north to Tijuana and seek asylum in the United "
+            "States.")
+    caravan = save_map(analyze(article_from_text(text, source="t", stem="t")),
+                       tmp_path / "caravan.html")
+    for html in (map_file, caravan):
+        for facts in _layout_facts(html, [(1400, 900), (1100, 750)]):
+            assert facts["endsHidden"] == [] and facts["clashes"] == [], facts
 
 
 @pytest.mark.skipif(not _browser_available(), reason="needs /usr/bin/chromium and playwright")
