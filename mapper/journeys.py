@@ -56,6 +56,9 @@ KIN_NOUNS = {"wife", "husband", "son", "daughter", "father", "mother", "parent",
              "secretary", "deputy", "colleague", "bodyguard", "driver", "chief", "manager",
              "agent", "mom", "dad", "sibling", "relative", "companion", "boss", "employee"}
 START_VERBS = {"begin", "start"}
+# Things carried on a journey of their own ("the Olympic torch arrived in X", "the body of the
+# former president was flown to Y")
+THING_MOVERS = {"torch", "flame", "body", "remains", "coffin", "casket", "relic", "relics"}
 LIFE_MOVES = {"move", "relocate", "emigrate", "immigrate", "migrate", "settle", "resettle",
               "flee"}  # a change of home a birthplace leads to
 SOMEONE_NOUNS = {"man", "woman", "boy", "girl", "teenager", "teen"}  # one unnamed person
@@ -530,6 +533,10 @@ class JourneyExtractor:
                                   and t.dep_ != "det")
             key = f"vehicle:{phrase.lower()}"
             return self._register(key, phrase, vehicle, home, subj.idx, "vehicle")
+        if lemma in THING_MOVERS and any(c.dep_ in ("det", "poss") for c in subj.children):
+            # "The Olympic torch arrived in X ... It will travel through Y"
+            return self._register(f"thing:{phrase.lower()}", phrase, None, None, subj.idx,
+                                  "vehicle")
         appos = next((c for c in subj.children if c.dep_ in ("appos", "compound")
                       and c.lemma_.lower() in VEHICLES), None)
         if appos is not None and subj.pos_ == "PROPN":
@@ -853,7 +860,8 @@ class JourneyExtractor:
             head = obj
             if obj.lemma_.lower() in QUANTITY_NOUNS:  # "evacuated hundreds of residents"
                 head = _of_object(obj) or obj
-            ok = head.ent_type_ == "PERSON" or head.lemma_.lower() in GROUP_NOUNS or (
+            ok = head.ent_type_ == "PERSON" or head.lemma_.lower() in GROUP_NOUNS.keys() | \
+                THING_MOVERS or (
                 head.lemma_.lower() in VEHICLES and lemma not in ("drive", "fly", "ride"))
         if not ok:
             return None
@@ -1916,9 +1924,11 @@ def _abstract(noun) -> bool:
 
 def _unrealised(verb) -> bool:
     """Whether a motion is only a rule or an aim: an obligation under a condition ("they have
-    to travel to X if they want to ..."), or what someone means to get others to do ("saved
-    money to get her parents to take a trip to X")."""
+    to travel to X if they want to ..."), what someone means to get others to do ("saved
+    money to get her parents to take a trip to X"), or an offer."""
     head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in ("offer", "threaten"):
+        return True  # "offering to transport the casket to X": an offer, not a trip
     if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in CAUSE_VERBS and \
             head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
                                       for c in head.children):

@@ -917,3 +917,19 @@ def test_a_birthplace_starts_a_life_told_as_moves(gazetteer):
     a = _analyze(gazetteer, "Chancellor Olaf Scholz, who was born in Hamburg, flew to Paris "
                             "on Monday.")
     assert "Hamburg" not in _stops(a, "Scholz")
+
+
+def test_a_torch_or_a_body_carried_on_its_own_journey(gazetteer):
+    """"The Olympic torch arrived in X ... It will travel through Y": a thing with a journey
+    of its own; "offering to transport the casket to X" is an offer, no trip."""
+    a = _analyze(gazetteer, "The Olympic torch arrived in Marseille on Thursday aboard a sailing "
+                            "ship from Athens. It will travel through Nice and Lyon before "
+                            "reaching Paris in July.")
+    assert [(o, d) for o, d, _ in _legs(a, "torch")] == [
+        ("Athens", "Marseille"), ("Marseille", "Nice"), ("Nice", "Lyon"), ("Lyon", "Paris")]
+    a = _analyze(gazetteer, "The body of the former president was flown from Paris to Algiers "
+                            "on Friday.")
+    assert _legs(a, "body") == [("Paris", "Algiers", "air")]
+    a = _analyze(gazetteer, "The funeral director said he had offered to transport the casket "
+                            "to Dayton.")
+    assert not a.journeys
