@@ -159,19 +159,33 @@ def _marker_style(role: str, places_only: bool) -> tuple[str, float]:
     return ROLE_COLORS[role], SIZES[role]
 
 
-def _place_labels(fig: Figure, ax, labels: list[tuple[int, str, float, float]]) -> None:
-    """Label places in priority order: a label that would overlap one already placed (or leave
-    the map) goes to the left of its point, and is left out if it collides there too."""
+# Where a label may stand beside its point, in order of preference: right, left, above, below
+# (offset in points, horizontal alignment).
+LABEL_SPOTS = (((6, 4), "left"), ((-6, 4), "right"), ((0, 9), "center"), ((0, -14), "center"))
+MARKER_PX = 4.0  # half the side of the square a marker keeps free of other places' labels
+
+
+def _place_labels(fig: Figure, ax, labels: list[tuple[int, str, float, float]],
+                  points: list[tuple[float, float]]) -> None:
+    """Label places in priority order: a label that would overlap one already placed, another
+    place's marker, or leave the map, tries the left of its point, then above and below it, and
+    is left out if it collides everywhere."""
+    from matplotlib.transforms import Bbox
+
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
-    kept = []
+    marks = [ax.transData.transform(p) for p in points]
+    kept: list = []
     for prio, text, x, y in labels:
         minor = prio >= MINOR_LABEL
-        for dx, ha in ((6, "left"), (-6, "right")):
+        own = ax.transData.transform((x, y))
+        others = [Bbox.from_extents(mx - MARKER_PX, my - MARKER_PX, mx + MARKER_PX, my + MARKER_PX)
+                  for mx, my in marks if abs(mx - own[0]) > 0.5 or abs(my - own[1]) > 0.5]
+        for offset, ha in LABEL_SPOTS:
             t = ax.annotate(
                 text,
                 (x, y),
-                xytext=(dx, 4),
+                xytext=offset,
                 textcoords="offset points",
                 ha=ha,
                 fontsize=7.5 if minor else 8.5,
@@ -182,8 +196,9 @@ def _place_labels(fig: Figure, ax, labels: list[tuple[int, str, float, float]]) 
                 annotation_clip=True,
             )
             box = t.get_window_extent(renderer).expanded(1.04, 1.1)
-            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and box.y1 <= frame.y1
-            if inside and not any(box.overlaps(k) for k in kept):
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 \
+                and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(k) for k in (*kept, *others)):
                 kept.append(box)
                 break
             t.remove()
@@ -284,7 +299,8 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
             prio = MINOR_LABEL if r.role == "mentioned" and not only else \
                 LABEL_PRIORITY.get(r.role, 3)
             labels.append((prio, p.entry.name or p.name, x, y))
-    _place_labels(fig, ax, sorted(labels, key=lambda t: t[0]))
+    _place_labels(fig, ax, sorted(labels, key=lambda t: t[0]),
+                  [points[p.id][::-1] for p in places])
 
     statuses = {leg.status for j in analysis.journeys for leg in j.legs}
     handles += [

@@ -457,6 +457,25 @@ def test_static_labels_do_not_overlap_and_places_only_is_labelled(analysis):
     assert title != analysis.article.stem and "\n" not in title and title in analysis.article.text
 
 
+def test_static_labels_go_above_or_below_when_both_sides_are_taken():
+    """The caravan's start and its first stop lie close: each keeps its label (one moves above
+    or below its point), no label overlaps another or covers the other's marker."""
+    from mapper.pipeline import analyze
+    from mapper.read import article_from_text
+    from mapper.static import draw
+
+    text = ("Caravan reaches Mexico City\n\nThousands of Central American migrants who left San "
+            "Pedro Sula, Honduras, last month arrived in Mexico City on Sunday, after crossing "
+            "Guatemala. Many hope to continue north to Tijuana and seek asylum in the United "
+            "States.")
+    fig = draw(analyze(article_from_text(text, source="t", stem="t")))
+    ax, r = fig.axes[0], fig.canvas.get_renderer()
+    labels = {t.get_text(): t.get_window_extent(r) for t in ax.texts if t.get_text()}
+    assert {"San Pedro Sula", "Guatemala", "Mexico City"} <= set(labels)
+    boxes = list(labels.values())
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
 CORPORA = ROOT.parent / "shared" / "corpora"
 
 
