@@ -246,6 +246,8 @@ class JourneyExtractor:
         self.taken = False  # the vehicle is one taken for this leg ("took a boat to X")
         self.last_together: list[Mover] = []
         self.last_two: Mover | None = None  # the latest group of two ("two hikers")
+        self.last_named: Mover | None = None  # the latest mover the text names, and where
+        self.last_named_at = 0
         self.by_label: dict[str, Mover] = {}
         self.home_places: dict[str, Place] = {}
         self.owners = self._vehicle_owners(doc)
@@ -512,7 +514,7 @@ class JourneyExtractor:
             # "A Pewaukee man was arrested after leading police on a chase ...; he drove"
             return self._register(f"someone:{lemma}", phrase, None, home, subj.idx, "person")
         if lemma in GROUP_NOUNS:
-            pair = self._pair_named_before(subj)
+            pair = self._pair_named_before(subj) or self._named_team(subj)
             if pair is not None:
                 return pair
             key = f"group:{home or ''}:{GROUP_NOUNS[lemma]}"
@@ -568,6 +570,19 @@ class JourneyExtractor:
                 c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             return None
         return self.last_two
+
+    def _named_team(self, noun) -> Mover | None:
+        """"The team" after "Manchester United flew to X": the side named in that sentence or
+        the one before, unless a team of its own was named."""
+        if GROUP_NOUNS.get(noun.lemma_.lower()) != "team" or noun.tag_ != "NN" or \
+                self.last_named is None or [c.lower_ for c in noun.children] != ["the"] or any(
+                m.key.endswith(":team") for m in self.movers.values()):
+            return None
+        named = self.doc.char_span(self.last_named_at, self.last_named_at + 1,
+                                   alignment_mode="expand")
+        if named is None or named.sent.end < noun.sent.start:
+            return None
+        return self.last_named
 
     def _introduced_vehicle(self, name) -> str | None:
         """The vehicle a name opening a sentence refers back to: the one vehicle the sentence
@@ -702,6 +717,8 @@ class JourneyExtractor:
                     and kind == "vehicle":
                 mover.label = label
         self.last[kind] = mover
+        if key.startswith(("person:", "named:", "name:")):
+            self.last_named, self.last_named_at = mover, position
         return mover
 
     # -- events ---------------------------------------------------------------------------

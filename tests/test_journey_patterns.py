@@ -933,3 +933,15 @@ def test_a_torch_or_a_body_carried_on_its_own_journey(gazetteer):
     a = _analyze(gazetteer, "The funeral director said he had offered to transport the casket "
                             "to Dayton.")
     assert not a.journeys
+
+
+def test_the_team_is_the_side_just_named(gazetteer):
+    """"Manchester United flew to Madrid ... The team will return to Manchester": one mover;
+    a team named sentences before is not "the team" of a later sentence."""
+    a = _analyze(gazetteer, "Manchester United flew to Madrid on Tuesday for their Champions "
+                            "League match. The team will return to Manchester on Thursday.")
+    assert [j.mover for j in a.journeys] == ["Manchester United"]
+    assert [(o, d) for o, d, _ in _legs(a, "United")] == [("Madrid", "Manchester")]
+    a = _analyze(gazetteer, "Mayor David Smith flew to Boston in May. He liked the city. The "
+                            "owners were unhappy. The team proposed moving to Fremont.")
+    assert "Fremont" not in _stops(a, "Smith")
