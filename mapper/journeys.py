@@ -141,6 +141,7 @@ GROUP_NOUNS = {
     "hiker": "hikers", "walker": "walkers", "trekker": "hikers", "backpacker": "tourists",
     # people named by kind alone ("moved the women to X"); not "people", mostly generic
     "man": "men", "woman": "women", "boy": "children", "girl": "children", "child": "children",
+    "squad": "team", "band": "band",
 }
 VEHICLES = {
     "train": "rail", "locomotive": "rail", "railcar": "rail", "plane": "air", "jet": "air",

@@ -945,3 +945,14 @@ def test_the_team_is_the_side_just_named(gazetteer):
     a = _analyze(gazetteer, "Mayor David Smith flew to Boston in May. He liked the city. The "
                             "owners were unhappy. The team proposed moving to Fremont.")
     assert "Fremont" not in _stops(a, "Smith")
+
+
+def test_a_squad_or_a_band_travels(gazetteer):
+    """"Argentina's squad landed in Doha", "The band will play in X and Y": a team, a band."""
+    a = _analyze(gazetteer, "Argentina's squad landed in Doha on Wednesday ahead of the World "
+                            "Cup.")
+    assert _stops(a, "squad")["Doha"].status == "confirmed"
+    a = _analyze(gazetteer, "The band flew to Oslo on Monday and will play in Stockholm and "
+                            "Copenhagen this week.")
+    assert [(o, d) for o, d, _ in _legs(a, "band")] == [("Oslo", "Stockholm"),
+                                                         ("Stockholm", "Copenhagen")]
