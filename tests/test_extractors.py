@@ -106,6 +106,15 @@ def test_the_planet_is_not_earth_texas(spacy_extractor, extractor):
         assert "Earth" not in found and "Moscow" in found
 
 
+def test_first_word_of_a_name_ner_missed_is_not_a_town(spacy_extractor):
+    """"Dalai" (a town of 93,000 in China) in "the Dalai Lama" is part of a title; a large
+    place before a word it names stays ("Mauritius" in "Mauritius Commercial Bank")."""
+    found = _spacy_found(spacy_extractor, "The Dalai Lama flew from Dharamsala to Delhi.")
+    assert "Dalai" not in found and {"Dharamsala", "Delhi"} <= set(found)
+    found = _spacy_found(spacy_extractor, "He banked with Mauritius Commercial Bank in Paris.")
+    assert "Mauritius" in found
+
+
 def test_spacy_direction_prefix_and_local_news_conventions(spacy_extractor):
     found = _spacy_found(spacy_extractor, (
         "Schools in Northeast Georgia are reviewing the policy. "

@@ -6,6 +6,7 @@ import re
 
 from mapper.extractors.base import (
     DIRECTIONS,
+    FEATURE_WORDS,
     NOT_PLACES,
     TITLES,
     Extractor,
@@ -401,6 +402,8 @@ class SpacyExtractor(Extractor):
             if " " not in word and word.lower() in non_noun_words() and not \
                     self.is_feature(word) and not self._after_preposition(doc, s):
                 continue  # "Act", "Superior", "Man" in a headline: the ordinary word
+            if " " not in word and (s, e) not in spans and self._name_part(doc, s):
+                continue  # "Dalai" in "the Dalai Lama flew": part of a name NER did not see
             inner = [k for k in spans if s <= k[0] and k[1] <= e]
             if any(k[0] < e and s < k[1] for k in spans if k not in inner):
                 continue
@@ -409,6 +412,22 @@ class SpacyExtractor(Extractor):
             for k in inner:
                 del spans[k]
             spans[(s, e)] = "GAZ"
+
+    def _name_part(self, doc, start: int) -> bool:
+        """Whether the token at ``start``, a name of no large place, modifies a following proper
+        noun that no entity, place word or known place name accounts for: the first word of a
+        person's or a title's name ("the Dalai Lama"), not of a place's ("Ohio River")."""
+        tok = next((t for t in doc if t.idx == start), None)
+        if tok is None or tok.dep_ != "compound" or tok.head.i != tok.i + 1:
+            return False
+        head = tok.head
+        if self.is_strong(tok.text, ORG_PLACE_MIN_POPULATION):
+            return False  # "Mauritius Commercial Bank", "Windsor Castle": the place stays
+        return head.tag_ == "NNP" and not head.ent_type_ and head.is_title and \
+            head.lower_ not in FEATURE_WORDS | CIVIC_WORDS | AREA_WORDS and \
+            not is_local_name(f"{tok.text} {head.text}") and \
+            not self.is_strong(head.text, ORG_PLACE_MIN_POPULATION) and \
+            not self.gazetteer.has_name(normalize(f"{tok.text} {head.text}"))
 
     def _organisation_places(self, doc, spans: dict) -> None:
         """A large place leading an organisation's name ("the Texas Department of Health") or
