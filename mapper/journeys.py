@@ -55,7 +55,7 @@ KIN_NOUNS = {"wife", "husband", "son", "daughter", "father", "mother", "parent",
              "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "director",
              "secretary", "deputy", "colleague", "bodyguard", "driver", "chief", "manager",
              "agent", "mom", "dad", "sibling", "relative", "companion", "boss", "employee"}
-START_VERBS = {"begin", "start"}
+START_VERBS = {"begin", "start", "open", "kick"}  # "open a road trip in X", "kick off a tour"
 # Things carried on a journey of their own ("the Olympic torch arrived in X", "the body of the
 # former president was flown to Y")
 THING_MOVERS = {"torch", "flame", "body", "remains", "coffin", "casket", "relic", "relics"}
@@ -1003,7 +1003,7 @@ class JourneyExtractor:
                 if role is None:
                     continue
                 targets = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            elif child.dep_ == "dobj" and lemma in ("begin", "start") and \
+            elif child.dep_ == "dobj" and lemma in START_VERBS and \
                     child.lemma_.lower() in TRAVEL_NOUNS:
                 role = "origin"
                 targets = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in
@@ -1263,7 +1263,9 @@ class JourneyExtractor:
                 governing = self._status(head, sent)
                 if governing != "confirmed":
                     return governing  # "will fly on to Quito before returning home"
-        if verb.tag_ in ("VBZ", "VBP") and _lemma(verb) in MOTION_VERBS and \
+        present = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and not auxes and any(
+            c.dep_ == "nsubj" for c in verb.children)  # "The Sox open": a present tagged VB
+        if present and _lemma(verb) in MOTION_VERBS | START_VERBS and \
                 not _headline(verb) and any(
                     c.ent_type_ == "DATE" or c.dep_ == "prep" and any(
                         o.ent_type_ == "DATE" for o in c.children) for c in verb.children):

@@ -956,3 +956,13 @@ def test_a_squad_or_a_band_travels(gazetteer):
                             "Copenhagen this week.")
     assert [(o, d) for o, d, _ in _legs(a, "band")] == [("Oslo", "Stockholm"),
                                                          ("Stockholm", "Copenhagen")]
+
+
+def test_a_trip_opened_on_a_coming_day_is_a_timetable(gazetteer):
+    """"The Red Sox open a road trip in Seattle on Monday before heading to Oakland": a trip
+    begun in the present with a date is still ahead (planned), from Seattle."""
+    a = _analyze(gazetteer, "The Boston Red Sox open a six-game road trip in Seattle on Monday "
+                            "before heading to Oakland.")
+    stops = _stops(a, "Red Sox")
+    assert list(stops) == ["Seattle", "Oakland"]
+    assert stops["Seattle"].status == stops["Oakland"].status == "planned"
