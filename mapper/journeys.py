@@ -2035,10 +2035,14 @@ def _name_word(tok) -> bool:
 
 def _name_then_motion(tok) -> bool:
     """A lone capitalised word followed at once by a past motion verb it is the subject of
-    ("Modi arrived in Dhaka"): a name even when said once at a sentence's start."""
+    ("Modi arrived in Dhaka", "Navalny was flown to Berlin", "Modi had flown"): a name even
+    when said once at a sentence's start."""
     verb = tok.head
-    return tok.tag_ == "NNP" and not list(tok.children) and verb.i == tok.i + 1 and \
-        verb.tag_ == "VBD" and _lemma(verb) in MOTION_VERBS
+    between = tok.doc[tok.i + 1:verb.i]
+    return tok.tag_ == "NNP" and not list(tok.children) and verb.i > tok.i and (
+        verb.tag_ == "VBD" and not between or verb.tag_ == "VBN" and 0 < len(between) < 3 and
+        all(t.dep_ in ("aux", "auxpass") and t.lower_ in ("was", "were", "had", "has", "been")
+            for t in between)) and _lemma(verb) in MOTION_VERBS | TRANSPORT_VERBS
 
 
 def _presence(verb) -> bool:

@@ -966,3 +966,12 @@ def test_a_trip_opened_on_a_coming_day_is_a_timetable(gazetteer):
     stops = _stops(a, "Red Sox")
     assert list(stops) == ["Seattle", "Oakland"]
     assert stops["Seattle"].status == stops["Oakland"].status == "planned"
+
+
+def test_a_name_said_once_before_a_passive_motion(gazetteer):
+    """"Navalny was flown from Omsk to Berlin": a lone capitalised subject of a past passive
+    (or pluperfect) motion is a traveller too, and "He" after it is the same one."""
+    a = _analyze(gazetteer, "Navalny was flown from Omsk to Berlin for treatment in August. He "
+                            "returned to Moscow in January.")
+    assert [(o, d) for o, d, _ in _legs(a, "Navalny")] == [("Omsk", "Berlin"),
+                                                            ("Berlin", "Moscow")]
