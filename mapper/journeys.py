@@ -32,7 +32,7 @@ MOTION_VERBS = {
     "return", "ride", "roll", "sail", "set", "shuttle", "speed", "stay", "steam", "stop",
     "swing", "touch", "tour", "transfer", "transit", "travel", "visit", "walk",
     "bound", "flee", "escape", "emigrate", "immigrate", "migrate", "deploy", "redeploy",
-    "settle",
+    "settle", "sink", "capsize",  # a vessel's last place ("sank off the coast of X")
 }
 # Verbs that move their object ("evacuated 300 residents to Lyon") or, in the passive, their
 # subject ("was airlifted to Lyon"): the one carried is the mover.
@@ -101,7 +101,7 @@ ARRIVAL_PREPS_ONLY = {"in", "at", "on", "near", "off"}  # only after verbs of ar
 ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "meet", "hold",
                  "attend", "host", "perform", "play", "campaign", "berth", "anchor", "moor",
                  "touch", "be", "disembark", "set", "get", "greet", "welcome", "receive",
-                 "cheer", "salute",
+                 "cheer", "salute", "sink", "capsize",
                  "visit", "tour", "settle", "resettle",  # "visited the school in X"
                  "spend"}  # "spent two years in X" (with a span of time)
 BELIEF_VERBS = {"believe", "think", "suspect", "hope", "fear", "assume", "suppose", "speculate",

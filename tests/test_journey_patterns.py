@@ -975,3 +975,10 @@ def test_a_name_said_once_before_a_passive_motion(gazetteer):
                             "returned to Moscow in January.")
     assert [(o, d) for o, d, _ in _legs(a, "Navalny")] == [("Omsk", "Berlin"),
                                                             ("Berlin", "Moscow")]
+
+
+def test_where_a_vessel_sank_is_its_last_stop(gazetteer):
+    """"The ferry sank off the coast of X an hour after leaving Y": Y to X."""
+    a = _analyze(gazetteer, "The ferry sank off the coast of Bali on Tuesday night, an hour "
+                            "after leaving the port of Ketapang.")
+    assert _legs(a, "ferry") == [("Ketapang", "Bali", "sea")]
