@@ -1852,11 +1852,17 @@ def _stray_preps(verb, lemma: str) -> list:
     """Prepositions the parser hung on a neighbour instead of the verb: "escorted the
     suspects from X to Y" (on the object), "was greeted by crowds at X" (on the agent)."""
     out = _chained_preps(verb)
-    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+    holder = verb.head if verb.dep_ == "conj" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else verb  # "... and escorted"
+    for subj in (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")):
         if subj.lemma_.lower() in VEHICLES or subj.lemma_.lower() in TRAVEL_NOUNS:
             # "the first train to X arrived on Monday", "the maiden trip from X arrived at Y"
             out += [c for c in subj.children if c.dep_ == "prep" and c.lower_ in
                     ORIGIN_PREPS | {"to", "into"}]
+            # "A boat carrying 120 migrants from Libya capsized": where the boat came from
+            out += [p for acl in subj.children if acl.dep_ == "acl" and _lemma(acl) in (
+                "carry", "transport") for o in [acl, *acl.children] if o.dep_ in ("acl", "dobj")
+                for p in o.children if p.dep_ == "prep" and p.lower_ in ORIGIN_PREPS]
     if lemma in TRANSPORT_VERBS | {"board", "catch"}:  # also "boarded a ferry to X"
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in

@@ -982,3 +982,11 @@ def test_where_a_vessel_sank_is_its_last_stop(gazetteer):
     a = _analyze(gazetteer, "The ferry sank off the coast of Bali on Tuesday night, an hour "
                             "after leaving the port of Ketapang.")
     assert _legs(a, "ferry") == [("Ketapang", "Bali", "sea")]
+
+
+def test_a_boat_carrying_people_from_a_place_came_from_there(gazetteer):
+    """"A boat carrying 120 migrants from Libya was intercepted ... and escorted back to X":
+    the boat came from Libya, also for a verb joined to the one that holds the subject."""
+    a = _analyze(gazetteer, "A boat carrying 120 migrants from Libya was intercepted by the "
+                            "coast guard and escorted back to Lampedusa on Tuesday.")
+    assert [(o, d) for o, d, _ in _legs(a, "boat")] == [("Libya", "Lampedusa")]
