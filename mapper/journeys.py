@@ -555,6 +555,10 @@ class JourneyExtractor:
         if self._unknown_name(subj):  # a surname the tagger missed ("Dmitriyenko flew to X")
             name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.pos_ == "PROPN")
             return self._register(f"name:{name.lower()}", name, None, None, subj.idx, "person")
+        if self._the_name(subj):  # "The Dalai Lama returned to X", "the Ever Given sailed"
+            name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.dep_ != "det")
+            return self._register(f"named:{name.lower()}", name, None, None, subj.idx,
+                                  "vehicle")
         if subj.ent_type_ in ("ORG", "PRODUCT", "FAC") and subj.pos_ == "PROPN":
             # a named thing that moves (a ship's name, a team); a bare nationality ("Chileans",
             # "Peruvians") is a population, not a traveller
@@ -628,6 +632,16 @@ class JourneyExtractor:
             return False
         name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.pos_ == "PROPN")
         return not self.gazetteer.has_name(normalize(name))  # "Ellie Smith", not "Smith"
+
+    def _the_name(self, tok) -> bool:
+        """Whether a subject is "the" and capitalised words the tagger left untyped and no
+        place mention covers: a name of a ship or a title ("the Ever Given", "the Dalai Lama")."""
+        words = [t for t in tok.subtree if t.i <= tok.i]
+        return tok.tag_ == "NNP" and tok.ent_type_ == "" and tok.dep_ in ("nsubj", "nsubjpass") \
+            and len(words) > 2 and words[0].lower_ == "the" and words[0].dep_ == "det" and all(
+                t.text.istitle() and t.ent_type_ == "" and t.head == tok for t in words[1:-1]) \
+            and not any(ms < words[-1].idx + len(words[-1]) and me > words[1].idx
+                        for ms, me, _, _ in self.by_span)
 
     def _relative(self, noun) -> Mover | None:
         """"his wife", "Ana Silva's parents": a mover named after the person it belongs to."""

@@ -990,3 +990,13 @@ def test_a_boat_carrying_people_from_a_place_came_from_there(gazetteer):
     a = _analyze(gazetteer, "A boat carrying 120 migrants from Libya was intercepted by the "
                             "coast guard and escorted back to Lampedusa on Tuesday.")
     assert [(o, d) for o, d, _ in _legs(a, "boat")] == [("Libya", "Lampedusa")]
+
+
+def test_the_and_an_untyped_capitalised_name_is_a_mover(gazetteer):
+    """"The Ever Given, which had been stuck in X, ... sailed to Y", "The Dalai Lama returned
+    to X": a name the tagger left untyped after "the" (no place's) moves."""
+    a = _analyze(gazetteer, "The Ever Given, which had been stuck in the Suez Canal for six "
+                            "days, was refloated on Monday and sailed to the Great Bitter Lake.")
+    assert _legs(a, "Ever Given") == [("Suez Canal", "Great Bitter Lake", "sea")]
+    a = _analyze(gazetteer, "The Dalai Lama returned to Dharamsala on Friday.")
+    assert _stops(a, "Dalai Lama")["Dharamsala"].status == "confirmed"
