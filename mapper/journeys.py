@@ -820,7 +820,7 @@ class JourneyExtractor:
             lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "off"  # "took off from X"
                                     for c in tok.children))
         if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS or taking or stay
-                       or _presence(tok)
+                       or _presence(tok) or _due_in(tok) is not None
                        or carried is not None
                        or (lemma in TRANSPORT_VERBS | GREETING_VERBS and _passive(tok))):
             if _habitual(tok) or _unrealised(tok):
@@ -1253,7 +1253,7 @@ class JourneyExtractor:
                      and a.lemma_.lower() in REPORT_VERBS]
         planned = _future_clause(verb) or (
             verb.tag_ == "VB" and "to" in auxes and not _purpose_of_departure(verb)) or (
-            verb.tag_ == "VB" and "must" in auxes) or \
+            verb.tag_ == "VB" and "must" in auxes) or _due_in(verb) is not None or \
             _lemma(verb) == "bound" or any(
             a.lemma_.lower() in PLAN_HEADS for a in chain[1:3]) or (
             noun is not None and any(c.lower_ in PLAN_ADJECTIVES for c in noun.children))
@@ -1433,9 +1433,10 @@ class JourneyExtractor:
     @staticmethod
     def _lone_stop(stop: Stop, ev: Event) -> bool:
         """Whether one stop alone is a journey: a destination the text says was or will be
-        reached ("is travelling to X", "visited X"), not an origin or a guess."""
-        return ev.role == "dest" and not stop.implied and stop.status != "speculated" and \
-            ev.extra.get("lemma") not in MEETING_VERBS and \
+        reached ("is travelling to X", "visited X", "crossed into X"), not an origin or a
+        guess."""
+        return ev.role in ("dest", "crossing") and not stop.implied and \
+            stop.status != "speculated" and ev.extra.get("lemma") not in MEETING_VERBS and \
             stop.place.entry.feature != "continent"  # "met in X", "travels in Asia": no map
 
     def _merge_repeats(self, stops: list[Stop], apart: set) -> list[Stop]:
@@ -1866,6 +1867,9 @@ def _stray_preps(verb, lemma: str) -> list:
     """Prepositions the parser hung on a neighbour instead of the verb: "escorted the
     suspects from X to Y" (on the object), "was greeted by crowds at X" (on the agent)."""
     out = _chained_preps(verb)
+    due = _due_in(verb)
+    if due is not None:  # "is due in Kyiv on Saturday"
+        out += [c for c in due.children if c.dep_ == "prep"]
     holder = verb.head if verb.dep_ == "conj" and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else verb  # "... and escorted"
     for subj in (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -2079,6 +2083,19 @@ def _presence(verb) -> bool:
             o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC") for o in c.children)
         for c in verb.children) and not any(
         c.dep_ in ("attr", "acomp", "oprd", "neg", "expl") for c in verb.children)
+
+
+def _due_in(verb):
+    """The "due" of "is due in X", "was due at X on Monday" (a visit expected there), or None;
+    not "due in ... Court" (an appearance before a judge)."""
+    due = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "due"), None)
+    if verb.lemma_ != "be" or due is None or not any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+                o.dep_ == "pobj" and o.pos_ == "PROPN" and o.lower_ != "court"
+                for o in c.children)
+            for c in due.children):
+        return None
+    return due
 
 
 def _named_subject_of_own(noun, owner):

@@ -1000,3 +1000,23 @@ def test_the_and_an_untyped_capitalised_name_is_a_mover(gazetteer):
     assert _legs(a, "Ever Given") == [("Suez Canal", "Great Bitter Lake", "sea")]
     a = _analyze(gazetteer, "The Dalai Lama returned to Dharamsala on Friday.")
     assert _stops(a, "Dalai Lama")["Dharamsala"].status == "confirmed"
+
+
+def test_crossing_into_a_country_alone_is_a_journey(gazetteer):
+    """"Hundreds of Sudanese refugees crossed into Chad": a crossing on the border, kept even
+    as the only stop."""
+    a = _analyze(gazetteer, "Hundreds of Sudanese refugees crossed into Chad on Sunday, the UN "
+                            "refugee agency said.")
+    [stop] = _stops(a, "refugees").values()
+    assert stop.place.entry.feature == "crossing" and stop.place.entry.country_code in (
+        "SD", "TD")
+
+
+def test_due_in_a_place_is_a_planned_stop(gazetteer):
+    """"The Canadian prime minister is due in Kyiv on Saturday": planned; "was due in ...
+    Superior Court" is a court date."""
+    a = _analyze(gazetteer, "The Canadian prime minister is due in Kyiv on Saturday, his first "
+                            "visit since the war began.")
+    assert _stops(a, "minister")["Kyiv"].status == "planned"
+    a = _analyze(gazetteer, "Jane Miller was due in Bridgeport Superior Court today.")
+    assert not a.journeys
