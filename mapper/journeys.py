@@ -151,6 +151,8 @@ VEHICLES = {
     "submarine": "sea", "liner": "sea", "containership": "sea", "motorcade": "road",
     "convoy": "road", "car": "road", "bus": "road", "truck": "road", "limousine": "road",
     "flotilla": "sea", "dinghy": "sea", "raft": "sea", "minibus": "road",
+    "fleet": "sea", "trawler": "sea", "lifeboat": "sea", "barge": "sea", "tugboat": "sea",
+    "van": "road", "lorry": "road", "ambulance": "road", "taxi": "road",
 }
 VERB_MODES = {"fly": "air", "jet": "air", "land": "air", "sail": "sea", "steam": "sea",
               "dock": "sea", "berth": "sea", "cruise": "sea", "moor": "sea", "drive": "road",
@@ -2266,8 +2268,9 @@ def _mover_label(mover: Mover, n_events: int) -> str:
         if 2 * mover.vehicles[most] >= n_events or vehicle is None and \
                 mover.key.startswith(("vehicle:", "named:")):
             vehicle = most
-    if not vehicle or vehicle in mover.label.lower():
-        return mover.label
+    if not vehicle or vehicle in mover.label.lower() or mover.key.startswith("vehicle:") and \
+            any(w in VEHICLES for w in mover.label.lower().split()):
+        return mover.label  # "fishing trawler", not "fishing trawler (vessel)"
     return f"{mover.label} ({vehicle})"
 
 

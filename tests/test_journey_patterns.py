@@ -1020,3 +1020,13 @@ def test_due_in_a_place_is_a_planned_stop(gazetteer):
     assert _stops(a, "minister")["Kyiv"].status == "planned"
     a = _analyze(gazetteer, "Jane Miller was due in Bridgeport Superior Court today.")
     assert not a.journeys
+
+
+def test_fleets_trawlers_and_ambulances_are_vehicles(gazetteer):
+    """"The Japanese whaling fleet returned to X" moves by sea; "the vessel" after "a fishing
+    trawler" is that trawler, labelled without a second vehicle word."""
+    a = _analyze(gazetteer, "The Japanese whaling fleet returned to Shimonoseki on Friday.")
+    assert _stops(a, "fleet")["Shimonoseki"].mode == "sea"
+    a = _analyze(gazetteer, "A fishing trawler left Plymouth on Friday. A lifeboat towed the "
+                            "vessel to Falmouth.")
+    assert [j.mover for j in a.journeys] == ["fishing trawler"]
