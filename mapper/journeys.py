@@ -517,7 +517,8 @@ class JourneyExtractor:
             # "A Pewaukee man was arrested after leading police on a chase ...; he drove"
             return self._register(f"someone:{lemma}", phrase, None, home, subj.idx, "person")
         if lemma in GROUP_NOUNS:
-            pair = self._pair_named_before(subj) or self._named_team(subj)
+            pair = self._pair_named_before(subj) or self._named_team(subj) or \
+                self._group_named_before(subj, home)
             if pair is not None:
                 return pair
             key = f"group:{home or ''}:{GROUP_NOUNS[lemma]}"
@@ -590,6 +591,20 @@ class JourneyExtractor:
         if named is None or named.sent.end < noun.sent.start:
             return None
         return self.last_named
+
+    def _group_named_before(self, noun, home: str | None) -> Mover | None:
+        """"The tourists" after "Forty Chinese tourists flew to X", "the players" after
+        "Argentina's squad": the group of that kind named before with its nationality."""
+        kind = GROUP_NOUNS[noun.lemma_.lower()]
+        if home or f"group::{kind}" in self.movers or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                for c in noun.children):
+            return None
+        known = [m for k, m in self.movers.items() if k.startswith("group:") and
+                 k.endswith(f":{kind}")]
+        if not known:
+            return None
+        return self._register(known[-1].key, known[-1].label, None, None, noun.idx, "group")
 
     def _introduced_vehicle(self, name) -> str | None:
         """The vehicle a name opening a sentence refers back to: the one vehicle the sentence

@@ -1030,3 +1030,13 @@ def test_fleets_trawlers_and_ambulances_are_vehicles(gazetteer):
     a = _analyze(gazetteer, "A fishing trawler left Plymouth on Friday. A lifeboat towed the "
                             "vessel to Falmouth.")
     assert [j.mover for j in a.journeys] == ["fishing trawler"]
+
+
+def test_the_group_named_before_with_its_nationality(gazetteer):
+    """"Forty Chinese tourists flew to Bali ... The tourists will return to Shanghai": one
+    group, one trip."""
+    a = _analyze(gazetteer, "Forty Chinese tourists flew to Bali on Monday. The tourists will "
+                            "return to Shanghai on Friday.")
+    assert len(a.journeys) == 1
+    assert [(o, d) for o, d, _ in _legs(a, "tourists")][-2:] == [("China", "Bali"),
+                                                                 ("Bali", "Shanghai")]
