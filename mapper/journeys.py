@@ -55,6 +55,8 @@ KIN_NOUNS = {"wife", "husband", "son", "daughter", "father", "mother", "parent",
              "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "director",
              "secretary", "deputy", "colleague", "bodyguard", "driver", "chief", "manager",
              "agent", "mom", "dad", "sibling", "relative", "companion", "boss", "employee"}
+# People named by what a verb did to them ("the evacuees"): the group that verb moved
+ROLE_VERBS = {"evacuee": "evacuate", "deportee": "deport", "detainee": "detain"}
 START_VERBS = {"begin", "start", "open", "kick"}  # "open a road trip in X", "kick off a tour"
 # Things carried on a journey of their own ("the Olympic torch arrived in X", "the body of the
 # former president was flown to Y")
@@ -251,6 +253,7 @@ class JourneyExtractor:
         self.last_two: Mover | None = None  # the latest group of two ("two hikers")
         self.last_named: Mover | None = None  # the latest mover the text names, and where
         self.last_named_at = 0
+        self.carried_by: dict[str, Mover] = {}  # the latest mover each transport verb moved
         self.by_label: dict[str, Mover] = {}
         self.home_places: dict[str, Place] = {}
         self.owners = self._vehicle_owners(doc)
@@ -594,8 +597,12 @@ class JourneyExtractor:
 
     def _group_named_before(self, noun, home: str | None) -> Mover | None:
         """"The tourists" after "Forty Chinese tourists flew to X", "the players" after
-        "Argentina's squad": the group of that kind named before with its nationality."""
+        "Argentina's squad": the group of that kind named before with its nationality; "the
+        evacuees" the group evacuated before."""
         kind = GROUP_NOUNS[noun.lemma_.lower()]
+        verb = ROLE_VERBS.get(noun.lemma_.lower())
+        if verb in self.carried_by and not home and f"group::{kind}" not in self.movers:
+            return self.carried_by[verb]  # "The evacuees" after "evacuated 250 nationals"
         if home or f"group::{kind}" in self.movers or not any(
                 c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                 for c in noun.children):
@@ -868,6 +875,8 @@ class JourneyExtractor:
             events = []
             for mover in movers:
                 events.extend(self._verb_events(tok, sent, mover))
+            if movers and (carried is not None or _passive(tok)):
+                self.carried_by[lemma] = movers[0]  # "evacuated 250 nationals": the evacuees
             return events
         if tok.pos_ == "NOUN" and (lemma in TRAVEL_NOUNS or _stay_span(tok)):
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)

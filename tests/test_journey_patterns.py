@@ -1040,3 +1040,15 @@ def test_the_group_named_before_with_its_nationality(gazetteer):
     assert len(a.journeys) == 1
     assert [(o, d) for o, d, _ in _legs(a, "tourists")][-2:] == [("China", "Bali"),
                                                                  ("Bali", "Shanghai")]
+
+
+def test_the_evacuees_are_the_group_evacuated_before(gazetteer):
+    """"evacuated 250 British nationals from Khartoum to Cyprus ... The evacuees will then be
+    flown to London": one journey Khartoum > Cyprus > London."""
+    a = _analyze(gazetteer, "A Royal Air Force plane evacuated 250 British nationals from "
+                            "Khartoum to Cyprus on Sunday. The evacuees will then be flown to "
+                            "London.")
+    assert len(a.journeys) == 1
+    assert [(o, d) for o, d, _ in _legs(a, "nationals")] == [("Khartoum", "Cyprus"),
+                                                              ("Cyprus", "London")]
+    assert _stops(a, "nationals")["London"].status == "planned"
