@@ -277,7 +277,12 @@ class Resolver:
         if self.ranker is None:
             return best_hand
         scores = self.ranker.scores(rows)
-        best = max(range(len(cs)), key=scores.__getitem__)
+        return self._checked(cs, rows, max(range(len(cs)), key=scores.__getitem__), g)
+
+    def _checked(self, cs: list[GazetteerEntry], rows: list[list[float]], best: int,
+                 g: GroupContext) -> GazetteerEntry:
+        """The model's pick after three checks of what it cannot see: a town chosen only for
+        an unchosen neighbour, a pick matched only by an alternate name, a place flown to."""
         qualified = rows[best][_QUALIFIED_BY] > 0
         best = _neighbour_of_no_chosen_place(cs, rows, best)
         pick = _major_city_over_alias(cs, best, g.kinds, qualified)
