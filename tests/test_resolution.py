@@ -167,6 +167,13 @@ def test_a_town_chosen_only_for_an_unchosen_neighbour_gives_way(geoparser, gazet
     assert gazetteer.by_geonameid(geneva.geonameid).country_code == "CH"
 
 
+def test_in_and_a_country_after_a_name_qualifies_it(geoparser, gazetteer):
+    """"Tripoli in northern Lebanon" is Lebanon's Tripoli, as "Tripoli, Lebanon" would be."""
+    text = "Clashes broke out in Tripoli in northern Lebanon on Monday."
+    tripoli, _ = _resolve(geoparser, text, ["Tripoli", "Lebanon"])
+    assert gazetteer.by_geonameid(tripoli.geonameid).country_code == "LB"
+
+
 def _point(entry):
     assert entry is not None
     return entry.lat, entry.lon

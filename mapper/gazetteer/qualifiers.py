@@ -10,7 +10,9 @@ from functools import lru_cache
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer, normalize
 
-_QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)")  # ", W. Va."
+# ", W. Va."; " in (northern) Lebanon"
+_QUALIFIER = re.compile(r"(?:,\s*|\s+in\s+(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?)"
+                        r"([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)")
 
 
 @lru_cache(maxsize=1)
@@ -20,8 +22,9 @@ def _state_forms() -> frozenset[str]:
 
 
 def qualifier_after(text: str, end: int, gazetteer: Gazetteer) -> str | None:
-    """The one or two capitalised words after a comma at ``end`` when they name a US state, a
-    first-level subdivision or a country ('Parkland, Florida The ...' gives 'Florida')."""
+    """The one or two capitalised words after a comma, or after "in" (and a direction), at
+    ``end`` when they name a US state, a first-level subdivision or a country ('Parkland,
+    Florida The ...' gives 'Florida', 'Tripoli in northern Lebanon' gives 'Lebanon')."""
     m = _QUALIFIER.match(text, end)
     if not m:
         return None
