@@ -115,6 +115,13 @@ def test_first_word_of_a_name_ner_missed_is_not_a_town(spacy_extractor):
     assert "Mauritius" in found
 
 
+def test_a_town_tagged_as_a_work_of_art_after_from_is_a_place(spacy_extractor):
+    found = _spacy_found(spacy_extractor, (
+        "The 12th stage of the Tour de France took riders 180 kilometres from Grenoble to "
+        "Briancon on Wednesday."))
+    assert {"Grenoble", "Briancon"} <= set(found)  # spaCy calls Grenoble a WORK_OF_ART
+
+
 def test_spacy_direction_prefix_and_local_news_conventions(spacy_extractor):
     found = _spacy_found(spacy_extractor, (
         "Schools in Northeast Georgia are reviewing the policy. "

@@ -345,12 +345,12 @@ class SpacyExtractor(Extractor):
                     spans[(s, e)] = "GAZ"  # "the Dead Sea" tagged as an event
                     continue
             whole = (ent.start_char, ent.end_char)
-            if ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) <= 3 \
+            if ent.label_ in ("PERSON", "ORG", "NORP", "WORK_OF_ART") and len(ent) <= 3 \
                     and ent.root.dep_ == "pobj" \
                     and ent.root.head.lower_ in SPATIAL_PREPS and all(_proper(t) for t in ent) \
                     and not (ent.start > 0 and doc[ent.start - 1].lower_ == "the") \
                     and not overlaps(whole, spans) and self.is_strong(ent.text, FLOOR):
-                spans[whole] = "GAZ"  # "sail for Lisbon"
+                spans[whole] = "GAZ"  # "sail for Lisbon", "from Grenoble" (a work of art)
                 known.add(ent.text)
             elif ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) == 1 \
                     and _proper(ent[0]) and self._beside_place(ent.root) \
