@@ -12,7 +12,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from mapper.extractors.names import ALWAYS, FLOOR, fold, is_district_name, name_index
 from mapper.gazetteer.base import Gazetteer, normalize
-from mapper.gazetteer.qualifiers import qualifier_after  # noqa: F401 (extractors use it)
 from mapper.model import Article, Mention, Sentence
 from mapper.nlp import sentence_at
 

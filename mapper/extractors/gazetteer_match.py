@@ -8,11 +8,11 @@ from mapper.extractors.base import (
     TITLES,
     Extractor,
     Token,
-    qualifier_after,
     tokens,
 )
 from mapper.extractors.names import fold
 from mapper.gazetteer import sources
+from mapper.gazetteer.qualifiers import qualifier_after
 from mapper.model import Article, Mention
 from mapper.nlp import sentence_at, split_sentences
 

@@ -11,7 +11,6 @@ from mapper.extractors.base import (
     TITLES,
     Extractor,
     overlaps,
-    qualifier_after,
     same_text_spans,
     strip_possessive,
     tokens,
@@ -20,6 +19,7 @@ from mapper.extractors.names import ALWAYS, FLOOR, fold
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import normalize
 from mapper.gazetteer.local import is_local_name
+from mapper.gazetteer.qualifiers import qualifier_after
 from mapper.model import Article, Mention
 from mapper.nlp import doc_sentences, non_noun_words, parse, sentence_at
 
@@ -417,10 +417,10 @@ class SpacyExtractor(Extractor):
         """Whether the token at ``start``, a name of no large place, modifies a following proper
         noun that no entity, place word or known place name accounts for: the first word of a
         person's or a title's name ("the Dalai Lama"), not of a place's ("Ohio River")."""
-        tok = next((t for t in doc if t.idx == start), None)
-        if tok is None or tok.dep_ != "compound" or tok.head.i != tok.i + 1:
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or span[0].dep_ != "compound" or span[0].head.i != span.start + 1:
             return False
-        head = tok.head
+        tok, head = span[0], span[0].head
         if self.is_strong(tok.text, ORG_PLACE_MIN_POPULATION):
             return False  # "Mauritius Commercial Bank", "Windsor Castle": the place stays
         return head.tag_ == "NNP" and not head.ent_type_ and head.is_title and \
