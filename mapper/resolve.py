@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from mapper.gazetteer import local, sources
@@ -573,10 +574,9 @@ def _major_city_when_flown(cs: list[GazetteerEntry], pick: GazetteerEntry,
     MINOR_SHARE of its people."""
     if pick.feature != "city":
         return pick
-    majors = [c for c in cs if kinds.get(c.key, 1) == 0 and c.feature == "city"
-              and (c.population >= MAJOR_CITY or c.key in capitals)
-              and pick.population < MINOR_SHARE * c.population]
-    return max(majors, key=lambda c: c.population) if majors else pick
+    return _largest_city(cs, lambda c: kinds.get(c.key, 1) == 0
+                         and (c.population >= MAJOR_CITY or c.key in capitals)
+                         and pick.population < MINOR_SHARE * c.population) or pick
 
 
 def _neighbour_of_no_chosen_place(cs: list[GazetteerEntry], rows: list[list[float]],
@@ -589,9 +589,8 @@ def _neighbour_of_no_chosen_place(cs: list[GazetteerEntry], rows: list[list[floa
     if pick.feature != "city" or row[_QUALIFIED_BY] or row[_STATE_CONTEXT] or \
             not row[_HAS_ANCHORS] or row[_ANCHORS_NEAR] > 0 or row[_NAMES_NEARBY] == 0:
         return best
-    bigger = [i for i, c in enumerate(cs) if c.feature == "city"
-              and pick.population < MINOR_SHARE * c.population]
-    return max(bigger, key=lambda i: cs[i].population) if bigger else best
+    bigger = _largest_city(cs, lambda c: pick.population < MINOR_SHARE * c.population)
+    return cs.index(bigger) if bigger is not None else best
 
 
 def _major_city_over_alias(cs: list[GazetteerEntry], best: int, kinds: dict[str, int],
@@ -603,9 +602,15 @@ def _major_city_over_alias(cs: list[GazetteerEntry], best: int, kinds: dict[str,
     pick = cs[best]
     if qualified or kinds.get(pick.key, 1) == 0:
         return pick
-    majors = [c for c in cs if kinds.get(c.key, 1) == 0 and c.feature == "city"
-              and c.population >= max(MAJOR_CITY, pick.population)]
-    return max(majors, key=lambda c: c.population) if majors else pick
+    return _largest_city(cs, lambda c: kinds.get(c.key, 1) == 0
+                         and c.population >= max(MAJOR_CITY, pick.population)) or pick
+
+
+def _largest_city(cs: list[GazetteerEntry], keep: Callable[[GazetteerEntry], bool]
+                  ) -> GazetteerEntry | None:
+    """The most populous city among the candidates ``keep`` accepts, if any."""
+    return max((c for c in cs if c.feature == "city" and keep(c)),
+               key=lambda c: c.population, default=None)
 
 
 def _mostly_city(c: GazetteerEntry, cs: list[GazetteerEntry]) -> bool:
