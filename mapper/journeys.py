@@ -114,8 +114,7 @@ REPORT_VERBS = BELIEF_VERBS | {
 HABIT_ADVERBS = {"weekly", "daily", "monthly", "yearly", "annually", "nightly", "regularly",
                  "routinely", "often", "frequently", "usually", "habitually", "sometimes",
                  "occasionally", "seldom", "rarely"}
-RECENT_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                    "sunday", "today", "yesterday", "tonight", "overnight", "week"}
+RECENT_DAY_WORDS = {*dates.WEEKDAYS, "today", "yesterday", "tonight", "overnight", "week"}
 PREVIOUS_ADVERBS = {"last", "previously", "formerly", "once"}  # "last visited X in 2013"
 SPECULATION_MODALS = {"could", "might", "may"}
 SPECULATION_WORDS = {"unclear", "uncertain", "possibly", "perhaps", "likely", "unconfirmed",

@@ -15,6 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import Bbox
 from shapely import affinity
 from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.geometry.polygon import orient
@@ -170,8 +171,6 @@ def _place_labels(fig: Figure, ax, labels: list[tuple[int, str, float, float]],
     """Label places in priority order: a label that would overlap one already placed, another
     place's marker, or leave the map, tries the left of its point, then above and below it, and
     is left out if it collides everywhere."""
-    from matplotlib.transforms import Bbox
-
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     marks = [ax.transData.transform(p) for p in points]
