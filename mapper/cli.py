@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -155,8 +156,8 @@ def _run(args) -> int:
                                     "date", "length_km", "network"]))
             for c in analysis.corridors:
                 stated = f", stated {c.stated_length_km:g} km" if c.stated_length_km else ""
-                print(f"corridor {c.id}: {c.type} ({c.status}) {c.origin.name} -> "
-                      f"{c.destination.name}, drawn {c.length_km:g} km{stated}")
+                print(_printable(f"corridor {c.id}: {c.type} ({c.status}) {c.origin.name} -> "
+                                 f"{c.destination.name}, drawn {c.length_km:g} km{stated}"))
         return 0
     return 0
 
@@ -174,8 +175,18 @@ def _lone_stop_rows(analysis: Analysis) -> list[dict]:
     return rows
 
 
+# Control characters from an article (ESC sequences, bells) shown as escapes, never sent raw
+# to the user's terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def _table(rows: list[dict], columns: list[str]) -> str:
-    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    cells = [[("" if r.get(c) is None else _printable(str(r.get(c)))) for c in columns]
+             for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) if cells else len(c)
               for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths))]

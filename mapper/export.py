@@ -126,11 +126,25 @@ def leg_rows(analysis: Analysis) -> list[dict]:
             for j in analysis.journeys for leg in j.legs]
 
 
+# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): written after a quote.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """``value`` as a CSV cell no spreadsheet evaluates: text that starts like a formula gets a
+    leading apostrophe (numbers are left as they are)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def places_csv(analysis: Analysis) -> str:
+    """The places as CSV, one row per place, safe to open in a spreadsheet."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=PLACE_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(place_rows(analysis))
+    writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()}
+                     for row in place_rows(analysis))
     return buf.getvalue()
 
 

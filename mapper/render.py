@@ -8,19 +8,19 @@ network; OpenStreetMap tiles are an optional base layer in the layer control.
 from __future__ import annotations
 
 import base64
-import json
 import math
 from functools import lru_cache
 from pathlib import Path
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import MacroElement
 from folium.map import Layer
 from jinja2 import Template
 from shapely import affinity
 from shapely.geometry import LineString, MultiPolygon, Polygon, mapping
 
 from mapper import basemap
+from mapper import render_safe as safe
 from mapper.errors import MapperError
 from mapper.model import Analysis, Corridor, Leg
 from mapper.render_html import (
@@ -204,17 +204,6 @@ class RenderError(MapperError):
 # ----------------------------------------------------------------------------- page pieces
 
 
-class _Raw(Element):
-    """Raw HTML put in the page header or body, rendered without any templating of its own."""
-
-    _template = Template("{{ this.content }}")
-
-    def __init__(self, content: str) -> None:
-        super().__init__()
-        self._name = "MapperRaw"
-        self.content = content
-
-
 class _MapScript(MacroElement):
     """A script run after the map exists; ``{map}`` in the code is the map's variable."""
 
@@ -260,7 +249,7 @@ class _CountryLayer(Layer):
     def __init__(self, data: dict, highlight: list[str], name: str) -> None:
         super().__init__(name=name, overlay=False, control=True, show=True)
         self._name = "CountryLayer"
-        self.data = json.dumps(data, separators=(",", ":"))
+        self.data = safe.script_json(data)
         self.highlight = sorted(highlight)
 
 
@@ -386,8 +375,8 @@ def _add_leg(group: folium.FeatureGroup, leg: Leg, color: str) -> bool:
         opacity=0.95,
         dash_array=STATUS_DASH.get(leg.status),
         class_name="mapper-leg",
-        popup=folium.Popup(leg_popup(leg, color), max_width=380, **_POPUP_PAD),
-        tooltip=folium.Tooltip(
+        popup=safe.popup(leg_popup(leg, color), max_width=380, **_POPUP_PAD),
+        tooltip=safe.tooltip(
             f"{esc(leg.mover)}: {esc(leg.origin.place.name)} &rarr; "
             f"{esc(leg.destination.place.name)} ({esc(leg.status)})"
         ),
@@ -395,8 +384,8 @@ def _add_leg(group: folium.FeatureGroup, leg: Leg, color: str) -> bool:
     for lat, lon, angle in arrow_points(line, leg.length_km):
         folium.Marker(
             (lat, lon),
-            icon=folium.DivIcon(
-                html=arrow_html(color, angle),
+            icon=safe.div_icon(
+                arrow_html(color, angle),
                 icon_size=(22, 22),
                 icon_anchor=(11, 11),
                 class_name="mapper-arrow",
@@ -420,7 +409,7 @@ def _add_corridor(group: folium.FeatureGroup, c: Corridor) -> bool:
                 fill_color=color,
                 fill_opacity=0.12,
                 class_name="mapper-corridor-area",
-                popup=folium.Popup(popup, max_width=380, **_POPUP_PAD),
+                popup=safe.popup(popup, max_width=380, **_POPUP_PAD),
             ).add_to(group)
     line = c.geometry
     if line is None or len(line.coords) < 2:
@@ -436,8 +425,8 @@ def _add_corridor(group: folium.FeatureGroup, c: Corridor) -> bool:
         dash_array=CORRIDOR_DASH.get(c.status),
         line_cap="butt" if c.status == "proposed" else "round",
         class_name="mapper-corridor",
-        popup=folium.Popup(popup, max_width=380, **_POPUP_PAD),
-        tooltip=folium.Tooltip(f"{esc(c.type.replace('_', ' '))} ({esc(c.status)})"),
+        popup=safe.popup(popup, max_width=380, **_POPUP_PAD),
+        tooltip=safe.tooltip(f"{esc(c.type.replace('_', ' '))} ({esc(c.status)})"),
     ).add_to(group)
     return True
 
@@ -457,7 +446,7 @@ def _add_places(
     for place in all_places(analysis):
         role = roles[place.id]
         where = points[place.id]
-        popup = folium.Popup(place_popup(analysis, place, role), max_width=420, **_POPUP_PAD)
+        popup = safe.popup(place_popup(analysis, place, role), max_width=420, **_POPUP_PAD)
         if role.role == "mentioned":
             label = esc(place.entry.name or place.name)
             folium.CircleMarker(
@@ -471,7 +460,7 @@ def _add_places(
                 popup=popup,
                 # On a map of routes these names are context: smaller, grey, and the first to
                 # give way when labels collide.
-                tooltip=folium.Tooltip(
+                tooltip=safe.tooltip(
                     label,
                     permanent=True,
                     direction="right",
@@ -488,8 +477,8 @@ def _add_places(
         size = 18 if role.role in ("origin", "destination") else 14
         folium.Marker(
             where,
-            icon=folium.DivIcon(
-                html=role_icon_html(role.role, role.implied, place.name),
+            icon=safe.div_icon(
+                role_icon_html(role.role, role.implied, place.name),
                 icon_size=(size, size),
                 icon_anchor=(size // 2, size // 2),
                 class_name="mapper-place",
@@ -497,7 +486,7 @@ def _add_places(
             popup=popup,
             # Above the direction arrows (markers too) that may fall on a place.
             z_index_offset=1000,
-            tooltip=folium.Tooltip(
+            tooltip=safe.tooltip(
                 esc(place.entry.name or place.name),
                 permanent=True,
                 direction="right",
@@ -526,7 +515,9 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
     m.default_js, m.default_css = [], []
     roles = place_roles(analysis)
     m.get_root().header.add_child(
-        _Raw(_asset_head(inline) + f"\n<style>{PAGE_CSS}\n{role_css()}</style>"),
+        safe.PageHtml(
+            _asset_head(inline) + f"\n<style>{PAGE_CSS}\n{role_css()}</style>", trusted=True
+        ),
         name="mapper_assets",
     )
     highlight = sorted({p.entry.country_code for p in all_places(analysis) if p.entry.country_code})
@@ -543,7 +534,7 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
 
     corridors = None
     if analysis.corridors:
-        corridors = folium.FeatureGroup(name="Corridors", overlay=True, show=True).add_to(m)
+        corridors = safe.feature_group("Corridors", overlay=True, show=True).add_to(m)
         for c in analysis.corridors:
             _add_corridor(corridors, c)
     groups: dict[str, folium.FeatureGroup] = {}
@@ -553,12 +544,12 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
             f'<span title="Journey: {esc(j.mover)}"><span class="mp-sw" '
             f'style="background:{color}"></span>Journey: {esc(j.mover)}</span>'
         )
-        groups[j.id] = folium.FeatureGroup(name=label, overlay=True, show=True)
+        groups[j.id] = safe.feature_group(label, overlay=True, show=True)
         for leg in j.legs:
             _add_leg(groups[j.id], leg, color)
-    main = folium.FeatureGroup(name="Places", overlay=True, show=True)
+    main = safe.feature_group("Places", overlay=True, show=True)
     name = "Places" if is_places_only(analysis) else "Mentioned places"
-    mentioned = folium.FeatureGroup(name=name, overlay=True, show=True)
+    mentioned = safe.feature_group(name, overlay=True, show=True)
     _add_places(m, analysis, groups, main, corridors, mentioned)
     # A journey with no leg whose one place another journey draws has nothing of its own to
     # show: no layer switch that would switch nothing.
@@ -570,13 +561,15 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
     mentioned.add_to(m)
 
     m.get_root().html.add_child(
-        _Raw(title_html(analysis) + legend_html(analysis, roles) + timeline_html(analysis)),
+        safe.PageHtml(
+            title_html(analysis) + legend_html(analysis, roles) + timeline_html(analysis)
+        ),
         name="mapper_panels",
     )
     m.add_child(_MapScript(DECLUTTER))
     m.add_child(
         _MapScript(
-            "{map}.attributionControl.addAttribution(" + json.dumps(ATTRIBUTION) + ");\n"
+            "{map}.attributionControl.addAttribution(" + safe.script_json(ATTRIBUTION) + ");\n"
             "{map}.on('overlayadd', function (e) { if (e.name === 'Corridors') "
             "{ e.layer.eachLayer(function (l) { if (l.bringToBack) l.bringToBack(); }); } });"
         )
@@ -585,7 +578,7 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
     if bounds:
         # The initial view before the layout script fits the bounds (and without JavaScript).
         m.location = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
-    m.add_child(_MapScript(LAYOUT.replace("BOUNDS", json.dumps(bounds))))
+    m.add_child(_MapScript(LAYOUT.replace("BOUNDS", safe.script_json(bounds))))
     return m
 
 

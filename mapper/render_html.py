@@ -1,14 +1,14 @@
 """HTML fragments of the map: popups, legend, title and timeline. Every piece of article text is
-escaped here (``esc``); nothing else in the renderer inserts text into HTML."""
+escaped here (``esc`` from ``render_safe``); nothing else in the renderer inserts text into HTML."""
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from mapper.model import Analysis, Corridor, Journey, Leg, Mention, Place, Stop
+from mapper.render_safe import esc
 from mapper.render_style import (
     CORRIDOR_COLORS,
     CORRIDOR_DASH,
@@ -26,12 +26,6 @@ from mapper.render_style import (
     no_route_note,
     role_label,
 )
-
-
-def esc(text: object) -> str:
-    """HTML-escape ``text`` so it is also inert inside folium's JavaScript template literals."""
-    out = html.escape(str(text), quote=True)
-    return out.replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
 
 
 def highlight(sentence: str, spans: Iterable[tuple[int, int]]) -> str:

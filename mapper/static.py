@@ -163,6 +163,8 @@ def _marker_style(role: str, places_only: bool) -> tuple[str, float]:
 # Where a label may stand beside its point, in order of preference: right, left, above, below
 # (offset in points, horizontal alignment).
 LABEL_SPOTS = (((6, 4), "left"), ((-6, 4), "right"), ((0, 9), "center"), ((0, -14), "center"))
+# Article text is drawn as written: never parsed as mathtext ("$...$") or handed to TeX.
+LITERAL = {"usetex": False, "parse_math": False}
 MARKER_PX = 4.0  # half the side of the square a marker keeps free of other places' labels
 
 
@@ -193,6 +195,7 @@ def _place_labels(fig: Figure, ax, labels: list[tuple[int, str, float, float]],
                 path_effects=HALO,
                 zorder=8,
                 annotation_clip=True,
+                **LITERAL,
             )
             box = t.get_window_extent(renderer).expanded(1.04, 1.1)
             inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 \
@@ -363,6 +366,8 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
             handlelength=4,
         )
         leg.set_zorder(10)
+        for t in leg.get_texts():
+            t.set(**LITERAL)
 
     a = analysis.article
     fig.text(
@@ -373,12 +378,13 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
         fontweight="bold",
         va="center",
         color="#263238",
+        **LITERAL,
     )
     sub = " · ".join(
         x for x in (a.dateline, a.published.strftime("%-d %B %Y") if a.published else None) if x
     )
     if sub:
-        fig.text(0.02, 0.935, sub, fontsize=8.5, va="center", color="#546e7a")
+        fig.text(0.02, 0.935, sub, fontsize=8.5, va="center", color="#546e7a", **LITERAL)
     fig.text(
         0.98,
         0.012,

@@ -64,7 +64,7 @@ def test_article_text_is_escaped(page):
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     # Inert inside folium's JS template literals: no ${...}, no raw backtick or backslash escape.
-    assert "${alert(1)}" not in page and "&#36;{alert(1)}" in page
+    assert "${alert(1)}" not in page and "&#36;&#123;alert(1)&#125;" in page
     assert "C:&#92;new&#92;u0041" in page
     assert "<b>&</b>" not in page and "&lt;b&gt;&amp;&lt;/b&gt;" in page
     assert "Example warning with &lt;tag&gt; &amp; ampersand" in page
@@ -123,7 +123,7 @@ def test_mentions_are_marked_in_their_sentences(analysis):
     assert sents[0].count("<mark>") == 2
     assert "<mark>North Korean capital</mark>" in sents[0]
     assert highlight("a <b> c", [(2, 5)]) == "a <mark>&lt;b&gt;</mark> c"
-    assert esc("`${x}`\\") == "&#96;&#36;{x}&#96;&#92;"
+    assert esc("`${x}`\\") == "&#96;&#36;&#123;x&#125;&#96;&#92;"
 
 
 def test_timeline_in_time_order(analysis):

@@ -1,0 +1,104 @@
+"""The one path by which text reaches folium, branca and Jinja.
+
+folium renders a popup's HTML, a tooltip, a ``DivIcon`` and every ``MacroElement``'s script output
+a second time as a Jinja template, so ``{{ ... }}`` or ``{% ... %}`` in an article would run inside
+mapper's process. Everything the map builds from article text goes through this module:
+
+- ``esc`` HTML-escapes text and writes the characters that templates and JavaScript template
+  literals give meaning to (``{ } \\ ` $``) as HTML entities, so they read as written in the page
+  and are inert to Jinja and to ``${...}``;
+- ``inert`` does the same to a whole HTML fragment (already escaped) as a second guard;
+- ``popup``, ``tooltip``, ``div_icon``, ``layer_name`` and ``PageHtml`` are the only places that
+  hand HTML to folium; ``script_json`` is the only way data reaches a script.
+
+``tests/test_template_injection.py`` checks that no other module builds these folium objects.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import folium
+from branca.element import Element
+from jinja2 import Template
+
+# Characters that start a Jinja tag or an interpolation, or escape inside a JS template literal.
+_INERT = str.maketrans(
+    {"{": "&#123;", "}": "&#125;", "\\": "&#92;", "`": "&#96;", "$": "&#36;"}
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def esc(text: object) -> str:
+    """``text`` as HTML text that Jinja, JavaScript template literals and the browser all take
+    literally: HTML-escaped, template characters as entities, control characters dropped."""
+    return inert(html.escape(_CONTROL.sub("", str(text)), quote=True))
+
+
+def inert(fragment: str) -> str:
+    """An HTML fragment with its template characters written as entities (idempotent)."""
+    return fragment.translate(_INERT)
+
+
+def popup(fragment: str, **options) -> folium.Popup:
+    """A folium popup whose HTML is never evaluated as a template."""
+    return folium.Popup(inert(fragment), **options)
+
+
+def tooltip(fragment: str, **options) -> folium.Tooltip:
+    """A folium tooltip whose HTML is never evaluated as a template."""
+    return folium.Tooltip(inert(fragment), **options)
+
+
+def div_icon(fragment: str, **options) -> folium.DivIcon:
+    """A folium ``DivIcon`` whose HTML is never evaluated as a template."""
+    return folium.DivIcon(html=inert(fragment), **options)
+
+
+def layer_name(fragment: str) -> str:
+    """A layer-control name (HTML) that is never evaluated as a template."""
+    return inert(fragment)
+
+
+def feature_group(fragment: str, **options) -> folium.FeatureGroup:
+    """A layer whose name in the layer control is never evaluated as a template."""
+    return folium.FeatureGroup(name=layer_name(fragment), **options)
+
+
+def script_json(value: object) -> str:
+    """``value`` as a JavaScript literal for a script that folium renders as a template: JSON
+    with ``<``, ``>``, ``&`` and braces inside strings written as ``\\u`` escapes."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    # Outside strings JSON never has "{{", "{%" or "{#"; inside them the escapes read the same.
+    text = re.sub(r"\{(?=[{%#])", r"\\u007b", text)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class PageHtml(Element):
+    """HTML put in the page's header or body as it is, after ``inert`` for article panels.
+
+    ``trusted=True`` is for mapper's own assets (Leaflet, CSS), which hold braces and are never
+    built from article text; branca writes them once, without templating them again.
+    """
+
+    _template = Template("{{ this.content }}")
+
+    def __init__(self, content: str, trusted: bool = False) -> None:
+        super().__init__()
+        self._name = "MapperHtml"
+        self.content = content if trusted else inert(content)
+
+
+__all__ = [
+    "PageHtml",
+    "div_icon",
+    "esc",
+    "feature_group",
+    "inert",
+    "layer_name",
+    "popup",
+    "script_json",
+    "tooltip",
+]
