@@ -363,7 +363,7 @@ def format_table(scores: Sequence[ArticleScore]) -> str:
 
 
 def _values(stop: PredStop) -> str:
-    return f"{stop.status or '-'}/{stop.mode or '-'}/{stop.date or '-'}"
+    return f"{stop.status or '-'}, {stop.mode or '-'}, {stop.date or '-'}"
 
 
 def format_details(score: ArticleScore) -> str:
@@ -376,7 +376,7 @@ def format_details(score: ArticleScore) -> str:
         for sm in m.stops:
             g = sm.gold
             want = "origin" if sm.origin else (
-                f"{'|'.join(g.status) if g.status else '-'}/{g.mode or '-'}/{g.date or '-'}")
+                f"{'|'.join(g.status) if g.status else '-'}, {g.mode or '-'}, {g.date or '-'}")
             head = f"    {g.name} [{want}]"
             if sm.pred is None:
                 lines.append(f"{head}: MISSED")
