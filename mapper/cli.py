@@ -1,4 +1,4 @@
-"""The ``mapper`` command line: map, places, journey, evaluate.
+"""The ``mapper`` command line: map, places, journey, evaluate, evaluate-journeys.
 
 Exit 0 on success; exit 2 with one line on stderr for bad input; never a traceback, never a
 partial output file.
@@ -52,8 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     j.add_argument("--format", choices=("table", "json", "geojson"), default="table")
 
     from mapper.evaluate.cli import add_parser
+    from mapper.evaluate.journeys_cli import add_parser as add_journeys_parser
 
     add_parser(sub)
+    add_journeys_parser(sub)
     return p
 
 
@@ -62,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="mapper: %(message)s")
     warnings.filterwarnings("ignore", category=UserWarning)
     try:
-        if args.command == "evaluate":
+        if args.command in ("evaluate", "evaluate-journeys"):
             return int(args.func(args) or 0)
         return _run(args)
     except InputError as exc:
