@@ -8,10 +8,11 @@ and a mode. Stops are grouped by mover, ordered in time (not in order of mention
 one place contains the next, given an implied origin (the mover's home country) where the text
 names none, and border crossings become points on the shared border.
 
-The steps, one module each: ``words`` (the lexicon), ``values`` (Mover, Event, JourneyResult),
-``syntax`` (clause tests on the parse), ``people`` and ``movers`` (who moves), ``events``
-(motion frames), ``status_mode``, ``timing`` (dates and order in time) and ``assembly`` (stops,
-legs, journeys); ``extractor`` puts them together.
+The steps, one module each, are functions over a ``Context`` (``context``: the article, its
+parse and places, and the people and movers read so far): ``words`` (the lexicon), ``values``
+(Mover, Event, JourneyResult), ``syntax`` (clause tests on the parse), ``people`` and ``movers``
+(who moves), ``events`` (motion frames), ``status_mode``, ``timing`` (dates and order in time)
+and ``assembly`` (stops, legs, journeys); ``extractor`` runs them over one article.
 """
 
 from mapper.journeys.extractor import JourneyExtractor

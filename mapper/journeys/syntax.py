@@ -33,39 +33,39 @@ from mapper.journeys.words import (
 )
 
 
-def _lemma(tok) -> str:
+def lemma_of(tok) -> str:
     """The lemma, with "bound" ("bound for Lagos") kept apart from "bind"."""
     return "bound" if tok.lower_ == "bound" else tok.lemma_.lower()
 
 
-def _of_object(noun):
+def of_object(noun):
     """The noun after a quantity's "of" ("hundreds of residents" -> residents), or None."""
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
-def _future_clause(verb) -> bool:
+def future_clause(verb) -> bool:
     """Whether a verb, or the clause it depends on ("will fly to X, visiting Y"), is future."""
     tok = verb
     for _ in range(4):
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if auxes & (FUTURE_WORDS | {"would"}):
             return True
-        if tok.dep_ not in ("advcl", "pcomp", "conj", "xcomp") and not _loose_conjunct(tok) \
+        if tok.dep_ not in ("advcl", "pcomp", "conj", "xcomp") and not loose_conjunct(tok) \
                 or tok.head == tok:
             return False
         tok = tok.head.head if tok.head.dep_ == "prep" else tok.head
     return False
 
 
-def _loose_conjunct(verb) -> bool:
+def loose_conjunct(verb) -> bool:
     """A verb the parser hung on the previous verb without a label ("will travel to X ..., then
     head to Y"): a conjunct that shares its subject and tense."""
     return verb.dep_ == "dep" and verb.pos_ == "VERB" and verb.head.pos_ in ("VERB", "AUX") and \
         verb.head.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
-def _intended_goal(verb, evs: list[Event]) -> None:
+def intended_goal(verb, evs: list[Event]) -> None:
     """"The flight from D to S was diverted to A": S, named on the subject while the verb
     names its own destination, was the goal not reached (planned, no leg reaches it)."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -83,14 +83,14 @@ def _end(tok) -> int:
     return tok.right_edge.idx + len(tok.right_edge.text)
 
 
-def _headline(tok) -> bool:
+def in_headline(tok) -> bool:
     """Whether a token stands in the article's first line, when more lines follow."""
     text = tok.doc.text
     end = text.find("\n", len(text) - len(text.lstrip()))
     return end > 0 and tok.idx < end and bool(text[end:].strip())
 
 
-def _located_in(tok):
+def located_in(tok):
     """The "in X" that places an organisation or building ("Memorial Medical Center in Anoka"),
     on the noun or, as the parser may hang it, on the verb right after the noun."""
     if tok.ent_type_ != "ORG" and tok.lemma_.lower() not in INSTITUTION_NOUNS:
@@ -107,14 +107,14 @@ def _located_in(tok):
     return None
 
 
-def _negated(verb) -> bool:
+def is_negated(verb) -> bool:
     """Whether a motion is denied: "did not go", "did not want to go", "was not able to go",
     "failed to reach", "was unable to reach"."""
     tok = verb
     for _ in range(4):
         if any(c.dep_ == "neg" for c in tok.children):
             return True
-        if tok != verb and _lemma(tok) in FAILING_HEADS:
+        if tok != verb and lemma_of(tok) in FAILING_HEADS:
             return True
         if tok.dep_ not in ("xcomp", "acomp") or tok.head == tok:
             return False
@@ -122,14 +122,14 @@ def _negated(verb) -> bool:
     return False
 
 
-def _bare_past(verb) -> bool:
+def bare_past(verb) -> bool:
     """A bare infinitive under a past verb ("made her drive him to X", "let them go to X"):
     the past, not a plan."""
     return verb.tag_ == "VB" and verb.head.tag_ in ("VBD", "VBN") and not any(
         c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
-def _chained_preps(head) -> list:
+def chained_preps(head) -> list:
     """"to Y" hung on "from X" (or on X) instead of on the verb or noun ("a march from X to
     Y", "her walk from Land's End to London")."""
     froms = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "from"]
@@ -138,11 +138,11 @@ def _chained_preps(head) -> list:
             c.lower_ in ("to", "into", "via", "through", "toward")]
 
 
-def _stray_preps(verb, lemma: str) -> list:
+def stray_preps(verb, lemma: str) -> list:
     """Prepositions the parser hung on a neighbour instead of the verb: "escorted the
     suspects from X to Y" (on the object), "was greeted by crowds at X" (on the agent)."""
-    out = _chained_preps(verb)
-    due = _due_in(verb)
+    out = chained_preps(verb)
+    due = due_in(verb)
     if due is not None:  # "is due in Kyiv on Saturday"
         out += [c for c in due.children if c.dep_ == "prep"]
     holder = verb.head if verb.dep_ == "conj" and not any(
@@ -153,7 +153,7 @@ def _stray_preps(verb, lemma: str) -> list:
             out += [c for c in subj.children if c.dep_ == "prep" and c.lower_ in
                     ORIGIN_PREPS | {"to", "into"}]
             # "A boat carrying 120 migrants from Libya capsized": where the boat came from
-            out += [p for acl in subj.children if acl.dep_ == "acl" and _lemma(acl) in (
+            out += [p for acl in subj.children if acl.dep_ == "acl" and lemma_of(acl) in (
                 "carry", "transport") for o in [acl, *acl.children] if o.dep_ in ("acl", "dobj")
                 for p in o.children if p.dep_ == "prep" and p.lower_ in ORIGIN_PREPS]
     if lemma in TRANSPORT_VERBS | {"board", "catch"}:  # also "boarded a ferry to X"
@@ -195,7 +195,7 @@ def _stray_preps(verb, lemma: str) -> list:
     return out
 
 
-def _generic(verb, subj) -> bool:
+def is_generic(verb, subj) -> bool:
     """Whether a motion is a general statement, not a trip: "a plane flying from X to Y burns
     ...", "a bus takes you from X to Y" (an indefinite mover in the simple present), "citizens
     stay in X up to 30 days" (a bare plural in the simple present, outside the headline, whose
@@ -206,7 +206,7 @@ def _generic(verb, subj) -> bool:
     if subj.tag_ == "NNS" and clause.tag_ == "VBP" and subj.lemma_.lower() not in \
             QUANTITY_NOUNS and not any(
             c.dep_ in ("det", "poss", "nummod", "aux", "conj") for c in
-            [*subj.children, *clause.children]) and not _headline(subj):
+            [*subj.children, *clause.children]) and not in_headline(subj):
         return True
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every")
                for c in subj.children):
@@ -218,7 +218,7 @@ def _generic(verb, subj) -> bool:
     return clause.tag_ in ("VBZ", "VBP")
 
 
-def _abstract(noun) -> bool:
+def is_abstract(noun) -> bool:
     """Whether a subject noun names a process or quality, not a traveller, a vehicle or a trip:
     "growth", "development", "expansion", "popularity" (by the suffix of its lemma)."""
     if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ in ("PERSON", "ORG", "NORP"):
@@ -230,7 +230,7 @@ def _abstract(noun) -> bool:
     return re.search(r"(?:[^o]th|ment|tion|sion|ity|ance|ence|ness)$", lemma) is not None
 
 
-def _unrealised(verb) -> bool:
+def is_unrealised(verb) -> bool:
     """Whether a motion is only a rule or an aim: an obligation under a condition ("they have
     to travel to X if they want to ..."), what someone means to get others to do ("saved
     money to get her parents to take a trip to X"), or an offer."""
@@ -255,7 +255,7 @@ def _unrealised(verb) -> bool:
                                          for m in c.children) for c in conditions)
 
 
-def _habitual(verb) -> bool:
+def is_habitual(verb) -> bool:
     """Whether a verb tells a habit, not a trip: "visits X weekly", "goes to X every summer"."""
     for c in verb.children:
         if c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in HABIT_ADVERBS:
@@ -266,7 +266,7 @@ def _habitual(verb) -> bool:
     return False
 
 
-def _conditional(verb, marks: tuple[str, ...] = ("if", "unless", "once")) -> bool:
+def is_conditional(verb, marks: tuple[str, ...] = ("if", "unless", "once")) -> bool:
     """Whether a verb sits in a condition ("if they fly to X", "once they reach X")."""
     for tok in [verb, *verb.ancestors][:4]:
         if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
@@ -276,12 +276,12 @@ def _conditional(verb, marks: tuple[str, ...] = ("if", "unless", "once")) -> boo
     return False
 
 
-def _passive(verb) -> bool:
+def is_passive(verb) -> bool:
     """Whether a verb is passive ("was flown to Oslo", "refugees airlifted to Oslo")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ == "acl") or (
         verb.tag_ in ("VBN", "VBD") and verb.dep_ == "conj" and verb.head != verb and
-        _passive(verb.head) and (verb.tag_ == "VBN" or _bare_participle(verb)))
+        is_passive(verb.head) and (verb.tag_ == "VBN" or _bare_participle(verb)))
 
 
     # "were bused to X and later taken to Y", "were found alive and airlifted to X"
@@ -294,7 +294,7 @@ def _bare_participle(verb) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
 
 
-def _route_noun(prep):
+def route_noun(prep):
     """The "route" of "en route" or the "way" of "on his way", under a preposition."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
@@ -307,7 +307,7 @@ def _route_noun(prep):
     return None
 
 
-def _after_clause(tok) -> bool:
+def after_clause(tok) -> bool:
     """Whether a word sits in an "after ..." phrase ("after a stop in X", "after visiting X")."""
     for anc in tok.ancestors:
         if anc.dep_ == "prep" and anc.lower_ in ("after", "following"):
@@ -317,7 +317,7 @@ def _after_clause(tok) -> bool:
     return False
 
 
-def _presence(verb) -> bool:
+def states_presence(verb) -> bool:
     """Whether "be" says where someone is now or will be ("The minister is in Cairo for
     talks", "will be in Oslo on Monday"): a main verb with "in"/"at" a named place and no
     other complement; not a past presence ("was in X four years ago", "was formerly of X"),
@@ -333,7 +333,7 @@ def _presence(verb) -> bool:
         c.dep_ in ("attr", "acomp", "oprd", "neg", "expl") for c in verb.children)
 
 
-def _due_in(verb):
+def due_in(verb):
     """The "due" of "is due in X", "was due at X on Monday" (a visit expected there), or None;
     not "due in ... Court" (an appearance before a judge)."""
     due = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "due"), None)
@@ -346,7 +346,7 @@ def _due_in(verb):
     return due
 
 
-def _named_subject_of_own(noun, owner):
+def named_subject_of_own(noun, owner):
     """The name a trip noun's "his"/"her" refers to when it is the object of that name's verb
     ("Ellie Smith finished her walk"), or None."""
     if owner is None or owner.lower_ not in ("his", "her") or noun.dep_ != "dobj":
@@ -355,7 +355,7 @@ def _named_subject_of_own(noun, owner):
     return subj if subj is not None and subj.pos_ == "PROPN" else None
 
 
-def _along_the_way(verb) -> bool:
+def along_the_way(verb) -> bool:
     """Whether a clause hangs on a bare "along the way" or "on the way" (not "on his way to X",
     a route of its own, nor "on the way home"): a stop on a trip the text told before."""
     ways = [o for p in verb.children if p.dep_ == "prep" for o in p.children]
@@ -367,7 +367,7 @@ def _along_the_way(verb) -> bool:
     return False
 
 
-def _earlier_occasion(verb) -> bool:
+def earlier_occasion(verb) -> bool:
     """Whether a past motion is another, earlier trip told as background: "Xi, who last visited
     Russia in 2013", "Merkel, who visited Washington in February" (a visit in a relative clause
     on the traveller), "she had previously toured Asia". An arrival in such a clause ("Xi, who
@@ -376,7 +376,7 @@ def _earlier_occasion(verb) -> bool:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in PREVIOUS_ADVERBS for c in verb.children):
         return True
-    if verb.dep_ != "relcl" or _lemma(verb) not in ("visit", "tour"):
+    if verb.dep_ != "relcl" or lemma_of(verb) not in ("visit", "tour"):
         return False
     days = [t for t in verb.subtree if t.ent_type_ == "DATE" and t.lower_ in RECENT_DAY_WORDS]
     if days:
@@ -385,7 +385,7 @@ def _earlier_occasion(verb) -> bool:
         verb.head.ent_type_ == "DATE"  # "his first visit since 2019, when he toured X"
 
 
-def _clause_apposition(noun) -> bool:
+def clause_apposition(noun) -> bool:
     """Whether an object is a noun phrase set off by a comma that names what the clause was
     ("landed in X on Monday, the first stop of a tour"), not what the verb acted on."""
     left = noun.left_edge
@@ -393,16 +393,16 @@ def _clause_apposition(noun) -> bool:
         noun.lemma_.lower() in TRAVEL_NOUNS
 
 
-def _boarded(noun):
+def boarding_verb(noun):
     """The verb that boards or takes a vehicle noun ("boarded a boat bound for X", "took a
     ferry to X"), or None."""
     if noun.dep_ == "dobj" and noun.lemma_.lower() in VEHICLES and \
-            _lemma(noun.head) in ("board", "take", "catch"):
+            lemma_of(noun.head) in ("board", "take", "catch"):
         return noun.head
     return None
 
 
-def _stay_span(noun) -> bool:
+def stay_span(noun) -> bool:
     """Whether a span of time in a place is a stay before the clause it hangs on: "after a week
     in Rome", "following three days in Oslo"."""
     return noun.ent_type_ in ("DATE", "TIME") and noun.dep_ == "pobj" and \
@@ -410,7 +410,7 @@ def _stay_span(noun) -> bool:
         any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in noun.children)
 
 
-def _where_pluperfect(verb) -> bool:
+def where_pluperfect(verb) -> bool:
     """Whether a "where" clause hangs on a place a pluperfect verb named ("had flown in from
     Berlin, where he met ..."): it tells the same earlier time."""
     if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
@@ -420,7 +420,7 @@ def _where_pluperfect(verb) -> bool:
         c.dep_ == "aux" and c.lower_ == "had" for c in gov.children)
 
 
-def _before_clause(tok) -> bool:
+def before_clause(tok) -> bool:
     """Whether a word sits in a "before ..." phrase ("before reaching X", "before he flew to
     X"): what it tells came after the clause it hangs on."""
     for anc in [tok, *tok.ancestors]:
@@ -434,7 +434,7 @@ def _before_clause(tok) -> bool:
     return False
 
 
-def _vehicle_of(subj) -> str | None:
+def vehicle_of(subj) -> str | None:
     """The vehicle a subject phrase names ("Ms. Silva's train", "the ship"), if any."""
     if subj is None:
         return None
