@@ -25,6 +25,8 @@ from mapper.model import Journey, Leg, Mention, Place, Stop
 
 
 def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
+    """Events into one journey per mover: stops ordered in time, repeats and contained
+    places merged, crossings and implied origins added, legs between consecutive stops."""
     by_mover: dict[str, list[Event]] = {}
     for ev in events:
         by_mover.setdefault(ev.mover.key, []).append(ev)
@@ -34,7 +36,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
     latest = [date.fromisoformat(e.date.partition("/")[2] or e.date) for e in events
               if e.date and not e.extra.get("future")]
     ctx.base = (ctx.article.published or max(latest, default=date(2000, 1, 1))
-                  ).toordinal()
+                ).toordinal()
     movers = sorted(by_mover, key=lambda k: min(e.position for e in by_mover[k]))
     for key in movers:
         evs = _merge_restated(_dedupe(_with_birthplace(by_mover[key])))
@@ -159,6 +161,7 @@ def inherit_modes(evs: list[Event]) -> list[Event]:
 
 
 def stop_of(ctx: Context, ev: Event) -> Stop:
+    """The stop an event gives, with every sentence that told it as evidence."""
     sentences = dict.fromkeys([ev.evidence, *ev.extra.get("evidence", [])])
     evidence = "\n".join(sorted(sentences, key=ctx.article.text.find))
     return Stop(ev.place, ev.status, evidence, ev.date, ev.mode, ev.verb,
@@ -167,6 +170,8 @@ def stop_of(ctx: Context, ev: Event) -> Stop:
 
 def resolve_crossings(ctx: Context, stops: list[Stop], evs: list[Event], mover: Mover,
                       extra: dict[str, Place]) -> list[Stop]:
+    """Each crossing into another country as a point on the border between the country before
+    and the one entered (the place crossed into follows, unless it is that country)."""
     out: list[Stop] = []
     for i, (stop, ev) in enumerate(zip(stops, evs)):
         if ev.role != "crossing":
@@ -215,6 +220,7 @@ def border_mentions(ctx: Context, ev: Event) -> list[Mention]:
 
 
 def home_place(ctx: Context, code: str) -> Place | None:
+    """The place of a mover's home country: one the article names, else the gazetteer's."""
     place = next((p for p in ctx.places if p.entry.feature == "country"
                   and p.entry.country_code == code), None)
     if place is None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from mapper.gazetteer.base import Gazetteer
@@ -15,6 +14,8 @@ from mapper.model import Article, Place
 
 @dataclass
 class Context:
+    """The state of the journeys steps over one article (a fresh one per article)."""
+
     gazetteer: Gazetteer
     demonyms: dict[str, str]  # "Brazilian" -> "BR"
     demonym_pattern: re.Pattern | None
@@ -43,4 +44,4 @@ class Context:
     carried_by: dict[str, Mover] = field(default_factory=dict)  # transport verb -> latest mover
     by_label: dict[str, Mover] = field(default_factory=dict)
     home_places: dict[str, Place] = field(default_factory=dict)
-    base: date | None = None  # the date relative dates count from (set by assembly)
+    base: int = 0  # the ordinal of "now" events are ordered against (set by assembly)

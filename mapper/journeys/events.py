@@ -84,6 +84,8 @@ from mapper.model import Place
 
 
 def events_at(ctx: Context, tok, sent) -> list[Event]:
+    """The motion events a token triggers (a verb, a travel noun, a route preposition),
+    keeping track of the subjects, people and vehicles read so far."""
     lemma = lemma_of(tok)
     ctx.taken = False
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and \
@@ -279,6 +281,7 @@ def stranded_events(ctx: Context, verb, sent) -> list[Event]:
 
 
 def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
+    """The events of a motion verb: the places its prepositions and objects name."""
     lemma = lemma_of(verb)
     out: list[Event] = []
     if is_negated(verb):
@@ -412,6 +415,7 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
 
 
 def noun_events(ctx: Context, noun, sent, mover: Mover) -> list[Event]:
+    """The events of a travel noun ("his visit to X", "next stop at Y")."""
     out: list[Event] = []
     governing = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")
                       and a.dep_ != "prep"), noun)
@@ -524,6 +528,7 @@ def modifier_only(ctx: Context, start: int, end: int) -> bool:
 
 def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, span,
                noun=None) -> Event:
+    """One event of a mover at a place, with its status, date and mode."""
     status = stop_status(ctx, verb, sent, noun)
     if role == "origin" and status == "planned" and verb.tag_ == "VBG" and \
             not future_clause(verb):

@@ -308,6 +308,7 @@ def relative_of(ctx: Context, noun) -> Mover | None:
 
 def register_mover(ctx: Context, key: str, label: str, vehicle: str | None, home: str | None,
                    position: int, kind: str) -> Mover:
+    """The mover with this key, made on first sight, remembered as the latest of its kind."""
     mover = ctx.movers.get(key)
     if mover is None:
         mover = Mover(key, label, vehicle, home, position)

@@ -129,6 +129,7 @@ def vehicle_owners(ctx: Context, doc) -> dict[str, str]:
 
 
 def demonym_country(ctx: Context, text: str) -> str | None:
+    """The country of the first demonym in a text ("Brazilian leader" -> BR), or None."""
     m = ctx.demonym_pattern.search(text) if ctx.demonym_pattern else None
     return ctx.demonyms[m.group(1)] if m else None
 
@@ -214,6 +215,7 @@ def clause_antecedent(ctx: Context, pronoun):
 
 
 def person_key(ctx: Context, tok) -> str | None:
+    """The person a PERSON token's name denotes, or None."""
     ent = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
     if ent is None:
         return None
@@ -283,10 +285,12 @@ def _name_then_motion(tok) -> bool:
 
 
 def _person_name(text: str) -> str:
+    """A name without a possessive "'s"."""
     return re.sub(r"(’s|'s)$", "", text).strip()
 
 
 def _name_words(name: str) -> list[str]:
+    """A name's words, lower-cased, without titles ("Mr.", "President")."""
     titles = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "gen", "sen"}
     words = [re.sub(r"[^\w-]", "", w).lower() for w in name.split()]
     return [w for w in words if w and w not in titles]

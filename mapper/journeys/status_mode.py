@@ -26,6 +26,7 @@ from mapper.networks.mode import mode_from_text
 
 
 def stop_status(ctx: Context, verb, sent, noun=None) -> str:
+    """Whether a verb's stop is confirmed, planned, reported or speculated."""
     words = {t.lower_ for t in sent}
     chain = [verb, *verb.ancestors]
     clause = [verb, *[a for a in verb.ancestors if a.dep_ in ("xcomp", "aux", "ROOT")]]
@@ -98,6 +99,8 @@ def source_speaker(report) -> bool:
 
 
 def travel_mode(ctx: Context, verb, sent, mover: Mover) -> str:
+    """How the mover travels: the vehicle of the subject, the verb ("fly", "sail"), "by
+    helicopter", or the mover's own vehicle; "unknown" otherwise."""
     if ctx.subject_vehicle:
         return VEHICLES[ctx.subject_vehicle]
     lemma = verb.lemma_.lower()

@@ -54,6 +54,7 @@ def resolve_date(ctx: Context, text: str, tense: str) -> str | None:
 
 
 def attached_date(ctx: Context, verb, sent, tense: str) -> str | None:
+    """The resolved date of the first DATE of the sentence in the verb's own clause, or None."""
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue

@@ -9,6 +9,8 @@ from mapper.model import Journey, Place
 
 @dataclass
 class Mover:
+    """Who travels: a person, group, vehicle or thing, one per identity in the article."""
+
     key: str
     label: str
     vehicle: str | None = None
@@ -19,6 +21,8 @@ class Mover:
 
 @dataclass
 class Event:
+    """A mover at a place in one clause: origin, dest, via or crossing, with status, date, mode."""
+
     mover: Mover
     place: Place
     role: str  # origin, dest, via, crossing
@@ -35,5 +39,7 @@ class Event:
 
 @dataclass(frozen=True)
 class JourneyResult:
+    """The journeys of an article and the places they add."""
+
     journeys: tuple[Journey, ...]
     places: tuple[Place, ...]  # places the journeys imply (border crossings, origins)
