@@ -1,0 +1,380 @@
+"""Assembly: events into stops, legs and one journey per mover (merging repeated and
+contained stops, implied origins, border crossings)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from mapper.geodesy import in_box
+from mapper.implied import crossing_entry
+from mapper.journeys.context import Context
+from mapper.journeys.timing import time_order
+from mapper.journeys.values import Event, JourneyResult, Mover
+from mapper.journeys.words import (
+    BORDER_WORDS,
+    DRIVER_VERBS,
+    LIFE_MOVES,
+    MEETING_VERBS,
+    STATUS_RANK,
+    TRANSPORT_VERBS,
+    VEHICLES,
+    WATER,
+)
+from mapper.model import Journey, Leg, Mention, Place, Stop
+
+
+def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
+    """Events into one journey per mover: stops ordered in time, repeats and contained
+    places merged, crossings and implied origins added, legs between consecutive stops."""
+    by_mover: dict[str, list[Event]] = {}
+    for ev in events:
+        by_mover.setdefault(ev.mover.key, []).append(ev)
+    journeys: list[Journey] = []
+    extra: dict[str, Place] = {}
+    # "now" is the publication date; without one, the latest date the events give
+    latest = [date.fromisoformat(e.date.partition("/")[2] or e.date) for e in events
+              if e.date and not e.extra.get("future")]
+    ctx.base = (ctx.article.published or max(latest, default=date(2000, 1, 1))
+                ).toordinal()
+    movers = sorted(by_mover, key=lambda k: min(e.position for e in by_mover[k]))
+    for key in movers:
+        evs = _merge_restated(_dedupe(_with_birthplace(by_mover[key])))
+        if not evs:
+            continue
+        mover = evs[0].mover
+        for ev in evs:
+            if _diverted(ev, evs):
+                ev.extra["apart"] = True  # a stop no leg reaches
+        for ev in evs:
+            ev.order = time_order(ctx, ev, evs)
+        for ev in evs:
+            if _departure_told_later(ev, evs):  # "arrived in X in 2016. They fled Y after"
+                ev.order = min((o.order for o in evs if o is not ev and
+                                not o.extra.get("apart")), default=ev.order + 1.0) - 1.0
+        evs.sort(key=lambda e: e.order)
+        evs = merge_contained(ctx, evs)
+        evs = inherit_modes(evs)
+        stops = [stop_of(ctx, e) for e in evs]
+        stops = resolve_crossings(ctx, stops, evs, mover, extra)
+        apart = {(e.place.id, e.position) for e in evs if e.extra.get("apart")}
+        origins = {(e.place.id, e.position): e.extra.get("lemma") for e in evs
+                   if e.role == "origin"}
+        stops = implied_origin(ctx, stops, mover, extra, apart, origins)
+        stops = merge_repeats(ctx, stops, apart)
+        if not stops or len(stops) == 1 and not lone_stop(stops[0], evs[0]):
+            continue
+        jid = f"j{len(journeys) + 1}"
+        label = _mover_label(mover, len(evs))
+        # a trip to each, or of another time, has no leg; the stops around it join up
+        joined = [s for s in stops if (s.place.id, s.position) not in apart]
+        pairs = list(zip(joined, joined[1:]))
+        legs = tuple(Leg(jid, label, i, a, b) for i, (a, b) in enumerate(pairs, start=1))
+        journeys.append(Journey(jid, label, tuple(stops), legs))
+    used = {s.place.id for j in journeys for s in j.stops}
+    homes = {k: p for k, p in ctx.home_places.items() if p.id in used and k not in extra}
+    return JourneyResult(tuple(journeys), tuple({**extra, **homes}.values()))
+
+
+def lone_stop(stop: Stop, ev: Event) -> bool:
+    """Whether one stop alone is a journey: a destination the text says was or will be
+    reached ("is travelling to X", "visited X", "crossed into X"), not an origin or a
+    guess."""
+    return ev.role in ("dest", "crossing") and not stop.implied and \
+        stop.status != "speculated" and ev.extra.get("lemma") not in MEETING_VERBS and \
+        stop.place.entry.feature != "continent"  # "met in X", "travels in Asia": no map
+
+
+def merge_repeats(ctx: Context, stops: list[Stop], apart: set) -> list[Stop]:
+    """One stop where the same place follows itself; both sentences kept as evidence (not
+    a trip of another time and one of this trip)."""
+    out: list[Stop] = []
+    for s in stops:
+        if out and out[-1].place.id == s.place.id and \
+                ((out[-1].place.id, out[-1].position) in apart) == \
+                ((s.place.id, s.position) in apart):
+            prev = out[-1]
+            status = max((prev.status, s.status), key=STATUS_RANK.__getitem__)
+            evidence = "\n".join(sorted(dict.fromkeys(prev.evidence.split("\n") +
+                                                       s.evidence.split("\n")),
+                                         key=ctx.article.text.find))
+            out[-1] = replace(prev, status=status, date=prev.date or s.date, evidence=evidence)
+            continue
+        out.append(s)
+    return out
+
+
+def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
+    """Drop a country or region stop next to a stop inside it; keep the stronger status."""
+    out: list[Event] = []
+    for ev in evs:
+        if out and (_tense_apart(out[-1], ev) or
+                    bool(out[-1].extra.get("apart")) != bool(ev.extra.get("apart"))):
+            out.append(ev)  # "arrived in Greece"; later "hope to reach Athens": two stops
+            continue
+        if out and contains(out[-1].place, ev.place) and out[-1].role != "crossing":
+            prev = out.pop()
+            ev = _combine(ev, prev) if prev.role == ev.role else ev
+            if prev.place.id == ev.place.id and ev.mode == "unknown":
+                ev.mode = prev.mode  # "had flown in from X, where he met": by air
+        elif out and contains(ev.place, out[-1].place) and ev.role != "crossing":
+            if ev.role == out[-1].role:
+                out[-1] = _combine(out[-1], ev)
+            continue
+        out.append(ev)
+    # a region passed through that contains a later stop adds nothing either
+    keep = []
+    for ev in out:
+        if ev.role == "via" and ev.place.entry.feature not in ("city", "crossing") and \
+                any(contains(ev.place, o.place) for o in out if o is not ev):
+            continue
+        keep.append(ev)
+    return keep
+
+
+def inherit_modes(evs: list[Event]) -> list[Event]:
+    """A mover keeps its mode on later legs until the text changes it (a trip of another
+    time neither gives nor takes one)."""
+    evs_all, evs = evs, [e for e in evs if not e.extra.get("apart")]
+    mode, pending = "unknown", None
+    for ev in evs:
+        if ev.extra.get("leg_mode"):
+            # "took a boat to X": that leg's mode, not the mover's from then on; "boarded
+            # buses in X and travelled to Y": the leg that starts at X
+            pending = ev.mode if ev.role == "origin" else None
+            continue
+        if ev.mode != "unknown":
+            mode = ev.mode
+        else:
+            ev.mode = pending or mode
+        pending = None
+    # the start takes the first mode the text gives ("left X on Sunday, flew to Y"); a
+    # place reached before it was reached some other way ("had arrived in X from Y,
+    # travelled by bus to Z")
+    first = next((e for e in evs if e.mode != "unknown" and not e.extra.get("leg_mode")),
+                 None)
+    for ev in evs:
+        if first is not None and ev.mode == "unknown" and (
+                ev.role == "origin" or ev.position == first.position):
+            ev.mode = first.mode
+    return evs_all
+
+
+def stop_of(ctx: Context, ev: Event) -> Stop:
+    """The stop an event gives, with every sentence that told it as evidence."""
+    sentences = dict.fromkeys([ev.evidence, *ev.extra.get("evidence", [])])
+    evidence = "\n".join(sorted(sentences, key=ctx.article.text.find))
+    return Stop(ev.place, ev.status, evidence, ev.date, ev.mode, ev.verb,
+                bool(ev.extra.get("implied")), ev.position)
+
+
+def resolve_crossings(ctx: Context, stops: list[Stop], evs: list[Event], mover: Mover,
+                      extra: dict[str, Place]) -> list[Stop]:
+    """Each crossing into another country as a point on the border between the country before
+    and the one entered (the place crossed into follows, unless it is that country)."""
+    out: list[Stop] = []
+    for i, (stop, ev) in enumerate(zip(stops, evs)):
+        if ev.role != "crossing":
+            out.append(stop)
+            continue
+        to_cc = stop.place.entry.country_code
+        prev_cc = out[-1].place.entry.country_code if out else mover.home
+        if not to_cc or not prev_cc or prev_cc == to_cc:
+            out.append(stop)
+            continue
+        before = (out[-1].place.lat, out[-1].place.lon) if out else None
+        after = next(((s.place.lat, s.place.lon) for s in stops[i + 1:]
+                      if s.place.entry.country_code == to_cc), None)
+        entry = crossing_entry(ctx.gazetteer, prev_cc, to_cc, before, after, stop.mode)
+        if entry is None:
+            out.append(stop)
+            continue
+        mention = Mention(ctx.article.text[ev.position: ev.span[1]], ev.position,
+                          ev.span[1], ev.evidence, "IMPLIED", implied=True,
+                          hint=(("role", "crossing"),))
+        place = extra.get(entry.key) or Place(
+            entry.key.replace(":", "-").lower(), entry.name, entry,
+            (mention, *border_mentions(ctx, ev)), implied=True)
+        extra[entry.key] = place
+        out.append(replace(stop, place=place))
+        if stop.place.entry.feature != "country":
+            out.append(replace(stop, date=stop.date, verb=stop.verb))
+    return out
+
+
+def border_mentions(ctx: Context, ev: Event) -> list[Mention]:
+    """"the border", "the border crossing", "the frontier" in the mover's sentences: the
+    crossing just computed is what they refer to."""
+    text = ctx.article.text
+    out = []
+    for sent in ctx.doc.sents:
+        if sent.start_char > ev.position + 2000 or sent.end_char < ev.position - 2000:
+            continue
+        for m in BORDER_WORDS.finditer(sent.text):
+            start = sent.start_char + m.start(1)
+            end = sent.start_char + m.end(1)
+            if start != ev.position:
+                out.append(Mention(text[start:end], start, end, sent.text.strip(),
+                                   "IMPLIED", implied=True, hint=(("role", "crossing"),)))
+    return out
+
+
+def home_place(ctx: Context, code: str) -> Place | None:
+    """The place of a mover's home country: one the article names, else the gazetteer's."""
+    place = next((p for p in ctx.places if p.entry.feature == "country"
+                  and p.entry.country_code == code), None)
+    if place is None:
+        entry = ctx.gazetteer.country(code)
+        if entry is None:
+            return None
+        place = ctx.home_places.setdefault(entry.key, Place(
+            entry.key.replace(":", "-"), entry.name, entry, (), implied=True))
+    return place
+
+
+def implied_origin(ctx: Context, stops: list[Stop], mover: Mover, extra: dict[str, Place],
+                   apart: set, origins: dict) -> list[Stop]:
+    """A mover from a country the text names, travelling abroad, started at home (before
+    the first stop that is not a trip of its own); not one who sets out from a place the
+    text names and goes home ("tourists stranded in Bali flew home to London"), whom the
+    text shows only coming from somewhere, or who is carried from where they were
+    ("evacuated 250 British nationals from Khartoum"). ``origins`` maps each origin stop
+    to its verb's lemma."""
+    first = next((s for s in stops if (s.place.id, s.position) not in apart), None)
+    if first is None or not mover.home or mover.key.startswith(("vehicle:", "named:")):
+        return stops  # a ship's flag or an airline's country is no place it set out from
+    if first.place.entry.feature == "crossing" or first.verb.lower() in ("from", "left"):
+        return stops
+    if first.place.entry.country_code == mover.home or origins.get(
+            (first.place.id, first.position)) in TRANSPORT_VERBS - DRIVER_VERBS:
+        return stops
+    if (first.place.id, first.position) in origins and (any(
+            s.place.entry.country_code == mover.home for s in stops) or all(
+            (s.place.id, s.position) in origins for s in stops)):
+        return stops  # "a Kenyan woman who had just arrived from India": not from Kenya
+    home = next((p for p in ctx.places if p.entry.feature == "country"
+                 and p.entry.country_code == mover.home), None)
+    if home is None:
+        entry = ctx.gazetteer.country(mover.home)
+        if entry is None:
+            return stops
+        home = extra.setdefault(entry.key, Place(entry.key.replace(":", "-"), entry.name,
+                                                 entry, (), implied=True))
+    origin = Stop(home, first.status, first.evidence, None, first.mode, "(implied origin)",
+                  True, first.position)
+    return [origin, *stops]
+
+
+def _departure_told_later(ev: Event, evs: list[Event]) -> bool:
+    """Whether an undated past departure, told alone in its sentence, from a place the mover
+    is not otherwise at, is where the journey began ("They arrived in Greece in 2016. ... They
+    had fled Iraq after ...")."""
+    return ev.role == "origin" and not ev.date and not ev.extra.get("future") and \
+        not ev.extra.get("start") and len(evs) > 1 and \
+        all((o.evidence != ev.evidence or o.extra.get("future")) and o.place.id != ev.place.id
+            for o in evs if o is not ev)  # "Macron, who flew in from X, will travel to Y"
+
+
+def _diverted(ev: Event, evs: list[Event]) -> bool:
+    """Whether a destination the mover was heading for was not reached: the same sentence then
+    takes it elsewhere ("was heading for X when it was escorted to Y")."""
+    return bool(ev.extra.get("was_going")) and ev.status == "planned" and any(
+        o.evidence == ev.evidence and o.role == "dest" and o.status == "confirmed" and
+        o.position > ev.position and o.place.id != ev.place.id for o in evs)
+
+
+def _with_birthplace(evs: list[Event]) -> list[Event]:
+    """A mover's events with the birthplace only where it starts a life told as moves ("born
+    in X, moved to Y in 1950 and later settled in Z"), not beside a visit or alone."""
+    if any(e.extra.get("lemma") in LIFE_MOVES for e in evs):
+        return evs
+    return [e for e in evs if not e.extra.get("birth")]
+
+
+def _dedupe(evs: list[Event]) -> list[Event]:
+    """One event per (place, sentence, role): the same stop said twice in one clause."""
+    seen: dict[tuple, Event] = {}
+    for ev in evs:
+        key = (ev.place.id, ev.evidence, ev.role)
+        if key not in seen:
+            seen[key] = ev
+    return list(seen.values())
+
+
+def _merge_restated(evs: list[Event]) -> list[Event]:
+    """A sentence that retells a trip told before, from the same place to the same place ("led
+    police on a chase from X through Y to Z ... He drove from X to Z"), adds its evidence, mode
+    and status to that trip's stops instead of a second trip."""
+    by_sentence: dict[str, list[Event]] = {}
+    for ev in evs:
+        by_sentence.setdefault(ev.evidence, []).append(ev)
+    told: list[list[Event]] = []
+    drop: set[int] = set()
+    for group in by_sentence.values():
+        ends = {(e.place.id, e.role) for e in group}
+        earlier = next((g for g in told if ends <= {(e.place.id, e.role) for e in g}), None)
+        if earlier is not None and {r for _, r in ends} == {"origin", "dest"} and \
+                all(bool(e.extra.get("future")) == bool(group[0].extra.get("future"))
+                    for e in earlier + group):
+            for ev in group:
+                keep = next(e for e in earlier if (e.place.id, e.role) == (ev.place.id, ev.role))
+                _combine(keep, ev)
+                drop.add(id(ev))
+            for ev in earlier:  # the places passed between them are as sure as its ends
+                if ev.role == "via":
+                    ev.status = max((ev.status, group[0].status), key=STATUS_RANK.__getitem__)
+            continue
+        told.append(group)
+    return [e for e in evs if id(e) not in drop]
+
+
+def _mover_label(mover: Mover, n_events: int) -> str:
+    """The mover's name, with its vehicle when it is one or travels in it for most of the
+    trip ("Kim Jong-il (train)"), not for a vehicle used on one leg ("refugees")."""
+    vehicle = mover.vehicle
+    if mover.vehicles:
+        most = max(mover.vehicles, key=mover.vehicles.get)
+        if 2 * mover.vehicles[most] >= n_events or vehicle is None and \
+                mover.key.startswith(("vehicle:", "named:")):
+            vehicle = most
+    if not vehicle or vehicle in mover.label.lower() or mover.key.startswith("vehicle:") and \
+            any(w in VEHICLES for w in mover.label.lower().split()):
+        return mover.label  # "fishing trawler", not "fishing trawler (vessel)"
+    return f"{mover.label} ({vehicle})"
+
+
+def _tense_apart(a: Event, b: Event) -> bool:
+    """Whether two events, said in different sentences, are one done and one still to come."""
+    return a.evidence != b.evidence and bool(a.extra.get("future")) != bool(b.extra.get("future"))
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Whether ``outer`` (a country or region) contains ``inner``."""
+    if outer.id == inner.id:
+        return True
+    oe, ie = outer.entry, inner.entry
+    if oe.feature == "country":
+        return ie.feature != "country" and ie.country_code == oe.country_code and \
+            ie.feature != "crossing"
+    if oe.feature == "continent":  # "a tour of Africa, visiting Kenya and Ghana"
+        return ie.feature != "continent" and bool(oe.bbox) and in_box(oe.bbox, ie.lat, ie.lon)
+    if oe.feature in ("city", "crossing") or ie.feature == "country":
+        return False
+    if oe.feature in WATER:
+        return False  # a port is on a sea's shore, not a stop inside it
+    if oe.bbox and ie.feature not in ("ocean", "sea"):
+        return in_box(oe.bbox, ie.lat, ie.lon) and oe.feature not in ("lake", "river")
+    return False
+
+
+def _combine(keep: Event, other: Event) -> Event:
+    """Merge a containing stop into a contained one: the stronger status; a date only when the
+    same sentence gave it (a region's date says little about a city passed later)."""
+    keep.status = max((keep.status, other.status), key=STATUS_RANK.__getitem__)
+    if other.evidence == keep.evidence:
+        keep.date = keep.date or other.date
+    keep.extra.setdefault("evidence", []).extend(
+        [other.evidence, *other.extra.get("evidence", [])])
+    if keep.mode == "unknown":
+        keep.mode = other.mode
+    return keep

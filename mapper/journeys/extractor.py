@@ -1,0 +1,57 @@
+"""The journeys extractor: the steps put together over one article."""
+
+from __future__ import annotations
+
+import re
+
+from mapper.gazetteer import sources
+from mapper.gazetteer.base import Gazetteer
+from mapper.journeys.assembly import assemble_journeys
+from mapper.journeys.context import Context
+from mapper.journeys.events import events_at
+from mapper.journeys.people import genders, named_people, vehicle_owners
+from mapper.journeys.values import Event, JourneyResult
+from mapper.model import Article, Place
+
+
+class JourneyExtractor:
+    """Motion events and journeys of an article, from its parse and resolved places."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.demonyms = sources.demonyms()
+        names = sorted(self.demonyms, key=len, reverse=True)
+        # "Central American", "Latin American": a region's people, not the United States'
+        self.demonym_pattern = re.compile(
+            r"(?<!Central )(?<!Latin )(?<!North )(?<!South )(?<!East )(?<!West )\b(" +
+            "|".join(map(re.escape, names)) + r")\b") if names else None
+
+    def context(self) -> Context:
+        """A fresh context for one article."""
+        return Context(self.gazetteer, self.demonyms, self.demonym_pattern)
+
+    def extract(self, article: Article, doc, places: tuple[Place, ...]) -> JourneyResult:
+        ctx = self.context()
+        return assemble_journeys(ctx, read_events(ctx, article, doc, places))
+
+    def events(self, article: Article, doc, places: tuple[Place, ...]) -> list[Event]:
+        """Every motion event of the article, in text order."""
+        return read_events(self.context(), article, doc, places)
+
+
+def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) -> list[Event]:
+    """Every motion event of the article, in text order, read into ``ctx``."""
+    ctx.article = article
+    ctx.doc = doc
+    ctx.places = places
+    ctx.by_span = sorted(
+        ((m.start, m.end, p, m.label) for p in places for m in p.mentions),
+        key=lambda x: x[0])
+    ctx.people = named_people(ctx, doc)
+    ctx.gender = genders(ctx, doc)
+    ctx.owners = vehicle_owners(ctx, doc)
+    events: list[Event] = []
+    for sent in doc.sents:
+        for tok in sent:
+            events.extend(events_at(ctx, tok, sent))
+    return events

@@ -1,0 +1,357 @@
+"""Movers: who moves in a clause (people, groups, vehicles, things carried), one identity
+per mover across the article."""
+
+from __future__ import annotations
+
+from mapper.journeys.context import Context
+from mapper.journeys.people import (
+    agreeing_person,
+    clause_antecedent,
+    demonym_country,
+    np_text,
+    object_antecedent,
+    person_key,
+    the_name,
+    titled_person,
+    unknown_name,
+)
+from mapper.journeys.syntax import in_headline, loose_conjunct, of_object
+from mapper.journeys.values import Mover
+from mapper.journeys.words import (
+    GROUP_NOUNS,
+    KIN_NOUNS,
+    OFFICE_NOUNS,
+    PEOPLE_NOUNS,
+    QUANTITY_NOUNS,
+    ROLE_VERBS,
+    SHARE_WORDS,
+    SOMEONE_NOUNS,
+    THING_MOVERS,
+    TRAVEL_NOUNS,
+    VEHICLES,
+)
+
+
+def movers_of(ctx: Context, subj) -> list[Mover]:
+    """Movers of a subject: "A and B" gives both; "the two men" those who last moved
+    together. A generic plural ("Airplanes are flying into ...") moves nobody."""
+    if subj is None:
+        return []
+    if subj.lemma_.lower() in TRAVEL_NOUNS.difference(VEHICLES) and subj.pos_ == "NOUN" \
+            and not any(
+            c.dep_ == "poss" for c in subj.children):
+        return []  # "the annual pilgrimage to X gets underway" names no traveller
+    if subj.lemma_.lower() in QUANTITY_NOUNS:  # "Hundreds of pilgrims" -> the pilgrims
+        obj = of_object(subj)
+        if obj is not None and obj.lemma_.lower() in GROUP_NOUNS:
+            mover = mover_of(ctx, obj)
+            return [mover] if mover is not None else []
+    specific = ("det", "poss", "nummod") if subj.lemma_.lower() in VEHICLES.keys() | \
+        TRAVEL_NOUNS else ("det", "poss", "nummod", "amod")  # "Direct flights" are a service
+    if subj.tag_ == "NNS" and not any(c.dep_ in specific for c in subj.children) and \
+            subj.lemma_.lower() not in GROUP_NOUNS:
+        return []
+    phrase = [t for t in subj.subtree if not any(
+        a.dep_ in ("relcl", "acl", "appos") and a != subj and subj in a.ancestors
+        for a in [t, *t.ancestors])]
+    named = {}
+    if any(t.dep_ == "cc" and t.lower_ == "and" for t in phrase):
+        for t in phrase:
+            if any(a.dep_ == "poss" for a in [t, *t.ancestors] if subj in a.ancestors):
+                continue  # "A and B's aide, C": the aide travelled, not B
+            key = person_key(ctx, t) if t.ent_type_ == "PERSON" else None
+            if key and key not in named:
+                named[key] = t
+    if len(named) > 1:  # "A and B flew ...", however the parser attached them
+        movers = [m for t in named.values() if (m := mover_of(ctx, t)) is not None]
+        ctx.last_together = movers
+        return movers
+    if subj.conjuncts:
+        movers = [m for t in (subj, *subj.conjuncts) if (m := mover_of(ctx, t)) is not None]
+        people = {m.key.split(":", 1)[1] for m in movers if m.key.startswith("person:")}
+        # "Ana Silva and her husband": one party, named after her
+        movers = [m for m in movers if not (m.key.startswith("relative:") and
+                                            m.key.split(":")[1] in people)]
+        if len(movers) > 1:
+            ctx.last_together = movers
+        return movers
+    if subj.tag_ == "NNS" and ctx.last_together and (
+            subj.lemma_.lower() in PEOPLE_NOUNS or any(
+                subj.lemma_.lower() in ctx.people[m.key.split(":", 1)[1]]["titles"]
+                for m in ctx.last_together if m.key.startswith("person:"))):
+        return list(ctx.last_together)
+    if subj.lower_ in SHARE_WORDS and not list(subj.children) and ctx.last.get("group"):
+        return [ctx.last["group"]]  # "Many hope to continue to X": some of the group
+    if subj.lower_ in ("they", "both") and ctx.last_together:
+        return list(ctx.last_together)
+    mover = mover_of(ctx, subj)
+    if mover is None and subj.lower_ == "they" and ctx.plural_subject is not None:
+        return movers_of(ctx, ctx.plural_subject)  # "The couple married ... They moved to X"
+    return [mover] if mover is not None else []
+
+
+def mover_of(ctx: Context, subj) -> Mover | None:
+    """The mover a subject (or possessor) token denotes, or None if it is not a traveller."""
+    if subj is None:
+        return None
+    lemma = subj.lemma_.lower()
+    if lemma in QUANTITY_NOUNS:  # "a small group of supporters"
+        obj = of_object(subj)
+        return mover_of(ctx, obj) if obj is not None and obj.lemma_.lower() in GROUP_NOUNS \
+            else None
+    if subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that"):
+        kinds = {"he": "person", "she": "person", "it": "vehicle", "they": "group",
+                 "we": "group", "his": "person", "her": "person", "its": "vehicle",
+                 "their": "group", "him": "person", "them": "group", "us": "group"}
+        kind = kinds.get(subj.lower_, kinds.get(lemma))
+        local = clause_antecedent(ctx, subj) if kind == "person" else None
+        if local is None and subj.dep_ == "dobj" and subj.lower_ in ("him", "her"):
+            local = object_antecedent(ctx, subj)
+        if local is not None:
+            return mover_of(ctx, local)
+        if kind == "person" and ctx.last_person is not None and \
+                ctx.last_person.pos_ != "PRON":
+            return mover_of(ctx, agreeing_person(ctx, subj.lower_))
+        return ctx.last.get(kind) if kind else None
+    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
+        return mover_of(ctx, subj.head.head)
+    alias = ctx.person_alias.get(subj.lower_)
+    if alias and (subj.pos_ == "PROPN" or subj.text.istitle()) and \
+            subj.ent_type_ != "PERSON":
+        rec = ctx.people[alias]  # a person's name tagged as something else
+        return register_mover(ctx, f"person:{alias}", rec["label"], None, rec["home"], subj.idx,
+                              "person")
+    phrase_text = np_text(subj)
+    named = ctx.by_label.get(phrase_text.lower())
+    if named is not None:
+        ctx.last["vehicle" if named.vehicle else "person"] = named
+        return named
+    vehicle = lemma if lemma in VEHICLES else None
+    person = None
+    # A person named in the phrase ("the author A B", "her aide, A B"), or its possessor
+    # when the possessed noun is the person's vehicle or party ("Ms. Silva's train"); "his
+    # wife", "Silva's aide" are someone else.
+    kin = lemma in KIN_NOUNS and any(
+        c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))
+        for c in subj.children)
+    candidates = [*[c for c in subj.children if c.dep_ == "appos" and
+                    c.ent_type_ == "PERSON" and c.pos_ == "PROPN"], subj,
+                  *[c for c in subj.children if c.dep_ == "compound" or
+                    c.dep_ == "poss" and not kin]]
+    for tok in candidates:
+        if tok.ent_type_ == "PERSON":
+            key = person_key(ctx, tok)
+            if key:
+                person = key
+                break
+        if tok.dep_ == "poss" or tok == subj:
+            person = titled_person(ctx, tok)
+        if person:
+            break
+    if person is None and vehicle and vehicle in ctx.owners and not any(
+            t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "") for t in subj.subtree):
+        person = ctx.owners[vehicle]
+    poss = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("his", "her")),
+                None)
+    if kin and person is None:
+        return relative_of(ctx, subj)
+    if person is None and poss is not None and ctx.last_person is not None:
+        person = person_key(ctx, agreeing_person(ctx, poss.lower_))
+    if person:
+        rec = ctx.people[person]
+        mover = register_mover(ctx, f"person:{person}", rec["label"], vehicle, rec["home"],
+                               subj.idx, "person")
+        if vehicle:
+            ctx.last["vehicle"] = mover
+        return mover
+    phrase = np_text(subj)
+    home = demonym_country(ctx, phrase)
+    if lemma in OFFICE_NOUNS and subj.tag_ in ("NN", "NNP") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in
+            [*subj.children, *(subj.head.children if subj.dep_ == "conj" else [])]):
+        # "The Iranian president arrived in X": a person the text knows by the office
+        # ("the Dutch king and queen": the article and nationality stand before the first)
+        if subj.dep_ == "conj" and home is None:
+            home = demonym_country(ctx, np_text(subj.head))
+        return register_mover(ctx, f"office:{phrase.lower()}", phrase, None, home, subj.idx,
+                              "person")
+    if lemma in SOMEONE_NOUNS and subj.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in subj.children):
+        # "A Pewaukee man was arrested after leading police on a chase ...; he drove"
+        return register_mover(ctx, f"someone:{lemma}", phrase, None, home, subj.idx, "person")
+    if lemma in GROUP_NOUNS:
+        pair = pair_named_before(ctx, subj) or named_team(ctx, subj) or \
+            group_named_before(ctx, subj, home)
+        if pair is not None:
+            return pair
+        key = f"group:{home or ''}:{GROUP_NOUNS[lemma]}"
+        mover = register_mover(ctx, key, phrase, None, home, subj.idx, "group")
+        if any(c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in subj.children):
+            ctx.last_two = mover
+        return mover
+    if vehicle:
+        named = [t for t in subj.subtree if t.pos_ == "PROPN" and t.ent_type_ != "NORP"]
+        last = ctx.last.get("vehicle")
+        if not named and last is not None and VEHICLES.get(last.vehicle or "") == \
+                VEHICLES[vehicle]:
+            return last
+        name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                    None)
+        if name is not None:  # "the cruise ship Sea Star"
+            phrase = " ".join(t.text for t in name.subtree if t.text[:1].isupper()
+                              and t.dep_ != "det")
+        key = f"vehicle:{phrase.lower()}"
+        return register_mover(ctx, key, phrase, vehicle, home, subj.idx, "vehicle")
+    if lemma in THING_MOVERS and any(c.dep_ in ("det", "poss") for c in subj.children):
+        # "The Olympic torch arrived in X ... It will travel through Y"
+        return register_mover(ctx, f"thing:{phrase.lower()}", phrase, None, None, subj.idx,
+                              "vehicle")
+    appos = next((c for c in subj.children if c.dep_ in ("appos", "compound")
+                  and c.lemma_.lower() in VEHICLES), None)
+    if appos is not None and subj.pos_ == "PROPN":
+        name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and
+                        t.dep_ != "det" and t.text[:1].isupper())
+        return register_mover(ctx, f"vehicle:{name.lower()}", name, appos.lemma_.lower(), home,
+                              subj.idx, "vehicle")
+    if subj.ent_type_ == "NORP" and subj.tag_ in ("NNS", "NNPS") and home and any(
+            c.dep_ in ("nummod", "det") for c in subj.children):
+        # "52,000 Venezuelans have arrived in X": a group from that country, not a population
+        return register_mover(ctx, f"group:{home}:{lemma}", subj.text, None, home, subj.idx,
+                              "group")
+    if unknown_name(ctx, subj):  # a surname the tagger missed ("Dmitriyenko flew to X")
+        name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.pos_ == "PROPN")
+        return register_mover(ctx, f"name:{name.lower()}", name, None, None, subj.idx, "person")
+    if the_name(ctx, subj):  # "The Dalai Lama returned to X", "the Ever Given sailed"
+        name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.dep_ != "det")
+        return register_mover(ctx, f"named:{name.lower()}", name, None, None, subj.idx,
+                              "vehicle")
+    if subj.ent_type_ in ("ORG", "PRODUCT", "FAC") and subj.pos_ == "PROPN":
+        # a named thing that moves (a ship's name, a team); a bare nationality ("Chileans",
+        # "Peruvians") is a population, not a traveller
+        name = " ".join(t.text for t in subj.subtree if t.ent_type_ == subj.ent_type_)
+        return register_mover(ctx, f"named:{name.lower()}", name, introduced_vehicle(ctx, subj),
+                              home, subj.idx, "vehicle")
+    return None
+
+
+def pair_named_before(ctx: Context, noun) -> Mover | None:
+    """"The pair", "the couple" after "Two hikers ...": the two named before, unless a
+    couple of its own was."""
+    if GROUP_NOUNS.get(noun.lemma_.lower()) != "couple" or ctx.last_two is None or any(
+            m.key.endswith(":couple") for m in ctx.movers.values()) or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    return ctx.last_two
+
+
+def named_team(ctx: Context, noun) -> Mover | None:
+    """"The team" after "Manchester United flew to X": the side named in that sentence or
+    the one before, unless a team of its own was named."""
+    if GROUP_NOUNS.get(noun.lemma_.lower()) != "team" or noun.tag_ != "NN" or \
+            ctx.last_named is None or [c.lower_ for c in noun.children] != ["the"] or any(
+            m.key.endswith(":team") for m in ctx.movers.values()):
+        return None
+    named = ctx.doc.char_span(ctx.last_named_at, ctx.last_named_at + 1,
+                              alignment_mode="expand")
+    if named is None or named.sent.end < noun.sent.start:
+        return None
+    return ctx.last_named
+
+
+def group_named_before(ctx: Context, noun, home: str | None) -> Mover | None:
+    """"The tourists" after "Forty Chinese tourists flew to X", "the players" after
+    "Argentina's squad": the group of that kind named before with its nationality; "the
+    evacuees" the group evacuated before."""
+    kind = GROUP_NOUNS[noun.lemma_.lower()]
+    verb = ROLE_VERBS.get(noun.lemma_.lower())
+    if verb in ctx.carried_by and not home and f"group::{kind}" not in ctx.movers:
+        return ctx.carried_by[verb]  # "The evacuees" after "evacuated 250 nationals"
+    if home or f"group::{kind}" in ctx.movers or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+            for c in noun.children):
+        return None
+    known = [m for k, m in ctx.movers.items() if k.startswith("group:") and
+             k.endswith(f":{kind}")]
+    if not known:
+        return None
+    return register_mover(ctx, known[-1].key, known[-1].label, None, None, noun.idx, "group")
+
+
+def introduced_vehicle(ctx: Context, name) -> str | None:
+    """The vehicle a name opening a sentence refers back to: the one vehicle the sentence
+    before introduced with "a" ("seized a British-flagged oil tanker ... The Stena Impero
+    had left X"), else None."""
+    sent = name.sent
+    if sent.start == 0 or name.i - sent.start > 3:
+        return None
+    before = ctx.doc[sent.start - 1].sent
+    found = {t.lemma_.lower() for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in
+             VEHICLES and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                              for c in t.children)}
+    return found.pop() if len(found) == 1 else None
+
+
+def relative_of(ctx: Context, noun) -> Mover | None:
+    """"his wife", "Ana Silva's parents": a mover named after the person it belongs to."""
+    poss = next(c for c in noun.children if c.dep_ == "poss")
+    owner = mover_of(ctx, poss) if poss.pos_ == "PRON" else None
+    key = person_key(ctx, poss) if poss.ent_type_ == "PERSON" else \
+        owner.key.split(":", 1)[1] if owner and owner.key.startswith("person:") else None
+    if key is None:
+        return None
+    words = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in
+                     ("poss", "det", "case") and t not in poss.subtree)
+    label = f"{ctx.people[key]['label']}'s {words}"
+    return register_mover(ctx, f"relative:{key}:{noun.lemma_.lower()}", label, None,
+                          ctx.people[key]["home"], noun.idx, "relative")
+
+
+def register_mover(ctx: Context, key: str, label: str, vehicle: str | None, home: str | None,
+                   position: int, kind: str) -> Mover:
+    """The mover with this key, made on first sight, remembered as the latest of its kind."""
+    mover = ctx.movers.get(key)
+    if mover is None:
+        mover = Mover(key, label, vehicle, home, position)
+        ctx.movers[key] = mover
+        if kind == "vehicle":
+            ctx.by_label.setdefault(label.lower(), mover)
+    else:
+        mover.vehicle = mover.vehicle or vehicle
+        mover.home = mover.home or home
+        if vehicle and mover.vehicle == vehicle and len(label) > len(mover.label) \
+                and kind == "vehicle":
+            mover.label = label
+    ctx.last[kind] = mover
+    if key.startswith(("person:", "named:", "name:")):
+        ctx.last_named, ctx.last_named_at = mover, position
+    return mover
+
+
+def subject_of(ctx: Context, verb):
+    """The subject of a verb, following conjunctions, xcomp/aux chains and clauses."""
+    tok = verb
+    for _ in range(6):
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:  # not a footnote mark read as a second subject ("Xs [1] arrived")
+            # nor a share of the first ("The migrants, most of them from X, crossed")
+            subjects = [c for c in subjects if not (c is not subjects[0] and any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(
+                    o.pos_ == "PRON" for o in p.children) for p in c.children))]
+            return ([c for c in subjects if c.pos_ != "NUM"] or subjects)[-1]
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "a ship bound for Lagos", "the envoys flown to Oslo"
+        if tok.dep_ in ("relcl", "advcl", "acl") and tok.head.dep_ == "ROOT" and \
+                tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+                in_headline(tok):
+            return tok.head  # the headline "Merkel to visit China": Merkel will
+        if (tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp", "acomp", "oprd", "attr",
+                         "relcl", "pobj") or loose_conjunct(tok) or (
+                tok.dep_ == "npadvmod" and tok.pos_ == "NOUN")) and tok.head != tok:
+            # "flew to X, his first visit ..., before heading to Y": the flight's subject
+            tok = tok.head
+            if tok.dep_ == "prep":
+                tok = tok.head
+            continue
+        break
+    return None

@@ -1,0 +1,136 @@
+"""Status and mode: whether a stop is confirmed, planned, reported or speculated, and how
+the mover travels."""
+
+from __future__ import annotations
+
+from mapper.journeys.context import Context
+from mapper.journeys.syntax import due_in, future_clause, in_headline, is_conditional, lemma_of
+from mapper.journeys.values import Mover
+from mapper.journeys.words import (
+    ANNOUNCE_VERBS,
+    BELIEF_VERBS,
+    ENDING_VERBS,
+    MOTION_VERBS,
+    PLAN_ADJECTIVES,
+    PLAN_HEADS,
+    REPORT_VERBS,
+    SETTING_OUT_VERBS,
+    SOURCE_NOUNS,
+    SPECULATION_MODALS,
+    SPECULATION_WORDS,
+    START_VERBS,
+    VEHICLES,
+    VERB_MODES,
+)
+from mapper.networks.mode import mode_from_text
+
+
+def stop_status(ctx: Context, verb, sent, noun=None) -> str:
+    """Whether a verb's stop is confirmed, planned, reported or speculated."""
+    words = {t.lower_ for t in sent}
+    chain = [verb, *verb.ancestors]
+    clause = [verb, *[a for a in verb.ancestors if a.dep_ in ("xcomp", "aux", "ROOT")]]
+    auxes = {c.lower_ for v in clause for c in v.children if c.dep_ in ("aux", "auxpass")}
+    auxes |= {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if noun is not None:
+        auxes |= {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
+    if sent.text.rstrip(" \n\"'”’").endswith("?"):
+        return "speculated"  # a question asserts no trip ("is it safe to send them to X?")
+    if auxes & SPECULATION_MODALS or words & SPECULATION_WORDS or is_conditional(verb) or (
+            "must" in auxes and "have" in auxes and verb.tag_ == "VBN"):
+        return "speculated"  # "could stop in X", "if he flies to X", "must have gone to X"
+    reporters = [a for a in _clause_chain(verb)[1:] if a.pos_ in ("VERB", "AUX")
+                 and a.lemma_.lower() in REPORT_VERBS]
+    planned = future_clause(verb) or (
+        verb.tag_ == "VB" and "to" in auxes and not _purpose_of_departure(verb)) or (
+        verb.tag_ == "VB" and "must" in auxes) or due_in(verb) is not None or \
+        lemma_of(verb) == "bound" or any(
+        a.lemma_.lower() in PLAN_HEADS for a in chain[1:3]) or (
+        noun is not None and any(c.lower_ in PLAN_ADJECTIVES for c in noun.children))
+    if reporters and reporters[0].lemma_.lower() in BELIEF_VERBS:
+        return "speculated"  # "police believed he drove to X", "they hope to reach X"
+    if reporters or "according" in words:
+        # "her office said she would stop off in X" announces a plan; "sources said",
+        # "according to", "reported" and past facts relay a claim
+        if planned and reporters and "according" not in words and \
+                reporters[0].lemma_.lower() in ANNOUNCE_VERBS and \
+                not source_speaker(reporters[0]):
+            return "planned"
+        return "reported"
+    if "would" in auxes and "if" in words:
+        return "speculated"  # "would fly to X if ..."
+    if planned:
+        return "planned"
+    if verb.dep_ in ("pcomp", "advcl") and noun is None:
+        head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        if head.pos_ in ("VERB", "AUX") and head != verb:
+            governing = stop_status(ctx, head, sent)
+            if governing != "confirmed":
+                return governing  # "will fly on to Quito before returning home"
+    present = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and not auxes and any(
+        c.dep_ == "nsubj" for c in verb.children)  # "The Sox open": a present tagged VB
+    if present and lemma_of(verb) in MOTION_VERBS | START_VERBS and \
+            not in_headline(verb) and any(
+                c.ent_type_ == "DATE" or c.dep_ == "prep" and any(
+                    o.ent_type_ == "DATE" for o in c.children) for c in verb.children):
+        return "planned"  # "He arrives in X on Friday": a timetable, still ahead
+    if verb.tag_ == "VBG" and lemma_of(verb) == "head" and verb.dep_ in (
+            "advcl", "acl", "xcomp", "conj") and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "for", "into")
+            for c in verb.children):
+        return "planned"  # "sailed from X on Sunday, heading for Y": Y is still ahead
+    progressive = {"is", "are", "am", "'s", "’s"} | (
+        {"was", "were"} if lemma_of(verb) in MOTION_VERBS else set())
+    if verb.tag_ == "VBG" and auxes & progressive and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "for", "into")
+            for c in verb.children):
+        return "planned"  # "is (was) heading to": the destination is not reached yet
+    return "confirmed"
+
+
+def source_speaker(report) -> bool:
+    """Whether a report verb's speaker is a source relaying news ("sources said",
+    "the news agency said", "local media reported")."""
+    subj = next((c for c in report.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    words = {t.lemma_.lower() for t in subj.subtree}
+    return bool(words & SOURCE_NOUNS)
+
+
+def travel_mode(ctx: Context, verb, sent, mover: Mover) -> str:
+    """How the mover travels: the vehicle of the subject, the verb ("fly", "sail"), "by
+    helicopter", or the mover's own vehicle; "unknown" otherwise."""
+    if ctx.subject_vehicle:
+        return VEHICLES[ctx.subject_vehicle]
+    lemma = verb.lemma_.lower()
+    if lemma in VERB_MODES:
+        return VERB_MODES[lemma]
+    for child in verb.children:
+        if child.lower_ in ("by", "aboard", "on") and child.dep_ in ("prep", "agent"):
+            for obj in child.children:  # "by helicopter", "on a bus"
+                mode = VEHICLES.get(obj.lemma_.lower()) or mode_from_text(obj.text)
+                if mode:
+                    return mode
+    if mover.vehicle and mover.key.startswith(("vehicle:", "named:")):
+        return VEHICLES.get(mover.vehicle, "unknown")
+    return "unknown"
+
+
+def _purpose_of_departure(verb) -> bool:
+    """Whether an infinitive is what a past departure was for ("left Oslo to fly to Rome",
+    "cut short her holiday to return to Rome"): the news tells it as done."""
+    head = verb.head
+    return verb.dep_ == "advcl" and head.tag_ == "VBD" and \
+        head.lemma_.lower() in SETTING_OUT_VERBS | ENDING_VERBS
+
+
+def _clause_chain(verb) -> list:
+    """The verb and its ancestors up to a relative clause's noun: in "believes the cat found on
+    a train that travelled to X is theirs", the belief is not about the train's trip."""
+    out = [verb]
+    tok = verb
+    while tok.head != tok and tok.dep_ not in ("relcl", "acl"):
+        tok = tok.head
+        out.append(tok)
+    return out

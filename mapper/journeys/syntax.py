@@ -1,0 +1,445 @@
+"""Clause-level tests on the dependency parse shared by the journeys steps (tense,
+negation, conditions, prepositions, name words)."""
+
+from __future__ import annotations
+
+import re
+
+from mapper.journeys.values import Event
+from mapper.journeys.words import (
+    CAUSE_VERBS,
+    DEST_PREPS,
+    DIRECTION_WORDS,
+    FAILING_HEADS,
+    FUTURE_WORDS,
+    GREETING_VERBS,
+    GROUP_NOUNS,
+    HABIT_ADVERBS,
+    INSTITUTION_NOUNS,
+    KIN_NOUNS,
+    MEETING_VERBS,
+    OBJECT_ORIGIN_VERBS,
+    ORIGIN_PREPS,
+    PEOPLE_NOUNS,
+    PLACE_ENTS,
+    PREVIOUS_ADVERBS,
+    QUANTITY_NOUNS,
+    RECENT_DAY_WORDS,
+    REPORT_VERBS,
+    TRANSPORT_VERBS,
+    TRAVEL_NOUNS,
+    VEHICLES,
+    VIA_PREPS,
+)
+
+
+def lemma_of(tok) -> str:
+    """The lemma, with "bound" ("bound for Lagos") kept apart from "bind"."""
+    return "bound" if tok.lower_ == "bound" else tok.lemma_.lower()
+
+
+def of_object(noun):
+    """The noun after a quantity's "of" ("hundreds of residents" -> residents), or None."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def future_clause(verb) -> bool:
+    """Whether a verb, or the clause it depends on ("will fly to X, visiting Y"), is future."""
+    tok = verb
+    for _ in range(4):
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & (FUTURE_WORDS | {"would"}):
+            return True
+        if tok.dep_ not in ("advcl", "pcomp", "conj", "xcomp") and not loose_conjunct(tok) \
+                or tok.head == tok:
+            return False
+        tok = tok.head.head if tok.head.dep_ == "prep" else tok.head
+    return False
+
+
+def loose_conjunct(verb) -> bool:
+    """A verb the parser hung on the previous verb without a label ("will travel to X ..., then
+    head to Y"): a conjunct that shares its subject and tense."""
+    return verb.dep_ == "dep" and verb.pos_ == "VERB" and verb.head.pos_ in ("VERB", "AUX") and \
+        verb.head.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def intended_goal(verb, evs: list[Event]) -> None:
+    """"The flight from D to S was diverted to A": S, named on the subject while the verb
+    names its own destination, was the goal not reached (planned, no leg reaches it)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not any(e.role == "dest" and not subj.idx <= e.span[0] < _end(subj)
+                               for e in evs):
+        return
+    for ev in evs:
+        if ev.role == "dest" and subj.idx <= ev.span[0] < _end(subj):
+            ev.status, ev.date = "planned", None
+            ev.extra.update(apart=True, future=True)
+
+
+def _end(tok) -> int:
+    """The character offset just after a token's subtree."""
+    return tok.right_edge.idx + len(tok.right_edge.text)
+
+
+def in_headline(tok) -> bool:
+    """Whether a token stands in the article's first line, when more lines follow."""
+    text = tok.doc.text
+    end = text.find("\n", len(text) - len(text.lstrip()))
+    return end > 0 and tok.idx < end and bool(text[end:].strip())
+
+
+def located_in(tok):
+    """The "in X" that places an organisation or building ("Memorial Medical Center in Anoka"),
+    on the noun or, as the parser may hang it, on the verb right after the noun."""
+    if tok.ent_type_ != "ORG" and tok.lemma_.lower() not in INSTITUTION_NOUNS:
+        return None
+    after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    for of in [p for p in preps if p.lower_ == "of"]:  # "the office of the Court in X"
+        preps += [c for o in of.children if o.dep_ == "pobj" for c in o.children
+                  if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    for prep in [*preps, after]:
+        if prep is not None and prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near") and any(
+                o.ent_type_ in ("GPE", "LOC") for o in prep.subtree):
+            return prep
+    return None
+
+
+def is_negated(verb) -> bool:
+    """Whether a motion is denied: "did not go", "did not want to go", "was not able to go",
+    "failed to reach", "was unable to reach"."""
+    tok = verb
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok != verb and lemma_of(tok) in FAILING_HEADS:
+            return True
+        if tok.dep_ not in ("xcomp", "acomp") or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def bare_past(verb) -> bool:
+    """A bare infinitive under a past verb ("made her drive him to X", "let them go to X"):
+    the past, not a plan."""
+    return verb.tag_ == "VB" and verb.head.tag_ in ("VBD", "VBN") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def chained_preps(head) -> list:
+    """"to Y" hung on "from X" (or on X) instead of on the verb or noun ("a march from X to
+    Y", "her walk from Land's End to London")."""
+    froms = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "from"]
+    hosts = [*froms, *(o for p in froms for o in p.children if o.dep_ == "pobj")]
+    return [c for p in hosts for c in p.children if c.dep_ == "prep" and
+            c.lower_ in ("to", "into", "via", "through", "toward")]
+
+
+def stray_preps(verb, lemma: str) -> list:
+    """Prepositions the parser hung on a neighbour instead of the verb: "escorted the
+    suspects from X to Y" (on the object), "was greeted by crowds at X" (on the agent)."""
+    out = chained_preps(verb)
+    due = due_in(verb)
+    if due is not None:  # "is due in Kyiv on Saturday"
+        out += [c for c in due.children if c.dep_ == "prep"]
+    holder = verb.head if verb.dep_ == "conj" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else verb  # "... and escorted"
+    for subj in (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lemma_.lower() in VEHICLES or subj.lemma_.lower() in TRAVEL_NOUNS:
+            # "the first train to X arrived on Monday", "the maiden trip from X arrived at Y"
+            out += [c for c in subj.children if c.dep_ == "prep" and c.lower_ in
+                    ORIGIN_PREPS | {"to", "into"}]
+            # "A boat carrying 120 migrants from Libya capsized": where the boat came from
+            out += [p for acl in subj.children if acl.dep_ == "acl" and lemma_of(acl) in (
+                "carry", "transport") for o in [acl, *acl.children] if o.dep_ in ("acl", "dobj")
+                for p in o.children if p.dep_ == "prep" and p.lower_ in ORIGIN_PREPS]
+    if lemma in TRANSPORT_VERBS | {"board", "catch"}:  # also "boarded a ferry to X"
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in
+                    ORIGIN_PREPS | {"to", "into"} | ({"in", "at"} if lemma == "board" and
+                                                     obj.lemma_.lower() in VEHICLES else set())]
+    if lemma in GREETING_VERBS:
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in
+                        ("at", "in", "on")]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        # "fly to Doha on Sunday and then to Abu Dhabi": the second "to" hung on the date
+        for c in (c for o in [prep, *(o for o in prep.children if o.dep_ == "pobj")]
+                  for c in o.children if c.dep_ == "conj" and c.pos_ == "ADP"):
+            if c.lower_ in DIRECTION_WORDS:  # "to Madeira and on to the Canary Islands"
+                out += [p for p in c.children if p.dep_ == "prep" and p.lower_ in
+                        DEST_PREPS | VIA_PREPS]
+            elif c.lower_ in DEST_PREPS | VIA_PREPS:
+                out.append(c)
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if lemma in MEETING_VERBS and obj.ent_type_ == "PERSON":
+            # "after meeting Pope Francis in Rome": where they met, not where he lives
+            out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+        if lemma in OBJECT_ORIGIN_VERBS and obj.ent_type_ in PLACE_ENTS:
+            out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("for", "to")]
+        if lemma == "cross":  # "crossed the Darien Gap from Colombia", "the border into X"
+            out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in
+                    ORIGIN_PREPS | {"into", "to"}]
+    for way in (c for c in verb.children if c.lower_ in ("by", "aboard") or c.lower_ in
+                DIRECTION_WORDS and c.dep_ in ("advmod", "advcl", "prt", "npadvmod", "dobj")):
+        # "travelling by train from Poland", "then by train to X", "then on to Sydney", "flew
+        # back to Israel", "were flown home to India", "travelled north to X"
+        heads = [o for o in way.children if o.dep_ == "pobj"] if way.lower_ in (
+            "by", "aboard") else [way] if way.dep_ != "prep" else []
+        out += [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in
+                ORIGIN_PREPS | {"to", "into", "via", "through"}]
+    return out
+
+
+def is_generic(verb, subj) -> bool:
+    """Whether a motion is a general statement, not a trip: "a plane flying from X to Y burns
+    ...", "a bus takes you from X to Y" (an indefinite mover in the simple present), "citizens
+    stay in X up to 30 days" (a bare plural in the simple present, outside the headline, whose
+    present tells news: "Troops arrive in X")."""
+    if subj is None:
+        return False
+    clause = subj.head if verb.dep_ == "acl" and subj == verb.head else verb
+    if subj.tag_ == "NNS" and clause.tag_ == "VBP" and subj.lemma_.lower() not in \
+            QUANTITY_NOUNS and not any(
+            c.dep_ in ("det", "poss", "nummod", "aux", "conj") for c in
+            [*subj.children, *clause.children]) and not in_headline(subj):
+        return True
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every")
+               for c in subj.children):
+        return False
+    if clause == subj or clause.lemma_.lower() in REPORT_VERBS:
+        # the parser found no finite verb of its own ("An aircraft flying ... burns" read as a
+        # noun phrase, or as the subject of "..., an expert told"): it names no single trip
+        return verb.tag_ == "VBG"
+    return clause.tag_ in ("VBZ", "VBP")
+
+
+def is_abstract(noun) -> bool:
+    """Whether a subject noun names a process or quality, not a traveller, a vehicle or a trip:
+    "growth", "development", "expansion", "popularity" (by the suffix of its lemma)."""
+    if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in GROUP_NOUNS or lemma in VEHICLES or lemma in TRAVEL_NOUNS or \
+            lemma in PEOPLE_NOUNS or lemma in KIN_NOUNS:
+        return False
+    return re.search(r"(?:[^o]th|ment|tion|sion|ity|ance|ence|ness)$", lemma) is not None
+
+
+def is_unrealised(verb) -> bool:
+    """Whether a motion is only a rule or an aim: an obligation under a condition ("they have
+    to travel to X if they want to ..."), what someone means to get others to do ("saved
+    money to get her parents to take a trip to X"), or an offer."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in ("offer", "threaten"):
+        return True  # "offering to transport the casket to X": an offer, not a trip
+    if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in CAUSE_VERBS and \
+            head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                      for c in head.children):
+        return True
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in ("have", "need") and \
+            head.tag_ in ("VBP", "VBZ"):
+        clause = head
+    elif any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children):
+        clause = verb
+    else:
+        return False
+    # the condition hangs on the obligation, or after it on the clause that holds it
+    conditions = [*clause.children, *(c for c in clause.head.children if c.i > verb.i and
+                                      clause.dep_ in ("advcl", "ccomp", "conj"))]
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children) for c in conditions)
+
+
+def is_habitual(verb) -> bool:
+    """Whether a verb tells a habit, not a trip: "visits X weekly", "goes to X every summer"."""
+    for c in verb.children:
+        if c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in HABIT_ADVERBS:
+            return True
+        if c.dep_ in ("npadvmod", "advmod", "dobj") and c.pos_ == "NOUN" and any(
+                d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children):
+            return True
+    return False
+
+
+def is_conditional(verb, marks: tuple[str, ...] = ("if", "unless", "once")) -> bool:
+    """Whether a verb sits in a condition ("if they fly to X", "once they reach X")."""
+    for tok in [verb, *verb.ancestors][:4]:
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+            return True
+        if tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "prep"):
+            return False
+    return False
+
+
+def is_passive(verb) -> bool:
+    """Whether a verb is passive ("was flown to Oslo", "refugees airlifted to Oslo")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl") or (
+        verb.tag_ in ("VBN", "VBD") and verb.dep_ == "conj" and verb.head != verb and
+        is_passive(verb.head) and (verb.tag_ == "VBN" or _bare_participle(verb)))
+
+
+    # "were bused to X and later taken to Y", "were found alive and airlifted to X"
+
+
+def _bare_participle(verb) -> bool:
+    """A regular past form with no subject or object of its own, which the parser may tag as a
+    simple past after a passive ("were found and airlifted to X")."""
+    return verb.lower_.endswith("ed") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+
+
+def route_noun(prep):
+    """The "route" of "en route" or the "way" of "on his way", under a preposition."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    if prep.lower_ == "en" and obj.lower_ == "route":
+        return obj
+    if prep.lower_ == "on" and obj.lower_ == "way" and any(
+            c.dep_ in ("poss", "det") for c in obj.children):
+        return obj
+    return None
+
+
+def after_clause(tok) -> bool:
+    """Whether a word sits in an "after ..." phrase ("after a stop in X", "after visiting X")."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "prep" and anc.lower_ in ("after", "following"):
+            return True
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("pcomp", "pobj"):
+            return False
+    return False
+
+
+def states_presence(verb) -> bool:
+    """Whether "be" says where someone is now or will be ("The minister is in Cairo for
+    talks", "will be in Oslo on Monday"): a main verb with "in"/"at" a named place and no
+    other complement; not a past presence ("was in X four years ago", "was formerly of X"),
+    nor a historical present ("in June 1998, J is back before a jury in X")."""
+    now = verb.tag_ in ("VBZ", "VBP") and not any(
+        t.ent_type_ == "DATE" and re.fullmatch(r"\d{4}", t.text) for t in verb.subtree)
+    later = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in FUTURE_WORDS
+                                      for c in verb.children)
+    return verb.lemma_ == "be" and (now or later) and verb.dep_ in ("ROOT", "conj") and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+            o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC") for o in c.children)
+        for c in verb.children) and not any(
+        c.dep_ in ("attr", "acomp", "oprd", "neg", "expl") for c in verb.children)
+
+
+def due_in(verb):
+    """The "due" of "is due in X", "was due at X on Monday" (a visit expected there), or None;
+    not "due in ... Court" (an appearance before a judge)."""
+    due = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "due"), None)
+    if verb.lemma_ != "be" or due is None or not any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+                o.dep_ == "pobj" and o.pos_ == "PROPN" and o.lower_ != "court"
+                for o in c.children)
+            for c in due.children):
+        return None
+    return due
+
+
+def named_subject_of_own(noun, owner):
+    """The name a trip noun's "his"/"her" refers to when it is the object of that name's verb
+    ("Ellie Smith finished her walk"), or None."""
+    if owner is None or owner.lower_ not in ("his", "her") or noun.dep_ != "dobj":
+        return None
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ == "PROPN" else None
+
+
+def along_the_way(verb) -> bool:
+    """Whether a clause hangs on a bare "along the way" or "on the way" (not "on his way to X",
+    a route of its own, nor "on the way home"): a stop on a trip the text told before."""
+    ways = [o for p in verb.children if p.dep_ == "prep" for o in p.children]
+    for anc in [*verb.ancestors, *ways]:
+        if anc.lower_ in ("way", "route") and anc.dep_ == "pobj" and \
+                anc.head.lower_ in ("along", "on") and \
+                all(c.dep_ in ("det", "relcl", "punct") for c in anc.children):
+            return True
+    return False
+
+
+def earlier_occasion(verb) -> bool:
+    """Whether a past motion is another, earlier trip told as background: "Xi, who last visited
+    Russia in 2013", "Merkel, who visited Washington in February" (a visit in a relative clause
+    on the traveller), "she had previously toured Asia". An arrival in such a clause ("Xi, who
+    arrived in Moscow on Monday, will go on to ...") is a step of the trip in the news."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in PREVIOUS_ADVERBS for c in verb.children):
+        return True
+    if verb.dep_ != "relcl" or lemma_of(verb) not in ("visit", "tour"):
+        return False
+    days = [t for t in verb.subtree if t.ent_type_ == "DATE" and t.lower_ in RECENT_DAY_WORDS]
+    if days:
+        return False  # "Obama, who visited Kenya on Sunday, flew on to ...": this trip
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children) or \
+        verb.head.ent_type_ == "DATE"  # "his first visit since 2019, when he toured X"
+
+
+def clause_apposition(noun) -> bool:
+    """Whether an object is a noun phrase set off by a comma that names what the clause was
+    ("landed in X on Monday, the first stop of a tour"), not what the verb acted on."""
+    left = noun.left_edge
+    return left.i > noun.head.i + 1 and left.i > 0 and noun.doc[left.i - 1].text == "," and \
+        noun.lemma_.lower() in TRAVEL_NOUNS
+
+
+def boarding_verb(noun):
+    """The verb that boards or takes a vehicle noun ("boarded a boat bound for X", "took a
+    ferry to X"), or None."""
+    if noun.dep_ == "dobj" and noun.lemma_.lower() in VEHICLES and \
+            lemma_of(noun.head) in ("board", "take", "catch"):
+        return noun.head
+    return None
+
+
+def stay_span(noun) -> bool:
+    """Whether a span of time in a place is a stay before the clause it hangs on: "after a week
+    in Rome", "following three days in Oslo"."""
+    return noun.ent_type_ in ("DATE", "TIME") and noun.dep_ == "pobj" and \
+        noun.head.lower_ in ("after", "following") and \
+        any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in noun.children)
+
+
+def where_pluperfect(verb) -> bool:
+    """Whether a "where" clause hangs on a place a pluperfect verb named ("had flown in from
+    Berlin, where he met ..."): it tells the same earlier time."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return False
+    gov = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return gov is not None and gov.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in gov.children)
+
+
+def before_clause(tok) -> bool:
+    """Whether a word sits in a "before ..." phrase ("before reaching X", "before he flew to
+    X"): what it tells came after the clause it hangs on."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "prep" and anc.lower_ == "before":
+            return True
+        if anc.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "before"
+                                               for c in anc.children):
+            return True
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("pcomp", "pobj"):
+            return False
+    return False
+
+
+def vehicle_of(subj) -> str | None:
+    """The vehicle a subject phrase names ("Ms. Silva's train", "the ship"), if any."""
+    if subj is None:
+        return None
+    if subj.lemma_.lower() in VEHICLES:
+        return subj.lemma_.lower()
+    appos = next((c for c in subj.children if c.dep_ in ("appos", "compound")
+                  and c.lemma_.lower() in VEHICLES), None)
+    return appos.lemma_.lower() if appos is not None else None

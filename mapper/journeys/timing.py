@@ -1,0 +1,175 @@
+"""Time: the date of an event from the time expressions attached to it, and the order of
+events in time (not in order of mention)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mapper import dates
+from mapper.journeys.context import Context
+from mapper.journeys.values import Event
+from mapper.journeys.words import (
+    MOTION_VERBS,
+    POSITION_STEP,
+    REPORT_VERBS,
+    ROLE_RANK,
+    SENTENCE_STEP,
+)
+
+
+def event_date(ctx: Context, verb, sent, tense: str) -> str | None:
+    """The date of the time expression attached to the verb (not to another verb); for a
+    subordinate clause ("shortly after entering ...") the governing clause's; after
+    "then", the previous sentence's."""
+    own = attached_date(ctx, verb, sent, tense)
+    if own:
+        return own
+    if verb.dep_ in ("advcl", "pcomp") or verb.head.dep_ == "prep" and \
+            verb.head.head.pos_ in ("VERB", "AUX"):
+        head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        if head.pos_ in ("VERB", "AUX"):
+            found = attached_date(ctx, head, sent, tense)
+            if found:
+                return found
+    if any(c.lower_ == "then" for c in verb.children) and sent.start > 0:
+        previous = ctx.doc[sent.start - 1].sent
+        for ent in reversed(previous.ents):
+            if ent.label_ == "DATE":
+                found = resolve_date(ctx, ent.text, tense)
+                if found:
+                    return found
+    return None
+
+
+def resolve_date(ctx: Context, text: str, tense: str) -> str | None:
+    """A DATE entity's date; NER spans can carry extra words ("March 29 after days")."""
+    found = dates.resolve_when(text, ctx.article.published, tense)
+    if found:
+        return found
+    for expr, _, _ in dates.find_when(text):
+        found = dates.resolve_when(expr, ctx.article.published, tense)
+        if found:
+            return found
+    return None
+
+
+def attached_date(ctx: Context, verb, sent, tense: str) -> str | None:
+    """The resolved date of the first DATE of the sentence in the verb's own clause, or None."""
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        owner = None
+        for anc in [ent.root, *ent.root.ancestors]:
+            if anc == verb:
+                owner = verb
+                break
+            finite = any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children) or \
+                anc.dep_ in ("relcl", "acl")
+            if anc.pos_ in ("VERB", "AUX") and anc != ent.root and (
+                    finite or anc.lemma_.lower() in MOTION_VERBS | REPORT_VERBS):
+                break  # the date belongs to another clause
+            if anc.dep_ == "prep" and anc.lower_ == "since":
+                break  # "his first visit since 2019": a time before, not the visit's
+        if owner is None:
+            continue
+        resolved = resolve_date(ctx, ent.text, tense)
+        if resolved:
+            return resolved
+    return None
+
+
+def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0) -> float:
+    """A sortable time. An event's own date first; else the time of an earlier event of the
+    same mover in the same sentence ("crossed ... and passed through"), else of the last
+    dated event before it in the text with the same tense; else what its tense implies:
+    an undated past event in the lede stands at publication, a past-perfect one well
+    before, a future one after. A journey's start comes first, a return last."""
+    base = ctx.base
+    eps = ev.position * POSITION_STEP
+    if ev.extra.get("start"):
+        t = base - 100.0
+    elif ev.date:
+        start, _, end = ev.date.partition("/")
+        a = date.fromisoformat(start).toordinal()
+        b = date.fromisoformat(end).toordinal() if end else a
+        t = (a + b) / 2
+    else:
+        # another occasion ("who last visited X in 2013") times nothing of this trip
+        kin = [o for o in evs if o is not ev and
+               bool(o.extra.get("apart")) == bool(ev.extra.get("apart"))]
+        same = sorted((o for o in kin if o.evidence == ev.evidence
+                       and _told_before(o, ev)
+                       and not o.extra.get("earlier")
+                       and not (o.extra.get("pluperfect") and not ev.extra.get("pluperfect"))
+                       and not (o.extra.get("later") and not ev.extra.get("later"))
+                       and not (o.extra.get("future") and not ev.extra.get("future"))),
+                      key=lambda o: (o.span[0], o.position))
+        # "travelled through X before reaching Y in 2016": X just before Y's date
+        following = [o for o in kin if o.evidence == ev.evidence and o.date
+                     and not o.extra.get("earlier")
+                     and (o.extra.get("later") or o.span[0] > ev.span[0])
+                     and o.extra.get("future") == ev.extra.get("future")]
+        prior = [o for o in kin if o.date and "/" not in o.date
+                 and o.span[0] < ev.span[0]
+                 and o.extra.get("future") == ev.extra.get("future")]
+        dated_past = [o for o in kin if o.date and not o.extra.get("future")]
+        if ev.extra.get("pluperfect"):
+            same = [o for o in same if o.extra.get("pluperfect")]
+        if same and depth < 5:  # a plan said beside a past stop comes after it
+            later = ev.extra.get("future") and not same[-1].extra.get("future")
+            # after the latest of them ("who had arrived in X from Y, travelled to Z")
+            t = max(time_order(ctx, o, evs, depth + 1) for o in same) + (
+                0.5 if later else SENTENCE_STEP)
+            eps = 0.0  # the earlier event's order holds the sentence's place already
+        elif ev.extra.get("en_route") and goal_before(ev, kin) and depth < 5:
+            t = time_order(ctx, goal_before(ev, kin), evs, depth + 1) - 0.05
+        elif following and not ev.extra.get("later") and depth < 5:
+            t = time_order(ctx, following[0], evs, depth + 1) - 0.05
+        elif ev.extra.get("pluperfect"):
+            earliest = min((time_order(ctx, o, evs, depth + 1) for o in dated_past),
+                           default=base)
+            t = min(earliest, base) - 1.0
+        elif prior and depth < 5:
+            t = time_order(ctx, prior[-1], evs, depth + 1) + 0.01
+        elif not ev.extra.get("future"):
+            t = base + 0.4
+        else:  # undated plans and guesses in the order the text gives them
+            t = base + 1.0
+    if ev.role == "origin":
+        t -= 0.1
+    if ev.extra.get("return"):
+        t += 0.5
+    if ev.extra.get("earlier"):  # not before a departure ("left X and, after calls")
+        main = [o for o in evs if o is not ev and o.evidence == ev.evidence
+                and not o.extra.get("earlier") and not o.extra.get("apart")
+                and o.role != "origin"]
+        if main and depth < 5:
+            t = min(t, min(time_order(ctx, o, evs, depth + 1) for o in main) - 0.05)
+            # "who left X, arrived in Z after crossing Y": Y after the sentence's start
+            starts = [o for o in evs if o.evidence == ev.evidence and o.role == "origin"
+                      and not o.extra.get("apart") and o is not ev]
+            if starts and ev.role != "origin":
+                t = max(t, max(time_order(ctx, o, evs, depth + 1) for o in starts) +
+                        SENTENCE_STEP / 2)
+    if ev.extra.get("later") and not ev.date:
+        # "Before arriving in X, he stopped in Y": X after what the sentence tells first
+        main = [o for o in evs if o is not ev and o.evidence == ev.evidence
+                and not o.extra.get("later") and not o.extra.get("earlier")
+                and not o.extra.get("apart")]
+        if main and depth < 5:
+            t = max(t, max(time_order(ctx, o, evs, depth + 1) for o in main) + 0.05)
+    return t + eps
+
+
+def goal_before(ev: Event, kin: list[Event]) -> Event | None:
+    """The destination an earlier sentence gave the trip a stop "along the way" was on."""
+    return next((o for o in reversed(kin) if o.role == "dest" and o.evidence != ev.evidence
+                 and o.span[0] < ev.span[0] and not o.extra.get("en_route")), None)
+
+
+def _told_before(a: Event, b: Event) -> bool:
+    """Whether event ``a`` comes before ``b`` of the same sentence: in the text's order, but
+    for one verb the start, then the places passed, then the end ("heading for X via Y")."""
+    if a.position == b.position and ROLE_RANK.get(a.role) != ROLE_RANK.get(b.role):
+        return ROLE_RANK.get(a.role, 2) < ROLE_RANK.get(b.role, 2)
+    return (a.span[0], a.position) < (b.span[0], b.position)

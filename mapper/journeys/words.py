@@ -1,0 +1,175 @@
+"""The journeys lexicon: general English word sets and tables, not any article's words."""
+
+from __future__ import annotations
+
+import re
+
+from mapper import dates
+
+MOTION_VERBS = {
+    "anchor", "arrive", "berth", "board", "call", "come", "continue", "cross", "cruise",
+    "depart", "detour", "disembark", "divert", "dock", "drive", "embark", "enter", "fly", "get",
+    "go", "head", "hop", "jet", "journey", "land", "leave", "make", "march", "meet", "moor",
+    "motor", "move", "pass", "proceed", "push", "race", "reach", "relocate", "reroute",
+    "return", "ride", "roll", "sail", "set", "shuttle", "speed", "stay", "steam", "stop",
+    "swing", "touch", "tour", "transfer", "transit", "travel", "visit", "walk",
+    "bound", "flee", "escape", "emigrate", "immigrate", "migrate", "deploy", "redeploy",
+    "settle", "sink", "capsize",  # a vessel's last place ("sank off the coast of X")
+}
+# Verbs that move their object ("evacuated 300 residents to Lyon") or, in the passive, their
+# subject ("was airlifted to Lyon"): the one carried is the mover.
+TRANSPORT_VERBS = {"evacuate", "airlift", "transport", "ferry", "deport", "repatriate",
+                   "extradite", "fly", "drive", "take", "bring", "carry", "send", "rush",
+                   "escort", "tow", "move", "transfer", "shuttle", "relocate", "ship",
+                   "resettle", "bus"}
+# Verbs whose object is the one who arrived ("crowds greeted the king at the station").
+GREETING_VERBS = {"greet", "welcome", "receive", "meet", "cheer", "salute"}
+# Report verbs that, with a future, announce a plan ("the ministry said she would fly to X")
+# rather than relay a claim; media and sources relay claims whatever the verb.
+ANNOUNCE_VERBS = {"say", "announce", "confirm", "tell", "state", "add"}
+SOURCE_NOUNS = {"source", "report", "media", "newspaper", "paper", "agency", "outlet",
+                "witness", "resident", "analyst", "observer", "tabloid", "broadcaster"}
+# People a person's possessive names ("his wife", "Ana Silva's aide"): someone else.
+KIN_NOUNS = {"wife", "husband", "son", "daughter", "father", "mother", "parent", "brother",
+             "sister", "child", "grandson", "granddaughter", "grandmother", "grandfather", "uncle",
+             "aunt", "nephew", "niece", "cousin", "friend", "girlfriend", "boyfriend", "fiancee",
+             "fiance", "partner", "spouse", "widow", "aide", "assistant", "adviser", "advisor",
+             "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "director",
+             "secretary", "deputy", "colleague", "bodyguard", "driver", "chief", "manager",
+             "agent", "mom", "dad", "sibling", "relative", "companion", "boss", "employee"}
+# People named by what a verb did to them ("the evacuees"): the group that verb moved
+ROLE_VERBS = {"evacuee": "evacuate", "deportee": "deport", "detainee": "detain"}
+START_VERBS = {"begin", "start", "open", "kick"}  # "open a road trip in X", "kick off a tour"
+# Things carried on a journey of their own ("the Olympic torch arrived in X", "the body of the
+# former president was flown to Y")
+THING_MOVERS = {"torch", "flame", "body", "remains", "coffin", "casket", "relic", "relics"}
+LIFE_MOVES = {"move", "relocate", "emigrate", "immigrate", "migrate", "settle", "resettle",
+              "flee"}  # a change of home a birthplace leads to
+SOMEONE_NOUNS = {"man", "woman", "boy", "girl", "teenager", "teen"}  # one unnamed person
+SHARE_WORDS = {"many", "most", "some", "several", "others"}  # a share of the group just named
+# Participles that hold a traveller in a place ("tourists stranded in Bali flew home", "two
+# Americans detained in Russia were flown home"): where the trip told beside them set out from.
+STRANDING_VERBS = {"strand", "trap", "maroon", "stick"}
+# ... and, only as a participle on the noun, those that detain ("was held in X" alone may
+# come after the trip)
+DETENTION_VERBS = {"detain", "hold", "imprison", "jail", "kidnap", "abduct", "capture",
+                   "arrest"}
+INSTITUTION_NOUNS = {"center", "centre", "hospital", "clinic", "university", "college", "school",
+                     "office", "headquarters", "embassy", "consulate", "hotel", "prison", "jail",
+                     "base", "museum", "church", "airport", "station", "stadium", "arena",
+                     "camp", "resort", "home", "residence", "ranch", "villa"}
+FAILING_HEADS = {"fail", "refuse", "decline", "unable", "forget", "neglect"}
+OBTAIN_VERBS = {"land", "win", "secure", "earn", "lose", "sign", "offer", "sell"}
+SCHOOL_NOUNS = {"school", "college", "university", "class", "course", "seminary", "academy"}
+ENDING_VERBS = {"cut", "end", "interrupt", "abandon", "break", "quit"}  # "cut short his trip"
+REDIRECT_VERBS = {"divert", "reroute", "redirect"}  # "the flight to X was diverted to Y"
+DRIVER_VERBS = {"drive", "fly", "take", "bring", "sail"}
+SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board", "embark",
+                     "make", "bound", "flee", "escape"}
+# Where a traveller does what they came for ("held talks in X", "will perform in X", "play in
+# X"): a stop beside a trip, no journey alone
+MEETING_VERBS = {"meet", "hold", "attend", "host", "perform", "play", "campaign"}
+SETTING_OFF_VERBS = {"set", "leave", "depart", "embark", "head"}  # off on a trip
+TRAVEL_NOUNS = {"march", "trek", "hike", "walk", "chase", "pilgrimage", "expedition", "cruise",
+                "drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
+                "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
+                "port", "call", "layover", "landing", "holiday", "vacation", "honeymoon"}
+CAUSE_VERBS = {"get", "persuade", "convince", "encourage", "urge", "help", "allow"}
+SEPARATE_TRIP_NOUNS = {"trip", "vacation", "holiday", "pilgrimage", "expedition"}  # plural
+DEST_PREPS = {"to", "toward", "towards", "into", "for", "onto", "in", "at", "near", "on", "off"}
+VIA_PREPS = {"through", "via", "across", "past", "over", "along", "around"}
+ORIGIN_PREPS = {"from", "out"}
+OBJECT_ORIGIN_VERBS = {"leave", "depart", "exit", "quit", "flee", "escape"}
+OBJECT_DEST_VERBS = {"visit", "reach", "enter", "tour", "cross", "make", "board"}
+ARRIVAL_PREPS_ONLY = {"in", "at", "on", "near", "off"}  # only after verbs of arriving or staying
+ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "meet", "hold",
+                 "attend", "host", "perform", "play", "campaign", "berth", "anchor", "moor",
+                 "touch", "be", "disembark", "set", "get", "greet", "welcome", "receive",
+                 "cheer", "salute", "sink", "capsize",
+                 "visit", "tour", "settle", "resettle",  # "visited the school in X"
+                 "spend"}  # "spent two years in X" (with a span of time)
+BELIEF_VERBS = {"believe", "think", "suspect", "hope", "fear", "assume", "suppose", "speculate",
+                "guess", "dream", "imagine"}
+REPORT_VERBS = BELIEF_VERBS | {
+    "say", "report", "tell", "announce", "claim", "cite", "quote", "state", "add", "confirm",
+    "believe", "suggest", "indicate", "write", "reveal", "show"}
+HABIT_ADVERBS = {"weekly", "daily", "monthly", "yearly", "annually", "nightly", "regularly",
+                 "routinely", "often", "frequently", "usually", "habitually", "sometimes",
+                 "occasionally", "seldom", "rarely"}
+RECENT_DAY_WORDS = {*dates.WEEKDAYS, "today", "yesterday", "tonight", "overnight", "week"}
+PREVIOUS_ADVERBS = {"last", "previously", "formerly", "once"}  # "last visited X in 2013"
+SPECULATION_MODALS = {"could", "might", "may"}
+SPECULATION_WORDS = {"unclear", "uncertain", "possibly", "perhaps", "likely", "unconfirmed",
+                     "rumored", "rumoured", "speculation", "speculated", "maybe", "probably"}
+FUTURE_WORDS = {"will", "shall", "'ll", "’ll"}
+PLAN_HEADS = {"plan", "expect", "schedule", "intend", "due", "set", "hope", "want", "prepare",
+              "aim", "seek", "propose"}
+PLAN_ADJECTIVES = {"next", "expected", "planned", "scheduled", "upcoming", "proposed",
+                   "possible", "likely", "final", "future"}
+GROUP_NOUNS = {
+    "official": "officials", "officer": "officials", "delegation": "delegation",
+    "delegate": "delegation", "diplomat": "diplomats", "envoy": "diplomats", "troop": "troops",
+    "soldier": "troops", "force": "troops", "team": "team", "crew": "crew", "minister":
+    "ministers", "leader": "leaders", "tourist": "tourists", "passenger": "passengers",
+    "pilgrim": "pilgrims", "refugee": "refugees", "migrant": "migrants", "athlete": "team",
+    "player": "team", "expert": "experts", "inspector": "inspectors", "sailor": "crew",
+    "resident": "residents", "civilian": "civilians", "evacuee": "evacuees", "villager":
+    "villagers", "survivor": "survivors", "asylum-seeker": "asylum seekers", "seeker":
+    "asylum seekers", "immigrant": "migrants", "family": "family", "hostage": "hostages",
+    "prisoner": "prisoners", "patient": "patients", "student": "students", "worker": "workers",
+    "citizen": "citizens", "national": "citizens", "peacekeeper": "troops", "marine": "troops",
+    "paratrooper": "troops", "fan": "fans", "supporter": "fans", "climber": "climbers",
+    "explorer": "explorers", "astronaut": "crew", "cosmonaut": "crew", "suspect": "suspects",
+    "detainee": "detainees", "deportee": "deportees", "couple": "couple", "pair": "couple",
+    "hiker": "hikers", "walker": "walkers", "trekker": "hikers", "backpacker": "tourists",
+    # people named by kind alone ("moved the women to X"); not "people", mostly generic
+    "man": "men", "woman": "women", "boy": "children", "girl": "children", "child": "children",
+    "squad": "team", "band": "band",
+}
+VEHICLES = {
+    "train": "rail", "locomotive": "rail", "railcar": "rail", "plane": "air", "jet": "air",
+    "aircraft": "air", "airliner": "air", "helicopter": "air", "flight": "air", "ship": "sea",
+    "vessel": "sea", "boat": "sea", "ferry": "sea", "tanker": "sea", "freighter": "sea",
+    "carrier": "sea", "yacht": "sea", "warship": "sea", "destroyer": "sea", "frigate": "sea",
+    "submarine": "sea", "liner": "sea", "containership": "sea", "motorcade": "road",
+    "convoy": "road", "car": "road", "bus": "road", "truck": "road", "limousine": "road",
+    "flotilla": "sea", "dinghy": "sea", "raft": "sea", "minibus": "road",
+    "fleet": "sea", "trawler": "sea", "lifeboat": "sea", "barge": "sea", "tugboat": "sea",
+    "van": "road", "lorry": "road", "ambulance": "road", "taxi": "road",
+}
+VERB_MODES = {"fly": "air", "jet": "air", "land": "air", "sail": "sea", "steam": "sea",
+              "dock": "sea", "berth": "sea", "cruise": "sea", "moor": "sea", "drive": "road",
+              "motor": "road", "bus": "road", "airlift": "air"}
+PEOPLE_NOUNS = {"man", "woman", "leader", "visitor", "secretary", "minister", "president",
+                "official", "delegate", "diplomat", "envoy", "guest"}
+# Offices whose holder a text may name by the office alone ("the Iranian president")
+OFFICE_NOUNS = {"president", "premier", "chancellor", "minister", "king", "queen", "pope",
+                "pontiff", "prince", "princess", "emperor", "empress", "monarch", "governor",
+                "mayor", "senator", "ambassador", "secretary"}
+PLACE_NOUNS = {"city", "town", "port", "capital", "hub", "village", "region", "province", "state",
+               "island", "area", "republic", "country", "county", "district", "outskirts",
+               "suburb", "resort", "harbor", "harbour", "enclave", "territory", "peninsula",
+               "coast", "shore", "border", "frontier", "station", "airport"}
+QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "million", "score", "group", "number",
+                  "crowd", "busload", "planeload", "boatload", "handful", "caravan"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"}
+HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
+                    "madam": "f"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f",
+                  "hers": "f", "herself": "f"}
+WATER = {"ocean", "sea", "gulf", "bay", "strait", "lake", "river", "canal"}
+BORDER_WORDS = re.compile(r"\b[Tt]he\s+((?:border|frontier)(?:\s+(?:crossing|post|"
+                          r"station|bridge|checkpoint))?)\b(?!\s+(?:with|between|of)\b)")
+# Undated events keep the text's order: a later sentence by POSITION_STEP per character, the
+# next place in the same sentence by SENTENCE_STEP, far less than one character.
+POSITION_STEP = 1e-7
+SENTENCE_STEP = 1e-9
+STATUS_RANK = {"confirmed": 3, "planned": 2, "reported": 1, "speculated": 0}
+# The dependents that belong to a noun's own phrase ("four U.S. Chinook helicopters")
+NP_DEPS = {"det", "amod", "compound", "nummod", "poss", "case", "quantmod", "nmod", "punct",
+           "advmod"}
+DIRECTION_WORDS = {"on", "onward", "onwards", "back", "home", "away", "north", "south", "east",
+                   "west", "northward", "southward", "eastward", "westward", "inland", "abroad"}
+# A verb's places in the order of travel: the start, the places passed, the end
+ROLE_RANK = {"origin": 0, "via": 1, "crossing": 1, "dest": 2}
