@@ -13,8 +13,8 @@ records the features of each candidate of its name group
 is, the closest candidate is. The script reports cross-validated resolve accuracy within 161 km,
 folds split BY DOCUMENT over LGL+GWN, for the hand-weighted score, a logistic regression and
 gradient-boosted trees, prints the weights / importances, then fits the chosen model on all the
-documents and writes data/ranker/ranker.json (inference needs no scikit-learn). Needs
-scikit-learn, only here. Corpora are read from ../shared/corpora/.
+documents and writes the package data file mapper/data/ranker/ranker.json (inference needs no
+scikit-learn). Needs scikit-learn, only here. Corpora are read from ../shared/corpora/.
 """
 
 from __future__ import annotations
@@ -35,8 +35,10 @@ from mapper.gazetteer.embedded import default_gazetteer  # noqa: E402
 from mapper.geodesy import distance_km  # noqa: E402
 from mapper.model import Article, Mention  # noqa: E402
 from mapper.nlp import sentence_at, split_sentences  # noqa: E402
-from mapper.ranker import FEATURES, MODEL_PATH, Ranker  # noqa: E402
+from mapper.ranker import FEATURES, MODEL, Ranker  # noqa: E402
 from mapper.resolve import Ranked, Resolver  # noqa: E402
+
+MODEL_PATH = ROOT / "mapper" / "data" / MODEL  # the checkout's copy, shipped in the wheel
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 TRAIN_CORPORA = ("lgl.xml", "GWN.xml")  # TR-News and GeoVirus are held out

@@ -1,7 +1,7 @@
 """The ``mapper`` command line: map, places, journey, evaluate, evaluate-journeys.
 
-Exit 0 on success; exit 2 with one line on stderr for bad input; never a traceback, never a
-partial output file.
+Exit 0 on success; exit 2 with one line on stderr for bad input or a missing or corrupt package
+data file; never a traceback, never a partial output file.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from mapper.errors import InputError, MapperError
+from mapper.errors import DataFileError, InputError, MapperError
 from mapper.model import Analysis
 
 EXIT_BAD_INPUT = 2
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in ("evaluate", "evaluate-journeys"):
             return int(args.func(args) or 0)
         return _run(args)
-    except InputError as exc:
+    except (InputError, DataFileError) as exc:
         print(f"mapper: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except MapperError as exc:

@@ -9,3 +9,8 @@ class MapperError(Exception):
 
 class InputError(MapperError):
     """The input article cannot be read: missing, empty, binary, not English, unreachable..."""
+
+
+class DataFileError(MapperError):
+    """One of mapper's package data files (``mapper/data/``) is missing, unreadable or corrupt:
+    an installation error, never a reason to fall back to a degraded map."""

@@ -6,6 +6,7 @@ import logging
 import os
 
 from mapper.corridors import CorridorExtractor
+from mapper.errors import DataFileError
 from mapper.extractors.base import Extractor
 from mapper.gazetteer.base import Gazetteer
 from mapper.gazetteer.embedded import default_gazetteer
@@ -61,6 +62,8 @@ def _guarded(stage: str, warnings: list[str], fallback, func, *args, **kwargs):
     found and say so in a warning (``MAPPER_DEBUG=1`` re-raises, as the tests do)."""
     try:
         return func(*args, **kwargs)
+    except DataFileError:
+        raise  # a missing package data file is an installation error, not an unforeseen input
     except Exception as exc:  # noqa: BLE001 - degrade to the places already found
         if os.environ.get("MAPPER_DEBUG"):
             raise

@@ -3,26 +3,26 @@
 The resolver computes a :class:`GroupContext` for each group of same-name mentions; the features
 below describe each candidate in that context (the evidence the hand-weighted score uses, one
 number each). ``benchmarks/train_ranker.py`` fits a model on LGL and GeoWebNews and writes
-``data/ranker/ranker.json``: the coefficients of a logistic regression or the trees of a gradient
-boosting model, evaluated here in plain Python (no scikit-learn at run time).
+``mapper/data/ranker/ranker.json`` (package data): the coefficients of a logistic regression or
+the trees of a gradient boosting model, evaluated here in plain Python (no scikit-learn at run
+time).
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
 from mapper.gazetteer.base import normalize
 from mapper.model import GazetteerEntry, Mention
+from mapper.resources import corrupt, read_json
 
-MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "ranker" / "ranker.json"
+MODEL = "ranker/ranker.json"  # package data (mapper.resources.data_path)
 
 ADMIN_WORDS = re.compile(r"^\s+(?:province|state|region|oblast|county|prefecture|parish|"
                          r"district|governorate|department|territory)\b", re.I)
@@ -312,11 +312,13 @@ class Ranker:
         self.init, self.rate = model["init"], model["learning_rate"]
 
     @classmethod
-    def load(cls, path: Path = MODEL_PATH) -> Ranker | None:
-        """The model at ``path``, or None when there is none."""
-        if not path.exists():
-            return None
-        return cls(json.loads(path.read_text(encoding="utf-8")))
+    def load(cls, name: str = MODEL) -> Ranker:
+        """The model shipped as the package data file ``name``."""
+        model = read_json(name)
+        try:
+            return cls(model)
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            raise corrupt(name, exc) from exc
 
     def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The score of each candidate's feature vector (log-odds of being the right one)."""

@@ -1,8 +1,8 @@
 """The interactive map: an ``Analysis`` drawn with folium (Leaflet), offline first.
 
-With ``inline=True`` Leaflet's JS and CSS (vendored under ``mapper/assets/leaflet``) are written
-into the page and the base layer is Natural Earth country outlines, so the file opens with no
-network; OpenStreetMap tiles are an optional base layer in the layer control.
+With ``inline=True`` Leaflet's JS and CSS (vendored under ``mapper/data/assets/leaflet``) are
+written into the page and the base layer is Natural Earth country outlines, so the file opens
+with no network; OpenStreetMap tiles are an optional base layer in the layer control.
 """
 
 from __future__ import annotations
@@ -50,8 +50,9 @@ from mapper.render_style import (
     journey_color,
     place_roles,
 )
+from mapper.resources import read_bytes, read_text
 
-ASSETS = Path(__file__).resolve().parent / "assets"
+LEAFLET = "assets/leaflet"  # package data (mapper.resources.data_path)
 LEAFLET_CDN = "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/"
 ATTRIBUTION = (
     'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) &middot; '
@@ -286,19 +287,17 @@ def _basemap_data(bounds: list[list[float]] | None) -> dict:
     return {"type": "FeatureCollection", "features": base["features"] + extra}
 
 
-def _data_uri(path: Path, mime: str) -> str:
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+def _data_uri(name: str, mime: str) -> str:
+    return f"data:{mime};base64,{base64.b64encode(read_bytes(name)).decode('ascii')}"
 
 
 def _asset_head(inline: bool) -> str:
-    """<style>/<script> for Leaflet: inlined from mapper/assets, or CDN links."""
-    leaflet = ASSETS / "leaflet"
-    if inline and (leaflet / "leaflet.js").is_file():
-        css = (leaflet / "leaflet.css").read_text(encoding="utf-8")
+    """<style>/<script> for Leaflet: inlined from mapper/data/assets, or CDN links."""
+    if inline:
+        css = read_text(f"{LEAFLET}/leaflet.css")
         for img in ("layers.png", "layers-2x.png"):
-            if (leaflet / "images" / img).is_file():
-                css = css.replace(f"images/{img}", _data_uri(leaflet / "images" / img, "image/png"))
-        js = (leaflet / "leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
+            css = css.replace(f"images/{img}", _data_uri(f"{LEAFLET}/images/{img}", "image/png"))
+        js = read_text(f"{LEAFLET}/leaflet.js").replace("</script", "<\\/script")
         return f"<style>{css}</style>\n<script>{js}</script>\n<script>{JQUERY_SHIM}</script>"
     return (
         f'<link rel="stylesheet" href="{LEAFLET_CDN}leaflet.css"/>\n'

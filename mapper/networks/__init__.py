@@ -9,6 +9,7 @@ geodesic and says so in its network name (``geodesic (no land route)``).
 
 from __future__ import annotations
 
+from mapper.errors import DataFileError
 from mapper.networks.air import GreatCircle
 from mapper.networks.base import Network, Point, Route, check_point, geodesic_route
 from mapper.networks.land import NO_LAND_ROUTE, LandGrid, ends_on_land
@@ -49,6 +50,8 @@ def route(origin: Point, destination: Point, mode: str, *, online: bool = False)
     for network in networks_for(mode, online):
         try:
             found = network.route(a, b, mode)
+        except DataFileError:
+            raise  # the embedded network's table is missing: an error, not a fallback
         except Exception:  # noqa: BLE001 - a failing source falls back to the next one
             found = None
         if found is not None:

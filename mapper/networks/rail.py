@@ -1,13 +1,13 @@
 """The embedded rail network: an authored table of major long-distance lines as station sequences.
 
-``data/networks/rail_lines.csv`` lists each line's stations in order by GeoNames id; consecutive
-stations are joined by geodesic edges, lines meet at shared stations and cross borders between
-paired border stations. See ``data/networks/README.md`` for the table's provenance.
+``mapper/data/networks/rail_lines.csv`` (package data) lists each line's stations in order by
+GeoNames id; consecutive stations are joined by geodesic edges, lines meet at shared stations and
+cross borders between paired border stations. See ``mapper/data/networks/README.md`` for the
+table's provenance.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,9 +18,9 @@ import networkx as nx
 from mapper.geodesy import WGS84, distance_km
 from mapper.networks.base import Network, Point, Route, path_route
 from mapper.networks.graph import SNAP_KM, PointGraph
+from mapper.resources import DataFileError, corrupt, read_csv
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "networks"
-RAIL_LINES_CSV = DATA_DIR / "rail_lines.csv"
+RAIL_LINES_CSV = "networks/rail_lines.csv"  # package data (mapper.resources.data_path)
 
 
 @dataclass(frozen=True)
@@ -43,14 +43,18 @@ class LineRow:
     source: str
 
 
-def read_rows(path: Path = RAIL_LINES_CSV) -> list[LineRow]:
+def read_rows(name: str = RAIL_LINES_CSV) -> list[LineRow]:
     """The table's rows, ordered by line and sequence."""
-    with open(path, newline="", encoding="utf-8") as f:
+    table = read_csv(name, ("line", "line_name", "seq", "geonameid", "station", "border_pair",
+                            "source"))
+    try:
         rows = [
             LineRow(r["line"], r["line_name"], int(r["seq"]), int(r["geonameid"]), r["station"],
                     int(r["border_pair"]) if r["border_pair"].strip() else None, r["source"])
-            for r in csv.DictReader(f)
+            for r in table
         ]
+    except (AttributeError, ValueError) as exc:  # a short row leaves None in its last columns
+        raise corrupt(name, exc) from exc
     return sorted(rows, key=lambda r: (r.line, r.seq))
 
 
@@ -80,6 +84,8 @@ def _from_gazetteer(ids: set[int]) -> dict[int, Station]:
             if e is not None:
                 out[gid] = Station(gid, e.name, e.lat, e.lon, e.country_code or "")
         return out
+    except DataFileError:
+        raise  # missing package data is an error, never a reason to fall back
     except Exception:  # noqa: BLE001 - the gazetteer is optional here; cities500 answers instead
         return {}
 
