@@ -1,0 +1,118 @@
+"""How mapper's cost grows with the input (issue 13): time and peak RSS of the whole analysis
+(read, parse, mentions, places, journeys, corridors, geometry, GeoJSON) for real prose of growing
+size, and for articles naming growing numbers of places, each in a fresh process, beside spaCy's
+own parse of the same text in the same process (the ratio is mapper / spaCy).
+
+    .venv/bin/python benchmarks/scaling.py [--sizes 10000,100000,1000000] [--places 100,1000,5000]
+
+Prose is built from the articles of ``../shared/corpora`` (joined whole, in corpus order);
+the place articles list the most populous distinct names of the embedded gazetteer, ten to a
+sentence ("Officials travelled to A, B, ... and J.").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[2])
+text = open(sys.argv[1], encoding="utf-8").read()
+from mapper.nlp import load_model, parse
+from mapper.gazetteer import default_gazetteer
+load_model(); default_gazetteer()
+t = time.perf_counter(); parse(text); spacy_s = time.perf_counter() - t
+from mapper.export import to_geojson
+from mapper.pipeline import analyze
+from mapper.read import article_from_text
+t = time.perf_counter()
+a = analyze(article_from_text(text, source="scaling", stem="scaling"))
+to_geojson(a)
+total = time.perf_counter() - t
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"mapper_s": total, "spacy_s": spacy_s, "rss_mb": rss,
+                  "places": len(a.places), "journeys": len(a.journeys)}))
+"""
+
+
+def prose(size: int) -> str:
+    """About ``size`` characters of real news prose from the corpora, whole paragraphs."""
+    sys.path.insert(0, str(ROOT))
+    from mapper.evaluate.corpora import load_corpus
+
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        for name in ("lgl.xml", "GWN.xml", "TR-News.xml", "GeoVirus.xml"):
+            for doc in load_corpus(str(CORPORA / name)).documents:
+                parts.append(doc.text.strip())
+                total += len(parts[-1]) + 2
+                if total >= size:
+                    return "Corpus sample\n\n" + "\n\n".join(parts)
+    return "Corpus sample\n\n" + "\n\n".join(parts)
+
+
+def place_list(n: int) -> str:
+    """An article naming ``n`` distinct populous places, ten to a sentence."""
+    sys.path.insert(0, str(ROOT))
+    from mapper.gazetteer import default_gazetteer
+
+    rows = default_gazetteer().db.execute(
+        "SELECT name FROM entries WHERE feature = 'city' GROUP BY name "
+        "ORDER BY MAX(population) DESC LIMIT ?", (n,))
+    names = [name for (name,) in rows]
+    sentences = []
+    for i in range(0, len(names), 10):
+        group = names[i:i + 10]
+        listed = ", ".join(group[:-1]) + (" and " if len(group) > 1 else "") + group[-1]
+        sentences.append(f"Officials travelled to {listed}.")
+    return "Places named\n\n" + "\n".join(" ".join(sentences[i:i + 5])
+                                          for i in range(0, len(sentences), 5))
+
+
+def run(label: str, text: str, tmp: Path) -> dict:
+    path = tmp / f"{label}.txt"
+    path.write_text(text, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", CHILD, str(path), str(ROOT)],
+                         capture_output=True, text=True, timeout=3600)
+    if out.returncode != 0:
+        return {"label": label, "error": (out.stderr.strip().splitlines() or ["?"])[-1]}
+    row = json.loads(out.stdout.strip().splitlines()[-1])
+    row["label"], row["chars"] = label, len(text)
+    return row
+
+
+def main() -> int:
+    import tempfile
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--places", default="100,1000,5000")
+    args = ap.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (int(s) for s in args.sizes.split(",") if s):
+            rows.append(run(f"prose {size // 1000} KB", prose(size), Path(tmp)))
+        for n in (int(s) for s in args.places.split(",") if s):
+            rows.append(run(f"{n} places", place_list(n), Path(tmp)))
+    print(f"{'input':16} {'chars':>9} {'mapper s':>9} {'spaCy s':>8} {'ratio':>6} "
+          f"{'peak MB':>8} {'places':>7}")
+    for r in rows:
+        if "error" in r:
+            print(f"{r['label']:16} error: {r['error']}")
+            continue
+        print(f"{r['label']:16} {r['chars']:>9} {r['mapper_s']:>9.1f} {r['spacy_s']:>8.1f} "
+              f"{r['mapper_s'] / max(r['spacy_s'], 1e-9):>6.2f} {r['rss_mb']:>8.0f} "
+              f"{r['places']:>7}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
