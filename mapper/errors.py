@@ -9,3 +9,7 @@ class MapperError(Exception):
 
 class InputError(MapperError):
     """The input article cannot be read: missing, empty, binary, not English, unreachable..."""
+
+
+class OutputError(MapperError):
+    """An output cannot be written: a folder, a parent that is a file, no permission..."""
