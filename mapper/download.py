@@ -247,15 +247,22 @@ def _body(response, shown: str, ends: float, cancel: threading.Event) -> tuple[b
 
 
 def _inflate(inflate, chunk: bytes, out: bytearray, shown: str):
-    """Decompress ``chunk`` into ``out``, never more than one byte past the cap."""
+    """Decompress ``chunk`` into ``out``, never more than one byte past the cap; returns the
+    decompressor for the next chunk (a new one when a gzip member ends and another begins)."""
     data = chunk
     try:
-        while data and not inflate.eof:
+        while data:
             room = MAX_INPUT_BYTES + 1 - len(out)
             if room <= 0:
                 break
             out += inflate.decompress(data, room)
             data = inflate.unconsumed_tail
+            if inflate.eof:
+                data = inflate.unused_data
+                if data.strip(b"\0"):  # concatenated gzip members (RFC 1952, section 2.2)
+                    inflate = zlib.decompressobj(wbits=31)
+                else:
+                    break
     except zlib.error:
         raise InputError(f"cannot read {shown}: its compressed body is damaged") from None
     return inflate
