@@ -11,5 +11,6 @@ class InputError(MapperError):
     """The input article cannot be read: missing, empty, binary, not English, unreachable..."""
 
 
-class OutputError(MapperError):
-    """An output cannot be written: a folder, a parent that is a file, no permission..."""
+class OutputError(MapperError, OSError):
+    """An output cannot be written: a folder, a parent that is a file, no permission... Also an
+    OSError, so code that guards a write with ``except OSError`` keeps working."""
