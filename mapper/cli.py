@@ -23,7 +23,9 @@ from mapper.model import Analysis
 EXIT_BAD_INPUT = 2
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(evaluate: bool = True) -> argparse.ArgumentParser:
+    """The argument parser; without ``evaluate`` its ``evaluate`` command is a stub, so the
+    other commands start without importing the evaluation code (numpy, pyproj)."""
     p = argparse.ArgumentParser(prog="mapper", description="Turn a journey article into a map.")
     p.add_argument("--extractor", choices=("spacy", "gazetteer"), default="spacy",
                    help="place extractor (default: spacy)")
@@ -53,9 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     j.add_argument("article")
     j.add_argument("--format", choices=("table", "json", "geojson"), default="table")
 
-    from mapper.evaluate.cli import add_parser
+    if evaluate:
+        from mapper.evaluate.cli import add_parser
 
-    add_parser(sub)
+        add_parser(sub)
+    else:
+        sub.add_parser("evaluate", help="score the geoparser on a gold corpus", add_help=False)
     return p
 
 
@@ -94,7 +99,8 @@ def _terminate(signum: int, _frame: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(evaluate="evaluate" in argv).parse_args(argv)
     _quiet_logging(bool(os.environ.get("MAPPER_DEBUG")))
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)
