@@ -175,6 +175,7 @@ def _get(url: str, ends: float, cancel: threading.Event) -> tuple[bytes, str | N
     headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate",
                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,text/*;q=0.8"}
     current = url
+    timeout = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S)
     try:
         with requests.Session() as session:
             for _ in range(MAX_REDIRECTS + 1):
@@ -195,8 +196,11 @@ def _get(url: str, ends: float, cancel: threading.Event) -> tuple[bytes, str | N
     except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
             requests.exceptions.MissingSchema):
         raise InputError(f"not a valid http(s) URL: {redact(current)}") from None
-    except (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError):
-        raise InputError(f"cannot fetch {shown}: the server did not answer in time") from None
+    except (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError) as exc:
+        connect = isinstance(exc, requests.exceptions.ConnectTimeout)
+        waited = timeout[0] if connect else timeout[1]
+        what = "no connection" if connect else "the server did not answer"
+        raise InputError(f"cannot fetch {shown}: {what} within {waited:.3g} s") from None
     except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError) as exc:
         kind = "cannot connect" if isinstance(exc, requests.ConnectionError) else "request failed"
         raise InputError(f"cannot fetch {shown}: {kind}") from None
