@@ -13,6 +13,7 @@ directly, after the regular files (``--geojson /dev/null`` stays a device, even 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import stat
 import sys
@@ -27,6 +28,7 @@ from mapper.errors import OutputError
 Data = bytes | str | Callable[[BinaryIO], None]
 
 STDOUT = "-"
+_STD_STREAM = re.compile(r"^/(?:dev/(?:std(?:in|out|err)|fd/\d+)|proc/self/fd/\d+)$")
 
 
 def _describe(exc: OSError) -> str:
@@ -35,10 +37,10 @@ def _describe(exc: OSError) -> str:
 
 def is_stream(path: str | os.PathLike) -> bool:
     """``-`` or an existing device, FIFO or socket: written directly, never renamed over."""
-    if str(path) == STDOUT:
-        return True
+    if str(path) == STDOUT or _STD_STREAM.match(str(path)):
+        return True  # /dev/stdout even when the shell points it at a file: written in place
     try:
-        mode = os.stat(path).st_mode  # follows symlinks: /dev/stdout is a stream too
+        mode = os.stat(path).st_mode  # follows symlinks
     except OSError:
         return False
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -130,3 +132,15 @@ def test_replace_via_a_path_writer(tmp_path: Path) -> None:
     assert out.read_text() == "old" and leftovers(tmp_path) == []
     replace_via(out, lambda p: p.write_text("new"))
     assert out.read_text() == "new"
+
+
+def test_dev_stdout_redirected_to_a_file_is_written_in_place(tmp_path: Path) -> None:
+    out = tmp_path / "redirected.geojson"
+    code = (f"import sys; sys.path.insert(0, {str(Path(__file__).parents[1])!r}); "
+            "from mapper.atomic import write_atomic; write_atomic('/dev/stdout', 'data')")
+    with open(out, "w") as fh:
+        inode = os.fstat(fh.fileno()).st_ino
+        subprocess.run([sys.executable, "-c", code], stdout=fh, check=True, timeout=60)
+    assert out.read_text() == "data" and leftovers(tmp_path) == []
+    assert out.stat().st_ino == inode  # written through the shell's file, not renamed over
+    assert not Path("/dev/stdout.html").exists()

@@ -254,9 +254,13 @@ def test_url_fetch_then_cache_hit(server: _Server, tmp_path: Path) -> None:
 def test_url_default_cache_dir(
     server: _Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("MAPPER_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     read_article(server.url("/plain"))
     assert len(list((tmp_path / "mapper" / "http").glob("*.body"))) == 1
+    monkeypatch.setenv("MAPPER_CACHE_DIR", str(tmp_path / "elsewhere"))
+    read_article(server.url("/plain"))  # every cache under MAPPER_CACHE_DIR when it is set
+    assert len(list((tmp_path / "elsewhere" / "http").glob("*.body"))) == 1
 
 
 def test_url_too_large(server: _Server, tmp_path: Path) -> None:
