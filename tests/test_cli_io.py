@@ -63,6 +63,31 @@ def test_bad_input_fails_before_any_model_loads(tmp_path: Path, case: str) -> No
     assert seconds < 30  # generous for a loaded machine; about 0.3 s on a quiet one
 
 
+def test_unreadable_socket_file(tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "article.txt"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))  # a path that exists and cannot be opened, even by root
+        out, err, _ = probe("places", str(path))
+    assert out == "2 False" and "cannot read" in one_line(err)
+
+
+def test_endless_stdin_is_read_up_to_the_cap(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    class Endless:
+        asked = 0
+
+        def read(self, n: int = -1) -> bytes:
+            assert n > 0, "an unbounded read"
+            Endless.asked += n
+            return b"a" * n
+
+    monkeypatch.setattr(sys, "stdin", type("Stdin", (), {"buffer": Endless()})())
+    assert main(["places", "-"]) == 2
+    assert "standard input is too large" in one_line(capsys.readouterr().err)
+    assert Endless.asked <= 5_000_001
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files without read permission")
 def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "secret.txt"
