@@ -7,6 +7,7 @@ is the text every later character offset refers to.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 import sys
@@ -139,12 +140,19 @@ def decode(raw: bytes, name: str = "input", *, declared: str | None = None,
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    for charset in ([declared] if declared else []) + ["cp1252"]:
+    if declared:
+        try:
+            if codecs.lookup(declared).name in ("latin-1", "iso8859-1", "ascii"):
+                declared = "cp1252"  # as browsers read these labels (WHATWG Encoding)
+        except LookupError:
+            declared = None  # an unknown charset name: sniffed like an undeclared one
+    # a declared charset is trusted; Windows-1252 guessed must look like mostly-ASCII text
+    for charset, guessed in ([(declared, False)] if declared else []) + [("cp1252", True)]:
         try:
             text = raw.decode(charset)
         except (UnicodeDecodeError, LookupError):
             continue
-        if _looks_like_text(text, legacy=charset == "cp1252"):
+        if _looks_like_text(text, legacy=guessed):
             return text
     if lenient:
         try:
@@ -155,8 +163,8 @@ def decode(raw: bytes, name: str = "input", *, declared: str | None = None,
             log.warning("%s is not valid %s text; undecodable bytes were replaced", name,
                         declared or "UTF-8")
             return text
-    label = f"neither {declared}, UTF-8 nor Windows-1252" if declared else (
-        "neither UTF-8 nor Windows-1252")
+    label = f"neither {declared}, UTF-8 nor Windows-1252" if declared not in (None, "cp1252") \
+        else "neither UTF-8 nor Windows-1252"
     raise InputError(f"{name} is not readable text ({label})")
 
 

@@ -223,7 +223,8 @@ ROUTES: dict[str, Callable] = {
     "/to-ftp": to_ftp, "/latin1-said-utf8": charset("utf-8", "latin-1"),
     "/utf8-said-latin1": charset("iso-8859-1", "utf-8"),
     "/unknown-charset": charset("x-no-such-charset", "utf-8"),
-    "/cp1252": charset("windows-1252", "cp1252"), "/bad-bytes": some_bad_bytes,
+    "/cp1252": charset("windows-1252", "cp1252"),
+    "/cp1252-said-latin1": charset("iso-8859-1", "cp1252"), "/bad-bytes": some_bad_bytes,
     "/garbage": garbage, "/pdf": content_type("application/pdf"),
     "/png": content_type("image/png"), "/json": content_type("application/json"),
     "/xhtml": content_type("application/xhtml+xml"), "/auth": with_auth,
@@ -348,6 +349,13 @@ def test_wrong_or_unknown_charsets_are_read_right(server: Server, tmp_path: Path
                                                   path: str) -> None:
     text = read_article(server.url(path), cache_dir=tmp_path).text
     assert "café" in text and "Zürich" in text
+
+
+def test_latin1_label_is_read_as_windows_1252(server: Server, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tests.test_download.TEXT", TEXT + "He said \u201cgo\u201d.\n")
+    text = read_article(server.url("/cp1252-said-latin1"), cache_dir=tmp_path).text
+    assert "\u201cgo\u201d" in text  # curly quotes, not C1 control characters
 
 
 def test_a_few_bad_bytes_are_replaced_with_a_warning(server: Server, tmp_path: Path,
