@@ -140,6 +140,8 @@ def download(url: str, deadline: float = DEADLINE_S) -> tuple[bytes, str | None]
 
     The request runs in a daemon thread that the caller stops waiting for at the deadline; the
     thread itself stops at its next read (within ``READ_TIMEOUT_S``)."""
+    import requests  # noqa: F401 - imported before the clock starts, not in the worker
+
     shown = redact(url)
     result: dict[str, object] = {}
     cancel = threading.Event()
