@@ -11,17 +11,22 @@ import json
 import logging
 import os
 import re
+import signal
 import sys
+import threading
 import warnings
 from pathlib import Path
 
-from mapper.errors import DataFileError, InputError, MapperError
+from mapper import atomic
+from mapper.errors import DataFileError, InputError, MapperError, OutputError
 from mapper.model import Analysis
 
 EXIT_BAD_INPUT = 2
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(evaluate: bool = True) -> argparse.ArgumentParser:
+    """The argument parser; without ``evaluate`` its ``evaluate`` command is a stub, so the
+    other commands start without importing the evaluation code (numpy, pyproj)."""
     p = argparse.ArgumentParser(prog="mapper", description="Turn a journey article into a map.")
     p.add_argument("--extractor", choices=("spacy", "gazetteer"), default="spacy",
                    help="place extractor (default: spacy)")
@@ -51,23 +56,64 @@ def _parser() -> argparse.ArgumentParser:
     j.add_argument("article")
     j.add_argument("--format", choices=("table", "json", "geojson"), default="table")
 
-    from mapper.evaluate.cli import add_parser
-    from mapper.evaluate.journeys_cli import add_parser as add_journeys_parser
+    if evaluate:
+        from mapper.evaluate.cli import add_parser
+        from mapper.evaluate.journeys_cli import add_parser as add_journeys_parser
 
-    add_parser(sub)
-    add_journeys_parser(sub)
+        add_parser(sub)
+        add_journeys_parser(sub)
+    else:
+        sub.add_parser("evaluate", help="score the geoparser on a gold corpus", add_help=False)
+        sub.add_parser("evaluate-journeys", help="score the journeys against gold journeys",
+                       add_help=False)
     return p
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time (tests swap it)."""
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
+def _quiet_logging(debug: bool) -> None:
+    """mapper's own log records go to stderr as "mapper: ..."; the libraries' (trafilatura's
+    "discarding data: None", urllib3's retries, ...) and their Python warnings are silenced,
+    unless ``MAPPER_DEBUG`` is set (then the libraries' warnings show too)."""
+    root = logging.getLogger()
+    handler = next((h for h in root.handlers if isinstance(h, _StderrHandler)), None)
+    if handler is None:
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("mapper: %(message)s"))
+        root.addHandler(handler)
+    handler.filters = [] if debug else [
+        lambda r: r.name == "mapper" or r.name.startswith("mapper.")]
+    root.setLevel(logging.WARNING)
+    if not debug:
+        warnings.simplefilter("ignore")
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    """SIGTERM ends mapper like Ctrl-C: temporary files are removed, no output is half written."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="mapper: %(message)s")
-    warnings.filterwarnings("ignore", category=UserWarning)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(evaluate=bool({"evaluate", "evaluate-journeys"} & set(argv))).parse_args(argv)
+    _quiet_logging(bool(os.environ.get("MAPPER_DEBUG")))
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         if args.command in ("evaluate", "evaluate-journeys"):
             return int(args.func(args) or 0)
         return _run(args)
-    except (InputError, DataFileError) as exc:
+    except (InputError, DataFileError, OutputError) as exc:
         print(f"mapper: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except MapperError as exc:
@@ -86,12 +132,38 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _map_outputs(args, stem: str) -> dict[str, str]:
+    """The files ``mapper map`` writes, by option: the map, then the optional ones."""
+    if args.output:
+        out = args.output
+        if not Path(out).suffix and not atomic.is_stream(out) and not os.path.isdir(out):
+            out += ".html"  # "-o mymap": a browser opens mymap.html
+    else:
+        out = str(Path("output") / f"{stem}.html")
+    paths = {"-o": out}
+    for option in ("geojson", "csv", "png"):
+        if getattr(args, option):
+            paths[f"--{option}"] = getattr(args, option)
+    return paths
+
+
 def _run(args) -> int:
+    # The input and the outputs are checked before any model loads: a bad path fails at once.
+    from mapper.read import read_article, source_stem
+
+    outputs: dict[str, str] = {}
+    if args.command == "map":
+        outputs = _map_outputs(args, source_stem(args.article))
+        atomic.check_targets(outputs.values())
+        if args.png:
+            from mapper.static import image_format
+
+            image_format(args.png)
+    article = read_article(args.article)
+
     from mapper import export
     from mapper.pipeline import analyze
-    from mapper.read import read_article
 
-    article = read_article(args.article)
     gazetteer = None
     if args.geocoder:
         from mapper import __version__
@@ -102,29 +174,29 @@ def _run(args) -> int:
     analysis = analyze(article, extractor=args.extractor, online=args.online,
                        gazetteer=gazetteer)
     if not analysis.places:
-        raise InputError(f"no places found in {args.article}")
+        raise InputError(f"no places found in {article.source}")
     for w in analysis.warnings:
         print(f"mapper: warning: {w}", file=sys.stderr)
 
     if args.command == "map":
         from mapper.render import to_map
 
-        out = Path(args.output) if args.output else Path("output") / f"{article.stem}.html"
-        if not out.suffix:
-            out = out.with_suffix(".html")  # "-o mymap": a browser opens mymap.html
-        html = to_map(analysis, inline=not args.cdn).get_root().render()
-        written = [export.write_atomic(out, lambda p: p.write_text(html, encoding="utf-8"))]
+        # everything is rendered before the first file is written: all outputs or none
+        data: dict[str, atomic.Data] = {
+            "-o": to_map(analysis, inline=not args.cdn).get_root().render()}
         if args.geojson:
-            written.append(export.save_geojson(analysis, args.geojson))
+            data["--geojson"] = export.geojson_text(analysis)
         if args.csv:
-            written.append(export.save_places_csv(analysis, args.csv))
+            data["--csv"] = export.places_csv(analysis)
         if args.png:
-            from mapper.static import draw
+            from mapper.static import draw, image_format
 
-            fig = draw(analysis)
-            written.append(export.write_atomic(args.png, lambda p: fig.savefig(p, format="png")))
-        for path in written:
-            print(path)
+            fig, fmt = draw(analysis), image_format(args.png)
+            data["--png"] = lambda fh: fig.savefig(fh, format=fmt)
+        written = atomic.write_all([(outputs[k], data[k]) for k in outputs])
+        if atomic.STDOUT not in outputs.values():  # the paths would mix into the data
+            for path in written:
+                print(path)
         return 0
 
     if args.command == "places":

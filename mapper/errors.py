@@ -14,3 +14,8 @@ class InputError(MapperError):
 class DataFileError(MapperError):
     """One of mapper's package data files (``mapper/data/``) is missing, unreadable or corrupt:
     an installation error, never a reason to fall back to a degraded map."""
+
+
+class OutputError(MapperError, OSError):
+    """An output cannot be written: a folder, a parent that is a file, no permission... Also an
+    OSError, so code that guards a write with ``except OSError`` keeps working."""

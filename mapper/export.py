@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from shapely.geometry import mapping
 
+from mapper import atomic
 from mapper.model import Analysis, Corridor, Journey, Leg, Place, Stop
 
 PLACE_COLUMNS = ["id", "name", "gazetteer_name", "geonameid", "feature", "country_code", "lat",
@@ -163,28 +162,19 @@ def legs_frame(analysis: Analysis):
 
 
 def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
-    """Write through a temporary file in the same folder, then rename: never a half file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a written file gets the usual mode
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    """Write ``path`` through ``write(temporary_path)`` and a rename: never a half file
+    (see :mod:`mapper.atomic`; devices and ``-`` are written directly)."""
+    return atomic.replace_via(path, write)
+
+
+def geojson_text(analysis: Analysis) -> str:
+    """The GeoJSON contract as the text ``save_geojson`` writes."""
+    return json.dumps(to_geojson(analysis), ensure_ascii=False, indent=1)
 
 
 def save_geojson(analysis: Analysis, path: str | Path) -> Path:
-    text = json.dumps(to_geojson(analysis), ensure_ascii=False, indent=1)
-    return write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+    return atomic.write_atomic(path, geojson_text(analysis))
 
 
 def save_places_csv(analysis: Analysis, path: str | Path) -> Path:
-    text = places_csv(analysis)
-    return write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+    return atomic.write_atomic(path, places_csv(analysis))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from shapely.geometry import LineString, Polygon
+if TYPE_CHECKING:  # annotations only: `mapper places missing.txt` fails before shapely loads
+    from shapely.geometry import LineString, Polygon
 
 Status = Literal["confirmed", "planned", "reported", "speculated"]
 Mode = Literal["rail", "air", "road", "sea", "unknown"]

@@ -31,13 +31,49 @@ def load_model():
     return nlp
 
 
+# Longer texts are parsed in pieces of at most this many characters, cut at paragraph, line,
+# sentence or word boundaries: spaCy's parser and tagger need about 1 GB per 100,000 characters
+# of one Doc, and refuse a Doc longer than ``nlp.max_length`` (1,000,000) outright.
+CHUNK_CHARS = 100_000
+_CUTS = ("\n\n", "\n", ". ", "? ", "! ", " ")
+
+
+def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Consecutive ``(start, end)`` spans covering ``text``, each at most ``size`` characters,
+    cut after the last paragraph break in the second half of the window, else the last line
+    break, sentence end or space, else (one long token) at ``size``."""
+    spans = []
+    start, n = 0, len(text)
+    while n - start > size:
+        window = text[start:start + size]
+        cut = start + size
+        for mark in _CUTS:
+            i = window.rfind(mark, size // 2)
+            if i >= 0:
+                cut = start + i + len(mark)
+                break
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, n))
+    return spans
+
+
 def parse(text: str, blank: tuple[tuple[int, int], ...] = ()):
     """A spaCy ``Doc`` of the article text. The ``blank`` spans (a dateline such as "MOSCOW —")
     are replaced by spaces of the same length before parsing, so offsets stay the text's own
-    and the first sentence parses as the sentence it is."""
+    and the first sentence parses as the sentence it is. A text longer than ``CHUNK_CHARS`` is
+    parsed in pieces (:func:`chunk_spans`) joined into one Doc with the text's exact offsets."""
     for start, end in blank:
         text = text[:start] + " " * (end - start) + text[end:]
-    return load_model()(text)
+    nlp = load_model()
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe((text[a:b] for a, b in chunk_spans(text)), batch_size=1))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    assert doc.text == text  # offsets are the text's own
+    return doc
 
 
 def body_start(article) -> tuple[tuple[int, int], ...]:

@@ -7,8 +7,8 @@ is the text every later character offset refers to.
 
 from __future__ import annotations
 
-import hashlib
-import json
+import codecs
+import logging
 import re
 import sys
 import unicodedata
@@ -18,14 +18,21 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mapper.dates import parse_date
+from mapper.download import (  # noqa: F401 - re-exported: read.fetch_url, read.default_cache_dir
+    MAX_INPUT_BYTES,
+    charset_of,
+    default_cache_dir,
+    fetch_url,
+    redact,
+)
 from mapper.errors import InputError
 from mapper.model import Article
 
-MAX_TEXT_BYTES = 2_000_000  # plain text larger than this is refused
-MAX_DOWNLOAD_BYTES = 5_000_000  # raw HTML / downloads larger than this are refused
-TIMEOUT_S = 20.0
-USER_AGENT = "mapper/0.1 (+https://pypi.org/project/mapper; news-article reader)"
+log = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 1_000_000  # article text (after HTML extraction) longer than this is refused
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 # --------------------------------------------------------------------------------------------
 # sources
@@ -34,35 +41,55 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 def read_article(source: str, *, cache_dir: Path | None = None) -> Article:
     """Read ``source`` (a path, "-" for stdin, or an http(s) URL) into an Article.
 
-    Raises InputError with a one-line message for anything that is not a readable English
-    article. Downloads are cached under ``cache_dir`` (default: the user cache dir).
+    Every source is read up to ``MAX_INPUT_BYTES`` (5 MB) and refused beyond it, while reading
+    (``/dev/zero`` and endless pipes included). Raises InputError with a one-line message for
+    anything that is not a readable English article. Downloads are cached under ``cache_dir``
+    (default: ``$MAPPER_CACHE_DIR/http`` or the user cache dir).
     """
     if not isinstance(source, str) or not source.strip():
         raise InputError("no input given: pass a file path, '-' for standard input, or a URL")
     if source == "-":
         raw = _read_stdin()
         return _build(raw, source="-", stem="stdin", html=None)
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source):
+    if _URL.match(source):
         raw, content_type = fetch_url(source, cache_dir=cache_dir)
         html = _looks_like_html(raw) if content_type is None else "html" in content_type
-        return _build(raw, source=source, stem=url_stem(source), html=html)
+        return _build(raw, source=redact(source), stem=url_stem(source), html=html,
+                      charset=charset_of(content_type), lenient=True)
     path = Path(source).expanduser()
-    if not path.exists():
-        raise InputError(f"file not found: {source}")
-    if path.is_dir():
-        raise InputError(f"{source} is a directory, not an article file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_DOWNLOAD_BYTES:
-            raise InputError(
-                f"{source} is too large ({size / 1e6:.1f} MB); mapper reads articles up to "
-                f"{MAX_TEXT_BYTES / 1e6:.0f} MB of text"
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
+    raw = _read_file(path, source)
     html = True if path.suffix.lower() in HTML_SUFFIXES else None
     return _build(raw, source=source, stem=path.stem or "article", html=html)
+
+
+def source_stem(source: str) -> str:
+    """The file-name stem of an article's outputs: the file's stem, the URL's slug, "stdin"."""
+    if source == "-":
+        return "stdin"
+    if _URL.match(source):
+        return url_stem(source)
+    return Path(source).expanduser().stem or "article"
+
+
+def _too_large(name: str) -> InputError:
+    return InputError(f"{name} is too large (over {MAX_INPUT_BYTES / 1e6:g} MB; mapper reads "
+                      f"articles up to {MAX_INPUT_BYTES / 1e6:g} MB)")
+
+
+def _read_file(path: Path, source: str) -> bytes:
+    """The bytes of a file, read up to the size cap (a device or FIFO is read the same way)."""
+    try:
+        if not path.exists():
+            raise InputError(f"file not found: {source}")
+        if path.is_dir():
+            raise InputError(f"{source} is a directory, not an article file")
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read {source}: {exc.strerror or type(exc).__name__}") from None
+    if len(raw) > MAX_INPUT_BYTES:
+        raise _too_large(source)
+    return raw
 
 
 def _read_stdin() -> bytes:
@@ -71,11 +98,13 @@ def _read_stdin() -> bytes:
         raise InputError("no standard input to read")
     buffer = getattr(stream, "buffer", None)
     try:
-        data = buffer.read(MAX_DOWNLOAD_BYTES + 1) if buffer is not None else stream.read()
+        data = (buffer if buffer is not None else stream).read(MAX_INPUT_BYTES + 1)
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read standard input: {exc}") from None
     if isinstance(data, str):
-        return data.encode("utf-8", errors="surrogateescape")
+        data = data.encode("utf-8", errors="surrogateescape")
+    if len(data) > MAX_INPUT_BYTES:
+        raise _too_large("standard input")
     return data
 
 
@@ -90,74 +119,16 @@ def url_stem(url: str) -> str:
     return slug or "article"
 
 
-def default_cache_dir() -> Path:
-    """Where downloaded pages are cached: <user cache dir>/mapper/http."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("mapper")) / "http"
-
-
-def fetch_url(
-    url: str, *, cache_dir: Path | None = None, timeout: float = TIMEOUT_S
-) -> tuple[bytes, str | None]:
-    """The body and content type of ``url``, from the disk cache when it has been read before."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"not a valid http(s) URL: {url}")
-    if re.search(r"\s", url):
-        raise InputError(f"not a valid http(s) URL (it contains spaces): {url}")
-    folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    key = hashlib.sha256(url.encode("utf-8")).hexdigest()
-    body_path, meta_path = folder / f"{key}.body", folder / f"{key}.json"
-    if body_path.is_file() and meta_path.is_file():
-        try:
-            meta = json.loads(meta_path.read_text("utf-8"))
-            return body_path.read_bytes(), meta.get("content_type")
-        except (OSError, ValueError):
-            pass  # a damaged cache entry is fetched again
-    body, content_type = _download(url, timeout)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        body_path.write_bytes(body)
-        meta_path.write_text(json.dumps({"url": url, "content_type": content_type}), "utf-8")
-    except OSError:
-        pass  # caching is a convenience; reading still works
-    return body, content_type
-
-
-def _download(url: str, timeout: float) -> tuple[bytes, str | None]:
-    import requests
-
-    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"}
-    try:
-        with requests.get(url, headers=headers, timeout=timeout, stream=True) as response:
-            if response.status_code >= 400:
-                reason = response.reason or "error"
-                raise InputError(f"cannot fetch {url}: HTTP {response.status_code} {reason}")
-            chunks: list[bytes] = []
-            total = 0
-            for chunk in response.iter_content(65536):
-                total += len(chunk)
-                if total > MAX_DOWNLOAD_BYTES:
-                    raise InputError(f"{url} is too large (over {MAX_DOWNLOAD_BYTES / 1e6:.0f} MB)")
-                chunks.append(chunk)
-            content_type = response.headers.get("Content-Type")
-    except requests.exceptions.InvalidURL:
-        raise InputError(f"not a valid http(s) URL: {url}") from None
-    except requests.exceptions.Timeout:
-        raise InputError(f"cannot fetch {url}: timed out after {timeout:.0f} s") from None
-    except requests.exceptions.RequestException as exc:
-        kind = "cannot connect" if isinstance(exc, requests.ConnectionError) else "request failed"
-        raise InputError(f"cannot fetch {url}: {kind}") from None
-    return b"".join(chunks), (content_type.lower() if content_type else None)
-
-
 # --------------------------------------------------------------------------------------------
 # decoding and checks
 
 
-def decode(raw: bytes, name: str = "input") -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or clean Windows-1252."""
+def decode(raw: bytes, name: str = "input", *, declared: str | None = None,
+           lenient: bool = False) -> str:
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, the ``declared``
+    charset (a web page's header or meta tag), or clean Windows-1252. Valid UTF-8 wins over a
+    declared charset (a page labelled Latin-1 but sent as UTF-8 is read right). With
+    ``lenient`` (web pages), a few undecodable bytes are replaced, with a warning."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
@@ -169,13 +140,35 @@ def decode(raw: bytes, name: str = "input") -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _looks_like_text(text, legacy=True):
-        return text
-    raise InputError(f"{name} is not readable text (neither UTF-8 nor Windows-1252)")
+    if declared:
+        try:
+            if codecs.lookup(declared).name in ("latin-1", "iso8859-1", "ascii"):
+                declared = "cp1252"  # as browsers read these labels (WHATWG Encoding)
+        except LookupError:
+            declared = None  # an unknown charset name: sniffed like an undeclared one
+    # a declared charset is trusted; Windows-1252 guessed must look like mostly-ASCII text
+    for charset, guessed in ([(declared, False)] if declared else []) + [("cp1252", True)]:
+        try:
+            text = raw.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _looks_like_text(text, legacy=guessed):
+            return text
+    if lenient:
+        try:
+            text = raw.decode(declared or "utf-8", errors="replace")
+        except LookupError:
+            text = raw.decode("utf-8", errors="replace")
+        if text.count("\ufffd") <= max(10, len(text) // 100):
+            log.warning("%s is not valid %s text; undecodable bytes were replaced", name,
+                        declared or "UTF-8")
+            return text
+    label = f"neither {declared}, UTF-8 nor Windows-1252" if declared not in (None, "cp1252") \
+        else "neither UTF-8 nor Windows-1252"
+    raise InputError(f"{name} is not readable text ({label})")
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w.:-]{1,40})""", re.I)
 
 
 def _looks_like_text(text: str, *, legacy: bool = False) -> bool:
@@ -460,20 +453,19 @@ def _extract_html(markup: str, name: str) -> tuple[str, str | None, date | None]
     return body, (title.strip() if title else None), published
 
 
-def _build(raw: bytes, *, source: str, stem: str, html: bool | None) -> Article:
+def _build(raw: bytes, *, source: str, stem: str, html: bool | None,
+           charset: str | None = None, lenient: bool = False) -> Article:
     name = "standard input" if source == "-" else source
     if not raw or not raw.strip():
         raise InputError(f"{name} is empty")
+    if len(raw) > MAX_INPUT_BYTES:
+        raise _too_large(name)
     if html is None:
         html = _looks_like_html(raw)
-    if not html and len(raw) > MAX_TEXT_BYTES:
-        raise InputError(
-            f"{name} is too large ({len(raw) / 1e6:.1f} MB); mapper reads articles up to "
-            f"{MAX_TEXT_BYTES / 1e6:.0f} MB of text"
-        )
-    if html and len(raw) > MAX_DOWNLOAD_BYTES:
-        raise InputError(f"{name} is too large (over {MAX_DOWNLOAD_BYTES / 1e6:.0f} MB)")
-    decoded = decode(raw, name)
+    if html and charset is None:
+        m = _META_CHARSET.search(raw[:4096])
+        charset = m.group(1).decode("ascii").lower() if m else None
+    decoded = decode(raw, name, declared=charset, lenient=lenient)
     if not _looks_like_text(decoded):
         raise InputError(f"{name} looks like a binary file, not text")
     if not decoded.strip():
@@ -484,8 +476,9 @@ def _build(raw: bytes, *, source: str, stem: str, html: bool | None) -> Article:
         body, title, published = _extract_html(decoded, name)
     else:
         body = _normalize_text(decoded)
-    if len(body.encode("utf-8")) > MAX_TEXT_BYTES:
-        raise InputError(f"{name} has too much text (over {MAX_TEXT_BYTES / 1e6:.0f} MB)")
+    if len(body) > MAX_TEXT_CHARS:
+        raise InputError(f"{name} is too large ({len(body):,} characters of text; mapper reads "
+                         f"articles up to {MAX_TEXT_CHARS:,})")
     text = strip_boilerplate(body)
     if not text.strip():
         raise InputError(f"{name} has no article text (only page boilerplate)")

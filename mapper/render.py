@@ -583,13 +583,10 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
 
 def save_map(analysis: Analysis, path: str | Path, inline: bool = True, tiles: bool = True) -> Path:
     """Write the map of ``analysis`` as one HTML file; returns the path."""
-    path = Path(path)
-    try:
-        html = to_map(analysis, inline=inline, tiles=tiles).get_root().render()
-        path.write_text(html, encoding="utf-8")
-    except OSError as exc:
-        raise RenderError(f"cannot write map {path}: {exc.strerror or exc}") from exc
-    return path
+    from mapper.atomic import write_atomic
+
+    html = to_map(analysis, inline=inline, tiles=tiles).get_root().render()
+    return write_atomic(path, html)
 
 
 __all__ = ["RenderError", "arrow_points", "save_map", "to_map"]

@@ -21,7 +21,7 @@ from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.geometry.polygon import orient
 
 from mapper import basemap
-from mapper.errors import MapperError
+from mapper.errors import MapperError, OutputError
 from mapper.model import Analysis
 from mapper.render_style import (
     CORRIDOR_COLORS,
@@ -396,11 +396,24 @@ def draw(analysis: Analysis, size: tuple[float, float] = (11, 8), dpi: int = 150
     return fig
 
 
+def image_format(path: str | Path) -> str:
+    """The image format named by ``path``'s suffix (png without one); OutputError, one line,
+    for a format matplotlib cannot write."""
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    fmt = Path(path).suffix.lstrip(".").lower() or "png"
+    supported = FigureCanvasBase.get_supported_filetypes()
+    if fmt not in supported:
+        raise OutputError(f"cannot write {path}: unknown image format .{fmt} "
+                          f"(use .png, .svg or .pdf)")
+    return fmt
+
+
 def save_static(analysis: Analysis, path_png: str | Path, dpi: int = 150) -> Path:
     """Write the static map of ``analysis`` as a PNG; returns the path."""
-    path = Path(path_png)
-    try:
-        draw(analysis, dpi=dpi).savefig(path, dpi=dpi, facecolor="white")
-    except OSError as exc:
-        raise StaticMapError(f"cannot write image {path}: {exc.strerror or exc}") from exc
-    return path
+    from mapper.atomic import write_atomic
+
+    fmt = image_format(path_png)
+    fig = draw(analysis, dpi=dpi)
+    return write_atomic(path_png, lambda fh: fig.savefig(fh, format=fmt, dpi=dpi,
+                                                          facecolor="white"))

@@ -61,6 +61,11 @@ visit that is due to end on Saturday with his return home by the same route.</p>
 """
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        pass  # a client that stops reading (a refused body) is expected here
+
+
 def one_line_error(source: str, **kwargs) -> str:
     with pytest.raises(InputError) as info:
         read_article(source, **kwargs)
@@ -203,7 +208,7 @@ class _Server:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -249,9 +254,13 @@ def test_url_fetch_then_cache_hit(server: _Server, tmp_path: Path) -> None:
 def test_url_default_cache_dir(
     server: _Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("MAPPER_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     read_article(server.url("/plain"))
     assert len(list((tmp_path / "mapper" / "http").glob("*.body"))) == 1
+    monkeypatch.setenv("MAPPER_CACHE_DIR", str(tmp_path / "elsewhere"))
+    read_article(server.url("/plain"))  # every cache under MAPPER_CACHE_DIR when it is set
+    assert len(list((tmp_path / "elsewhere" / "http").glob("*.body"))) == 1
 
 
 def test_url_too_large(server: _Server, tmp_path: Path) -> None:

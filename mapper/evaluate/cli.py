@@ -9,6 +9,7 @@ import time
 from dataclasses import asdict
 from typing import Any
 
+from mapper.atomic import write_atomic
 from mapper.errors import MapperError
 from mapper.evaluate.corpora import load_corpus
 from mapper.evaluate.runner import MODES, EvaluationError, evaluate
@@ -138,12 +139,13 @@ def run(args: argparse.Namespace) -> int:
         dropped_toponyms=corpus.dropped,
     )
     if args.details:
+        lines = [json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in evaluation.results]
         try:
-            with open(args.details, "w", encoding="utf-8") as fh:
-                for result in evaluation.results:
-                    fh.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
-        except OSError as exc:
-            print(f"mapper evaluate: error: cannot write {args.details}: {exc}", file=sys.stderr)
+            write_atomic(args.details, "".join(lines))
+        except OSError as exc:  # mapper's OutputError included: its message says it all
+            message = str(exc) if isinstance(exc, MapperError) else (
+                f"cannot write {args.details}: {exc.strerror or exc}")
+            print(f"mapper evaluate: error: {message}", file=sys.stderr)
             return 2
     if args.json:
         print(json.dumps(figures))

@@ -9,6 +9,8 @@ from pathlib import Path
 import platformdirs
 import requests
 
+from mapper.atomic import write_atomic
+
 TIMEOUT_S = 30.0
 _unreachable: set[str] = set()  # hosts that failed in this process: not tried again
 
@@ -41,10 +43,10 @@ def fetch(url: str, path: Path, *, data: dict | None = None,
     except requests.RequestException:
         _unreachable.add(host)
         return None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + f".tmp{os.getpid()}")
-    tmp.write_bytes(resp.content)
-    os.replace(tmp, path)
+    try:
+        write_atomic(path, resp.content)
+    except OSError:
+        pass  # a read-only cache only costs a download next time
     return resp.content
 
 
