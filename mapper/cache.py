@@ -34,7 +34,9 @@ _verified: dict[Path, tuple[int, int, int]] = {}  # files checked in this proces
 
 
 class CacheError(MapperError):
-    """No usable cache directory, or a build that could not finish."""
+    """No usable cache directory, or a build that could not finish (exit status 2)."""
+
+    exit_code = 2
 
 
 def configured_dir() -> Path:
@@ -132,13 +134,15 @@ def check(path: Path) -> str | None:
 
 def _write_stamp(tmp: Path, target: Path) -> None:
     stamp = {"size": tmp.stat().st_size, "sha256": file_digest(tmp)}
-    _write_text_atomic(_stamp_path(target), json.dumps(stamp))
+    write_atomic(_stamp_path(target), json.dumps(stamp).encode())
 
 
-def _write_text_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it, renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_path(path)
     try:
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_bytes(data)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

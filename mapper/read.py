@@ -91,10 +91,10 @@ def url_stem(url: str) -> str:
 
 
 def default_cache_dir() -> Path:
-    """Where downloaded pages are cached: <user cache dir>/mapper/http."""
-    from platformdirs import user_cache_dir
+    """Where downloaded pages are cached: ``http`` in mapper's cache directory."""
+    from mapper.cache import cache_dir
 
-    return Path(user_cache_dir("mapper")) / "http"
+    return cache_dir() / "http"
 
 
 def fetch_url(
@@ -116,10 +116,11 @@ def fetch_url(
         except (OSError, ValueError):
             pass  # a damaged cache entry is fetched again
     body, content_type = _download(url, timeout)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        body_path.write_bytes(body)
-        meta_path.write_text(json.dumps({"url": url, "content_type": content_type}), "utf-8")
+    from mapper.cache import write_atomic
+
+    try:  # the body first: a body without its metadata is fetched again
+        write_atomic(body_path, body)
+        write_atomic(meta_path, json.dumps({"url": url, "content_type": content_type}).encode())
     except OSError:
         pass  # caching is a convenience; reading still works
     return body, content_type

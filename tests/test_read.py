@@ -249,9 +249,14 @@ def test_url_fetch_then_cache_hit(server: _Server, tmp_path: Path) -> None:
 def test_url_default_cache_dir(
     server: _Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("MAPPER_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     read_article(server.url("/plain"))
     assert len(list((tmp_path / "mapper" / "http").glob("*.body"))) == 1
+    # MAPPER_CACHE_DIR holds every cache, downloaded pages included.
+    monkeypatch.setenv("MAPPER_CACHE_DIR", str(tmp_path / "elsewhere"))
+    read_article(server.url("/plain"))
+    assert len(list((tmp_path / "elsewhere" / "http").glob("*.body"))) == 1
 
 
 def test_url_too_large(server: _Server, tmp_path: Path) -> None:

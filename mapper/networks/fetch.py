@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
-import platformdirs
 import requests
+
+from mapper.cache import write_atomic
 
 TIMEOUT_S = 30.0
 _unreachable: set[str] = set()  # hosts that failed in this process: not tried again
 
 
 def cache_dir() -> Path:
-    """Where downloaded network data is kept (``MAPPER_CACHE_DIR``/networks overrides)."""
-    env = os.environ.get("MAPPER_CACHE_DIR")
-    base = Path(env) if env else Path(platformdirs.user_cache_dir("mapper"))
-    return base / "networks"
+    """Where downloaded network data is kept: ``networks`` in mapper's cache directory."""
+    from mapper.cache import cache_dir as base
+
+    return base() / "networks"
 
 
 def cache_key(*parts: str) -> str:
@@ -41,10 +41,10 @@ def fetch(url: str, path: Path, *, data: dict | None = None,
     except requests.RequestException:
         _unreachable.add(host)
         return None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + f".tmp{os.getpid()}")
-    tmp.write_bytes(resp.content)
-    os.replace(tmp, path)
+    try:
+        write_atomic(path, resp.content)
+    except OSError:
+        pass  # caching is a convenience: the answer is still used
     return resp.content
 
 
