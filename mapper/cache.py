@@ -204,7 +204,7 @@ def build_file(target: Path, build: Callable[[Path], None], *, damaged: str | No
             raise CacheError(f"cannot build {target} ({exc.strerror or exc})") from exc
         finally:
             tmp.unlink(missing_ok=True)
-        _verified.pop(target, None)
+        _verified[target] = _signature(target)  # just checksummed: not read again
     return target
 
 

