@@ -86,13 +86,9 @@ def create_strong_names(db: sqlite3.Connection) -> int:
 @lru_cache(maxsize=4)
 def _load(path: Path) -> NameIndex:
     db = EmbeddedGazetteer(path).db
-    strength: dict[str, int] = {}
-    features: list[str] = []
-    for norm, pop, feat in db.execute("SELECT norm, strength, feature FROM strong_names"):
-        strength[norm] = int(pop)
-        if feat:
-            features.append(norm)
-    return NameIndex(strength, frozenset(features))
+    strength = dict(db.execute("SELECT norm, strength FROM strong_names"))
+    features = frozenset(n for (n,) in db.execute("SELECT norm FROM strong_names WHERE feature"))
+    return NameIndex(strength, features)
 
 
 def name_index(gazetteer: Gazetteer) -> NameIndex | None:
