@@ -13,10 +13,11 @@ import hashlib
 import json
 import logging
 import os
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import platformdirs
@@ -163,16 +164,18 @@ def locked(target: Path, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
     """Hold ``target``'s build lock (a file lock the system releases if the process dies)."""
     lock = FileLock(str(lock_path(target)))
     try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        if sys.stderr is not None and sys.stderr.isatty():
-            print(f"mapper: waiting for another mapper process to build {target.name}",
-                  file=sys.stderr)
         try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if sys.stderr is not None and sys.stderr.isatty():
+                print(f"mapper: waiting for another mapper process to build {target.name}",
+                      file=sys.stderr)
             lock.acquire(timeout=timeout)
-        except Timeout as exc:
-            raise CacheError(f"gave up after {timeout:.0f} s waiting for another process to "
-                             f"build {target}") from exc
+    except Timeout as exc:
+        raise CacheError(f"gave up after {timeout:.0f} s waiting for another process to "
+                         f"build {target}") from exc
+    except OSError as exc:
+        raise CacheError(f"cannot lock {lock_path(target)} ({exc.strerror or exc})") from exc
     try:
         yield
     finally:
@@ -200,12 +203,35 @@ def build_file(target: Path, build: Callable[[Path], None], *, damaged: str | No
             build(tmp)
             _write_stamp(tmp, target)
             os.replace(tmp, target)
-        except OSError as exc:
-            raise CacheError(f"cannot build {target} ({exc.strerror or exc})") from exc
+        except (OSError, sqlite3.Error) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            raise CacheError(f"cannot build {target} ({reason})") from exc
         finally:
             tmp.unlink(missing_ok=True)
         _verified[target] = _signature(target)  # just checksummed: not read again
     return target
+
+
+def sweep(target: Path) -> int:
+    """Remove temporary files a killed build of ``target`` left, when no build of it is under
+    way (its lock is free). A directory listing when there are none. Returns how many went."""
+    found = _temporaries(target)
+    if not found:
+        return 0
+    lock = FileLock(str(lock_path(target)))
+    try:
+        lock.acquire(timeout=0)
+    except (Timeout, OSError):
+        return 0
+    try:
+        removed = 0
+        for path in _temporaries(target):
+            with suppress(OSError):
+                path.unlink()
+                removed += 1
+        return removed
+    finally:
+        lock.release()
 
 
 def remove_stale(current: Path, pattern: str) -> int:

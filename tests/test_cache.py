@@ -365,3 +365,23 @@ def test_fallback_dir_is_per_user(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(blocker / "tmp"))
     with pytest.raises(cache.CacheError, match="cannot be used"):
         cache.cache_dir()
+
+
+def test_sweep_removes_orphans_only_when_no_build_runs(tmp_path):
+    target = tmp_path / "thing.sqlite"
+    target.write_bytes(b"data")
+    orphan = cache.temp_path(target)
+    orphan.write_bytes(b"half")
+    child = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys; from pathlib import Path; from mapper import cache\n"
+         "with cache.locked(Path(sys.argv[1])):\n    print('held', flush=True); sys.stdin.read()",
+         str(target)], cwd=ROOT, env=_env(tmp_path), stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "held"
+        assert cache.sweep(target) == 0 and orphan.exists()  # a build may be writing it
+    finally:
+        child.communicate("", timeout=60)
+    assert cache.sweep(target) == 1 and not orphan.exists()
+    assert target.exists()

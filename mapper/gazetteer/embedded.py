@@ -57,6 +57,7 @@ def index_path(path: Path | None = None) -> Path:
     shared = cache.configured_dir() / name
     problem = cache.check(shared)
     if problem is None:
+        cache.sweep(shared)  # what a build killed after another one finished left
         return shared
     path = cache.cache_dir() / name
     if path != shared:
@@ -64,6 +65,8 @@ def index_path(path: Path | None = None) -> Path:
     if problem is not None:
         cache.build_file(path, build_index, damaged=_damage(problem))
         cache.remove_stale(path, "gazetteer-*")
+    else:
+        cache.sweep(path)
     return path
 
 
