@@ -191,6 +191,10 @@ def build_file(target: Path, build: Callable[[Path], None], *, damaged: str | No
     which gets a checksum and is renamed into place. Another process that built it while this
     one waited for the lock wins; a build killed earlier leaves temporary files removed here.
     ``damaged`` (why the existing file failed its check) is reported as a one-line warning."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CacheError(f"cannot create {target.parent} ({exc.strerror or exc})") from exc
     with locked(target):
         if check(target) is None:
             return target
