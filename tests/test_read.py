@@ -258,8 +258,9 @@ def test_url_default_cache_dir(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     read_article(server.url("/plain"))
     assert len(list((tmp_path / "mapper" / "http").glob("*.body"))) == 1
+    # MAPPER_CACHE_DIR holds every cache, downloaded pages included.
     monkeypatch.setenv("MAPPER_CACHE_DIR", str(tmp_path / "elsewhere"))
-    read_article(server.url("/plain"))  # every cache under MAPPER_CACHE_DIR when it is set
+    read_article(server.url("/plain"))
     assert len(list((tmp_path / "elsewhere" / "http").glob("*.body"))) == 1
 
 

