@@ -546,7 +546,7 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
     when = event_date(ctx, verb, sent, "future" if future else "past")
     mode = travel_mode(ctx, verb, sent, mover)
     label = (noun.text if noun is not None else verb.text)
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     extra = {
         "lemma": lemma,
         "future": future,

@@ -104,7 +104,7 @@ def mover_of(ctx: Context, subj) -> Mover | None:
                  "we": "group", "his": "person", "her": "person", "its": "vehicle",
                  "their": "group", "him": "person", "them": "group", "us": "group"}
         kind = kinds.get(subj.lower_, kinds.get(lemma))
-        local = clause_antecedent(ctx, subj) if kind == "person" else None
+        local = clause_antecedent(ctx, subj) if kind == "person" else carried_object(subj)
         if local is None and subj.dep_ == "dobj" and subj.lower_ in ("him", "her"):
             local = object_antecedent(ctx, subj)
         if local is not None:
@@ -138,19 +138,24 @@ def mover_of(ctx: Context, subj) -> Mover | None:
                     c.ent_type_ == "PERSON" and c.pos_ == "PROPN"], subj,
                   *[c for c in subj.children if c.dep_ == "compound" or
                     c.dep_ == "poss" and not kin]]
+    owner = of_object(subj) if lemma in THING_MOVERS else None
+    if owner is not None and owner.pos_ in ("NOUN", "PROPN"):
+        candidates.append(owner)  # "the body of the president": the president's journey
     for tok in candidates:
         if tok.ent_type_ == "PERSON":
             key = person_key(ctx, tok)
             if key:
                 person = key
                 break
-        if tok.dep_ == "poss" or tok == subj:
+        if tok.dep_ == "poss" or tok == subj or tok == owner:
             person = titled_person(ctx, tok)
         if person:
             break
-    if person is None and vehicle and vehicle in ctx.owners and not any(
+    carried = vehicle or (lemma if lemma in THING_MOVERS and not any(  # "the coffin": hers
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children) else None)
+    if person is None and carried and carried in ctx.owners and not any(
             t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "") for t in subj.subtree):
-        person = ctx.owners[vehicle]
+        person = ctx.owners[carried]
     poss = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("his", "her")),
                 None)
     if kin and person is None:
@@ -161,7 +166,7 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         rec = ctx.people[person]
         mover = register_mover(ctx, f"person:{person}", rec["label"], vehicle, rec["home"],
                                subj.idx, "person")
-        if vehicle:
+        if carried:
             ctx.last["vehicle"] = mover
         return mover
     phrase = np_text(subj)
@@ -204,7 +209,8 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         return register_mover(ctx, key, phrase, vehicle, home, subj.idx, "vehicle")
     if lemma in THING_MOVERS and any(c.dep_ in ("det", "poss") for c in subj.children):
         # "The Olympic torch arrived in X ... It will travel through Y"
-        return register_mover(ctx, f"thing:{phrase.lower()}", phrase, None, None, subj.idx,
+        # "the late president's coffin ... the coffin": one thing, whatever the words before
+        return register_mover(ctx, f"thing:{lemma}", phrase, None, None, subj.idx,
                               "vehicle")
     appos = next((c for c in subj.children if c.dep_ in ("appos", "compound")
                   and c.lemma_.lower() in VEHICLES), None)
@@ -232,6 +238,15 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         return register_mover(ctx, f"named:{name.lower()}", name, introduced_vehicle(ctx, subj),
                               home, subj.idx, "vehicle")
     return None
+
+
+def carried_object(pronoun):
+    """The vehicle or thing the main clause acts on, which "it" of a clause hung on it denotes:
+    "she will escort the coffin as it travels to X" (the coffin)."""
+    if pronoun.lower_ != "it" or pronoun.head.dep_ != "advcl":
+        return None
+    return next((c for c in pronoun.head.head.children if c.dep_ == "dobj" and
+                 c.lemma_.lower() in VEHICLES.keys() | THING_MOVERS), None)
 
 
 def pair_named_before(ctx: Context, noun) -> Mover | None:
@@ -331,7 +346,9 @@ def subject_of(ctx: Context, verb):
     """The subject of a verb, following conjunctions, xcomp/aux chains and clauses."""
     tok = verb
     for _ in range(6):
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+            c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and
+            tok.pos_ == "VERB" and tok.tag_ == "VBZ" and c.i < tok.i]  # "X's coffin travels"
         if subjects:  # not a footnote mark read as a second subject ("Xs [1] arrived")
             # nor a share of the first ("The migrants, most of them from X, crossed")
             subjects = [c for c in subjects if not (c is not subjects[0] and any(

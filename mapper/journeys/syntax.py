@@ -10,6 +10,8 @@ from mapper.journeys.words import (
     CAUSE_VERBS,
     DEST_PREPS,
     DIRECTION_WORDS,
+    EVENT_HOLDERS,
+    EVENT_NOUNS,
     FAILING_HEADS,
     FUTURE_WORDS,
     GREETING_VERBS,
@@ -34,8 +36,15 @@ from mapper.journeys.words import (
 
 
 def lemma_of(tok) -> str:
-    """The lemma, with "bound" ("bound for Lagos") kept apart from "bind"."""
-    return "bound" if tok.lower_ == "bound" else tok.lemma_.lower()
+    """The lemma, with "bound" ("bound for Lagos") kept apart from "bind", and a verb that
+    holds an event ("have talks", "stage a rally") read as "hold"."""
+    if tok.lower_ == "bound":
+        return "bound"
+    lemma = tok.lemma_.lower()
+    if lemma in EVENT_HOLDERS and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS for c in tok.children):
+        return "hold"
+    return lemma
 
 
 def of_object(noun):
@@ -176,6 +185,9 @@ def stray_preps(verb, lemma: str) -> list:
             elif c.lower_ in DEST_PREPS | VIA_PREPS:
                 out.append(c)
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if lemma in MEETING_VERBS and obj.lemma_.lower() in EVENT_NOUNS:
+            # "holding rallies in X and Y": where they are held
+            out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
         if lemma in MEETING_VERBS and obj.ent_type_ == "PERSON":
             # "after meeting Pope Francis in Rome": where they met, not where he lives
             out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]

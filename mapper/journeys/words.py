@@ -69,6 +69,19 @@ SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board",
 # Where a traveller does what they came for ("held talks in X", "will perform in X", "play in
 # X"): a stop beside a trip, no journey alone
 MEETING_VERBS = {"meet", "hold", "attend", "host", "perform", "play", "campaign"}
+# What a visitor holds where they stop ("holding rallies in X", "will have talks in Y"), and the
+# verbs that hold one: with such an object they are "hold"
+EVENT_NOUNS = {"rally", "event", "talk", "talks", "meeting", "summit", "ceremony", "concert",
+               "speech", "conference", "briefing", "roundtable", "forum", "gig", "performance",
+               "mass"}
+EVENT_HOLDERS = {"have", "stage", "give", "deliver", "headline", "celebrate", "lead"}
+# A place set beside a name for its point on a trip ("X, the starting point of the tour")
+ROUTE_POINTS = {"starting point": "origin", "start": "origin", "departure point": "origin",
+                "point of departure": "origin", "starting line": "origin",
+                "first stop": "dest", "final stop": "dest", "last stop": "dest",
+                "next stop": "dest", "final destination": "dest", "destination": "dest",
+                "first leg": "dest", "terminus": "dest", "end point": "dest",
+                "finishing point": "dest", "finish line": "dest"}
 SETTING_OFF_VERBS = {"set", "leave", "depart", "embark", "head"}  # off on a trip
 TRAVEL_NOUNS = {"march", "trek", "hike", "walk", "chase", "pilgrimage", "expedition", "cruise",
                 "drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",

@@ -1,0 +1,56 @@
+"""People and groups on the move: itineraries, route points, things carried for a person (one
+short authored text each; no article's phrases in the code)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mapper.read import article_from_text
+
+
+def _analyze(gazetteer, text):
+    from mapper.pipeline import analyze
+
+    return analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+
+
+def _names(analysis, mover):
+    journey = next(j for j in analysis.journeys if mover in j.mover)
+    return [s.place.name for s in journey.stops]
+
+
+def _in_order(names, want):
+    it = iter(names)
+    return all(n in it for n in want)
+
+
+@pytest.mark.parametrize("text,mover,stops", [
+    # "holding rallies in X and Y", "will have talks in Z": an itinerary's stops
+    ("Published May 6, 2022\n\nThe senator will visit a steel plant in Denver on Saturday "
+     "before holding rallies in Pueblo and Boulder. She will then have meetings in Durango on "
+     "Sunday.",
+     "senator", ["Denver", "Pueblo", "Boulder", "Durango"]),
+    # "X, the starting point of the tour": where the trip began
+    ("The governor spoke on Monday at a rally in Toledo, the starting point of his tour, and "
+     "flew to Dayton on Tuesday.",
+     "governor", ["Toledo", "Dayton"]),
+])
+def test_itineraries(gazetteer, text, mover, stops):
+    names = _names(_analyze(gazetteer, text), mover)
+    assert _in_order(names, stops), names
+
+
+def test_a_meeting_alone_is_no_journey(gazetteer):
+    a = _analyze(gazetteer, "The two ministers will have talks in Geneva next week.")
+    assert not a.journeys, [j.mover for j in a.journeys]
+
+
+def test_a_persons_coffin_is_that_persons_journey(gazetteer):
+    # "X's coffin", "the coffin", "the body of the president", "as it travels": one mover
+    text = ("The late president's coffin was flown from Denver to Chicago on Monday. The coffin "
+            "will lie in state there. His widow will accompany the coffin as it travels by train "
+            "to Detroit.")
+    a = _analyze(gazetteer, text)
+    assert len(a.journeys) == 1, [(j.mover, [s.place.name for s in j.stops]) for j in a.journeys]
+    assert _in_order([s.place.name for s in a.journeys[0].stops],
+                     ["Denver", "Chicago", "Detroit"])
