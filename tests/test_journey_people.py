@@ -54,3 +54,26 @@ def test_a_persons_coffin_is_that_persons_journey(gazetteer):
     assert len(a.journeys) == 1, [(j.mover, [s.place.name for s in j.stops]) for j in a.journeys]
     assert _in_order([s.place.name for s in a.journeys[0].stops],
                      ["Denver", "Chicago", "Detroit"])
+
+
+@pytest.mark.parametrize("text,mover,stops", [
+    # a stop told on a participle that describes the place reached
+    ("The king landed in the capital of Peru late on Monday, delayed by a prior stop in Bogota.",
+     "king", ["Bogota", "Peru"]),
+    # "his arrival by train to X": the "by" hung on the verb
+    ("Local television showed footage of Mr. Rossi's arrival by train to Verona on Friday. "
+     "Rossi later flew from Verona to Madrid.",
+     "Rossi", ["Verona", "Madrid"]),
+    # sighted on the way; "en route" after the report verb is the movers', not the reporter's
+    ("Rebel fighters were moving through Bavaria, the governor said, en route to Berlin. Later "
+     "the rebel fighters were seen near Leipzig.",
+     "fighters", ["Bavaria", "Leipzig", "Berlin"]),
+])
+def test_groups_and_sightings(gazetteer, text, mover, stops):
+    names = _names(_analyze(gazetteer, text), mover)
+    assert _in_order(names, stops), names
+
+
+def test_a_sighting_alone_is_no_journey(gazetteer):
+    a = _analyze(gazetteer, "Three deer were spotted near Oxford on Sunday.")
+    assert not a.journeys, [j.mover for j in a.journeys]

@@ -24,6 +24,7 @@ from mapper.journeys.words import (
     ORIGIN_PREPS,
     PEOPLE_NOUNS,
     PLACE_ENTS,
+    PLACE_NOUNS,
     PREVIOUS_ADVERBS,
     QUANTITY_NOUNS,
     RECENT_DAY_WORDS,
@@ -145,6 +146,16 @@ def chained_preps(head) -> list:
     hosts = [*froms, *(o for p in froms for o in p.children if o.dep_ == "pobj")]
     return [c for p in hosts for c in p.children if c.dep_ == "prep" and
             c.lower_ in ("to", "into", "via", "through", "toward")]
+
+
+def vehicle_preps(noun) -> list:
+    """"his arrival by train to X": the places hung on the vehicle of a "by" right after a
+    travel noun (the parser hangs the "by" on the verb)."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.lower_ != "by" or after.head == noun:
+        return []
+    return [c for o in after.children if o.dep_ == "pobj" and o.lemma_.lower() in VEHICLES
+            for c in o.children if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS | {"to", "into"}]
 
 
 def stray_preps(verb, lemma: str) -> list:
@@ -444,6 +455,13 @@ def before_clause(tok) -> bool:
         if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("pcomp", "pobj"):
             return False
     return False
+
+
+def on_place(verb) -> bool:
+    """Whether a participle describes a place, not the traveller ("landed in the capital,
+    delayed by a stop in X": the stop is the traveller's)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and (
+        verb.head.ent_type_ in PLACE_ENTS or verb.head.lemma_.lower() in PLACE_NOUNS)
 
 
 def vehicle_of(subj) -> str | None:

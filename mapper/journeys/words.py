@@ -22,6 +22,9 @@ TRANSPORT_VERBS = {"evacuate", "airlift", "transport", "ferry", "deport", "repat
                    "extradite", "fly", "drive", "take", "bring", "carry", "send", "rush",
                    "escort", "tow", "move", "transfer", "shuttle", "relocate", "ship",
                    "resettle", "bus"}
+# Verbs that place who or what was seen ("columns were seen near X", "the balloon was spotted
+# over Y"): in the passive, the subject was there; a stop beside a trip, no journey alone
+SIGHTING_VERBS = {"see", "spot", "sight", "observe", "photograph", "film", "detect", "track"}
 # Verbs whose object is the one who arrived ("crowds greeted the king at the station").
 GREETING_VERBS = {"greet", "welcome", "receive", "meet", "cheer", "salute"}
 # Report verbs that, with a future, announce a plan ("the ministry said she would fly to X")
@@ -100,7 +103,7 @@ ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "mee
                  "touch", "be", "disembark", "set", "get", "greet", "welcome", "receive",
                  "cheer", "salute", "sink", "capsize",
                  "visit", "tour", "settle", "resettle",  # "visited the school in X"
-                 "spend"}  # "spent two years in X" (with a span of time)
+                 "spend", *SIGHTING_VERBS}  # "spent two years in X" (with a span of time)
 BELIEF_VERBS = {"believe", "think", "suspect", "hope", "fear", "assume", "suppose", "speculate",
                 "guess", "dream", "imagine"}
 REPORT_VERBS = BELIEF_VERBS | {
@@ -138,6 +141,8 @@ GROUP_NOUNS = {
     # people named by kind alone ("moved the women to X"); not "people", mostly generic
     "man": "men", "woman": "women", "boy": "children", "girl": "children", "child": "children",
     "squad": "team", "band": "band",
+    "mercenary": "troops", "fighter": "troops", "militant": "militants", "rebel": "rebels",
+    "insurgent": "rebels", "guerrilla": "rebels", "militiaman": "militants", "column": "troops",
 }
 VEHICLES = {
     "train": "rail", "locomotive": "rail", "railcar": "rail", "plane": "air", "jet": "air",
