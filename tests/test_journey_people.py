@@ -77,3 +77,26 @@ def test_groups_and_sightings(gazetteer, text, mover, stops):
 def test_a_sighting_alone_is_no_journey(gazetteer):
     a = _analyze(gazetteer, "Three deer were spotted near Oxford on Sunday.")
     assert not a.journeys, [j.mover for j in a.journeys]
+
+
+def test_a_plane_carrying_a_person_is_that_persons_journey(gazetteer):
+    text = ("The jet carrying the banker Ana Rocha landed in Dubai on Monday. It will then leave "
+            "for Manila.")
+    a = _analyze(gazetteer, text)
+    assert len(a.journeys) == 1, [j.mover for j in a.journeys]
+    assert "Rocha" in a.journeys[0].mover
+    assert _in_order([s.place.name for s in a.journeys[0].stops], ["Dubai", "Manila"])
+
+
+def test_an_escape_told_after_the_name_changing_planes_and_appearing(gazetteer):
+    # the person named once, not as a subject; "changed planes in X", "then appeared in Y"
+    text = ("Police questioned two pilots over the escape of the tycoon Marco Bellini. "
+            "He fled Italy on May 3 and then appeared in Tunis two days later, after changing "
+            "planes in Malta.")
+    names = _names(_analyze(gazetteer, text), "Bellini")
+    assert _in_order(names, ["Italy", "Malta", "Tunis"]), names
+
+
+def test_appearing_alone_is_no_journey(gazetteer):
+    a = _analyze(gazetteer, "The singer Lena Vogt appeared in Vienna on Friday.")
+    assert not a.journeys, [j.mover for j in a.journeys]

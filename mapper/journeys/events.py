@@ -64,6 +64,7 @@ from mapper.journeys.words import (
     PEOPLE_NOUNS,
     PLACE_ENTS,
     PLACE_NOUNS,
+    PRESENCE_VERBS,
     QUANTITY_NOUNS,
     REDIRECT_VERBS,
     REPORT_VERBS,
@@ -141,7 +142,8 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
                                     for c in tok.children) or (  # "spent two years in X"
         lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "off"  # "took off from X"
                                 for c in tok.children))
-    if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS or taking or stay
+    if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS | PRESENCE_VERBS or
+                   taking or stay
                    or states_presence(tok) or due_in(tok) is not None
                    or carried is not None
                    or (lemma in TRANSPORT_VERBS | GREETING_VERBS | SIGHTING_VERBS and
@@ -331,7 +333,8 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
         if child.dep_ == "prep" or linked or (child.dep_ == "advmod" and
                                               child.lower_ in ("out",)):
             prep = child.lower_
-            if lemma in SIGHTING_VERBS and prep not in ARRIVAL_PREPS_ONLY | {"over"}:
+            if lemma in SIGHTING_VERBS | PRESENCE_VERBS and prep not in \
+                    ARRIVAL_PREPS_ONLY | {"over"}:
                 continue  # "was seen from the shore": where the watcher stood
             if prep in ORIGIN_PREPS:
                 role = "origin"

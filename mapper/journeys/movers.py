@@ -15,13 +15,15 @@ from mapper.journeys.people import (
     titled_person,
     unknown_name,
 )
-from mapper.journeys.syntax import in_headline, loose_conjunct, of_object
+from mapper.journeys.syntax import in_headline, lemma_of, loose_conjunct, of_object
 from mapper.journeys.values import Mover
 from mapper.journeys.words import (
     GROUP_NOUNS,
     KIN_NOUNS,
     OFFICE_NOUNS,
+    PASSENGER_VERBS,
     PEOPLE_NOUNS,
+    PRONOUN_GENDER,
     QUANTITY_NOUNS,
     ROLE_VERBS,
     SHARE_WORDS,
@@ -112,6 +114,9 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         if kind == "person" and ctx.last_person is not None and \
                 ctx.last_person.pos_ != "PRON":
             return mover_of(ctx, agreeing_person(ctx, subj.lower_))
+        if kind == "person" and ctx.last.get("person") is None:
+            named = named_before(ctx, subj)  # "the escape of A B ... he fled": A B
+            return mover_of(ctx, named) if named is not None else None
         return ctx.last.get(kind) if kind else None
     if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
         return mover_of(ctx, subj.head.head)
@@ -194,6 +199,11 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         if any(c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in subj.children):
             ctx.last_two = mover
         return mover
+    aboard = passengers(ctx, subj) if vehicle else None
+    if aboard is not None:  # "the plane carrying A B landed in X": A B's journey
+        aboard.vehicle = aboard.vehicle or vehicle
+        ctx.last["vehicle"] = aboard
+        return aboard
     if vehicle:
         named = [t for t in subj.subtree if t.pos_ == "PROPN" and t.ent_type_ != "NORP"]
         last = ctx.last.get("vehicle")
@@ -238,6 +248,38 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         return register_mover(ctx, f"named:{name.lower()}", name, introduced_vehicle(ctx, subj),
                               home, subj.idx, "vehicle")
     return None
+
+
+def passengers(ctx: Context, vehicle) -> Mover | None:
+    """The person or group a vehicle is said to carry ("the plane carrying A B", "a boat
+    carrying 180 refugees"): the one whose journey the vehicle makes."""
+    for acl in (c for c in vehicle.children if c.dep_ == "acl" and
+                lemma_of(c) in PASSENGER_VERBS):
+        obj = next((c for c in acl.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ == "PRON":
+            continue
+        head = of_object(obj) if obj.lemma_.lower() in QUANTITY_NOUNS else obj
+        if head is not None and (head.ent_type_ in ("PERSON", "NORP") or
+                                 head.lemma_.lower() in GROUP_NOUNS or any(
+                    c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)):
+            return mover_of(ctx, obj)
+    return None
+
+
+def named_before(ctx: Context, pronoun):
+    """The one person the text named before a pronoun, in any role, when no person has been
+    its subject yet ("police arrested pilots over the escape of A B ... he fled")."""
+    want = PRONOUN_GENDER.get(pronoun.lower_)
+    keys = {person_key(ctx, t): t for t in ctx.doc[:pronoun.i] if t.ent_type_ == "PERSON"}
+    keys = {k: t for k, t in keys.items() if k and ctx.gender.get(k) in (None, want)}
+    if len(keys) != 1:
+        return None
+    named = next(iter(keys.values()))
+    others = SOMEONE_NOUNS | PEOPLE_NOUNS | OFFICE_NOUNS | KIN_NOUNS
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in others
+           for t in ctx.doc[named.i:pronoun.i]):
+        return None  # "(Photo: A B) ... The man ... He was taken to": the man
+    return named
 
 
 def carried_object(pronoun):

@@ -31,6 +31,7 @@ from mapper.journeys.words import (
     REPORT_VERBS,
     TRANSPORT_VERBS,
     TRAVEL_NOUNS,
+    VEHICLE_CHANGE_VERBS,
     VEHICLES,
     VIA_PREPS,
 )
@@ -45,6 +46,9 @@ def lemma_of(tok) -> str:
     if lemma in EVENT_HOLDERS and tok.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS for c in tok.children):
         return "hold"
+    if lemma in VEHICLE_CHANGE_VERBS and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in VEHICLES for c in tok.children):
+        return "stop"  # "after changing planes in X": a stop there
     return lemma
 
 
@@ -196,8 +200,9 @@ def stray_preps(verb, lemma: str) -> list:
             elif c.lower_ in DEST_PREPS | VIA_PREPS:
                 out.append(c)
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        if lemma in MEETING_VERBS and obj.lemma_.lower() in EVENT_NOUNS:
-            # "holding rallies in X and Y": where they are held
+        if lemma in MEETING_VERBS and obj.lemma_.lower() in EVENT_NOUNS or \
+                lemma == "stop" and obj.lemma_.lower() in VEHICLES:
+            # "holding rallies in X and Y", "changing planes in X": where they are
             out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
         if lemma in MEETING_VERBS and obj.ent_type_ == "PERSON":
             # "after meeting Pope Francis in Rome": where they met, not where he lives

@@ -25,6 +25,11 @@ TRANSPORT_VERBS = {"evacuate", "airlift", "transport", "ferry", "deport", "repat
 # Verbs that place who or what was seen ("columns were seen near X", "the balloon was spotted
 # over Y"): in the passive, the subject was there; a stop beside a trip, no journey alone
 SIGHTING_VERBS = {"see", "spot", "sight", "observe", "photograph", "film", "detect", "track"}
+PASSENGER_VERBS = {"carry", "transport", "ferry", "bring"}  # "the plane carrying A B"
+# Showing up somewhere ("then appeared in X", "resurfaced in Y"): a stop beside a trip
+PRESENCE_VERBS = {"appear", "reappear", "resurface", "surface", "emerge"}
+# "changed planes in X": a stop on the way (read as "stop")
+VEHICLE_CHANGE_VERBS = {"change", "switch", "swap"}
 # Verbs whose object is the one who arrived ("crowds greeted the king at the station").
 GREETING_VERBS = {"greet", "welcome", "receive", "meet", "cheer", "salute"}
 # Report verbs that, with a future, announce a plan ("the ministry said she would fly to X")
@@ -103,7 +108,8 @@ ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "mee
                  "touch", "be", "disembark", "set", "get", "greet", "welcome", "receive",
                  "cheer", "salute", "sink", "capsize",
                  "visit", "tour", "settle", "resettle",  # "visited the school in X"
-                 "spend", *SIGHTING_VERBS}  # "spent two years in X" (with a span of time)
+                 "spend",  # "spent two years in X" (with a span of time)
+                 *SIGHTING_VERBS, *PRESENCE_VERBS}
 BELIEF_VERBS = {"believe", "think", "suspect", "hope", "fear", "assume", "suppose", "speculate",
                 "guess", "dream", "imagine"}
 REPORT_VERBS = BELIEF_VERBS | {
