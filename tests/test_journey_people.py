@@ -100,3 +100,20 @@ def test_an_escape_told_after_the_name_changing_planes_and_appearing(gazetteer):
 def test_appearing_alone_is_no_journey(gazetteer):
     a = _analyze(gazetteer, "The singer Lena Vogt appeared in Vienna on Friday.")
     assert not a.journeys, [j.mover for j in a.journeys]
+
+
+@pytest.mark.parametrize("text,mover,stops", [
+    # travel on foot; marchers, climbers; "the group"; one escaped inmate
+    ("The migrants trekked from Colombia through Panama to Costa Rica.",
+     "migrants", ["Colombia", "Panama", "Costa Rica"]),
+    ("The marchers walked from Selma to Montgomery.", "marchers", ["Selma", "Montgomery"]),
+    ("The two climbers hiked from Zermatt to Chamonix over five days.",
+     "climbers", ["Zermatt", "Chamonix"]),
+    ("The group left Calais on Sunday and arrived in Dover on Monday.",
+     "group", ["Calais", "Dover"]),
+    ("The escaped inmate stole a car and drove to Reno, where he was arrested.",
+     "inmate", ["Reno"]),
+])
+def test_people_on_foot_and_groups(gazetteer, text, mover, stops):
+    names = _names(_analyze(gazetteer, text), mover)
+    assert _in_order(names, stops), names

@@ -99,6 +99,11 @@ def mover_of(ctx: Context, subj) -> Mover | None:
     lemma = subj.lemma_.lower()
     if lemma in QUANTITY_NOUNS:  # "a small group of supporters"
         obj = of_object(subj)
+        if obj is not None and obj.lower_ == "people" or obj is None and lemma in (
+                "group", "caravan") and any(c.dep_ == "det" for c in subj.children):
+            # "thousands of people fled X", "the group left X": these people, this group
+            return register_mover(ctx, f"group::{lemma}", np_text(subj), None, None, subj.idx,
+                                  "group")
         return mover_of(ctx, obj) if obj is not None and obj.lemma_.lower() in GROUP_NOUNS \
             else None
     if subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that"):

@@ -15,6 +15,8 @@ MOTION_VERBS = {
     "swing", "touch", "tour", "transfer", "transit", "travel", "visit", "walk",
     "bound", "flee", "escape", "emigrate", "immigrate", "migrate", "deploy", "redeploy",
     "settle", "sink", "capsize",  # a vessel's last place ("sank off the coast of X")
+    "trek", "hike", "trudge", "wade", "swim", "paddle", "cycle", "hitchhike", "drift",
+    "advance",  # on foot, by oar or pedal; columns advancing toward X
 }
 # Verbs that move their object ("evacuated 300 residents to Lyon") or, in the passive, their
 # subject ("was airlifted to Lyon"): the one carried is the mover.
@@ -53,7 +55,8 @@ START_VERBS = {"begin", "start", "open", "kick"}  # "open a road trip in X", "ki
 THING_MOVERS = {"torch", "flame", "body", "remains", "coffin", "casket", "relic", "relics"}
 LIFE_MOVES = {"move", "relocate", "emigrate", "immigrate", "migrate", "settle", "resettle",
               "flee"}  # a change of home a birthplace leads to
-SOMEONE_NOUNS = {"man", "woman", "boy", "girl", "teenager", "teen"}  # one unnamed person
+SOMEONE_NOUNS = {"man", "woman", "boy", "girl", "teenager", "teen",  # one unnamed person
+                 "prisoner", "inmate", "convict", "escapee", "fugitive", "suspect"}
 SHARE_WORDS = {"many", "most", "some", "several", "others"}  # a share of the group just named
 # Participles that hold a traveller in a place ("tourists stranded in Bali flew home", "two
 # Americans detained in Russia were flown home"): where the trip told beside them set out from.
@@ -149,6 +152,9 @@ GROUP_NOUNS = {
     "squad": "team", "band": "band",
     "mercenary": "troops", "fighter": "troops", "militant": "militants", "rebel": "rebels",
     "insurgent": "rebels", "guerrilla": "rebels", "militiaman": "militants", "column": "troops",
+    "marcher": "marchers", "protester": "protesters", "demonstrator": "protesters",
+    "inmate": "prisoners", "convict": "prisoners", "escapee": "prisoners",
+    "fugitive": "fugitives", "cyclist": "cyclists",
 }
 VEHICLES = {
     "train": "rail", "locomotive": "rail", "railcar": "rail", "plane": "air", "jet": "air",
