@@ -117,3 +117,10 @@ def test_appearing_alone_is_no_journey(gazetteer):
 def test_people_on_foot_and_groups(gazetteer, text, mover, stops):
     names = _names(_analyze(gazetteer, text), mover)
     assert _in_order(names, stops), names
+
+
+def test_lying_in_state_is_a_stay(gazetteer):
+    text = ("The president's casket arrived in Dallas on Monday and lay in repose at the Capitol "
+            "in Austin on Tuesday.")
+    names = _names(_analyze(gazetteer, text), "casket")
+    assert _in_order(names, ["Dallas", "Austin"]), names

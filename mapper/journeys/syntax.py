@@ -49,6 +49,11 @@ def lemma_of(tok) -> str:
     if lemma in VEHICLE_CHANGE_VERBS and tok.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in VEHICLES for c in tok.children):
         return "stop"  # "after changing planes in X": a stop there
+    if lemma in ("lie", "lay") and tok.pos_ == "VERB" and any(
+            p.dep_ == "prep" and p.lower_ == "in" and any(
+                o.dep_ == "pobj" and o.lower_ in ("state", "repose", "rest") for o in p.children)
+            for p in tok.children):
+        return "stay"  # "will lie in state at X": the coffin stays there
     return lemma
 
 
