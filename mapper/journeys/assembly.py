@@ -16,6 +16,8 @@ from mapper.journeys.words import (
     DRIVER_VERBS,
     LIFE_MOVES,
     MEETING_VERBS,
+    PRESENCE_VERBS,
+    SIGHTING_VERBS,
     STATUS_RANK,
     TRANSPORT_VERBS,
     VEHICLES,
@@ -81,7 +83,8 @@ def lone_stop(stop: Stop, ev: Event) -> bool:
     reached ("is travelling to X", "visited X", "crossed into X"), not an origin or a
     guess."""
     return ev.role in ("dest", "crossing") and not stop.implied and \
-        stop.status != "speculated" and ev.extra.get("lemma") not in MEETING_VERBS and \
+        stop.status != "speculated" and \
+        ev.extra.get("lemma") not in MEETING_VERBS | SIGHTING_VERBS | PRESENCE_VERBS and \
         stop.place.entry.feature != "continent"  # "met in X", "travels in Asia": no map
 
 

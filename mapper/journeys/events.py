@@ -33,11 +33,13 @@ from mapper.journeys.syntax import (
     located_in,
     named_subject_of_own,
     of_object,
+    on_place,
     route_noun,
     states_presence,
     stay_span,
     stray_preps,
     vehicle_of,
+    vehicle_preps,
     where_pluperfect,
 )
 from mapper.journeys.timing import event_date
@@ -62,6 +64,7 @@ from mapper.journeys.words import (
     PEOPLE_NOUNS,
     PLACE_ENTS,
     PLACE_NOUNS,
+    PRESENCE_VERBS,
     QUANTITY_NOUNS,
     REDIRECT_VERBS,
     REPORT_VERBS,
@@ -70,6 +73,7 @@ from mapper.journeys.words import (
     SETTING_OFF_VERBS,
     SETTING_OUT_VERBS,
     SHARE_WORDS,
+    SIGHTING_VERBS,
     SPECULATION_MODALS,
     START_VERBS,
     STRANDING_VERBS,
@@ -138,10 +142,12 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
                                     for c in tok.children) or (  # "spent two years in X"
         lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "off"  # "took off from X"
                                 for c in tok.children))
-    if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS or taking or stay
+    if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS | PRESENCE_VERBS or
+                   taking or stay
                    or states_presence(tok) or due_in(tok) is not None
                    or carried is not None
-                   or (lemma in TRANSPORT_VERBS | GREETING_VERBS and is_passive(tok))):
+                   or (lemma in TRANSPORT_VERBS | GREETING_VERBS | SIGHTING_VERBS and
+                       is_passive(tok))):
         if is_habitual(tok) or is_unrealised(tok):
             return []  # "has visited X weekly", "goes to X every summer": a habit, no trip
         # "a voyage that took it to Hong Kong", "crowds greeted the king at the station":
@@ -182,7 +188,7 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
             movers = [m for m in [mover_of(ctx, owner)] if m is not None]
         else:  # not "following" read as a verb ("Following three days in X, ...")
             verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") and
-                         a.dep_ != "prep"), None)
+                         a.dep_ != "prep" and not on_place(a)), None)
             subj = subject_of(ctx, verb) if verb is not None else None
             # "the annual pilgrimage to X gets underway": the trip names no traveller
             movers = movers_of(ctx, subj) if subj is not None and subj != tok and \
@@ -234,7 +240,11 @@ def route_events(ctx: Context, prep, sent) -> list[Event]:
     the mover was going (planned, not reached in that sentence); the origin as said."""
     noun = route_noun(prep)
     head = prep.head
-    if head.pos_ in ("VERB", "AUX"):
+    told = next((c for c in head.children if c.dep_ == "ccomp" and c.i < prep.i and
+                 lemma_of(c) in MOTION_VERBS), None) if lemma_of(head) in REPORT_VERBS else None
+    if told is not None:  # "X were moving across Y, the governor said, en route to Z"
+        verb, movers = told, movers_of(ctx, subject_of(ctx, told))
+    elif head.pos_ in ("VERB", "AUX"):
         verb, movers = head, movers_of(ctx, subject_of(ctx, head))
     else:
         verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)
@@ -261,8 +271,8 @@ def route_events(ctx: Context, prep, sent) -> list[Event]:
                     if role == "dest":
                         ev.date = None
                         ev.extra["future"] = True
-                        if ev.status == "confirmed":
-                            ev.status = "planned"
+                        if ev.status in ("confirmed", "reported"):
+                            ev.status = "planned"  # a goal, whoever tells it
                     out.append(ev)
     return out
 
@@ -323,6 +333,9 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
         if child.dep_ == "prep" or linked or (child.dep_ == "advmod" and
                                               child.lower_ in ("out",)):
             prep = child.lower_
+            if lemma in SIGHTING_VERBS | PRESENCE_VERBS and prep not in \
+                    ARRIVAL_PREPS_ONLY | {"over"}:
+                continue  # "was seen from the shore": where the watcher stood
             if prep in ORIGIN_PREPS:
                 role = "origin"
             elif prep in VIA_PREPS and lemma not in MEETING_VERBS:
@@ -342,7 +355,9 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                     role = "heading"  # a direction: a stop only if it names a settlement
             if role is None:
                 continue
-            targets = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            targets = [c for c in child.children if c.dep_ in ("pobj", "pcomp")] or [
+                c for c in verb.children if c.dep_ == "dobj" and c.i > child.i and
+                lemma in MOTION_VERBS]  # 'moving "across" the region': a quote split them
         elif child.dep_ == "dobj" and lemma in START_VERBS and \
                 child.lemma_.lower() in TRAVEL_NOUNS:
             role = "origin"
@@ -399,7 +414,7 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
             ev.extra["implied"] = True
             out.append(ev)
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children) and \
-            lemma in ARRIVAL_VERBS:
+            lemma in ARRIVAL_VERBS - SIGHTING_VERBS:
         for place, span in places_under(ctx, verb.head):
             out.append(make_event(ctx, verb, sent, mover, place, "dest", span))
     if lemma in REDIRECT_VERBS:
@@ -419,7 +434,8 @@ def noun_events(ctx: Context, noun, sent, mover: Mover) -> list[Event]:
     out: list[Event] = []
     governing = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")
                       and a.dep_ != "prep"), noun)
-    preps = [c for c in noun.children if c.dep_ == "prep"] + chained_preps(noun)
+    preps = [c for c in noun.children if c.dep_ == "prep"] + chained_preps(noun) + \
+        vehicle_preps(noun)
     if noun.dep_ == "dobj" and not preps:  # "cut short his holiday in X": the parser hung
         preps = [c for c in noun.head.children if c.dep_ == "prep"  # "in X" on the verb
                  and c.i == noun.i + 1 and c.lower_ in ("in", "at")]
@@ -546,7 +562,7 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
     when = event_date(ctx, verb, sent, "future" if future else "past")
     mode = travel_mode(ctx, verb, sent, mover)
     label = (noun.text if noun is not None else verb.text)
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     extra = {
         "lemma": lemma,
         "future": future,
@@ -555,7 +571,9 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
                   in START_VERBS) and role == "origin",
         "return": lemma == "return" or (noun is not None and noun.lemma_ == "return"),
         # "arrived in Lima after a stop in Arica": the stop came first
-        "earlier": after_clause(noun if noun is not None else verb),
+        "earlier": after_clause(noun if noun is not None else verb) or noun is not None and any(
+            c.dep_ == "amod" and c.lower_ in ("prior", "previous", "earlier")
+            for c in noun.children),  # "delayed by a prior stop in X"
         # "Along the way she stopped in X": before the destination told before
         "en_route": along_the_way(verb),
         "later": before_clause(noun if noun is not None else verb),

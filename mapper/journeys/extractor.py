@@ -9,6 +9,7 @@ from mapper.gazetteer.base import Gazetteer
 from mapper.journeys.assembly import assemble_journeys
 from mapper.journeys.context import Context
 from mapper.journeys.events import events_at
+from mapper.journeys.itinerary import route_point_events
 from mapper.journeys.people import genders, named_people, vehicle_owners
 from mapper.journeys.values import Event, JourneyResult
 from mapper.model import Article, Place
@@ -54,4 +55,5 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
     for sent in doc.sents:
         for tok in sent:
             events.extend(events_at(ctx, tok, sent))
+            events.extend(route_point_events(ctx, tok, sent))
     return events

@@ -15,13 +15,15 @@ from mapper.journeys.people import (
     titled_person,
     unknown_name,
 )
-from mapper.journeys.syntax import in_headline, loose_conjunct, of_object
+from mapper.journeys.syntax import in_headline, lemma_of, loose_conjunct, of_object
 from mapper.journeys.values import Mover
 from mapper.journeys.words import (
     GROUP_NOUNS,
     KIN_NOUNS,
     OFFICE_NOUNS,
+    PASSENGER_VERBS,
     PEOPLE_NOUNS,
+    PRONOUN_GENDER,
     QUANTITY_NOUNS,
     ROLE_VERBS,
     SHARE_WORDS,
@@ -97,6 +99,11 @@ def mover_of(ctx: Context, subj) -> Mover | None:
     lemma = subj.lemma_.lower()
     if lemma in QUANTITY_NOUNS:  # "a small group of supporters"
         obj = of_object(subj)
+        if obj is not None and obj.lower_ == "people" or obj is None and lemma in (
+                "group", "caravan") and any(c.dep_ == "det" for c in subj.children):
+            # "thousands of people fled X", "the group left X": these people, this group
+            return register_mover(ctx, f"group::{lemma}", np_text(subj), None, None, subj.idx,
+                                  "group")
         return mover_of(ctx, obj) if obj is not None and obj.lemma_.lower() in GROUP_NOUNS \
             else None
     if subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that"):
@@ -104,7 +111,7 @@ def mover_of(ctx: Context, subj) -> Mover | None:
                  "we": "group", "his": "person", "her": "person", "its": "vehicle",
                  "their": "group", "him": "person", "them": "group", "us": "group"}
         kind = kinds.get(subj.lower_, kinds.get(lemma))
-        local = clause_antecedent(ctx, subj) if kind == "person" else None
+        local = clause_antecedent(ctx, subj) if kind == "person" else carried_object(subj)
         if local is None and subj.dep_ == "dobj" and subj.lower_ in ("him", "her"):
             local = object_antecedent(ctx, subj)
         if local is not None:
@@ -112,6 +119,9 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         if kind == "person" and ctx.last_person is not None and \
                 ctx.last_person.pos_ != "PRON":
             return mover_of(ctx, agreeing_person(ctx, subj.lower_))
+        if kind == "person" and ctx.last.get("person") is None:
+            named = named_before(ctx, subj)  # "the escape of A B ... he fled": A B
+            return mover_of(ctx, named) if named is not None else None
         return ctx.last.get(kind) if kind else None
     if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
         return mover_of(ctx, subj.head.head)
@@ -138,19 +148,24 @@ def mover_of(ctx: Context, subj) -> Mover | None:
                     c.ent_type_ == "PERSON" and c.pos_ == "PROPN"], subj,
                   *[c for c in subj.children if c.dep_ == "compound" or
                     c.dep_ == "poss" and not kin]]
+    owner = of_object(subj) if lemma in THING_MOVERS else None
+    if owner is not None and owner.pos_ in ("NOUN", "PROPN"):
+        candidates.append(owner)  # "the body of the president": the president's journey
     for tok in candidates:
         if tok.ent_type_ == "PERSON":
             key = person_key(ctx, tok)
             if key:
                 person = key
                 break
-        if tok.dep_ == "poss" or tok == subj:
+        if tok.dep_ == "poss" or tok == subj or tok == owner:
             person = titled_person(ctx, tok)
         if person:
             break
-    if person is None and vehicle and vehicle in ctx.owners and not any(
+    carried = vehicle or (lemma if lemma in THING_MOVERS and not any(  # "the coffin": hers
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children) else None)
+    if person is None and carried and carried in ctx.owners and not any(
             t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "") for t in subj.subtree):
-        person = ctx.owners[vehicle]
+        person = ctx.owners[carried]
     poss = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("his", "her")),
                 None)
     if kin and person is None:
@@ -161,7 +176,7 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         rec = ctx.people[person]
         mover = register_mover(ctx, f"person:{person}", rec["label"], vehicle, rec["home"],
                                subj.idx, "person")
-        if vehicle:
+        if carried:
             ctx.last["vehicle"] = mover
         return mover
     phrase = np_text(subj)
@@ -189,6 +204,11 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         if any(c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in subj.children):
             ctx.last_two = mover
         return mover
+    aboard = passengers(ctx, subj) if vehicle else None
+    if aboard is not None:  # "the plane carrying A B landed in X": A B's journey
+        aboard.vehicle = aboard.vehicle or vehicle
+        ctx.last["vehicle"] = aboard
+        return aboard
     if vehicle:
         named = [t for t in subj.subtree if t.pos_ == "PROPN" and t.ent_type_ != "NORP"]
         last = ctx.last.get("vehicle")
@@ -204,7 +224,8 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         return register_mover(ctx, key, phrase, vehicle, home, subj.idx, "vehicle")
     if lemma in THING_MOVERS and any(c.dep_ in ("det", "poss") for c in subj.children):
         # "The Olympic torch arrived in X ... It will travel through Y"
-        return register_mover(ctx, f"thing:{phrase.lower()}", phrase, None, None, subj.idx,
+        # "the late president's coffin ... the coffin": one thing, whatever the words before
+        return register_mover(ctx, f"thing:{lemma}", phrase, None, None, subj.idx,
                               "vehicle")
     appos = next((c for c in subj.children if c.dep_ in ("appos", "compound")
                   and c.lemma_.lower() in VEHICLES), None)
@@ -232,6 +253,47 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         return register_mover(ctx, f"named:{name.lower()}", name, introduced_vehicle(ctx, subj),
                               home, subj.idx, "vehicle")
     return None
+
+
+def passengers(ctx: Context, vehicle) -> Mover | None:
+    """The person or group a vehicle is said to carry ("the plane carrying A B", "a boat
+    carrying 180 refugees"): the one whose journey the vehicle makes."""
+    for acl in (c for c in vehicle.children if c.dep_ == "acl" and
+                lemma_of(c) in PASSENGER_VERBS):
+        obj = next((c for c in acl.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ == "PRON":
+            continue
+        head = of_object(obj) if obj.lemma_.lower() in QUANTITY_NOUNS else obj
+        if head is not None and (head.ent_type_ in ("PERSON", "NORP") or
+                                 head.lemma_.lower() in GROUP_NOUNS or any(
+                    c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)):
+            return mover_of(ctx, obj)
+    return None
+
+
+def named_before(ctx: Context, pronoun):
+    """The one person the text named before a pronoun, in any role, when no person has been
+    its subject yet ("police arrested pilots over the escape of A B ... he fled")."""
+    want = PRONOUN_GENDER.get(pronoun.lower_)
+    keys = {person_key(ctx, t): t for t in ctx.doc[:pronoun.i] if t.ent_type_ == "PERSON"}
+    keys = {k: t for k, t in keys.items() if k and ctx.gender.get(k) in (None, want)}
+    if len(keys) != 1:
+        return None
+    named = next(iter(keys.values()))
+    others = SOMEONE_NOUNS | PEOPLE_NOUNS | OFFICE_NOUNS | KIN_NOUNS
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in others
+           for t in ctx.doc[named.i:pronoun.i]):
+        return None  # "(Photo: A B) ... The man ... He was taken to": the man
+    return named
+
+
+def carried_object(pronoun):
+    """The vehicle or thing the main clause acts on, which "it" of a clause hung on it denotes:
+    "she will escort the coffin as it travels to X" (the coffin)."""
+    if pronoun.lower_ != "it" or pronoun.head.dep_ != "advcl":
+        return None
+    return next((c for c in pronoun.head.head.children if c.dep_ == "dobj" and
+                 c.lemma_.lower() in VEHICLES.keys() | THING_MOVERS), None)
 
 
 def pair_named_before(ctx: Context, noun) -> Mover | None:
@@ -331,7 +393,9 @@ def subject_of(ctx: Context, verb):
     """The subject of a verb, following conjunctions, xcomp/aux chains and clauses."""
     tok = verb
     for _ in range(6):
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+            c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and
+            tok.pos_ == "VERB" and tok.tag_ == "VBZ" and c.i < tok.i]  # "X's coffin travels"
         if subjects:  # not a footnote mark read as a second subject ("Xs [1] arrived")
             # nor a share of the first ("The migrants, most of them from X, crossed")
             subjects = [c for c in subjects if not (c is not subjects[0] and any(

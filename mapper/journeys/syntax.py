@@ -10,6 +10,8 @@ from mapper.journeys.words import (
     CAUSE_VERBS,
     DEST_PREPS,
     DIRECTION_WORDS,
+    EVENT_HOLDERS,
+    EVENT_NOUNS,
     FAILING_HEADS,
     FUTURE_WORDS,
     GREETING_VERBS,
@@ -22,20 +24,37 @@ from mapper.journeys.words import (
     ORIGIN_PREPS,
     PEOPLE_NOUNS,
     PLACE_ENTS,
+    PLACE_NOUNS,
     PREVIOUS_ADVERBS,
     QUANTITY_NOUNS,
     RECENT_DAY_WORDS,
     REPORT_VERBS,
     TRANSPORT_VERBS,
     TRAVEL_NOUNS,
+    VEHICLE_CHANGE_VERBS,
     VEHICLES,
     VIA_PREPS,
 )
 
 
 def lemma_of(tok) -> str:
-    """The lemma, with "bound" ("bound for Lagos") kept apart from "bind"."""
-    return "bound" if tok.lower_ == "bound" else tok.lemma_.lower()
+    """The lemma, with "bound" ("bound for Lagos") kept apart from "bind", and a verb that
+    holds an event ("have talks", "stage a rally") read as "hold"."""
+    if tok.lower_ == "bound":
+        return "bound"
+    lemma = tok.lemma_.lower()
+    if lemma in EVENT_HOLDERS and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS for c in tok.children):
+        return "hold"
+    if lemma in VEHICLE_CHANGE_VERBS and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in VEHICLES for c in tok.children):
+        return "stop"  # "after changing planes in X": a stop there
+    if lemma in ("lie", "lay") and tok.pos_ == "VERB" and any(
+            p.dep_ == "prep" and p.lower_ == "in" and any(
+                o.dep_ == "pobj" and o.lower_ in ("state", "repose", "rest") for o in p.children)
+            for p in tok.children):
+        return "stay"  # "will lie in state at X": the coffin stays there
+    return lemma
 
 
 def of_object(noun):
@@ -138,6 +157,16 @@ def chained_preps(head) -> list:
             c.lower_ in ("to", "into", "via", "through", "toward")]
 
 
+def vehicle_preps(noun) -> list:
+    """"his arrival by train to X": the places hung on the vehicle of a "by" right after a
+    travel noun (the parser hangs the "by" on the verb)."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.lower_ != "by" or after.head == noun:
+        return []
+    return [c for o in after.children if o.dep_ == "pobj" and o.lemma_.lower() in VEHICLES
+            for c in o.children if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS | {"to", "into"}]
+
+
 def stray_preps(verb, lemma: str) -> list:
     """Prepositions the parser hung on a neighbour instead of the verb: "escorted the
     suspects from X to Y" (on the object), "was greeted by crowds at X" (on the agent)."""
@@ -176,6 +205,10 @@ def stray_preps(verb, lemma: str) -> list:
             elif c.lower_ in DEST_PREPS | VIA_PREPS:
                 out.append(c)
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if lemma in MEETING_VERBS and obj.lemma_.lower() in EVENT_NOUNS or \
+                lemma == "stop" and obj.lemma_.lower() in VEHICLES:
+            # "holding rallies in X and Y", "changing planes in X": where they are
+            out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
         if lemma in MEETING_VERBS and obj.ent_type_ == "PERSON":
             # "after meeting Pope Francis in Rome": where they met, not where he lives
             out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
@@ -432,6 +465,13 @@ def before_clause(tok) -> bool:
         if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("pcomp", "pobj"):
             return False
     return False
+
+
+def on_place(verb) -> bool:
+    """Whether a participle describes a place, not the traveller ("landed in the capital,
+    delayed by a stop in X": the stop is the traveller's)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and (
+        verb.head.ent_type_ in PLACE_ENTS or verb.head.lemma_.lower() in PLACE_NOUNS)
 
 
 def vehicle_of(subj) -> str | None:

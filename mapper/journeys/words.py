@@ -15,6 +15,8 @@ MOTION_VERBS = {
     "swing", "touch", "tour", "transfer", "transit", "travel", "visit", "walk",
     "bound", "flee", "escape", "emigrate", "immigrate", "migrate", "deploy", "redeploy",
     "settle", "sink", "capsize",  # a vessel's last place ("sank off the coast of X")
+    "trek", "hike", "trudge", "wade", "swim", "paddle", "cycle", "hitchhike", "drift",
+    "advance",  # on foot, by oar or pedal; columns advancing toward X
 }
 # Verbs that move their object ("evacuated 300 residents to Lyon") or, in the passive, their
 # subject ("was airlifted to Lyon"): the one carried is the mover.
@@ -22,6 +24,14 @@ TRANSPORT_VERBS = {"evacuate", "airlift", "transport", "ferry", "deport", "repat
                    "extradite", "fly", "drive", "take", "bring", "carry", "send", "rush",
                    "escort", "tow", "move", "transfer", "shuttle", "relocate", "ship",
                    "resettle", "bus"}
+# Verbs that place who or what was seen ("columns were seen near X", "the balloon was spotted
+# over Y"): in the passive, the subject was there; a stop beside a trip, no journey alone
+SIGHTING_VERBS = {"see", "spot", "sight", "observe", "photograph", "film", "detect", "track"}
+PASSENGER_VERBS = {"carry", "transport", "ferry", "bring"}  # "the plane carrying A B"
+# Showing up somewhere ("then appeared in X", "resurfaced in Y"): a stop beside a trip
+PRESENCE_VERBS = {"appear", "reappear", "resurface", "surface", "emerge"}
+# "changed planes in X": a stop on the way (read as "stop")
+VEHICLE_CHANGE_VERBS = {"change", "switch", "swap"}
 # Verbs whose object is the one who arrived ("crowds greeted the king at the station").
 GREETING_VERBS = {"greet", "welcome", "receive", "meet", "cheer", "salute"}
 # Report verbs that, with a future, announce a plan ("the ministry said she would fly to X")
@@ -45,7 +55,8 @@ START_VERBS = {"begin", "start", "open", "kick"}  # "open a road trip in X", "ki
 THING_MOVERS = {"torch", "flame", "body", "remains", "coffin", "casket", "relic", "relics"}
 LIFE_MOVES = {"move", "relocate", "emigrate", "immigrate", "migrate", "settle", "resettle",
               "flee"}  # a change of home a birthplace leads to
-SOMEONE_NOUNS = {"man", "woman", "boy", "girl", "teenager", "teen"}  # one unnamed person
+SOMEONE_NOUNS = {"man", "woman", "boy", "girl", "teenager", "teen",  # one unnamed person
+                 "prisoner", "inmate", "convict", "escapee", "fugitive", "suspect"}
 SHARE_WORDS = {"many", "most", "some", "several", "others"}  # a share of the group just named
 # Participles that hold a traveller in a place ("tourists stranded in Bali flew home", "two
 # Americans detained in Russia were flown home"): where the trip told beside them set out from.
@@ -69,6 +80,19 @@ SETTING_OUT_VERBS = {"leave", "depart", "head", "sail", "set", "steam", "board",
 # Where a traveller does what they came for ("held talks in X", "will perform in X", "play in
 # X"): a stop beside a trip, no journey alone
 MEETING_VERBS = {"meet", "hold", "attend", "host", "perform", "play", "campaign"}
+# What a visitor holds where they stop ("holding rallies in X", "will have talks in Y"), and the
+# verbs that hold one: with such an object they are "hold"
+EVENT_NOUNS = {"rally", "event", "talk", "talks", "meeting", "summit", "ceremony", "concert",
+               "speech", "conference", "briefing", "roundtable", "forum", "gig", "performance",
+               "mass"}
+EVENT_HOLDERS = {"have", "stage", "give", "deliver", "headline", "celebrate", "lead"}
+# A place set beside a name for its point on a trip ("X, the starting point of the tour")
+ROUTE_POINTS = {"starting point": "origin", "start": "origin", "departure point": "origin",
+                "point of departure": "origin", "starting line": "origin",
+                "first stop": "dest", "final stop": "dest", "last stop": "dest",
+                "next stop": "dest", "final destination": "dest", "destination": "dest",
+                "first leg": "dest", "terminus": "dest", "end point": "dest",
+                "finishing point": "dest", "finish line": "dest"}
 SETTING_OFF_VERBS = {"set", "leave", "depart", "embark", "head"}  # off on a trip
 TRAVEL_NOUNS = {"march", "trek", "hike", "walk", "chase", "pilgrimage", "expedition", "cruise",
                 "drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
@@ -87,7 +111,8 @@ ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "mee
                  "touch", "be", "disembark", "set", "get", "greet", "welcome", "receive",
                  "cheer", "salute", "sink", "capsize",
                  "visit", "tour", "settle", "resettle",  # "visited the school in X"
-                 "spend"}  # "spent two years in X" (with a span of time)
+                 "spend",  # "spent two years in X" (with a span of time)
+                 *SIGHTING_VERBS, *PRESENCE_VERBS}
 BELIEF_VERBS = {"believe", "think", "suspect", "hope", "fear", "assume", "suppose", "speculate",
                 "guess", "dream", "imagine"}
 REPORT_VERBS = BELIEF_VERBS | {
@@ -125,6 +150,11 @@ GROUP_NOUNS = {
     # people named by kind alone ("moved the women to X"); not "people", mostly generic
     "man": "men", "woman": "women", "boy": "children", "girl": "children", "child": "children",
     "squad": "team", "band": "band",
+    "mercenary": "troops", "fighter": "troops", "militant": "militants", "rebel": "rebels",
+    "insurgent": "rebels", "guerrilla": "rebels", "militiaman": "militants", "column": "troops",
+    "marcher": "marchers", "protester": "protesters", "demonstrator": "protesters",
+    "inmate": "prisoners", "convict": "prisoners", "escapee": "prisoners",
+    "fugitive": "fugitives", "cyclist": "cyclists",
 }
 VEHICLES = {
     "train": "rail", "locomotive": "rail", "railcar": "rail", "plane": "air", "jet": "air",
