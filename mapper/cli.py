@@ -119,7 +119,7 @@ def _run(args) -> int:
         if args.csv:
             written.append(export.save_places_csv(analysis, args.csv))
         if args.png:
-            from mapper.static import draw
+            from mapper.render.static import draw
 
             fig = draw(analysis)
             written.append(export.write_atomic(args.png, lambda p: fig.savefig(p, format="png")))

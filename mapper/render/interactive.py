@@ -19,11 +19,10 @@ from jinja2 import Template
 from shapely import affinity
 from shapely.geometry import LineString, MultiPolygon, Polygon, mapping
 
-from mapper import basemap
-from mapper import render_safe as safe
 from mapper.errors import MapperError
 from mapper.model import Analysis, Corridor, Leg
-from mapper.render_html import (
+from mapper.render import basemap, safe
+from mapper.render.html import (
     PAGE_CSS,
     arrow_html,
     corridor_popup,
@@ -36,7 +35,7 @@ from mapper.render_html import (
     timeline_html,
     title_html,
 )
-from mapper.render_style import (
+from mapper.render.style import (
     CORRIDOR_COLORS,
     CORRIDOR_DASH,
     LABEL_PRIORITY,
@@ -51,7 +50,7 @@ from mapper.render_style import (
     place_roles,
 )
 
-ASSETS = Path(__file__).resolve().parent / "assets"
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
 LEAFLET_CDN = "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/"
 ATTRIBUTION = (
     'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) &middot; '

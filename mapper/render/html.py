@@ -1,5 +1,5 @@
 """HTML fragments of the map: popups, legend, title and timeline. Every piece of article text is
-escaped here (``esc`` from ``render_safe``); nothing else in the renderer inserts text into HTML."""
+escaped here (``esc`` from ``render.safe``); nothing else in the renderer inserts text into HTML."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from mapper.model import Analysis, Corridor, Journey, Leg, Mention, Place, Stop
-from mapper.render_safe import esc
-from mapper.render_style import (
+from mapper.render.safe import esc
+from mapper.render.style import (
     CORRIDOR_COLORS,
     CORRIDOR_DASH,
     CORRIDOR_LABELS,

@@ -118,3 +118,25 @@ def _build_geojson(tolerance: float, grid: float) -> dict:
         for c in countries(tolerance, grid)
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+# ----------------------------------------------------------------------------- reference layers
+
+REFERENCE_DATA = Path(__file__).resolve().parents[1] / "data" / "basemap" / "natural_earth.json.gz"
+REFERENCE_LAYERS = ("lakes", "rivers", "admin1", "marine", "places")
+
+
+@lru_cache(maxsize=1)
+def reference_layers() -> dict:
+    """Lakes, rivers, first-level subdivision lines, sea names and populated places from the
+    package data that ``python -m mapper.render.build_basemap`` writes (Natural Earth)."""
+    import gzip
+
+    try:
+        doc = json.loads(gzip.decompress(REFERENCE_DATA.read_bytes()).decode("utf-8"))
+    except (OSError, ValueError, EOFError) as exc:
+        raise BasemapError(f"cannot read basemap data {REFERENCE_DATA}: {exc}") from exc
+    missing = [k for k in ("meta", *REFERENCE_LAYERS) if k not in doc]
+    if missing:
+        raise BasemapError(f"basemap data {REFERENCE_DATA} lacks {', '.join(missing)}")
+    return doc
