@@ -227,7 +227,7 @@ OPEN_ALL_POPUPS = """() => {
 def test_antimeridian_markers_follow_unwrapped_legs(analysis):
     from mapper.geodesy import geodesic_line, line_length_km
     from mapper.model import Leg, Place, Stop
-    from mapper.render.interactive import _basemap_data
+    from mapper.render.basemap_layer import country_outlines as _basemap_data
     from mapper.render.style import analysis_bounds, place_lons
 
     kim = analysis.journeys[0]

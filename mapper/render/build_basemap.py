@@ -1,6 +1,8 @@
 """Build the offline basemap's package data from Natural Earth.
 
-    python -m mapper.render.build_basemap NATURALEARTH_DIR [-o mapper/data/basemap/natural_earth.json.gz]
+    python -m mapper.render.build_basemap NATURALEARTH_DIR [-o OUT.json.gz]
+
+(default OUT: ``mapper/data/basemap/natural_earth.json.gz``).
 
 Source: Natural Earth (https://www.naturalearthdata.com/, public domain), version 4.x as the
 GeoJSON extracts in ``NATURALEARTH_DIR`` (the project's ``../shared/naturalearth/``):
@@ -31,7 +33,9 @@ from shapely.geometry import mapping, shape
 from shapely.ops import unary_union
 
 SOURCE = "Natural Earth (naturalearthdata.com), public domain"
-VERSION = "4.x GeoJSON extracts (ne_10m lakes, rivers, marine polys, populated places; ne_50m admin-1)"
+VERSION = (
+    "4.x GeoJSON extracts (ne_10m lakes, rivers, marine polys, populated places; ne_50m admin-1)"
+)
 OUT = Path(__file__).resolve().parents[1] / "data" / "basemap" / "natural_earth.json.gz"
 PRECISION = 2  # decimal degrees kept (about 1 km)
 LAKE_RANK, LAKE_TOL = 7, 0.012
@@ -59,6 +63,8 @@ def _round(coords):
 
 
 def _geometry(geom) -> dict | None:
+    """``geom`` snapped to the PRECISION grid (still valid) as a GeoJSON geometry."""
+    geom = shapely.set_precision(geom, 10.0**-PRECISION)
     if geom.is_empty:
         return None
     g = mapping(geom)

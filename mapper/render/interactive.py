@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import base64
 import math
-from functools import lru_cache
 from pathlib import Path
 
 import folium
 from branca.element import MacroElement
-from folium.map import Layer
 from jinja2 import Template
-from shapely import affinity
-from shapely.geometry import LineString, MultiPolygon, Polygon, mapping
+from shapely.geometry import LineString, MultiPolygon, Polygon
 
 from mapper.errors import MapperError
 from mapper.model import Analysis, Corridor, Leg
-from mapper.render import basemap, safe
+from mapper.render import safe
+from mapper.render.basemap_layer import BASEMAP_CSS, BasemapLayer, reference_data
 from mapper.render.html import (
     PAGE_CSS,
     arrow_html,
@@ -54,7 +52,7 @@ ASSETS = Path(__file__).resolve().parents[1] / "assets"
 LEAFLET_CDN = "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/"
 ATTRIBUTION = (
     'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) &middot; '
-    'Borders: <a href="https://www.naturalearthdata.com/">Natural Earth</a>'
+    'Basemap: <a href="https://www.naturalearthdata.com/">Natural Earth</a>'
 )
 OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
@@ -118,8 +116,19 @@ DECLUTTER = """
         kept.push(r);
       }
     });
+    // Basemap names (seas, lakes, rivers, towns) give way to everything above, then to each
+    // other in the order drawn.
+    document.querySelectorAll('.mp-ctx > div').forEach(function (el) {
+      el.style.visibility = '';
+      var r = el.getBoundingClientRect();
+      if (bad(r)) {
+        el.style.visibility = 'hidden';
+      } else {
+        kept.push(r);
+      }
+    });
   }
-  map.on('zoomend moveend overlayadd overlayremove', declutter);
+  map.on('zoomend moveend overlayadd overlayremove mapper:labels', declutter);
   document.addEventListener('toggle', function () { setTimeout(declutter, 0); }, true);
   map.whenReady(function () { setTimeout(declutter, 0); });
 })({map});
@@ -216,73 +225,6 @@ class _MapScript(MacroElement):
     def render(self, **kwargs) -> None:
         self.code = self.code.replace("{map}", self._parent.get_name())
         super().render(**kwargs)
-
-
-class _CountryLayer(Layer):
-    """Natural Earth country outlines as a Leaflet GeoJSON layer in its own low pane."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function () {
-          var map = {{ this._parent.get_name() }};
-          if (!map.getPane('mapper-basemap')) {
-            map.createPane('mapper-basemap').style.zIndex = 250;
-          }
-        })();
-        var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
-          pane: 'mapper-basemap',
-          style: function (f) {
-            var hl = {{ this.highlight|tojson }}.indexOf(f.properties.iso) >= 0;
-            return {color: '#8a9499', weight: 0.7, opacity: 1, fillOpacity: 1,
-                    fillColor: hl ? '#f3ecd9' : '#f6f5f1'};
-          },
-          onEachFeature: function (f, l) {
-            l.bindTooltip(document.createTextNode(f.properties.n || ''), {sticky: true});
-          }
-        });
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, data: dict, highlight: list[str], name: str) -> None:
-        super().__init__(name=name, overlay=False, control=True, show=True)
-        self._name = "CountryLayer"
-        self.data = safe.script_json(data)
-        self.highlight = sorted(highlight)
-
-
-@lru_cache(maxsize=1)
-def _countries_geojson() -> dict:
-    return basemap.countries_geojson()
-
-
-def _basemap_data(bounds: list[list[float]] | None) -> dict:
-    """The country outlines, plus copies shifted by 360 degrees of those countries that fall in
-    the part of ``bounds`` beyond the antimeridian (where unwrapped geometries go)."""
-    base = _countries_geojson()
-    if not bounds:
-        return base
-    west, east = bounds[0][1] - 30, bounds[1][1] + 30
-    extra = []
-    for shift in (-360, 360):
-        lo, hi = max(west, -180 + shift), min(east, 180 + shift)
-        if lo >= hi:
-            continue
-        for c in basemap.countries():
-            minx, _, maxx, _ = c.geometry.bounds
-            if minx + shift <= hi and maxx + shift >= lo:
-                geom = affinity.translate(c.geometry, xoff=shift)
-                extra.append(
-                    {
-                        "type": "Feature",
-                        "properties": {"n": c.name, "iso": c.iso_a2},
-                        "geometry": mapping(geom),
-                    }
-                )
-    if not extra:
-        return base
-    return {"type": "FeatureCollection", "features": base["features"] + extra}
 
 
 def _data_uri(path: Path, mime: str) -> str:
@@ -515,13 +457,15 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
     roles = place_roles(analysis)
     m.get_root().header.add_child(
         safe.PageHtml(
-            _asset_head(inline) + f"\n<style>{PAGE_CSS}\n{role_css()}</style>", trusted=True
+            _asset_head(inline) + f"\n<style>{PAGE_CSS}\n{BASEMAP_CSS}\n{role_css()}</style>",
+            trusted=True,
         ),
         name="mapper_assets",
     )
     highlight = sorted({p.entry.country_code for p in all_places(analysis) if p.entry.country_code})
     bounds = analysis_bounds(analysis)
-    _CountryLayer(_basemap_data(bounds), highlight, "Countries (Natural Earth, offline)").add_to(m)
+    skip = {n.lower() for p in all_places(analysis) for n in (p.name, p.entry.name) if n}
+    BasemapLayer(reference_data(bounds, highlight, skip), "Natural Earth (offline)").add_to(m)
     if tiles:
         folium.TileLayer(
             "OpenStreetMap",
