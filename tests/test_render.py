@@ -51,7 +51,7 @@ def test_map_written_with_legend_layers_and_title(page):
         "Journey: Russian military officials",
         "Corridors",
         "Mentioned places",
-        "Countries (Natural Earth, offline)",
+        "Natural Earth (offline)",
         "OpenStreetMap (online)",
     ):
         assert layer in page, layer
@@ -148,7 +148,7 @@ def test_map_without_journeys_fits_places(analysis, tmp_path):
     page = save_map(bare, tmp_path / "bare.html").read_text(encoding="utf-8")
     assert "mapper-leg" not in page and "fitBounds" in page
     empty = Analysis(Article(text="", source="-", stem="empty"), ())
-    assert "Countries (Natural Earth" in to_map(empty).get_root().render()
+    assert "Natural Earth (offline)" in to_map(empty).get_root().render()
 
 
 def test_static_png(analysis, tmp_path):
@@ -273,7 +273,9 @@ def test_inferred_marker_class_is_not_the_implied_role(analysis, page):
     from mapper.render.html import role_css, role_icon_html
 
     pin = role_icon_html("origin", True)
-    assert pin == '<div class="mp-pin mp-origin mp-inferred" title=""></div>'
+    assert pin == '<div class="mp-pin mp-origin mp-inferred"></div>'
+    named = role_icon_html("stop", False, "Khabarovsk")
+    assert 'role="img" aria-label="Khabarovsk (Stop)"' in named
     assert "mp-implied" not in role_icon_html("stop", True)
     css = role_css()
     assert ".mp-pin.mp-origin.mp-inferred { background: #fff; border: 2px dashed #2e7d32; }" in css

@@ -308,8 +308,9 @@ def test_folium_objects_are_built_only_through_render_safe():
     """Every popup, tooltip, icon, layer name and raw page element goes through
     mapper/render/safe.py."""
     pattern = re.compile(
-        r"folium\.(Popup|Tooltip|DivIcon|FeatureGroup|Html|IFrame|Element)\(|"
-        r"branca\.element\.(Element|Html)\(|\b(Html|IFrame)\(|\bElement\(|(?<!\w)name=f?[\"']"
+        r"folium\.(Popup|Tooltip|DivIcon|FeatureGroup|Html|IFrame|Element|Figure)\(|"
+        r"branca\.element\.(Element|Html|Figure)\(|\b(Html|IFrame|Figure)\(|\bElement\(|"
+        r"(?<!\w)name=f?[\"']"
     )
     offenders = []
     for path in (ROOT / "mapper").rglob("*.py"):

@@ -215,8 +215,12 @@ def reference_data(
     win = _window(bounds)
     whole = (-180.0, -85.0, 180.0, 85.0)
     win_ = win or whole
+    # With no bounds the map shows the world: only what Natural Earth shows at small zooms.
+    top = 99.0 if win else 4.0
     lakes, rivers, admin1, labels = [], [], [], []
     for name, minz, g in ref["lakes"]:
+        if minz > top:
+            continue
         for part in _clip(shape(g), win_):
             lakes.append([name, minz, _geo(part)])
             pt = part.representative_point() if name and minz <= 6 else None
@@ -224,6 +228,8 @@ def reference_data(
                 labels.append(["lake", name, round(pt.y, 2), round(pt.x, 2), minz + 2, 99])
     river_label: dict[str, tuple[float, list]] = {}
     for name, rank, minz, minlabel, g in ref["rivers"]:
+        if minz > top:
+            continue
         for part in _clip(shape(g), win_):
             rivers.append([name, rank, minz, minlabel, _geo(part)])
             if name and name.lower() not in skip_names and part.length > river_label.get(
@@ -241,7 +247,7 @@ def reference_data(
             labels.append(["sea", name, at[1], at[0], lo - 1, hi])
     for name, lon, lat, minz, _rank, _cap in ref["places"]:
         at = _in(win_, lon, lat)
-        if at and name.lower() not in skip_names:
+        if at and minz <= top and name.lower() not in skip_names:
             labels.append(["place", name, at[1], at[0], minz, 99])
     return {
         "countries": country_outlines(bounds),

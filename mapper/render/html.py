@@ -205,15 +205,35 @@ def role_icon_html(role: str, implied: bool, label: str = "") -> str:
     """The marker HTML of a place role (CSS classes defined in ``PAGE_CSS``)."""
     # "mp-inferred", not "mp-implied": that is the class of the *role* "implied" (a crossing).
     cls = f"mp-pin mp-{role}" + (" mp-inferred" if implied else "")
-    return f'<div class="{cls}" title="{esc(label)}"></div>'
+    if not label:
+        return f'<div class="{cls}"></div>'
+    name = esc(f"{label} ({role_label(role)})")
+    return f'<div class="{cls}" role="img" aria-label="{name}" title="{name}"></div>'
 
 
-def arrow_html(color: str, angle: float) -> str:
+# One arrow shape per journey (cycled), so that journeys differ by shape as well as colour.
+ARROW_PATHS = (
+    "M0,-9 L7.5,8 L0,4 L-7.5,8 Z",  # notched arrowhead
+    "M0,-9 L8,7 L-8,7 Z",  # triangle
+    "M0,-10 L8,-1 L4,-1 L4,8 L-4,8 L-4,-1 L-8,-1 Z",  # block arrow
+    "M0,-9 L8,1 L3,1 L3,3 L8,3 L0,9 L-8,3 L-3,3 L-3,1 L-8,1 Z",  # double chevron
+)
+
+
+def arrow_html(color: str, angle: float, journey: int = 0, size: int = 22) -> str:
+    """The direction arrow of journey number ``journey`` (0-based), rotated by ``angle``."""
+    d = ARROW_PATHS[journey % len(ARROW_PATHS)]
     return (
-        f'<svg class="mp-arrow" width="22" height="22" viewBox="-11 -11 22 22" '
-        f'style="transform:rotate({angle:.1f}deg)"><path d="M0,-9 L7.5,8 L0,4 L-7.5,8 Z" '
+        f'<svg class="mp-arrow" width="{size}" height="{size}" viewBox="-11 -11 22 22" '
+        f'style="transform:rotate({angle:.1f}deg)"><path d="{d}" '
         f'fill="{color}" stroke="#fff" stroke-width="1.6" stroke-linejoin="round"/></svg>'
     )
+
+
+def _journey_sample(color: str, journey: int) -> str:
+    """The legend key of a journey: its line and its arrow shape."""
+    arrow = arrow_html(color, 90, journey, 16)
+    return f'<span class="mp-jkey">{_line_sample(color, None)}{arrow}</span>'
 
 
 def _line_sample(color: str, dash: str | None, width: int = 4) -> str:
@@ -280,7 +300,7 @@ def legend_html(analysis: Analysis, roles: dict[str, PlaceRole]) -> str:
     ]
     if analysis.journeys:
         rows = "".join(
-            f"<li>{_line_sample(journey_color(i), None)} {esc(j.mover)}</li>"
+            f"<li>{_journey_sample(journey_color(i), i)} {esc(j.mover)}</li>"
             if j.legs
             else f"<li>{_point_sample(journey_color(i))} <span>{esc(j.mover)} "
             f'<span class="mp-muted">({esc(no_route_note(j))})</span></span></li>'
@@ -477,12 +497,35 @@ ol.mp-tl li { display: block; border-left: 2px solid #cfd8dc; padding: 1px 0 4px
   .mp-title .mp-h { font-size: 13px; }
   .mp-title .mp-src { display: none; }
   .leaflet-control-layers { font-size: 11.5px; line-height: 1.3; }
-  .leaflet-control-layers label { max-width: 230px; }
+  .leaflet-control-layers label { max-width: 320px; }
   .mp-legend { max-height: 45%; }
   .mp-timeline { max-height: 45%; max-width: 300px; }
 }
 @media (max-width: 640px) {
-  .mp-title { max-width: calc(100% - 70px); top: auto; bottom: 24px; left: 10px; }
+  /* A phone: the title runs between the zoom buttons and the folded layer button, two lines at
+     most; the timeline folds below it, the legend folds above the attribution. */
+  .mp-title { top: 10px; left: 54px !important; right: 58px; max-width: none !important;
+    transform: none !important; text-align: left !important; padding: 3px 8px; }
+  .mp-title .mp-h { font-size: 12.5px; display: -webkit-box; -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical; overflow: hidden; }
+  .mp-title .mp-sub { font-size: 10.5px; overflow: hidden; text-overflow: ellipsis;
+    white-space: nowrap; }
+  .mp-timeline { max-width: calc(100% - 40px); max-height: 48%; }
+  .mp-legend { max-width: calc(100% - 40px); max-height: 40%; bottom: 28px; }
+  .leaflet-control-layers-expanded { max-width: calc(100vw - 80px); }
+  .leaflet-control-layers label { max-width: calc(100vw - 110px); }
+  .leaflet-control-scale { display: none; }
+}
+.mp-jkey { position: relative; display: inline-flex; width: 38px; height: 16px;
+  align-items: center; }
+.mp-jkey .mp-arrow { position: absolute; left: 11px; top: 0; }
+@media print {
+  /* Pins, keys and swatches are backgrounds: print them; controls do not print. */
+  * { -webkit-print-color-adjust: exact !important; print-color-adjust: exact !important; }
+  .leaflet-control-zoom, .leaflet-control-layers, .mp-timeline { display: none !important; }
+  .mp-panel { box-shadow: none; border: 1px solid #90a4ae; }
+  .mp-legend { max-height: none; overflow: visible; }
+  .leaflet-popup { display: none; }
 }
 """
 

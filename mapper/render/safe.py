@@ -21,7 +21,7 @@ import json
 import re
 
 import folium
-from branca.element import Element
+from branca.element import Element, Figure
 from jinja2 import Template
 
 # Characters that start a Jinja tag or an interpolation, or escape inside a JS template literal.
@@ -91,6 +91,34 @@ class PageHtml(Element):
         self.content = content if trusted else inert(content)
 
 
+class _Page(Figure):
+    """branca's page with ``lang`` and a ``<title>`` that is escaped text."""
+
+    _template = Template(
+        "<!DOCTYPE html>\n"
+        '<html lang="{{ this.lang }}">\n'
+        "<head>\n"
+        "{% if this.title %}<title>{{ this.title }}</title>{% endif %}"
+        "    {{ this.header.render(**kwargs) }}\n"
+        "</head>\n"
+        "<body>\n"
+        "    {{ this.html.render(**kwargs) }}\n"
+        "</body>\n"
+        "<script>\n"
+        "    {{ this.script.render(**kwargs) }}\n"
+        "</script>\n"
+        "</html>\n"
+    )
+
+
+def page(title: str, lang: str = "en") -> Figure:
+    """The HTML page a map is drawn in: ``<html lang>`` and the escaped ``title``."""
+    fig = _Page()
+    fig.title = esc(title)
+    fig.lang = esc(lang)
+    return fig
+
+
 __all__ = [
     "PageHtml",
     "div_icon",
@@ -98,6 +126,7 @@ __all__ = [
     "feature_group",
     "inert",
     "layer_name",
+    "page",
     "popup",
     "script_json",
     "tooltip",
