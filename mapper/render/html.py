@@ -72,7 +72,9 @@ def evidence_html(sentence: str, places: Sequence[Place]) -> str:
     spans = []
     for p in places:
         for word in {m.text for m in p.mentions if m.text} | {p.name}:
-            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(word), sentence)]
+            # Whole words only: "Russia" is not marked inside "Russian".
+            pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
+            spans += [(m.start(), m.end()) for m in re.finditer(pattern, sentence)]
     return highlight(sentence, spans)
 
 
@@ -124,6 +126,41 @@ def _km(value: float | None) -> str | None:
     return None if value is None else f"{value:,.0f} km"
 
 
+def _details(rows: Iterable[tuple[str, str | None]]) -> str:
+    """Identifiers and sources, folded behind a "Details" toggle."""
+    return f'<details class="mp-details"><summary>Details</summary>{_rows(rows)}</details>'
+
+
+def place_roles_html(analysis: Analysis, place: Place) -> list[str]:
+    """The place's part in each journey ('Kim Jong-il (train): stop 3 of 4, 22 August 2011,
+    planned, by rail') and corridor, escaped."""
+    out = []
+    for i, j in enumerate(analysis.journeys):
+        for k, s in enumerate(j.stops):
+            if s.place.id != place.id:
+                continue
+            bits = [f"stop {k + 1} of {len(j.stops)}"]
+            bits.append(human_date(s.date) or "date not stated")
+            bits.append(STATUS_LABELS.get(s.status, s.status).lower())
+            if s.mode != "unknown":
+                bits.append(f"by {s.mode}")
+            if s.implied:
+                bits.append("inferred")
+            out.append(
+                f'<span class="mp-sw" style="background:{journey_color(i)}"></span>'
+                f"<b>{esc(j.mover)}</b>: {esc(', '.join(bits))}"
+            )
+    for c in analysis.corridors:
+        part = (
+            "start" if c.origin.id == place.id else "end" if c.destination.id == place.id
+            else "via" if any(v.id == place.id for v in c.via) else None
+        )
+        if part:
+            label = CORRIDOR_LABELS.get(c.type, c.type)
+            out.append(f"<b>{esc(label)}</b>: {esc(part)}")
+    return out
+
+
 def place_popup(analysis: Analysis, place: Place, role: PlaceRole) -> str:
     e = place.entry
     gn = None
@@ -132,7 +169,12 @@ def place_popup(analysis: Analysis, place: Place, role: PlaceRole) -> str:
         gn = f'<a href="https://www.geonames.org/{gid}" target="_blank">{gid}</a>'
     role_text = role_label(role.role, is_places_only(analysis))
     role_text += " (implied)" if role.implied else ""
-    rows = [
+    where = ", ".join(x for x in (e.admin1, e.country_code) if x and x != e.name)
+    kind = (e.feature or "place").replace("_", " ")
+    sub = esc(kind + (f" in {where}" if where else ""))
+    parts = place_roles_html(analysis, place)
+    roles = "".join(f"<li>{r}</li>" for r in parts)
+    details = [
         ("Role", esc(role_text)),
         (
             "Gazetteer",
@@ -150,8 +192,11 @@ def place_popup(analysis: Analysis, place: Place, role: PlaceRole) -> str:
     ]
     sents = mention_sentences(analysis.article.text, place)
     return (
-        f'<div class="mp-pop"><h4>{esc(place.name)}</h4>{_rows(rows)}'
-        f"{_sentences(sents, f'Mentions ({len(place.mentions)})')}</div>"
+        f'<div class="mp-pop"><div class="mp-main"><h4>{esc(place.name)}</h4>'
+        f'<div class="mp-muted">{sub}</div>'
+        + (f'<ul class="mp-roles">{roles}</ul>' if roles else "")
+        + f"{_sentences(sents, f'Mentions ({len(place.mentions)})')}</div>"
+        f"{_details(details)}</div>"
     )
 
 
@@ -164,14 +209,14 @@ def leg_popup(leg: Leg, color: str) -> str:
         ("Date", esc(human_date(leg.date)) if leg.date else "not stated"),
         ("Status", esc(STATUS_LABELS.get(leg.status, leg.status))),
         ("Mode", esc(leg.mode) if leg.mode != "unknown" else "not stated"),
-        ("Network", esc(leg.network)),
         ("Length", _km(leg.length_km)),
     ]
     ev = [e for e in leg.destination.evidence.split("\n") if e]
     return (
-        f'<div class="mp-pop"><h4><span class="mp-sw" style="background:{color}"></span>'
-        f"{esc(leg.mover)}: leg {int(leg.seq)}</h4>{_rows(rows)}"
-        f"{_sentences([evidence_html(e, (o, d)) for e in ev], 'Evidence')}</div>"
+        f'<div class="mp-pop"><div class="mp-main"><h4><span class="mp-sw" '
+        f'style="background:{color}"></span>{esc(leg.mover)}: leg {int(leg.seq)}</h4>'
+        f"{_rows(rows)}{_sentences([evidence_html(e, (o, d)) for e in ev], 'Evidence')}</div>"
+        f"{_details([('Drawn by', esc(leg.network))])}</div>"
     )
 
 
@@ -384,7 +429,7 @@ def timeline_html(analysis: Analysis) -> str:
     if not rows and not analysis.warnings:
         return ""
     items = []
-    for _, ji, _si, j, s in rows:
+    for n, (_, ji, _si, j, s) in enumerate(rows):
         color = journey_color(ji)
         when = (
             esc(human_date(s.date)) if s.date else '<span class="mp-muted">date not stated</span>'
@@ -393,7 +438,9 @@ def timeline_html(analysis: Analysis) -> str:
         verb = f' <span class="mp-muted">({esc(verb_text)})</span>' if verb_text else ""
         implied = ' <span class="mp-muted">[inferred]</span>' if s.implied else ""
         items.append(
-            f'<li><span class="mp-sw" style="background:{color}"></span>'
+            f'<li data-i="{n}" data-status="{esc(s.status)}" data-mode="{esc(s.mode)}" '
+            f'tabindex="0" role="button" title="Show {esc(s.place.name)} on the map">'
+            f'<span class="mp-sw" style="background:{color}"></span>'
             f'<span class="mp-when">{when}</span> <b>{esc(s.place.name)}</b>{verb}{implied} '
             f'<span class="mp-badge mp-{esc(s.status)}">{esc(s.status)}</span>'
             f'<div class="mp-muted">{esc(j.mover)}'
@@ -410,7 +457,13 @@ def timeline_html(analysis: Analysis) -> str:
             '<div class="mp-panel mp-timeline" id="mp-timeline"><details>'
             f"<summary>Notes ({len(analysis.warnings)})</summary>{notes}</details></div>"
         )
-    body = f'<ol class="mp-tl">{"".join(items)}</ol>'
+    bar = ""
+    if any(j.legs for j in analysis.journeys):
+        bar = (
+            '<div class="mp-tl-bar"><button type="button" class="mp-play" aria-pressed="false">'
+            "&#9654; Play the journeys</button></div>"
+        )
+    body = f'{bar}<ol class="mp-tl">{"".join(items)}</ol>'
     if notes:
         body += f"<details><summary>Notes ({len(analysis.warnings)})</summary>{notes}</details>"
     return (
@@ -447,6 +500,15 @@ PAGE_CSS = """
   background: rgba(96,125,139,0.25); border: 1px solid rgba(96,125,139,0.6); }
 ol.mp-tl { margin: 4px 0 0; padding: 0; list-style: none; }
 ol.mp-tl li { display: block; border-left: 2px solid #cfd8dc; padding: 1px 0 4px 8px; }
+ol.mp-tl li[data-i] { cursor: pointer; border-radius: 0 4px 4px 0; }
+ol.mp-tl li[data-i]:hover, ol.mp-tl li[data-i]:focus { background: #eef3f6; outline: none; }
+ol.mp-tl li[data-i]:focus-visible { box-shadow: 0 0 0 2px #1e88e5; }
+ol.mp-tl li.mp-current { border-left-color: #263238; background: #fff8d6; }
+.mp-tl-bar { margin: 4px 0 2px; }
+.mp-play { font: 600 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  border: 1px solid #90a4ae; border-radius: 4px; background: #fff; padding: 2px 8px;
+  cursor: pointer; color: #263238; }
+.mp-play[aria-pressed="true"] { background: #263238; color: #fff; }
 .mp-when { font-variant-numeric: tabular-nums; color: #37474f; }
 .mp-muted { color: #78909c; font-size: 11px; }
 .mp-sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px;
@@ -461,6 +523,10 @@ ol.mp-tl li { display: block; border-left: 2px solid #cfd8dc; padding: 1px 0 4px
 .mp-kv th { text-align: left; color: #607d8b; font-weight: 500; padding: 1px 8px 1px 0;
   vertical-align: top; white-space: nowrap; }
 .mp-kv td { padding: 1px 0; }
+ul.mp-roles { list-style: none; margin: 4px 0; padding: 0; }
+ul.mp-roles li { margin: 2px 0; }
+details.mp-details { margin-top: 4px; border-top: 1px solid #eceff1; padding-top: 2px; }
+details.mp-details summary { cursor: pointer; color: #607d8b; font-size: 11px; }
 .mp-ev ol { margin: 2px 0 0; padding-left: 18px; max-height: 180px; overflow: auto; }
 .mp-ev li { margin-bottom: 3px; }
 .mp-ev mark { background: #fff176; padding: 0 1px; }

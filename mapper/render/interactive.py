@@ -31,9 +31,10 @@ from mapper.render.html import (
     role_css,
     role_icon_html,
     timeline_html,
+    timeline_rows,
     title_html,
 )
-from mapper.render.scripts import A11Y, DECLUTTER, LAYOUT
+from mapper.render.scripts import A11Y, DECLUTTER, LAYOUT, TIMELINE
 from mapper.render.style import (
     CORRIDOR_COLORS,
     CORRIDOR_DASH,
@@ -66,6 +67,8 @@ JQUERY_SHIM = (
 )
 
 
+# Milliseconds between two legs when the timeline plays.
+PLAY_DELAY_MS = 1100
 # Keep opened popups clear of the title and the timeline (top left) and the legend (bottom right).
 _POPUP_PAD = {"auto_pan_padding_top_left": (20, 130), "auto_pan_padding_bottom_right": (290, 20)}
 
@@ -164,17 +167,18 @@ def _leg_line(leg: Leg) -> LineString | None:
     return LineString([(o.lon, o.lat), (d.lon, d.lat)])
 
 
-def _add_leg(group: folium.FeatureGroup, leg: Leg, color: str, journey: int = 0) -> bool:
+def _add_leg(group: folium.FeatureGroup, leg: Leg, color: str, journey: int = 0) -> list[str]:
+    """Draw ``leg`` (casing, line, arrows) into ``group``; the variables of what was drawn."""
     line = _leg_line(leg)
     if line is None:
-        return False
+        return []
     locs = _latlons(line)
     casing = folium.PolyLine(
         locs, color="#ffffff", weight=8, opacity=0.75, class_name="mapper-casing"
     )
     casing.options["interactive"] = False
     casing.add_to(group)
-    folium.PolyLine(
+    main = folium.PolyLine(
         locs,
         color=color,
         weight=4,
@@ -187,8 +191,9 @@ def _add_leg(group: folium.FeatureGroup, leg: Leg, color: str, journey: int = 0)
             f"{esc(leg.destination.place.name)} ({esc(leg.status)})"
         ),
     ).add_to(group)
+    drawn = [casing.get_name(), main.get_name()]
     for lat, lon, angle in arrow_points(line, leg.length_km):
-        folium.Marker(
+        arrow = folium.Marker(
             (lat, lon),
             icon=safe.div_icon(
                 arrow_html(color, angle, journey),
@@ -199,7 +204,8 @@ def _add_leg(group: folium.FeatureGroup, leg: Leg, color: str, journey: int = 0)
             interactive=False,
             keyboard=False,
         ).add_to(group)
-    return True
+        drawn.append(arrow.get_name())
+    return drawn
 
 
 def _add_corridor(group: folium.FeatureGroup, c: Corridor) -> bool:
@@ -244,7 +250,9 @@ def _add_places(
     main: folium.FeatureGroup,
     corridors: folium.FeatureGroup | None,
     mentioned: folium.FeatureGroup,
-) -> None:
+) -> dict[str, str]:
+    """Draw every place; the variable of each place's marker by place id."""
+    names: dict[str, str] = {}
     roles = place_roles(analysis)
     points = draw_points(analysis)
     # With no journey or corridor, the places are the map: larger, labelled markers.
@@ -255,7 +263,7 @@ def _add_places(
         popup = safe.popup(place_popup(analysis, place, role), max_width=420, **_POPUP_PAD)
         if role.role == "mentioned":
             label = esc(place.entry.name or place.name)
-            folium.CircleMarker(
+            dot = folium.CircleMarker(
                 where,
                 radius=7 if places_only else 4,
                 color="#ffffff",
@@ -275,13 +283,14 @@ def _add_places(
                     else "mp-label mp-minor mp-prio-4",
                 ),
             ).add_to(mentioned)
+            names[place.id] = dot.get_name()
             continue
         if role.role == "corridor":
             target = corridors or main
         else:
             target = groups.get(role.journeys[0], main) if role.journeys else main
         size = 18 if role.role in ("origin", "destination") else 14
-        folium.Marker(
+        pin = folium.Marker(
             where,
             icon=safe.div_icon(
                 role_icon_html(role.role, role.implied, place.name),
@@ -301,6 +310,8 @@ def _add_places(
                 sticky=False,
             ),
         ).add_to(target)
+        names[place.id] = pin.get_name()
+    return names
 
 
 # ----------------------------------------------------------------------------- public API
@@ -347,6 +358,8 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
         for c in analysis.corridors:
             _add_corridor(corridors, c)
     groups: dict[str, folium.FeatureGroup] = {}
+    legs: list[dict] = []
+    leg_of: dict[int, int] = {}  # id(destination stop) -> index in legs
     for i, j in enumerate(analysis.journeys):
         color = journey_color(i)
         label = (
@@ -355,11 +368,14 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
         )
         groups[j.id] = safe.feature_group(label, overlay=True, show=True)
         for leg in j.legs:
-            _add_leg(groups[j.id], leg, color, i)
+            drawn = _add_leg(groups[j.id], leg, color, i)
+            if drawn:
+                leg_of[id(leg.destination)] = len(legs)
+                legs.append({"g": groups[j.id].get_name(), "l": drawn})
     main = safe.feature_group("Places", overlay=True, show=True)
     name = "Places" if is_places_only(analysis) else "Mentioned places"
     mentioned = safe.feature_group(name, overlay=True, show=True)
-    _add_places(m, analysis, groups, main, corridors, mentioned)
+    markers = _add_places(m, analysis, groups, main, corridors, mentioned)
     # A journey with no leg whose one place another journey draws has nothing of its own to
     # show: no layer switch that would switch nothing.
     for group in groups.values():
@@ -377,6 +393,12 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
     )
     m.add_child(_MapScript(DECLUTTER))
     m.add_child(_MapScript(A11Y))
+    rows = [
+        {"m": markers.get(s.place.id), "leg": leg_of.get(id(s))}
+        for *_, s in timeline_rows(analysis.journeys)
+    ]
+    data = {"rows": rows, "legs": legs, "delay": PLAY_DELAY_MS}
+    m.add_child(_MapScript(TIMELINE.replace("DATA", safe.script_json(data))))
     m.add_child(
         _MapScript(
             "{map}.attributionControl.addAttribution(" + safe.script_json(ATTRIBUTION) + ");\n"

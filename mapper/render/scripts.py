@@ -176,3 +176,75 @@ A11Y = """
   });
 })({map});
 """
+
+# The timeline: a click (or Enter) on an entry flies to its stop and opens the stop's popup; the
+# play button hides every leg, then reveals them one by one in time order, marking the current
+# entry; at the end every leg is shown and the panel has the class ``mp-played``. D.rows[i] is
+# the i-th entry: ``m`` the variable of its stop's marker, ``leg`` an index into D.legs (the leg
+# arriving there) or null; D.legs[k] is ``g`` (its layer group) and ``l`` (its layers).
+TIMELINE = """
+(function (map, D) {
+  var panel = document.getElementById('mp-timeline');
+  if (!panel) return;
+  var items = Array.prototype.slice.call(panel.querySelectorAll('li[data-i]'));
+  var btn = panel.querySelector('.mp-play');
+  var get = function (n) { return n ? window[n] : null; };
+  function setLeg(k, on) {
+    var e = D.legs[k], g = e && get(e.g);
+    if (!g) return;
+    e.l.map(get).filter(Boolean).forEach(function (l) {
+      if (on && !g.hasLayer(l)) g.addLayer(l);
+      if (!on && g.hasLayer(l)) g.removeLayer(l);
+    });
+  }
+  function mark(i) {
+    items.forEach(function (li) { li.classList.toggle('mp-current', +li.dataset.i === i); });
+    panel.dataset.step = i;
+  }
+  function go(i, open) {
+    var r = D.rows[i], m = r && get(r.m);
+    mark(i);
+    if (!m) return;
+    map.closePopup();
+    var z = open ? Math.max(map.getZoom(), 6) : map.getZoom();
+    map.flyTo(m.getLatLng(), z, {duration: open ? 0.8 : 0.5});
+    if (open) setTimeout(function () { m.openPopup(); }, 900);
+  }
+  items.forEach(function (li) {
+    li.addEventListener('click', function () { stop(true); go(+li.dataset.i, true); });
+    li.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); li.click(); }
+    });
+  });
+  var timer = null;
+  function stop(restore) {
+    if (timer === null) return;
+    clearTimeout(timer);
+    timer = null;
+    if (restore) D.legs.forEach(function (_, k) { setLeg(k, true); });
+    btn.textContent = '\\u25b6 Play the journeys';
+    btn.setAttribute('aria-pressed', 'false');
+  }
+  function play() {
+    if (timer !== null) { stop(true); return; }
+    panel.classList.remove('mp-played');
+    D.legs.forEach(function (_, k) { setLeg(k, false); });
+    btn.textContent = '\\u25a0 Stop';
+    btn.setAttribute('aria-pressed', 'true');
+    var i = 0;
+    (function step() {
+      if (i >= D.rows.length) {
+        stop(true);
+        panel.classList.add('mp-played');
+        return;
+      }
+      var r = D.rows[i];
+      if (r.leg !== null) setLeg(r.leg, true);
+      go(i, false);
+      i += 1;
+      timer = setTimeout(step, D.delay);
+    })();
+  }
+  if (btn) btn.addEventListener('click', play);
+})({map}, DATA);
+"""
