@@ -137,9 +137,12 @@ def test_example_map_offline_basemap_markers_popup_timeline(example_map, tmp_pat
         items = page.locator("#mp-timeline li[data-i]")
         n = items.count()
         assert n >= 4
+        page.locator(".leaflet-popup-close-button").click()
+        page.wait_for_selector(".leaflet-popup-content", state="detached", timeout=5_000)
         items.nth(1).click()
-        page.wait_for_timeout(1500)
-        assert page.locator(".leaflet-popup-content").count() == 1
+        page.wait_for_selector(".leaflet-popup-content", timeout=5_000)
+        name = items.nth(1).locator("b").inner_text()
+        assert name in page.locator(".leaflet-popup-content h4").inner_text()
         # Play: every leg is hidden, then revealed in time order up to the last stop.
         page.locator(".mp-play").click()
         page.wait_for_timeout(300)

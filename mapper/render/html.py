@@ -424,6 +424,23 @@ def timeline_rows(journeys: Sequence[Journey]) -> list[tuple[str, int, int, Jour
     return sorted(rows, key=lambda r: (r[0], r[1], r[2]))
 
 
+def _filters(rows: Sequence[tuple]) -> str:
+    """Status and mode filters for the timeline (only where there is a choice)."""
+    out = []
+    for cls, label, values in (
+        ("mp-f-status", "Status", [s for s in STATUS_LABELS if s in {r[4].status for r in rows}]),
+        ("mp-f-mode", "Mode", sorted({r[4].mode for r in rows})),
+    ):
+        if len(values) < 2:
+            continue
+        opts = "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)
+        out.append(
+            f'<label class="mp-filter">{label} <select class="{cls}">'
+            f'<option value="">all</option>{opts}</select></label>'
+        )
+    return "".join(out)
+
+
 def timeline_html(analysis: Analysis) -> str:
     rows = timeline_rows(analysis.journeys)
     if not rows and not analysis.warnings:
@@ -461,7 +478,7 @@ def timeline_html(analysis: Analysis) -> str:
     if any(j.legs for j in analysis.journeys):
         bar = (
             '<div class="mp-tl-bar"><button type="button" class="mp-play" aria-pressed="false">'
-            "&#9654; Play the journeys</button></div>"
+            f"&#9654; Play the journeys</button>{_filters(rows)}</div>"
         )
     body = f'{bar}<ol class="mp-tl">{"".join(items)}</ol>'
     if notes:
@@ -504,7 +521,11 @@ ol.mp-tl li[data-i] { cursor: pointer; border-radius: 0 4px 4px 0; }
 ol.mp-tl li[data-i]:hover, ol.mp-tl li[data-i]:focus { background: #eef3f6; outline: none; }
 ol.mp-tl li[data-i]:focus-visible { box-shadow: 0 0 0 2px #1e88e5; }
 ol.mp-tl li.mp-current { border-left-color: #263238; background: #fff8d6; }
-.mp-tl-bar { margin: 4px 0 2px; }
+.mp-tl-bar { margin: 4px 0 2px; display: flex; flex-wrap: wrap; gap: 4px 8px;
+  align-items: center; }
+.mp-tilenote { position: static; padding: 4px 8px; max-width: 260px; }
+.mp-filter { font-size: 11px; color: #546e7a; }
+.mp-filter select { font-size: 11px; }
 .mp-play { font: 600 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   border: 1px solid #90a4ae; border-radius: 4px; background: #fff; padding: 2px 8px;
   cursor: pointer; color: #263238; }

@@ -34,7 +34,7 @@ from mapper.render.html import (
     timeline_rows,
     title_html,
 )
-from mapper.render.scripts import A11Y, DECLUTTER, LAYOUT, TIMELINE
+from mapper.render.scripts import A11Y, DECLUTTER, LAYOUT, TILE_NOTE, TIMELINE
 from mapper.render.style import (
     CORRIDOR_COLORS,
     CORRIDOR_DASH,
@@ -344,13 +344,14 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
     skip = {n.lower() for p in all_places(analysis) for n in (p.name, p.entry.name) if n}
     BasemapLayer(reference_data(bounds, highlight, skip), "Natural Earth (offline)").add_to(m)
     if tiles:
-        folium.TileLayer(
+        osm = folium.TileLayer(
             "OpenStreetMap",
             name="OpenStreetMap (online)",
             show=False,
             overlay=False,
             attr=OSM_ATTRIBUTION,
         ).add_to(m)
+        m.add_child(_MapScript(TILE_NOTE.replace("TILES", osm.get_name())))
 
     corridors = None
     if analysis.corridors:
@@ -394,7 +395,7 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
     m.add_child(_MapScript(DECLUTTER))
     m.add_child(_MapScript(A11Y))
     rows = [
-        {"m": markers.get(s.place.id), "leg": leg_of.get(id(s))}
+        {"m": markers.get(s.place.id), "leg": leg_of.get(id(s)), "s": s.status, "md": s.mode}
         for *_, s in timeline_rows(analysis.journeys)
     ]
     data = {"rows": rows, "legs": legs, "delay": PLAY_DELAY_MS}

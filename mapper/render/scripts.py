@@ -206,9 +206,15 @@ TIMELINE = """
     mark(i);
     if (!m) return;
     map.closePopup();
-    var z = open ? Math.max(map.getZoom(), 6) : map.getZoom();
-    map.flyTo(m.getLatLng(), z, {duration: open ? 0.8 : 0.5});
-    if (open) setTimeout(function () { m.openPopup(); }, 900);
+    if (open) {
+      var done = false;
+      var openIt = function () { if (!done) { done = true; m.openPopup(); } };
+      map.once('moveend', openIt);
+      setTimeout(openIt, 1500);
+      map.flyTo(m.getLatLng(), Math.max(map.getZoom(), 6), {duration: 0.8});
+    } else if (!map.getBounds().pad(-0.15).contains(m.getLatLng())) {
+      map.panTo(m.getLatLng());
+    }
   }
   items.forEach(function (li) {
     li.addEventListener('click', function () { stop(true); go(+li.dataset.i, true); });
@@ -216,12 +222,32 @@ TIMELINE = """
       if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); li.click(); }
     });
   });
+  // Filters by status and mode: an entry and the leg arriving at it show when both match.
+  var fs = panel.querySelector('.mp-f-status'), fm = panel.querySelector('.mp-f-mode');
+  function shown(i) {
+    var r = D.rows[i];
+    return (!fs || !fs.value || fs.value === r.s) && (!fm || !fm.value || fm.value === r.md);
+  }
+  function showAll() {
+    D.rows.forEach(function (r, i) {
+      if (r.leg !== null) setLeg(r.leg, shown(i));
+    });
+    items.forEach(function (li) { li.hidden = !shown(+li.dataset.i); });
+  }
+  [fs, fm].forEach(function (f) {
+    if (f) f.addEventListener('change', function () { stop(false); showAll(); });
+  });
+  // Where the map started (after the layout script has fitted it): play starts from there.
+  var home = null;
+  map.whenReady(function () {
+    setTimeout(function () { home = [map.getCenter(), map.getZoom()]; }, 0);
+  });
   var timer = null;
   function stop(restore) {
     if (timer === null) return;
     clearTimeout(timer);
     timer = null;
-    if (restore) D.legs.forEach(function (_, k) { setLeg(k, true); });
+    if (restore) showAll();
     btn.textContent = '\\u25b6 Play the journeys';
     btn.setAttribute('aria-pressed', 'false');
   }
@@ -229,6 +255,8 @@ TIMELINE = """
     if (timer !== null) { stop(true); return; }
     panel.classList.remove('mp-played');
     D.legs.forEach(function (_, k) { setLeg(k, false); });
+    map.closePopup();
+    if (home) map.setView(home[0], home[1], {animate: false});
     btn.textContent = '\\u25a0 Stop';
     btn.setAttribute('aria-pressed', 'true');
     var i = 0;
@@ -238,13 +266,37 @@ TIMELINE = """
         panel.classList.add('mp-played');
         return;
       }
+      while (i < D.rows.length - 1 && !shown(i)) i += 1;
       var r = D.rows[i];
-      if (r.leg !== null) setLeg(r.leg, true);
-      go(i, false);
+      if (shown(i)) {
+        if (r.leg !== null) setLeg(r.leg, true);
+        go(i, false);
+      }
       i += 1;
       timer = setTimeout(step, D.delay);
     })();
   }
   if (btn) btn.addEventListener('click', play);
 })({map}, DATA);
+"""
+
+# The optional OpenStreetMap layer says so when its tiles cannot load (offline, blocked).
+TILE_NOTE = """
+(function (map, tiles) {
+  var shown = false;
+  tiles.on('tileerror', function () {
+    if (shown) return;
+    shown = true;
+    var note = L.control({position: 'bottomleft'});
+    note.onAdd = function () {
+      var div = L.DomUtil.create('div', 'mp-panel mp-tilenote');
+      div.setAttribute('role', 'status');
+      div.textContent = 'OpenStreetMap tiles cannot load (offline?): ' +
+        'choose Natural Earth (offline) in the layer list.';
+      return div;
+    };
+    note.addTo(map);
+    map.once('baselayerchange', function () { note.remove(); shown = false; });
+  });
+})({map}, TILES);
 """
