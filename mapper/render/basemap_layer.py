@@ -191,7 +191,8 @@ def country_outlines(bounds: list[list[float]] | None) -> dict:
     feats = []
     coarse = {(c.name, c.iso_a2): c.geometry for c in basemap.countries(*COARSE)}
     for c in basemap.countries(*FINE):
-        geoms = [c.geometry]
+        # With no window the map shows the world, at small zooms: coarse outlines.
+        geoms = [c.geometry if win else coarse.get((c.name, c.iso_a2), c.geometry)]
         if win:
             near = [k for k in _shifts(win)
                     if affinity.translate(c.geometry.envelope, xoff=k).intersects(box(*win))]
