@@ -5,6 +5,8 @@ the map's area so that the page stays small. All names reach the page as JSON da
 
 from __future__ import annotations
 
+import math
+
 from folium.map import Layer
 from jinja2 import Template
 from shapely import affinity
@@ -15,6 +17,7 @@ from mapper.render import basemap, safe
 
 # Countries inside the map's window are drawn finely; the rest of the world coarsely.
 FINE = (0.03, 0.01)
+MEDIUM = (0.06, 0.02)
 COARSE = (0.15, 0.05)
 # Reference layers are kept within the map's bounds plus this margin (degrees, at least).
 MARGIN = 12.0
@@ -144,7 +147,20 @@ def _window(bounds: list[list[float]] | None) -> tuple[float, float, float, floa
     (s, w), (n, e) = bounds
     mx = max(MARGIN, (e - w) * 0.5)
     my = max(MARGIN * 0.6, (n - s) * 0.5)
-    return w - mx, max(s - my, -85.0), e + mx, min(n + my, 85.0)
+    west, east = w - mx, e + mx
+    if east - west > 360:  # never more than once round the world
+        mid = (w + e) / 2
+        west, east = mid - 180, mid + 180
+    return west, max(s - my, -85.0), east, min(n + my, 85.0)
+
+
+def fit_zoom(bounds: list[list[float]] | None) -> float:
+    """About the zoom at which a desktop window shows ``bounds`` (0 for the whole world)."""
+    if not bounds:
+        return 1.0
+    (s, w), (n, e) = bounds
+    span = max(e - w, (n - s) * 1.6, 1e-3)
+    return max(0.0, math.log2(1920.0 / span))
 
 
 def _shifts(win: tuple[float, float, float, float]) -> list[int]:
@@ -184,21 +200,32 @@ def _in(win, lon: float, lat: float) -> tuple[float, float] | None:
     return None
 
 
+def detail(bounds: list[list[float]] | None) -> float:
+    """Simplification tolerance (degrees) for a map fitted to ``bounds``: about a pixel one zoom
+    level closer than the fitted view."""
+    return min(0.15, max(0.01, 360.0 / (256 * 2 ** (fit_zoom(bounds) + 1))))
+
+
 def country_outlines(bounds: list[list[float]] | None) -> dict:
     """Country outlines for a map showing ``bounds``: fine near it (with copies shifted past
     the antimeridian where the window reaches beyond it), coarse elsewhere."""
     win = _window(bounds)
+    tol = detail(bounds) if win else COARSE[0]
+    level = FINE if tol <= FINE[0] else MEDIUM if tol <= MEDIUM[0] else COARSE
+    fine = {(c.name, c.iso_a2): c.geometry for c in basemap.countries(*level)}
     feats = []
     coarse = {(c.name, c.iso_a2): c.geometry for c in basemap.countries(*COARSE)}
     for c in basemap.countries(*FINE):
-        # With no window the map shows the world, at small zooms: coarse outlines.
-        geoms = [c.geometry if win else coarse.get((c.name, c.iso_a2), c.geometry)]
+        # A world-wide view (or none) starts at a small zoom: coarse outlines there.
+        rough = coarse.get((c.name, c.iso_a2), c.geometry)
+        base = fine.get((c.name, c.iso_a2), rough)
+        geoms = [base]
         if win:
             near = [k for k in _shifts(win)
                     if affinity.translate(c.geometry.envelope, xoff=k).intersects(box(*win))]
             if 0 not in near:
-                geoms = [coarse.get((c.name, c.iso_a2), c.geometry)]
-            geoms += [affinity.translate(c.geometry, xoff=k) for k in near if k]
+                geoms = [rough]
+            geoms += [affinity.translate(base, xoff=k) for k in near if k]
         for g in geoms:
             feats.append(
                 {"type": "Feature", "properties": {"n": c.name, "iso": c.iso_a2},
@@ -216,13 +243,19 @@ def reference_data(
     win = _window(bounds)
     whole = (-180.0, -85.0, 180.0, 85.0)
     win_ = win or whole
-    # With no bounds the map shows the world: only what Natural Earth shows at small zooms.
-    top = 99.0 if win else 4.0
+    # Only what Natural Earth shows up to three zoom levels closer than the fitted view.
+    top = fit_zoom(bounds) + 3.0
     lakes, rivers, admin1, labels = [], [], [], []
+    tol = detail(bounds)
     for name, minz, g in ref["lakes"]:
         if minz > top:
             continue
-        for part in _clip(shape(g), win_):
+        geom = shape(g)
+        if tol > 0.02:
+            if geom.area < (tol * 3) ** 2:
+                continue
+            geom = geom.simplify(tol, preserve_topology=True)
+        for part in _clip(geom, win_):
             lakes.append([name, minz, _geo(part)])
             pt = part.representative_point() if name and minz <= 6 else None
             if pt is not None and name.lower() not in skip_names and part.area > 0.05:
@@ -231,7 +264,8 @@ def reference_data(
     for name, rank, minz, minlabel, g in ref["rivers"]:
         if minz > top:
             continue
-        for part in _clip(shape(g), win_):
+        geom = shape(g).simplify(tol) if tol > 0.02 else shape(g)
+        for part in _clip(geom, win_):
             rivers.append([name, rank, minz, minlabel, _geo(part)])
             if name and name.lower() not in skip_names and part.length > river_label.get(
                 name, (0.0, []))[0]:
@@ -242,9 +276,11 @@ def reference_data(
     labels += [v[1] for v in river_label.values()]
     for iso, g in ref["admin1"]:
         admin1 += [[iso, _geo(p)] for p in _clip(shape(g), win_)]
+    seas: set[str] = set()  # one label per sea name (some seas come in parts)
     for name, lon, lat, lo, hi, _cls in ref["marine"]:
         at = _in(win_, lon, lat)
-        if at and name.lower() not in skip_names:
+        if at and name.lower() not in skip_names and name not in seas:
+            seas.add(name)
             labels.append(["sea", name, at[1], at[0], lo - 1, hi])
     for name, lon, lat, minz, _rank, _cap in ref["places"]:
         at = _in(win_, lon, lat)
