@@ -369,6 +369,7 @@ def test_payloads_read_as_text_in_chromium(tmp_path):
         page.wait_for_selector(".leaflet-marker-icon")
         texts = " ".join(page.evaluate(OPEN_ALL_POPUPS))
         body = page.inner_text("body")
+        title = page.title()
         browser.close()
     assert dialogs == [] and errors == []
     for p in ("{{ 7*7 }}", "{{ config }}", "{# a comment #}", "${alert(1)}",
@@ -376,4 +377,5 @@ def test_payloads_read_as_text_in_chromium(tmp_path):
               "C:\\new\\u0041\\x3cb\\x3e", "{{cite web|url=x|title=y}}"):
         assert p in texts, p
     assert "Minister {{ 7*7 }} tours Europe" in body  # the title panel
+    assert "Minister {{ 7*7 }} tours Europe" in title  # the page's <title>
     assert "Monday 49" not in texts and not mark.exists()

@@ -8,8 +8,9 @@ mapper's process. Everything the map builds from article text goes through this 
   literals give meaning to (``{ } \\ ` $``) as HTML entities, so they read as written in the page
   and are inert to Jinja and to ``${...}``;
 - ``inert`` does the same to a whole HTML fragment (already escaped) as a second guard;
-- ``popup``, ``tooltip``, ``div_icon``, ``layer_name`` and ``PageHtml`` are the only places that
-  hand HTML to folium; ``script_json`` is the only way data reaches a script.
+- ``popup``, ``tooltip``, ``div_icon``, ``layer_name``, ``PageHtml`` and ``page`` (the page's
+  ``<title>``) are the only places that hand HTML to folium; ``script_json`` is the only way
+  data reaches a script.
 
 ``tests/test_template_injection.py`` checks that no other module builds these folium objects.
 """
