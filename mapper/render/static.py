@@ -20,10 +20,10 @@ from shapely import affinity
 from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.geometry.polygon import orient
 
-from mapper import basemap
 from mapper.errors import MapperError, OutputError
 from mapper.model import Analysis
-from mapper.render_style import (
+from mapper.render import basemap
+from mapper.render.style import (
     CORRIDOR_COLORS,
     CORRIDOR_LABELS,
     CORRIDOR_MPL,

@@ -14,6 +14,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
+from mapper import resources
 from mapper.errors import MapperError
 
 ATTRIBUTION = "Country outlines: Natural Earth (public domain)"
@@ -139,3 +140,25 @@ def _build_geojson(tolerance: float, grid: float) -> dict:
         for c in countries(tolerance, grid)
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+# ----------------------------------------------------------------------------- reference layers
+
+REFERENCE_DATA = "basemap/natural_earth.json.gz"  # package data (mapper.resources)
+REFERENCE_LAYERS = ("lakes", "rivers", "admin1", "marine", "places")
+
+
+@lru_cache(maxsize=1)
+def reference_layers() -> dict:
+    """Lakes, rivers, first-level subdivision lines, sea names and populated places from the
+    package data that ``python -m mapper.render.build_basemap`` writes (Natural Earth)."""
+    import gzip
+
+    try:
+        doc = json.loads(gzip.decompress(resources.read_bytes(REFERENCE_DATA)).decode("utf-8"))
+    except (OSError, ValueError, EOFError) as exc:  # a missing file is resources' DataFileError
+        raise BasemapError(f"cannot read basemap data {REFERENCE_DATA}: {exc}") from exc
+    missing = [k for k in ("meta", *REFERENCE_LAYERS) if k not in doc]
+    if missing:
+        raise BasemapError(f"basemap data {REFERENCE_DATA} lacks {', '.join(missing)}")
+    return doc

@@ -1,5 +1,5 @@
 """HTML fragments of the map: popups, legend, title and timeline. Every piece of article text is
-escaped here (``esc`` from ``render_safe``); nothing else in the renderer inserts text into HTML."""
+escaped here (``esc`` from ``render.safe``); nothing else in the renderer inserts text into HTML."""
 
 from __future__ import annotations
 
@@ -8,14 +8,13 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from mapper.model import Analysis, Corridor, Journey, Leg, Mention, Place, Stop
-from mapper.render_safe import esc
-from mapper.render_style import (
+from mapper.render.css import PAGE_CSS, role_css  # noqa: F401  (re-exported)
+from mapper.render.safe import esc
+from mapper.render.style import (
     CORRIDOR_COLORS,
     CORRIDOR_DASH,
     CORRIDOR_LABELS,
     CORRIDOR_STATUS_LABELS,
-    PLACES_ONLY_COLOR,
-    ROLE_COLORS,
     ROLES,
     STATUS_DASH,
     STATUS_LABELS,
@@ -72,7 +71,9 @@ def evidence_html(sentence: str, places: Sequence[Place]) -> str:
     spans = []
     for p in places:
         for word in {m.text for m in p.mentions if m.text} | {p.name}:
-            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(word), sentence)]
+            # Whole words only: "Russia" is not marked inside "Russian".
+            pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
+            spans += [(m.start(), m.end()) for m in re.finditer(pattern, sentence)]
     return highlight(sentence, spans)
 
 
@@ -124,6 +125,41 @@ def _km(value: float | None) -> str | None:
     return None if value is None else f"{value:,.0f} km"
 
 
+def _details(rows: Iterable[tuple[str, str | None]]) -> str:
+    """Identifiers and sources, folded behind a "Details" toggle."""
+    return f'<details class="mp-details"><summary>Details</summary>{_rows(rows)}</details>'
+
+
+def place_roles_html(analysis: Analysis, place: Place) -> list[str]:
+    """The place's part in each journey ('Kim Jong-il (train): stop 3 of 4, 22 August 2011,
+    planned, by rail') and corridor, escaped."""
+    out = []
+    for i, j in enumerate(analysis.journeys):
+        for k, s in enumerate(j.stops):
+            if s.place.id != place.id:
+                continue
+            bits = [f"stop {k + 1} of {len(j.stops)}"]
+            bits.append(human_date(s.date) or "date not stated")
+            bits.append(STATUS_LABELS.get(s.status, s.status).lower())
+            if s.mode != "unknown":
+                bits.append(f"by {s.mode}")
+            if s.implied:
+                bits.append("inferred")
+            out.append(
+                f'<span class="mp-sw" style="background:{journey_color(i)}"></span>'
+                f"<b>{esc(j.mover)}</b>: {esc(', '.join(bits))}"
+            )
+    for c in analysis.corridors:
+        part = (
+            "start" if c.origin.id == place.id else "end" if c.destination.id == place.id
+            else "via" if any(v.id == place.id for v in c.via) else None
+        )
+        if part:
+            label = CORRIDOR_LABELS.get(c.type, c.type)
+            out.append(f"<b>{esc(label)}</b>: {esc(part)}")
+    return out
+
+
 def place_popup(analysis: Analysis, place: Place, role: PlaceRole) -> str:
     e = place.entry
     gn = None
@@ -132,7 +168,12 @@ def place_popup(analysis: Analysis, place: Place, role: PlaceRole) -> str:
         gn = f'<a href="https://www.geonames.org/{gid}" target="_blank">{gid}</a>'
     role_text = role_label(role.role, is_places_only(analysis))
     role_text += " (implied)" if role.implied else ""
-    rows = [
+    where = ", ".join(x for x in (e.admin1, e.country_code) if x and x != e.name)
+    kind = (e.feature or "place").replace("_", " ")
+    sub = esc(kind + (f" in {where}" if where else ""))
+    parts = place_roles_html(analysis, place)
+    roles = "".join(f"<li>{r}</li>" for r in parts)
+    details = [
         ("Role", esc(role_text)),
         (
             "Gazetteer",
@@ -150,8 +191,11 @@ def place_popup(analysis: Analysis, place: Place, role: PlaceRole) -> str:
     ]
     sents = mention_sentences(analysis.article.text, place)
     return (
-        f'<div class="mp-pop"><h4>{esc(place.name)}</h4>{_rows(rows)}'
-        f"{_sentences(sents, f'Mentions ({len(place.mentions)})')}</div>"
+        f'<div class="mp-pop"><div class="mp-main"><h4>{esc(place.name)}</h4>'
+        f'<div class="mp-muted">{sub}</div>'
+        + (f'<ul class="mp-roles">{roles}</ul>' if roles else "")
+        + f"{_sentences(sents, f'Mentions ({len(place.mentions)})')}</div>"
+        f"{_details(details)}</div>"
     )
 
 
@@ -164,14 +208,14 @@ def leg_popup(leg: Leg, color: str) -> str:
         ("Date", esc(human_date(leg.date)) if leg.date else "not stated"),
         ("Status", esc(STATUS_LABELS.get(leg.status, leg.status))),
         ("Mode", esc(leg.mode) if leg.mode != "unknown" else "not stated"),
-        ("Network", esc(leg.network)),
         ("Length", _km(leg.length_km)),
     ]
     ev = [e for e in leg.destination.evidence.split("\n") if e]
     return (
-        f'<div class="mp-pop"><h4><span class="mp-sw" style="background:{color}"></span>'
-        f"{esc(leg.mover)}: leg {int(leg.seq)}</h4>{_rows(rows)}"
-        f"{_sentences([evidence_html(e, (o, d)) for e in ev], 'Evidence')}</div>"
+        f'<div class="mp-pop"><div class="mp-main"><h4><span class="mp-sw" '
+        f'style="background:{color}"></span>{esc(leg.mover)}: leg {int(leg.seq)}</h4>'
+        f"{_rows(rows)}{_sentences([evidence_html(e, (o, d)) for e in ev], 'Evidence')}</div>"
+        f"{_details([('Drawn by', esc(leg.network))])}</div>"
     )
 
 
@@ -205,15 +249,35 @@ def role_icon_html(role: str, implied: bool, label: str = "") -> str:
     """The marker HTML of a place role (CSS classes defined in ``PAGE_CSS``)."""
     # "mp-inferred", not "mp-implied": that is the class of the *role* "implied" (a crossing).
     cls = f"mp-pin mp-{role}" + (" mp-inferred" if implied else "")
-    return f'<div class="{cls}" title="{esc(label)}"></div>'
+    if not label:
+        return f'<div class="{cls}"></div>'
+    name = esc(f"{label} ({role_label(role)})")
+    return f'<div class="{cls}" role="img" aria-label="{name}" title="{name}"></div>'
 
 
-def arrow_html(color: str, angle: float) -> str:
+# One arrow shape per journey (cycled), so that journeys differ by shape as well as colour.
+ARROW_PATHS = (
+    "M0,-9 L7.5,8 L0,4 L-7.5,8 Z",  # notched arrowhead
+    "M0,-9 L8,7 L-8,7 Z",  # triangle
+    "M0,-10 L8,-1 L4,-1 L4,8 L-4,8 L-4,-1 L-8,-1 Z",  # block arrow
+    "M0,-9 L8,1 L3,1 L3,3 L8,3 L0,9 L-8,3 L-3,3 L-3,1 L-8,1 Z",  # double chevron
+)
+
+
+def arrow_html(color: str, angle: float, journey: int = 0, size: int = 22) -> str:
+    """The direction arrow of journey number ``journey`` (0-based), rotated by ``angle``."""
+    d = ARROW_PATHS[journey % len(ARROW_PATHS)]
     return (
-        f'<svg class="mp-arrow" width="22" height="22" viewBox="-11 -11 22 22" '
-        f'style="transform:rotate({angle:.1f}deg)"><path d="M0,-9 L7.5,8 L0,4 L-7.5,8 Z" '
+        f'<svg class="mp-arrow" width="{size}" height="{size}" viewBox="-11 -11 22 22" '
+        f'style="transform:rotate({angle:.1f}deg)"><path d="{d}" '
         f'fill="{color}" stroke="#fff" stroke-width="1.6" stroke-linejoin="round"/></svg>'
     )
+
+
+def _journey_sample(color: str, journey: int) -> str:
+    """The legend key of a journey: its line and its arrow shape."""
+    arrow = arrow_html(color, 90, journey, 16)
+    return f'<span class="mp-jkey">{_line_sample(color, None)}{arrow}</span>'
 
 
 def _line_sample(color: str, dash: str | None, width: int = 4) -> str:
@@ -280,7 +344,7 @@ def legend_html(analysis: Analysis, roles: dict[str, PlaceRole]) -> str:
     ]
     if analysis.journeys:
         rows = "".join(
-            f"<li>{_line_sample(journey_color(i), None)} {esc(j.mover)}</li>"
+            f"<li>{_journey_sample(journey_color(i), i)} {esc(j.mover)}</li>"
             if j.legs
             else f"<li>{_point_sample(journey_color(i))} <span>{esc(j.mover)} "
             f'<span class="mp-muted">({esc(no_route_note(j))})</span></span></li>'
@@ -359,12 +423,29 @@ def timeline_rows(journeys: Sequence[Journey]) -> list[tuple[str, int, int, Jour
     return sorted(rows, key=lambda r: (r[0], r[1], r[2]))
 
 
+def _filters(rows: Sequence[tuple]) -> str:
+    """Status and mode filters for the timeline (only where there is a choice)."""
+    out = []
+    for cls, label, values in (
+        ("mp-f-status", "Status", [s for s in STATUS_LABELS if s in {r[4].status for r in rows}]),
+        ("mp-f-mode", "Mode", sorted({r[4].mode for r in rows})),
+    ):
+        if len(values) < 2:
+            continue
+        opts = "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)
+        out.append(
+            f'<label class="mp-filter">{label} <select class="{cls}">'
+            f'<option value="">all</option>{opts}</select></label>'
+        )
+    return "".join(out)
+
+
 def timeline_html(analysis: Analysis) -> str:
     rows = timeline_rows(analysis.journeys)
     if not rows and not analysis.warnings:
         return ""
     items = []
-    for _, ji, _si, j, s in rows:
+    for n, (_, ji, _si, j, s) in enumerate(rows):
         color = journey_color(ji)
         when = (
             esc(human_date(s.date)) if s.date else '<span class="mp-muted">date not stated</span>'
@@ -373,7 +454,9 @@ def timeline_html(analysis: Analysis) -> str:
         verb = f' <span class="mp-muted">({esc(verb_text)})</span>' if verb_text else ""
         implied = ' <span class="mp-muted">[inferred]</span>' if s.implied else ""
         items.append(
-            f'<li><span class="mp-sw" style="background:{color}"></span>'
+            f'<li data-i="{n}" data-status="{esc(s.status)}" data-mode="{esc(s.mode)}" '
+            f'tabindex="0" role="button" title="Show {esc(s.place.name)} on the map">'
+            f'<span class="mp-sw" style="background:{color}"></span>'
             f'<span class="mp-when">{when}</span> <b>{esc(s.place.name)}</b>{verb}{implied} '
             f'<span class="mp-badge mp-{esc(s.status)}">{esc(s.status)}</span>'
             f'<div class="mp-muted">{esc(j.mover)}'
@@ -390,7 +473,13 @@ def timeline_html(analysis: Analysis) -> str:
             '<div class="mp-panel mp-timeline" id="mp-timeline"><details>'
             f"<summary>Notes ({len(analysis.warnings)})</summary>{notes}</details></div>"
         )
-    body = f'<ol class="mp-tl">{"".join(items)}</ol>'
+    bar = ""
+    if any(j.legs for j in analysis.journeys):
+        bar = (
+            '<div class="mp-tl-bar"><button type="button" class="mp-play" aria-pressed="false">'
+            f"&#9654; Play the journeys</button>{_filters(rows)}</div>"
+        )
+    body = f'{bar}<ol class="mp-tl">{"".join(items)}</ol>'
     if notes:
         body += f"<details><summary>Notes ({len(analysis.warnings)})</summary>{notes}</details>"
     return (
@@ -398,103 +487,3 @@ def timeline_html(analysis: Analysis) -> str:
         f"<summary>Timeline ({_count(len(rows), 'stop')})</summary>{body}"
         "</details></div>"
     )
-
-
-PAGE_CSS = """
-.folium-map { background: #cfe0ec; }
-.mp-panel { position: absolute; z-index: 1000; background: rgba(255,255,255,0.94);
-  border-radius: 6px; box-shadow: 0 1px 5px rgba(0,0,0,0.35); font: 12px/1.35 system-ui,
-  -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #263238; }
-.mp-title { top: 10px; left: 50%; transform: translateX(-50%); max-width: 60%;
-  padding: 6px 14px; text-align: center; }
-.mp-title .mp-h { font-size: 15px; font-weight: 650; }
-.mp-title .mp-sub, .mp-title .mp-src { color: #546e7a; font-size: 11.5px; }
-.mp-title .mp-src { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.mp-legend { bottom: 24px; right: 10px; padding: 6px 10px; max-height: 60%; overflow: auto;
-  max-width: 330px; }
-.mp-timeline { top: 84px; left: 10px; padding: 6px 10px; max-width: 360px;
-  max-height: 55%; overflow: auto; }
-.mp-panel summary { font-weight: 650; cursor: pointer; font-size: 13px; }
-.mp-panel h5 { margin: 7px 0 2px; font-size: 11px; text-transform: uppercase;
-  letter-spacing: .04em; color: #607d8b; }
-.mp-panel ul { list-style: none; margin: 0; padding: 0; }
-.mp-panel li { margin: 2px 0; display: flex; align-items: center; gap: 6px; }
-.mp-panel li svg { flex: none; }
-.mp-note { margin: 4px 0 0; color: #607d8b; font-size: 11px; }
-.mp-key { display: inline-flex; width: 38px; justify-content: center; }
-.mp-key .mp-pin { position: static; margin: 0; }
-.mp-area { display: inline-block; width: 34px; height: 10px; margin: 0 2px;
-  background: rgba(96,125,139,0.25); border: 1px solid rgba(96,125,139,0.6); }
-ol.mp-tl { margin: 4px 0 0; padding: 0; list-style: none; }
-ol.mp-tl li { display: block; border-left: 2px solid #cfd8dc; padding: 1px 0 4px 8px; }
-.mp-when { font-variant-numeric: tabular-nums; color: #37474f; }
-.mp-muted { color: #78909c; font-size: 11px; }
-.mp-sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px;
-  margin-right: 5px; vertical-align: -1px; }
-.mp-badge { font-size: 10px; padding: 0 5px; border-radius: 8px; background: #eceff1; }
-.mp-badge.mp-confirmed { background: #c8e6c9; } .mp-badge.mp-reported { background: #bbdefb; }
-.mp-badge.mp-speculated { background: #ffe0b2; } .mp-badge.mp-planned { background: #e1bee7; }
-.mp-pop { font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
-  max-height: min(440px, calc(100vh - 200px)); overflow: auto; }
-.mp-pop h4 { margin: 0 0 4px; font-size: 14px; }
-.mp-kv { border-collapse: collapse; margin-bottom: 4px; }
-.mp-kv th { text-align: left; color: #607d8b; font-weight: 500; padding: 1px 8px 1px 0;
-  vertical-align: top; white-space: nowrap; }
-.mp-kv td { padding: 1px 0; }
-.mp-ev ol { margin: 2px 0 0; padding-left: 18px; max-height: 180px; overflow: auto; }
-.mp-ev li { margin-bottom: 3px; }
-.mp-ev mark { background: #fff176; padding: 0 1px; }
-.mp-pin { box-sizing: border-box; border-radius: 50%; border: 2px solid #fff;
-  box-shadow: 0 0 0 1px rgba(0,0,0,.45), 0 1px 3px rgba(0,0,0,.4); }
-.mp-pin.mp-origin, .mp-pin.mp-destination { width: 18px; height: 18px; }
-.mp-pin.mp-origin::after, .mp-pin.mp-destination::after { content: ""; display: block;
-  width: 6px; height: 6px; margin: 4px; background: #fff; border-radius: 50%; }
-.mp-pin.mp-destination::after { border-radius: 1px; }
-.mp-pin.mp-stop, .mp-pin.mp-implied { width: 14px; height: 14px; }
-.mp-pin.mp-corridor { width: 11px; height: 11px; border-radius: 1px; transform: rotate(45deg); }
-.mp-pin.mp-mentioned { width: 9px; height: 9px; border-width: 1px; }
-.mp-pin.mp-mentioned.mp-only { width: 16px; height: 16px; border-width: 2px; }
-.mp-notes li { display: list-item; margin: 2px 0 2px 14px; list-style: disc; }
-.leaflet-tooltip.mp-label { background: transparent; border: 0; box-shadow: none; padding: 0 2px;
-  font: 600 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
-  color: #1c262b; text-shadow: -1px -1px 0 #fff, 1px -1px 0 #fff, -1px 1px 0 #fff,
-  1px 1px 0 #fff, 0 0 3px #fff; }
-.leaflet-tooltip.mp-label::before { display: none; }
-.leaflet-tooltip.mp-label.mp-minor { font-weight: 500; font-size: 11px; color: #546e7a; }
-.mp-arrow { display: block; overflow: visible; }
-.leaflet-container path:focus, .leaflet-container .leaflet-interactive:focus { outline: none; }
-.leaflet-container .leaflet-control-attribution { font-size: 10px; }
-.leaflet-control-scale-line { font-size: 10px; line-height: 1.3; padding: 0 3px; }
-.leaflet-control-layers { font: 12.5px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial,
-  sans-serif; color: #263238; }
-.leaflet-control-layers label { margin: 1px 0; max-width: 300px; white-space: nowrap;
-  overflow: hidden; text-overflow: ellipsis; }
-@media (max-width: 1000px) {
-  /* A notebook cell or a small window: the title moves beside the zoom buttons, clear of the
-     layer control, and everything is a little smaller. */
-  .mp-title { left: 54px; transform: none; max-width: calc(100% - 370px); text-align: left;
-    padding: 4px 10px; }
-  .mp-title .mp-h { font-size: 13px; }
-  .mp-title .mp-src { display: none; }
-  .leaflet-control-layers { font-size: 11.5px; line-height: 1.3; }
-  .leaflet-control-layers label { max-width: 230px; }
-  .mp-legend { max-height: 45%; }
-  .mp-timeline { max-height: 45%; max-width: 300px; }
-}
-@media (max-width: 640px) {
-  .mp-title { max-width: calc(100% - 70px); top: auto; bottom: 24px; left: 10px; }
-}
-"""
-
-
-def role_css() -> str:
-    """Marker colours from ``ROLE_COLORS``: filled when named, hollow and dashed when inferred."""
-    out = [f".mp-pin.mp-mentioned.mp-only {{ background: {PLACES_ONLY_COLOR}; }}"]
-    for role, color in ROLE_COLORS.items():
-        out.append(f".mp-pin.mp-{role} {{ background: {color}; }}")
-        out.append(
-            f".mp-pin.mp-{role}.mp-inferred {{ background: #fff; border: 2px dashed {color}; }}"
-        )
-        out.append(f".mp-pin.mp-{role}.mp-inferred::after {{ background: {color}; margin: 4px; }}")
-    out.append(".mp-pin.mp-inferred::after { margin: 4px !important; }")
-    return "\n".join(out)

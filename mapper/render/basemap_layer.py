@@ -1,0 +1,296 @@
+"""The offline reference basemap as one Leaflet base layer: land and country borders, lakes,
+rivers, first-level subdivision lines, sea names and populated places (Natural Earth), subset to
+the map's area so that the page stays small. All names reach the page as JSON data
+(``safe.script_json``) and are written into the DOM with ``textContent``."""
+
+from __future__ import annotations
+
+import math
+
+from folium.map import Layer
+from jinja2 import Template
+from shapely import affinity
+from shapely.geometry import box, mapping, shape
+from shapely.geometry.base import BaseGeometry
+
+from mapper.render import basemap, safe
+
+# Countries inside the map's window are drawn finely; the rest of the world coarsely.
+FINE = (0.03, 0.01)
+MEDIUM = (0.06, 0.02)
+COARSE = (0.15, 0.05)
+# Reference layers are kept within the map's bounds plus this margin (degrees, at least).
+MARGIN = 12.0
+
+BASEMAP_CSS = """
+.leaflet-marker-icon.mp-ctx { background: none; border: 0; }
+.mp-ctx > div { white-space: nowrap; pointer-events: none; font: 11px/1.2 system-ui, -apple-system,
+  "Segoe UI", Roboto, Arial, sans-serif; color: #66737a; text-shadow: -1px -1px 0 #fff,
+  1px -1px 0 #fff, -1px 1px 0 #fff, 1px 1px 0 #fff; }
+.mp-ctx-place > div { display: flex; align-items: center; gap: 3px;
+  transform: translate(-2px, -50%); }
+.mp-ctx-dot { display: inline-block; width: 4px; height: 4px; border-radius: 50%;
+  background: #86949a; flex: none; }
+.mp-ctx-sea > div, .mp-ctx-lake > div, .mp-ctx-river > div { transform: translate(-50%, -50%);
+  font-style: italic; color: #3f6f93; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
+.mp-ctx-sea > div { font-size: 12px; letter-spacing: .12em; color: #5a87aa; text-shadow: none; }
+.mp-ctx-river > div { font-size: 10.5px; }
+"""
+
+BASEMAP_JS = """
+(function () {
+  var map = {{ this._parent.get_name() }};
+  [['mapper-basemap', 250], ['mapper-water', 260], ['mapper-context', 450]].forEach(function (p) {
+    if (!map.getPane(p[0])) {
+      var pane = map.createPane(p[0]);
+      pane.style.zIndex = p[1];
+      if (p[0] !== 'mapper-basemap') pane.style.pointerEvents = 'none';
+    }
+  });
+})();
+var {{ this.get_name() }} = (function (map, D) {
+  var group = L.featureGroup();
+  var fc = function (rows, geom, props) {
+    return {type: 'FeatureCollection', features: rows.map(function (r) {
+      return {type: 'Feature', properties: props(r), geometry: r[geom]};
+    })};
+  };
+  L.geoJSON(D.countries, {
+    pane: 'mapper-basemap',
+    style: function (f) {
+      var hl = D.highlight.indexOf(f.properties.iso) >= 0;
+      return {color: '#9aa3a8', weight: 0.8, opacity: 1, fillOpacity: 1,
+              fillColor: hl ? '#f4eedf' : '#f7f6f2', className: 'mapper-land'};
+    },
+    onEachFeature: function (f, l) {
+      l.bindTooltip(document.createTextNode(f.properties.n || ''), {sticky: true});
+    }
+  }).addTo(group);
+  L.geoJSON(fc(D.admin1, 1, function () { return {}; }), {
+    pane: 'mapper-water', interactive: false,
+    style: {color: '#b3b0ab', weight: 0.7, opacity: 0.9, dashArray: '3 3',
+            className: 'mapper-admin1'}
+  }).addTo(group);
+  var zoomed = [];
+  D.rivers.forEach(function (r) {
+    var layer = L.geoJSON(r[4], {
+      pane: 'mapper-water', interactive: false,
+      style: {color: '#86aecb', weight: r[1] <= 3 ? 1.6 : r[1] <= 5 ? 1.1 : 0.8,
+              opacity: 0.95, className: 'mapper-river'}
+    });
+    zoomed.push([layer, r[2] - 1, 99]);
+  });
+  L.geoJSON(fc(D.lakes, 2, function (r) { return {n: r[0]}; }), {
+    pane: 'mapper-water', interactive: false,
+    style: {color: '#86aecb', weight: 0.6, fillColor: '#cfe0ec', fillOpacity: 1,
+            className: 'mapper-lake'},
+    onEachFeature: function (f, l) {
+      l.on('add', function () {
+        if (l._path && f.properties.n) l._path.setAttribute('aria-label', f.properties.n);
+      });
+    }
+  }).addTo(group);
+  function label(kind, name, lat, lon, dot) {
+    var box = document.createElement('div');
+    if (dot) {
+      var d = document.createElement('span');
+      d.className = 'mp-ctx-dot';
+      box.appendChild(d);
+    }
+    var t = document.createElement('span');
+    t.className = 'mp-ctx-name';
+    t.textContent = name;
+    box.appendChild(t);
+    return L.marker([lat, lon], {
+      pane: 'mapper-context', interactive: false, keyboard: false,
+      icon: L.divIcon({html: box, className: 'mp-ctx mp-ctx-' + kind, iconSize: null})
+    });
+  }
+  // [kind, name, lat, lon, min zoom, max zoom]
+  D.labels.forEach(function (r) {
+    zoomed.push([label(r[0], r[1], r[2], r[3], r[0] === 'place'), r[4], r[5]]);
+  });
+  function byZoom() {
+    if (!map.hasLayer(group)) return;
+    var z = map.getZoom();
+    zoomed.forEach(function (e) {
+      var on = z >= e[1] && z <= e[2];
+      if (on && !group.hasLayer(e[0])) group.addLayer(e[0]);
+      if (!on && group.hasLayer(e[0])) group.removeLayer(e[0]);
+    });
+    map.fire('mapper:labels');
+  }
+  map.on('zoomend baselayerchange', byZoom);
+  group.on('add', function () { setTimeout(byZoom, 0); });
+  return group;
+})({{ this._parent.get_name() }}, {{ this.data }});
+"""
+
+
+class BasemapLayer(Layer):
+    """Natural Earth reference layers as one Leaflet base layer in its own low panes."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}" + BASEMAP_JS + "{% endmacro %}"
+    )
+
+    def __init__(self, data: dict, name: str) -> None:
+        super().__init__(name=name, overlay=False, control=True, show=True)
+        self._name = "BasemapLayer"
+        self.data = safe.script_json(data)
+
+
+def _window(bounds: list[list[float]] | None) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) of ``bounds`` with a margin (longitudes may pass +-180)."""
+    if not bounds:
+        return None
+    (s, w), (n, e) = bounds
+    mx = max(MARGIN, (e - w) * 0.5)
+    my = max(MARGIN * 0.6, (n - s) * 0.5)
+    west, east = w - mx, e + mx
+    if east - west > 360:  # never more than once round the world
+        mid = (w + e) / 2
+        west, east = mid - 180, mid + 180
+    return west, max(s - my, -85.0), east, min(n + my, 85.0)
+
+
+def fit_zoom(bounds: list[list[float]] | None) -> float:
+    """About the zoom at which a desktop window shows ``bounds`` (0 for the whole world)."""
+    if not bounds:
+        return 1.0
+    (s, w), (n, e) = bounds
+    span = max(e - w, (n - s) * 1.6, 1e-3)
+    return max(0.0, math.log2(1920.0 / span))
+
+
+def _shifts(win: tuple[float, float, float, float]) -> list[int]:
+    """Longitude shifts (0, -360, 360) under which [-180, 180] meets the window."""
+    return [k for k in (0, -360, 360) if win[0] < 180 + k and win[2] > -180 + k]
+
+
+def _clip(geom: BaseGeometry, win) -> list[BaseGeometry]:
+    """``geom`` cut to ``win``, once per longitude shift that reaches it."""
+    out = []
+    for k in _shifts(win):
+        g = affinity.translate(geom, xoff=k) if k else geom
+        if not g.intersects(box(*win)):
+            continue
+        c = g.intersection(box(*win))
+        if not c.is_empty:
+            out.append(c)
+    return out
+
+
+def _geo(geom: BaseGeometry) -> dict:
+    def rnd(c):
+        if isinstance(c[0], (int, float)):
+            return [round(c[0], 2), round(c[1], 2)]
+        return [rnd(x) for x in c]
+
+    g = mapping(geom)
+    if g["type"] == "GeometryCollection":
+        return {"type": "GeometryCollection", "geometries": [_geo(x) for x in geom.geoms]}
+    return {"type": g["type"], "coordinates": rnd(g["coordinates"])}
+
+
+def _in(win, lon: float, lat: float) -> tuple[float, float] | None:
+    for k in _shifts(win):
+        if win[0] <= lon + k <= win[2] and win[1] <= lat <= win[3]:
+            return lon + k, lat
+    return None
+
+
+def detail(bounds: list[list[float]] | None) -> float:
+    """Simplification tolerance (degrees) for a map fitted to ``bounds``: about a pixel one zoom
+    level closer than the fitted view."""
+    return min(0.15, max(0.01, 360.0 / (256 * 2 ** (fit_zoom(bounds) + 1))))
+
+
+def country_outlines(bounds: list[list[float]] | None) -> dict:
+    """Country outlines for a map showing ``bounds``: fine near it (with copies shifted past
+    the antimeridian where the window reaches beyond it), coarse elsewhere."""
+    win = _window(bounds)
+    tol = detail(bounds) if win else COARSE[0]
+    level = FINE if tol <= FINE[0] else MEDIUM if tol <= MEDIUM[0] else COARSE
+    fine = {(c.name, c.iso_a2): c.geometry for c in basemap.countries(*level)}
+    feats = []
+    coarse = {(c.name, c.iso_a2): c.geometry for c in basemap.countries(*COARSE)}
+    for c in basemap.countries(*FINE):
+        # A world-wide view (or none) starts at a small zoom: coarse outlines there.
+        rough = coarse.get((c.name, c.iso_a2), c.geometry)
+        base = fine.get((c.name, c.iso_a2), rough)
+        geoms = [base]
+        if win:
+            near = [k for k in _shifts(win)
+                    if affinity.translate(c.geometry.envelope, xoff=k).intersects(box(*win))]
+            if 0 not in near:
+                geoms = [rough]
+            geoms += [affinity.translate(base, xoff=k) for k in near if k]
+        for g in geoms:
+            feats.append(
+                {"type": "Feature", "properties": {"n": c.name, "iso": c.iso_a2},
+                 "geometry": _geo(g)}
+            )
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def reference_data(
+    bounds: list[list[float]] | None, highlight: list[str], skip_names: set[str]
+) -> dict:
+    """The data of ``BasemapLayer`` for a map showing ``bounds``; labels named like an article
+    place (``skip_names``, lower case) are left to the article's own markers."""
+    ref = basemap.reference_layers()
+    win = _window(bounds)
+    whole = (-180.0, -85.0, 180.0, 85.0)
+    win_ = win or whole
+    # Only what Natural Earth shows up to three zoom levels closer than the fitted view.
+    top = fit_zoom(bounds) + 3.0
+    lakes, rivers, admin1, labels = [], [], [], []
+    tol = detail(bounds)
+    for name, minz, g in ref["lakes"]:
+        if minz > top:
+            continue
+        geom = shape(g)
+        if tol > 0.02:
+            if geom.area < (tol * 3) ** 2:
+                continue
+            geom = geom.simplify(tol, preserve_topology=True)
+        for part in _clip(geom, win_):
+            lakes.append([name, minz, _geo(part)])
+            pt = part.representative_point() if name and minz <= 6 else None
+            if pt is not None and name.lower() not in skip_names and part.area > 0.05:
+                labels.append(["lake", name, round(pt.y, 2), round(pt.x, 2), minz + 2, 99])
+    river_label: dict[str, tuple[float, list]] = {}
+    for name, rank, minz, minlabel, g in ref["rivers"]:
+        if minz > top:
+            continue
+        geom = shape(g).simplify(tol) if tol > 0.02 else shape(g)
+        for part in _clip(geom, win_):
+            rivers.append([name, rank, minz, minlabel, _geo(part)])
+            if name and name.lower() not in skip_names and part.length > river_label.get(
+                name, (0.0, []))[0]:
+                pt = part.interpolate(0.5, normalized=True) if part.geom_type != "Point" else part
+                river_label[name] = (
+                    part.length, ["river", name, round(pt.y, 2), round(pt.x, 2), minlabel, 99]
+                )
+    labels += [v[1] for v in river_label.values()]
+    for iso, g in ref["admin1"]:
+        admin1 += [[iso, _geo(p)] for p in _clip(shape(g), win_)]
+    seas: set[str] = set()  # one label per sea name (some seas come in parts)
+    for name, lon, lat, lo, hi, _cls in ref["marine"]:
+        at = _in(win_, lon, lat)
+        if at and name.lower() not in skip_names and name not in seas:
+            seas.add(name)
+            labels.append(["sea", name, at[1], at[0], lo - 1, hi])
+    for name, lon, lat, minz, _rank, _cap in ref["places"]:
+        at = _in(win_, lon, lat)
+        if at and minz <= top and name.lower() not in skip_names:
+            labels.append(["place", name, at[1], at[0], minz, 99])
+    return {
+        "countries": country_outlines(bounds),
+        "highlight": sorted(highlight),
+        "lakes": lakes,
+        "rivers": rivers,
+        "admin1": admin1,
+        "labels": labels,
+    }
