@@ -1052,3 +1052,37 @@ def test_the_evacuees_are_the_group_evacuated_before(gazetteer):
     assert [(o, d) for o, d, _ in _legs(a, "nationals")] == [("Khartoum", "Cyprus"),
                                                               ("Cyprus", "London")]
     assert _stops(a, "nationals")["London"].status == "planned"
+
+
+def test_a_vehicle_object_is_what_it_refers_to_in_an_as_clause(gazetteer):
+    """"Radar operators followed the balloon as it drifted over X, passed over Y and entered
+    Z": "it" is the balloon named before it (not the ones who followed it), and the clause's
+    conjuncts move the balloon too, though the parser joins them to the main verb."""
+    a = _analyze(gazetteer, "Radar operators followed the weather balloon as it crossed "
+                            "Nebraska, passed over Iowa and entered Illinois on Friday.")
+    stops = [s.place.name for s in next(j for j in a.journeys if "balloon" in j.mover).stops]
+    assert stops[:2] == ["Nebraska", "Iowa"]
+    assert all(s.mode == "air" for s in _stops(a, "balloon").values())
+    assert not any("operators" in j.mover for j in a.journeys)
+
+
+def test_bound_for_after_a_place_belongs_to_the_vehicle(gazetteer):
+    """"took off from X, bound for Y": the flight is bound for Y, not X; an icebreaker is a
+    vessel."""
+    a = _analyze(gazetteer, "The jetliner took off on Friday from Lisbon, bound for Toronto.")
+    assert _legs(a, "jetliner") == [("Lisbon", "Toronto", "air")]
+    assert _stops(a, "jetliner")["Toronto"].status == "planned"
+    a = _analyze(gazetteer, "A Norwegian icebreaker left Oslo on Monday, bound for Reykjavik.")
+    assert [m for _, _, m in _legs(a, "icebreaker")] == ["sea"]
+
+
+def test_a_denied_or_expected_motion_is_no_stop(gazetteer):
+    """"denied it was meant to enter X", "a route that should have taken it to Y": neither
+    was reached."""
+    a = _analyze(gazetteer, "The cargo plane flew from Nairobi to Cairo. Officials denied that "
+                            "the plane was ever meant to enter Libya.")
+    assert "Libya" not in _stops(a, "plane")
+    a = _analyze(gazetteer, "The ferry left Split on Sunday, bound for Ancona. Its usual "
+                            "course should have brought it to Venice by noon.")
+    assert _stops(a, "ferry")["Ancona"].status == "planned"
+    assert "Venice" not in _stops(a, "ferry")

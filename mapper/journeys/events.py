@@ -297,7 +297,7 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                                  for c in verb.children):
         return out  # "attended law school in X": studied there
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if "would" in auxes and "have" in auxes or is_conditional(verb, ("if", "unless")):
+    if auxes & {"would", "should"} and "have" in auxes or is_conditional(verb, ("if", "unless")):
         return out  # "would have flown to Rome", "if they were sent to X": did not happen
     made_stop = any(c.dep_ == "dobj" and c.lemma_.lower() in TRAVEL_NOUNS
                     for c in verb.children)
@@ -320,8 +320,10 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
         # "were flown to Qatar and then to Germany": a second preposition joined to the verb
         linked = child.dep_ == "conj" and child.pos_ == "ADP" and any(
             c.dep_ == "pobj" for c in child.children)
-        if child.dep_ == "prep" or linked or (child.dep_ == "advmod" and
-                                              child.lower_ in ("out",)):
+        # "passed over Iowa" with "over" read as a particle that holds the place
+        held = child.dep_ == "prt" and any(c.dep_ == "pobj" for c in child.children)
+        if child.dep_ == "prep" or linked or held or (child.dep_ == "advmod" and
+                                                      child.lower_ in ("out",)):
             prep = child.lower_
             if prep in ORIGIN_PREPS:
                 role = "origin"
@@ -356,8 +358,12 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                        ("in", "at") for o in c.children if o.dep_ == "pobj"]
         elif child.dep_ in ("dobj", "attr") and lemma in OBJECT_ORIGIN_VERBS:
             role, targets = "origin", [child]
-        elif child.dep_ == "dobj" and lemma == "cross" and verb.dep_ == "pcomp":
-            role, targets = "via", [child]  # "after crossing Guatemala": passed through
+        elif child.dep_ == "dobj" and lemma == "cross" and (verb.dep_ == "pcomp" or not any(
+                c.dep_ == "prep" and c.lower_ in ("to", "into", "from") for c in
+                [*verb.children, *child.children])):
+            # "after crossing Guatemala", "as it crossed X, passed over Y": passed through
+            # (not "crossed the desert from X to Y": X and Y are the stops)
+            role, targets = "via", [child]
         elif child.dep_ == "dobj" and lemma in OBJECT_DEST_VERBS and lemma not in ("cross",):
             role, targets = "dest", [child]
             if lemma in ("visit", "tour"):  # "visited the embassy in X": X, where it stands

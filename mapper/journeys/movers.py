@@ -15,11 +15,12 @@ from mapper.journeys.people import (
     titled_person,
     unknown_name,
 )
-from mapper.journeys.syntax import in_headline, loose_conjunct, of_object
+from mapper.journeys.syntax import in_headline, lemma_of, loose_conjunct, of_object
 from mapper.journeys.values import Mover
 from mapper.journeys.words import (
     GROUP_NOUNS,
     KIN_NOUNS,
+    MOTION_VERBS,
     OFFICE_NOUNS,
     PEOPLE_NOUNS,
     QUANTITY_NOUNS,
@@ -112,6 +113,15 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         if kind == "person" and ctx.last_person is not None and \
                 ctx.last_person.pos_ != "PRON":
             return mover_of(ctx, agreeing_person(ctx, subj.lower_))
+        if kind == "vehicle":
+            thing = thing_antecedent(ctx, subj)
+            last = ctx.last.get("vehicle")
+            if thing is not None and last is not None and VEHICLES.get(
+                    last.vehicle or "") == VEHICLES[thing.lemma_.lower()] and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in thing.children):
+                return last  # "the Panama-flagged ship ... when it": the ship told before
+            if thing is not None:
+                return mover_of(ctx, thing)
         return ctx.last.get(kind) if kind else None
     if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
         return mover_of(ctx, subj.head.head)
@@ -234,6 +244,32 @@ def mover_of(ctx: Context, subj) -> Mover | None:
     return None
 
 
+def told_clause(verb):
+    """The "as"/"when" clause a motion verb's conjunct continues when the parser joined the
+    conjunct to the main verb instead ("tracked the balloon as it crossed X, passed over Y and
+    entered Z"): the clause whose subject moves, or None."""
+    if verb.dep_ != "conj" or lemma_of(verb) not in MOTION_VERBS or \
+            lemma_of(verb.head) in MOTION_VERBS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.i and
+                 lemma_of(c) in MOTION_VERBS and any(
+                     m.dep_ == "mark" and m.lower_ in ("as", "when", "while")
+                     for m in c.children) and any(
+                     s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
+
+
+def thing_antecedent(ctx: Context, pronoun):
+    """The vehicle noun an "it"/"its" refers back to: the nearest one named before it in
+    its sentence or the one before ("tracked the balloon as it crossed X"), or None."""
+    sent = pronoun.sent
+    start = ctx.doc[sent.start - 1].sent.start if sent.start else sent.start
+    for tok in reversed(ctx.doc[start:pronoun.i]):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in VEHICLES and tok.tag_ == "NN" and \
+                tok.dep_ not in ("compound", "poss") and tok.head.lower_ not in ("by", "aboard"):
+            return tok
+    return None
+
+
 def pair_named_before(ctx: Context, noun) -> Mover | None:
     """"The pair", "the couple" after "Two hikers ...": the two named before, unless a
     couple of its own was."""
@@ -338,13 +374,21 @@ def subject_of(ctx: Context, verb):
                 p.dep_ == "prep" and p.lower_ == "of" and any(
                     o.pos_ == "PRON" for o in p.children) for p in c.children))]
             return ([c for c in subjects if c.pos_ != "NUM"] or subjects)[-1]
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and not (
+                tok.head.ent_type_ in ("GPE", "LOC", "FAC") and tok.head.dep_ == "pobj"):
             return tok.head  # "a ship bound for Lagos", "the envoys flown to Oslo"
+        if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep":
+            tok = tok.head.head.head  # "took off from Lima, bound for Quito": the flight's
+            continue
         if tok.dep_ in ("relcl", "advcl", "acl") and tok.head.dep_ == "ROOT" and \
                 tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
                 in_headline(tok):
             return tok.head  # the headline "Merkel to visit China": Merkel will
+        told = told_clause(tok)
+        if told is not None:
+            tok = told
+            continue
         if (tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp", "acomp", "oprd", "attr",
                          "relcl", "pobj") or loose_conjunct(tok) or (
                 tok.dep_ == "npadvmod" and tok.pos_ == "NOUN")) and tok.head != tok:

@@ -117,8 +117,20 @@ def is_negated(verb) -> bool:
         if tok != verb and lemma_of(tok) in FAILING_HEADS:
             return True
         if tok.dep_ not in ("xcomp", "acomp") or tok.head == tok:
+            break
+        tok = tok.head
+    return denied(verb)
+
+
+def denied(verb) -> bool:
+    """Whether a motion is what someone denies ("denied it was meant to enter X")."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "acomp") or tok.head == tok:
             return False
         tok = tok.head
+        if lemma_of(tok) == "deny":
+            return True
     return False
 
 

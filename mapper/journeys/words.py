@@ -136,6 +136,10 @@ VEHICLES = {
     "flotilla": "sea", "dinghy": "sea", "raft": "sea", "minibus": "road",
     "fleet": "sea", "trawler": "sea", "lifeboat": "sea", "barge": "sea", "tugboat": "sea",
     "van": "road", "lorry": "road", "ambulance": "road", "taxi": "road",
+    "balloon": "air", "airship": "air", "airplane": "air", "aeroplane": "air",
+    "jetliner": "air", "seaplane": "air", "icebreaker": "sea", "sailboat": "sea",
+    "catamaran": "sea", "schooner": "sea", "steamer": "sea", "cutter": "sea",
+    "submersible": "sea", "canoe": "sea", "kayak": "sea", "cruiser": "sea",
 }
 VERB_MODES = {"fly": "air", "jet": "air", "land": "air", "sail": "sea", "steam": "sea",
               "dock": "sea", "berth": "sea", "cruise": "sea", "moor": "sea", "drive": "road",
