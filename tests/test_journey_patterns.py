@@ -1086,3 +1086,20 @@ def test_a_denied_or_expected_motion_is_no_stop(gazetteer):
                             "course should have brought it to Venice by noon.")
     assert _stops(a, "ferry")["Ancona"].status == "planned"
     assert "Venice" not in _stops(a, "ferry")
+
+
+def test_a_named_storm_moves_where_it_strikes(gazetteer):
+    """"Typhoon X battered A ... X, which caused flooding in B, is heading toward C": the
+    storm is one mover under its name, "it" and "the storm"; what it struck is where it was,
+    in time order; its heading is where it goes next. "A Hurricane Warning" names no storm."""
+    a = _analyze(gazetteer, "Typhoon Lumen battered Okinawa on Monday. Lumen, which then caused "
+                            "flooding in Taiwan, is now heading toward Shanghai. A Typhoon "
+                            "Warning is in effect for Ningbo.")
+    storm = next(j for j in a.journeys if "Lumen" in j.mover)
+    assert [s.place.name for s in storm.stops] == ["Okinawa", "Taiwan", "Shanghai"]
+    assert storm.stops[-1].status != "confirmed"
+    assert not any("Warning" in j.mover for j in a.journeys)
+    a = _analyze(gazetteer, "Hurricane Odile made landfall near Cabo San Lucas on Sunday. The "
+                            "storm then swept across La Paz.")
+    assert [s.place.name for s in next(j for j in a.journeys if "Odile" in j.mover).stops] == \
+        ["Cabo San Lucas", "La Paz"]

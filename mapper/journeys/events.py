@@ -8,7 +8,7 @@ import re
 from mapper.journeys.assembly import home_place
 from mapper.journeys.context import Context
 from mapper.journeys.frames import make_event, places_under
-from mapper.journeys.movers import mover_of, movers_of, subject_of
+from mapper.journeys.movers import is_storm, mover_of, movers_of, subject_of
 from mapper.journeys.people import titled_person
 from mapper.journeys.syntax import (
     after_clause,
@@ -60,6 +60,8 @@ from mapper.journeys.words import (
     SETTING_OUT_VERBS,
     SHARE_WORDS,
     START_VERBS,
+    STORM_PREPS,
+    STORM_VERBS,
     STRANDING_VERBS,
     THING_MOVERS,
     TRANSPORT_VERBS,
@@ -128,6 +130,7 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
     if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS or taking or stay
                    or states_presence(tok) or due_in(tok) is not None
                    or carried is not None
+                   or lemma in STORM_VERBS and is_storm(ctx, subject_of(ctx, tok))
                    or (lemma in TRANSPORT_VERBS | GREETING_VERBS and is_passive(tok))):
         if is_habitual(tok) or is_unrealised(tok):
             return []  # "has visited X weekly", "goes to X every summer": a habit, no trip
@@ -267,12 +270,25 @@ def stranded_events(ctx: Context, verb, sent) -> list[Event]:
     return out
 
 
+def storm_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
+    """Where a storm struck: the place a storm verb's object names ("battered X") or its
+    prepositions, on the verb or its object ("caused flooding in Y", "swept across Z")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    preps = [p for h in [verb, *objects] for p in h.children
+             if p.dep_ == "prep" and p.lower_ in STORM_PREPS]
+    targets = objects + [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return [make_event(ctx, verb, sent, mover, place, "dest", span)
+            for target in targets for place, span in places_under(ctx, target)]
+
+
 def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
     """The events of a motion verb: the places its prepositions and objects name."""
     lemma = lemma_of(verb)
     out: list[Event] = []
     if is_negated(verb):
         return out  # "never went to", "did not want to drive to", "was unable to reach"
+    if lemma in STORM_VERBS and lemma not in MOTION_VERBS and mover.key.startswith("storm:"):
+        return storm_events(ctx, verb, sent, mover)
     if lemma == "call" and (verb.dep_ == "acl" or any(
             c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") or c.dep_ == "oprd"
             for c in verb.children)):
@@ -363,8 +379,9 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
             continue
         for target in targets:
             for place, span in places_under(ctx, target):
-                if role == "heading":
-                    if place.entry.feature not in ("city", "admin2"):
+                if role == "heading":  # a storm's heading is its forecast track
+                    if place.entry.feature not in ("city", "admin2") and \
+                            not mover.key.startswith("storm:"):
                         continue
                     out.append(make_event(ctx, verb, sent, mover, place, "dest", span))
                     continue

@@ -27,6 +27,8 @@ from mapper.journeys.words import (
     ROLE_VERBS,
     SHARE_WORDS,
     SOMEONE_NOUNS,
+    STORM_NOUNS,
+    STORM_PARTS,
     THING_MOVERS,
     TRAVEL_NOUNS,
     VEHICLES,
@@ -116,7 +118,8 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         if kind == "vehicle":
             thing = thing_antecedent(ctx, subj)
             last = ctx.last.get("vehicle")
-            if thing is not None and last is not None and VEHICLES.get(
+            if thing is not None and last is not None and thing.lemma_.lower() in VEHICLES \
+                    and VEHICLES.get(
                     last.vehicle or "") == VEHICLES[thing.lemma_.lower()] and any(
                     c.dep_ == "det" and c.lower_ == "the" for c in thing.children):
                 return last  # "the Panama-flagged ship ... when it": the ship told before
@@ -125,6 +128,9 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         return ctx.last.get(kind) if kind else None
     if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
         return mover_of(ctx, subj.head.head)
+    storm = storm_of(ctx, subj)
+    if storm is not None:
+        return storm
     alias = ctx.person_alias.get(subj.lower_)
     if alias and (subj.pos_ == "PROPN" or subj.text.istitle()) and \
             subj.ent_type_ != "PERSON":
@@ -244,6 +250,32 @@ def mover_of(ctx: Context, subj) -> Mover | None:
     return None
 
 
+def storm_of(ctx: Context, noun) -> Mover | None:
+    """The storm a noun denotes: a storm's name ("Ana" after "Hurricane Ana"), "the storm"
+    (the one storm named), or its eye or centre ("Ana's eye"); else None."""
+    if noun.lemma_.lower() in STORM_PARTS:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return storm_of(ctx, owner) if owner is not None else None
+    name = noun.lower_ if noun.lower_ in ctx.storms else None
+    if name is None and noun.lemma_.lower() in STORM_NOUNS and noun.tag_ == "NN" and any(
+            c.dep_ in ("det", "poss") for c in noun.children):
+        if len(ctx.storms) > 1:
+            return None
+        name = next(iter(ctx.storms), noun.lemma_.lower())  # "the storm": the one named
+    if name is None:
+        return None
+    return register_mover(ctx, f"storm:{name}", ctx.storms.get(name, noun.text), None, None,
+                          noun.idx, "vehicle")
+
+
+def is_storm(ctx: Context, noun) -> bool:
+    """Whether a noun (or pronoun) denotes a storm."""
+    if noun is None:
+        return False
+    mover = mover_of(ctx, noun) if noun.pos_ == "PRON" else storm_of(ctx, noun)
+    return mover is not None and mover.key.startswith("storm:")
+
+
 def told_clause(verb):
     """The "as"/"when" clause a motion verb's conjunct continues when the parser joined the
     conjunct to the main verb instead ("tracked the balloon as it crossed X, passed over Y and
@@ -267,6 +299,8 @@ def thing_antecedent(ctx: Context, pronoun):
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in VEHICLES and tok.tag_ == "NN" and \
                 tok.dep_ not in ("compound", "poss") and tok.head.lower_ not in ("by", "aboard"):
             return tok
+        if tok.lower_ in ctx.storms and tok.dep_ != "compound":
+            return tok  # "Hurricane Ana ... it"
     return None
 
 

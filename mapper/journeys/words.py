@@ -73,7 +73,8 @@ SETTING_OFF_VERBS = {"set", "leave", "depart", "embark", "head"}  # off on a tri
 TRAVEL_NOUNS = {"march", "trek", "hike", "walk", "chase", "pilgrimage", "expedition", "cruise",
                 "drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
                 "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
-                "port", "call", "layover", "landing", "holiday", "vacation", "honeymoon"}
+                "port", "call", "layover", "landing", "holiday", "vacation", "honeymoon",
+               "landfall"}
 CAUSE_VERBS = {"get", "persuade", "convince", "encourage", "urge", "help", "allow"}
 SEPARATE_TRIP_NOUNS = {"trip", "vacation", "holiday", "pilgrimage", "expedition"}  # plural
 DEST_PREPS = {"to", "toward", "towards", "into", "for", "onto", "in", "at", "near", "on", "off"}
@@ -177,3 +178,18 @@ DIRECTION_WORDS = {"on", "onward", "onwards", "back", "home", "away", "north", "
                    "west", "northward", "southward", "eastward", "westward", "inland", "abroad"}
 # A verb's places in the order of travel: the start, the places passed, the end
 ROLE_RANK = {"origin": 0, "via": 1, "crossing": 1, "dest": 2}
+# Storms move too: a storm named with its kind ("Hurricane Ana", "Typhoon Kai") is the same
+# storm when the text says the name alone, "the storm" or "it"; what it strikes is where it
+# was ("battered X", "caused flooding in Y", "made landfall near Z").
+STORM_NAMED = re.compile(
+    r"\b(?:(?:Super\s+)?Typhoon|Hurricane|(?:Tropical\s+|Severe\s+|Winter\s+)?(?:Cyclone|Storm)"
+    r"|Superstorm|Tropical\s+Depression)\s+(?!(?:Warnings?|Watch(?:es)?|Cent(?:er|re)|Season|"
+    r"Hunters?|Conditions|Force|Strength|Surge|Prediction|Relief|Shelter|Damage|Names|Local|"
+    r"Category|Preparedness|Tracker|Advisory|Advisories)\b)([A-Z][a-z]+)\b")
+STORM_NOUNS = {"hurricane", "typhoon", "cyclone", "storm", "superstorm", "depression"}
+STORM_PARTS = {"eye", "center", "centre", "core", "remnant", "remnants"}  # "the storm's eye"
+STORM_VERBS = {"hit", "strike", "batter", "lash", "pound", "slam", "devastate", "ravage",
+               "pummel", "rake", "drench", "flood", "brush", "sweep", "cause", "bring", "wreak",
+               "churn", "barrel", "plow", "roar", "skirt", "graze"}
+STORM_PREPS = {"in", "on", "over", "near", "across", "through", "along", "into", "onto"}
+
