@@ -1103,3 +1103,17 @@ def test_a_named_storm_moves_where_it_strikes(gazetteer):
                             "storm then swept across La Paz.")
     assert [s.place.name for s in next(j for j in a.journeys if "Odile" in j.mover).stops] == \
         ["Cabo San Lucas", "La Paz"]
+
+
+def test_a_craft_named_by_its_model_or_said_to_be_a_vessel(gazetteer):
+    """"a Cessna Skyhawk departed X, arriving in Y": a model's name with "a" is one craft (of
+    the mode of the article's vehicles);
+    "the Aurora Borealis ... is a research vessel": the name moves by sea; "pulled up in X",
+    "put in at X" arrive."""
+    a = _analyze(gazetteer, "Shortly after dawn a Cessna Skyhawk departed Denver, arriving in "
+                            "Omaha two hours later. The plane carried two passengers.")
+    assert _legs(a, "Cessna") == [("Denver", "Omaha", "air")]  # the article's planes
+    a = _analyze(gazetteer, "The Aurora Borealis pulled up in Halifax on Tuesday. The Aurora "
+                            "Borealis is a research vessel.")
+    stops = _stops(a, "Aurora Borealis")
+    assert list(stops) == ["Halifax"] and stops["Halifax"].mode == "sea"

@@ -51,6 +51,7 @@ from mapper.journeys.words import (
     OBTAIN_VERBS,
     ORIGIN_PREPS,
     PEOPLE_NOUNS,
+    PHRASAL_MOTION,
     QUANTITY_NOUNS,
     REDIRECT_VERBS,
     REPORT_VERBS,
@@ -125,8 +126,8 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
         carried = None  # "the refugees took a boat to X": the boat is how they went
     stay = lemma == "spend" and any(c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME")
                                     for c in tok.children) or (  # "spent two years in X"
-        lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "off"  # "took off from X"
-                                for c in tok.children))
+        (lemma, next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")) in
+        PHRASAL_MOTION)  # "took off from X", "pulled up in Y", "put in at Z"
     if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS or taking or stay
                    or states_presence(tok) or due_in(tok) is not None
                    or carried is not None

@@ -138,6 +138,10 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         return register_mover(ctx, f"person:{alias}", rec["label"], None, rec["home"], subj.idx,
                               "person")
     phrase_text = np_text(subj)
+    craft = ctx.craft.get(phrase_text.lower()) if subj.pos_ == "PROPN" else None
+    if craft is not None:  # "the Sea Star ... is a vessel": that vessel, by its name
+        return register_mover(ctx, f"vehicle:{phrase_text.lower()}", phrase_text, craft, None,
+                              subj.idx, "vehicle")
     named = ctx.by_label.get(phrase_text.lower())
     if named is not None:
         ctx.last["vehicle" if named.vehicle else "person"] = named
@@ -241,6 +245,13 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.dep_ != "det")
         return register_mover(ctx, f"named:{name.lower()}", name, None, None, subj.idx,
                               "vehicle")
+    if subj.pos_ == "PROPN" and subj.dep_ in ("nsubj", "nsubjpass") and \
+            subj.ent_type_ not in ("PERSON", "NORP", "GPE", "LOC") and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+        # "a Boeing 737 landed in X": a maker's model with "a" is one craft, not a person,
+        # of the kind the article's vehicles are
+        return register_mover(ctx, f"named:{phrase.lower()}", phrase, ctx.craft_kind, home,
+                              subj.idx, "vehicle")
     if subj.ent_type_ in ("ORG", "PRODUCT", "FAC") and subj.pos_ == "PROPN":
         # a named thing that moves (a ship's name, a team); a bare nationality ("Chileans",
         # "Peruvians") is a population, not a traveller

@@ -88,7 +88,11 @@ ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "mee
                  "touch", "be", "disembark", "set", "get", "greet", "welcome", "receive",
                  "cheer", "salute", "sink", "capsize",
                  "visit", "tour", "settle", "resettle",  # "visited the school in X"
-                 "spend"}  # "spent two years in X" (with a span of time)
+                 "spend",  # "spent two years in X" (with a span of time)
+                 "pull", "put"}  # "pulled up in X", "put in at X" (with the particle)
+# Verbs of motion only with their particle ("took off from X", "the ship pulled in at Y")
+PHRASAL_MOTION = {("take", "off"), ("pull", "up"), ("pull", "in"), ("pull", "out"),
+                  ("put", "in"), ("touch", "down")}
 BELIEF_VERBS = {"believe", "think", "suspect", "hope", "fear", "assume", "suppose", "speculate",
                 "guess", "dream", "imagine"}
 REPORT_VERBS = BELIEF_VERBS | {
