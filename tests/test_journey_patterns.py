@@ -1117,3 +1117,16 @@ def test_a_craft_named_by_its_model_or_said_to_be_a_vessel(gazetteer):
                             "Borealis is a research vessel.")
     stops = _stops(a, "Aurora Borealis")
     assert list(stops) == ["Halifax"] and stops["Halifax"].mode == "sea"
+
+
+def test_a_tracked_animal_is_a_mover(gazetteer):
+    """"A tagged whale left X ... The whale ... it": one animal across the text, by its kind
+    or the kind an apposition gives it ("a petrel, a seabird")."""
+    a = _analyze(gazetteer, "A tagged humpback whale left Hawaii in January. Scientists said the "
+                            "whale reached Vancouver in April, and it later moved on to Juneau.")
+    assert [s.place.name for s in next(j for j in a.journeys if "whale" in j.mover).stops] == \
+        ["Hawaii", "Vancouver", "Juneau"]
+    a = _analyze(gazetteer, "A young petrel, a seabird ringed last year, left Lisbon on Monday. "
+                            "The bird landed in Dakar on Friday.")
+    assert [s.place.name for s in next(j for j in a.journeys if "petrel" in j.mover).stops] == \
+        ["Lisbon", "Dakar"]

@@ -18,6 +18,7 @@ from mapper.journeys.people import (
 from mapper.journeys.syntax import in_headline, lemma_of, loose_conjunct, of_object
 from mapper.journeys.values import Mover
 from mapper.journeys.words import (
+    ANIMAL_NOUNS,
     GROUP_NOUNS,
     KIN_NOUNS,
     MOTION_VERBS,
@@ -222,6 +223,17 @@ def mover_of(ctx: Context, subj) -> Mover | None:
                               and t.dep_ != "det")
         key = f"vehicle:{phrase.lower()}"
         return register_mover(ctx, key, phrase, vehicle, home, subj.idx, "vehicle")
+    kind = animal_kind(subj)
+    if kind is not None and any(c.dep_ in ("det", "poss") for c in subj.children):
+        # "A tagged whale left X ... The whale ... it": one animal, by its kind
+        animals = {m.key: m for k, m in ctx.movers.items() if k.startswith("animal:")}
+        known = list(animals.values())[0] if len(animals) == 1 and kind in (
+            "animal", "bird") else None  # "the bird": the one animal told before
+        mover = known or ctx.movers.get(f"animal:{kind}") or register_mover(
+            ctx, f"animal:{lemma}", phrase, None, None, subj.idx, "vehicle")
+        ctx.movers.setdefault(f"animal:{kind}", mover)  # "the godwit, a bird": "the bird"
+        ctx.last["vehicle"] = mover
+        return mover
     if lemma in THING_MOVERS and any(c.dep_ in ("det", "poss") for c in subj.children):
         # "The Olympic torch arrived in X ... It will travel through Y"
         return register_mover(ctx, f"thing:{phrase.lower()}", phrase, None, None, subj.idx,
@@ -279,6 +291,15 @@ def storm_of(ctx: Context, noun) -> Mover | None:
                           noun.idx, "vehicle")
 
 
+def animal_kind(noun) -> str | None:
+    """The animal a noun names: its own lemma, or that of an apposition ("a godwit, a
+    migratory bird": bird); else None."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return None
+    return next((t.lemma_.lower() for t in [noun, *noun.children] if (
+        t is noun or t.dep_ == "appos") and t.lemma_.lower() in ANIMAL_NOUNS), None)
+
+
 def is_storm(ctx: Context, noun) -> bool:
     """Whether a noun (or pronoun) denotes a storm."""
     if noun is None:
@@ -310,6 +331,8 @@ def thing_antecedent(ctx: Context, pronoun):
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in VEHICLES and tok.tag_ == "NN" and \
                 tok.dep_ not in ("compound", "poss") and tok.head.lower_ not in ("by", "aboard"):
             return tok
+        if animal_kind(tok) is not None and tok.dep_ not in ("compound", "poss"):
+            return tok  # "the whale ... it"
         if tok.lower_ in ctx.storms and tok.dep_ != "compound":
             return tok  # "Hurricane Ana ... it"
     return None

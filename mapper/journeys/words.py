@@ -15,6 +15,7 @@ MOTION_VERBS = {
     "swing", "touch", "tour", "transfer", "transit", "travel", "visit", "walk",
     "bound", "flee", "escape", "emigrate", "immigrate", "migrate", "deploy", "redeploy",
     "settle", "sink", "capsize",  # a vessel's last place ("sank off the coast of X")
+    "swim", "drift",  # an animal's, a disabled boat's ("drifted to X")
 }
 # Verbs that move their object ("evacuated 300 residents to Lyon") or, in the passive, their
 # subject ("was airlifted to Lyon"): the one carried is the mover.
@@ -182,6 +183,14 @@ DIRECTION_WORDS = {"on", "onward", "onwards", "back", "home", "away", "north", "
                    "west", "northward", "southward", "eastward", "westward", "inland", "abroad"}
 # A verb's places in the order of travel: the start, the places passed, the end
 ROLE_RANK = {"origin": 0, "via": 1, "crossing": 1, "dest": 2}
+# Animals tracked on a journey of their own ("a tagged whale arrived off X"); a species
+# named otherwise counts when the text calls it one of these ("a godwit, a migratory bird")
+ANIMAL_NOUNS = {"animal", "bird", "whale", "shark", "turtle", "seal", "dolphin", "orca",
+                "bear", "wolf", "elephant", "lion", "tiger", "leopard", "crocodile", "alligator",
+                "moose", "elk", "eagle", "stork", "crane", "goose", "swan", "albatross",
+                "falcon", "osprey", "penguin", "salmon", "butterfly", "walrus", "manatee",
+                "tortoise", "caribou", "reindeer", "seabird", "shorebird", "songbird", "cub",
+                "calf", "pup"}
 # Storms move too: a storm named with its kind ("Hurricane Ana", "Typhoon Kai") is the same
 # storm when the text says the name alone, "the storm" or "it"; what it strikes is where it
 # was ("battered X", "caused flooding in Y", "made landfall near Z").
