@@ -1130,3 +1130,12 @@ def test_a_tracked_animal_is_a_mover(gazetteer):
                             "The bird landed in Dakar on Friday.")
     assert [s.place.name for s in next(j for j in a.journeys if "petrel" in j.mover).stops] == \
         ["Lisbon", "Dakar"]
+
+
+def test_a_vessel_the_parser_made_the_root_still_docks(gazetteer):
+    """"A Spanish rescue ship with 60 people on board ignored orders and docked in X": the
+    parser may read the ship as the sentence's root and "docked" as its conjunct."""
+    a = _analyze(gazetteer, "A Spanish rescue ship with 60 people on board ignored warnings "
+                            "and docked in the port of Valencia on Sunday.")
+    stops = _stops(a, "ship")
+    assert "Valencia" in stops and stops["Valencia"].mode == "sea"

@@ -386,8 +386,9 @@ def introduced_vehicle(ctx: Context, name) -> str | None:
     before introduced with "a" ("seized a British-flagged oil tanker ... The Stena Impero
     had left X"), else None."""
     sent = name.sent
-    if sent.start == 0 or name.i - sent.start > 3:
-        return None
+    if sent.start == 0 or name.i - sent.start > 3 or any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" for c in name.children):
+        return None  # "news agency ANSA": a name of another kind
     before = ctx.doc[sent.start - 1].sent
     found = {t.lemma_.lower() for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in
              VEHICLES and any(c.dep_ == "det" and c.lower_ in ("a", "an")
@@ -453,6 +454,10 @@ def subject_of(ctx: Context, verb):
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
                 in_headline(tok):
             return tok.head  # the headline "Merkel to visit China": Merkel will
+        if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.dep_ == "ROOT" and \
+                tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
+            return tok.head  # "A rescue ship with 40 people on board ... and docked in X":
+            # the parser made the subject the root
         told = told_clause(tok)
         if told is not None:
             tok = told
