@@ -1139,3 +1139,10 @@ def test_a_vessel_the_parser_made_the_root_still_docks(gazetteer):
                             "and docked in the port of Valencia on Sunday.")
     stops = _stops(a, "ship")
     assert "Valencia" in stops and stops["Valencia"].mode == "sea"
+
+
+def test_a_kind_of_place_then_where_it_is(gazetteer):
+    """"returned to port in X": the port the verb goes to is in X."""
+    a = _analyze(gazetteer, "The tanker returned to port in Rotterdam on Friday after a voyage "
+                            "from Lagos.")
+    assert _legs(a, "tanker") == [("Lagos", "Rotterdam", "sea")]

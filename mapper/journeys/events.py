@@ -32,6 +32,7 @@ from mapper.journeys.syntax import (
     states_presence,
     stay_span,
     stray_preps,
+    unnamed_goal,
     vehicle_of,
 )
 from mapper.journeys.values import Event, Mover
@@ -337,8 +338,9 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                 role = "origin"  # "boarded buses in X": where they set out
             elif prep in DEST_PREPS:
                 if prep in ARRIVAL_PREPS_ONLY and lemma not in ARRIVAL_VERBS and not (
-                        lemma in ("make", "pay") and made_stop):
-                    continue  # "made an emergency landing in X" stops at X
+                        lemma in ("make", "pay") and made_stop) and not (
+                        prep in ("in", "at") and unnamed_goal(verb)):
+                    continue  # "made an emergency landing in X", "returned to port in X"
                 if prep == "for" and lemma not in SETTING_OUT_VERBS:
                     continue  # "sail for Lisbon", but "flew for Britain" is service
                 if lemma in MEETING_VERBS and prep not in ARRIVAL_PREPS_ONLY:

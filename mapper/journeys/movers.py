@@ -147,7 +147,7 @@ def mover_of(ctx: Context, subj) -> Mover | None:
     if named is not None:
         ctx.last["vehicle" if named.vehicle else "person"] = named
         return named
-    vehicle = lemma if lemma in VEHICLES else None
+    vehicle = lemma if lemma in VEHICLES and subj.pos_ in ("NOUN", "PROPN") else None
     person = None
     # A person named in the phrase ("the author A B", "her aide, A B"), or its possessor
     # when the possessed noun is the person's vehicle or party ("Ms. Silva's train"); "his

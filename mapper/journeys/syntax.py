@@ -22,6 +22,7 @@ from mapper.journeys.words import (
     ORIGIN_PREPS,
     PEOPLE_NOUNS,
     PLACE_ENTS,
+    PLACE_NOUNS,
     PREVIOUS_ADVERBS,
     QUANTITY_NOUNS,
     RECENT_DAY_WORDS,
@@ -455,3 +456,13 @@ def vehicle_of(subj) -> str | None:
     appos = next((c for c in subj.children if c.dep_ in ("appos", "compound")
                   and c.lemma_.lower() in VEHICLES), None)
     return appos.lemma_.lower() if appos is not None else None
+
+
+def unnamed_goal(verb) -> bool:
+    """Whether a verb goes "to" a kind of place it does not name ("returned to port in X",
+    "was taken to hospital in Y"): the "in"/"at" beside it says where that was."""
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(
+        o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in
+        PLACE_NOUNS | INSTITUTION_NOUNS | {"harbor", "harbour", "shore", "dock", "land"} and
+        not any(t.pos_ == "PROPN" for t in o.subtree) for o in c.children)
+        for c in verb.children)
