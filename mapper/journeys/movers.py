@@ -302,10 +302,16 @@ def animal_kind(noun) -> str | None:
 
 def is_storm(ctx: Context, noun) -> bool:
     """Whether a noun (or pronoun) denotes a storm."""
-    if noun is None:
-        return False
-    mover = mover_of(ctx, noun) if noun.pos_ == "PRON" else storm_of(ctx, noun)
-    return mover is not None and mover.key.startswith("storm:")
+    if noun is not None and noun.lower_ in ("which", "that") and noun.head.dep_ == "relcl":
+        noun = noun.head.head  # "Ana, which battered X"
+    if noun is not None and noun.pos_ == "PRON":  # "it", without moving anyone else
+        if noun.lower_ != "it":
+            return False
+        last = ctx.last.get("vehicle")
+        noun = thing_antecedent(ctx, noun)
+        if noun is None:
+            return last is not None and last.key.startswith("storm:")
+    return noun is not None and storm_of(ctx, noun) is not None
 
 
 def told_clause(verb):
