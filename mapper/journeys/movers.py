@@ -123,7 +123,7 @@ def mover_of(ctx: Context, subj) -> Mover | None:
                     and VEHICLES.get(
                     last.vehicle or "") == VEHICLES[thing.lemma_.lower()] and any(
                     c.dep_ == "det" and c.lower_ == "the" for c in thing.children):
-                return last  # "the Panama-flagged ship ... when it": the ship told before
+                return last  # "the Liberian-registered tanker ... when it": the one told
             if thing is not None:
                 return mover_of(ctx, thing)
         return ctx.last.get(kind) if kind else None
@@ -231,7 +231,7 @@ def mover_of(ctx: Context, subj) -> Mover | None:
             "animal", "bird") else None  # "the bird": the one animal told before
         mover = known or ctx.movers.get(f"animal:{kind}") or register_mover(
             ctx, f"animal:{lemma}", phrase, None, None, subj.idx, "vehicle")
-        ctx.movers.setdefault(f"animal:{kind}", mover)  # "the godwit, a bird": "the bird"
+        ctx.movers.setdefault(f"animal:{kind}", mover)  # "the petrel, a seabird": "the seabird"
         ctx.last["vehicle"] = mover
         return mover
     if lemma in THING_MOVERS and any(c.dep_ in ("det", "poss") for c in subj.children):
@@ -292,8 +292,8 @@ def storm_of(ctx: Context, noun) -> Mover | None:
 
 
 def animal_kind(noun) -> str | None:
-    """The animal a noun names: its own lemma, or that of an apposition ("a godwit, a
-    migratory bird": bird); else None."""
+    """The animal a noun names: its own lemma, or that of an apposition ("a petrel, a
+    seabird": seabird); else None."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NN":
         return None
     return next((t.lemma_.lower() for t in [noun, *noun.children] if (
@@ -316,7 +316,7 @@ def is_storm(ctx: Context, noun) -> bool:
 
 def told_clause(verb):
     """The "as"/"when" clause a motion verb's conjunct continues when the parser joined the
-    conjunct to the main verb instead ("tracked the balloon as it crossed X, passed over Y and
+    conjunct to the main verb instead ("watched the ferry as it left X, passed Y and
     entered Z"): the clause whose subject moves, or None."""
     if verb.dep_ != "conj" or lemma_of(verb) not in MOTION_VERBS or \
             lemma_of(verb.head) in MOTION_VERBS:
@@ -330,7 +330,7 @@ def told_clause(verb):
 
 def thing_antecedent(ctx: Context, pronoun):
     """The vehicle noun an "it"/"its" refers back to: the nearest one named before it in
-    its sentence or the one before ("tracked the balloon as it crossed X"), or None."""
+    its sentence or the one before ("watched the ferry as it left X"), or None."""
     sent = pronoun.sent
     start = ctx.doc[sent.start - 1].sent.start if sent.start else sent.start
     for tok in reversed(ctx.doc[start:pronoun.i]):
@@ -394,7 +394,7 @@ def introduced_vehicle(ctx: Context, name) -> str | None:
     sent = name.sent
     if sent.start == 0 or name.i - sent.start > 3 or any(
             c.dep_ == "compound" and c.pos_ == "NOUN" for c in name.children):
-        return None  # "news agency ANSA": a name of another kind
+        return None  # "the wire service Nova": a name of another kind
     before = ctx.doc[sent.start - 1].sent
     found = {t.lemma_.lower() for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in
              VEHICLES and any(c.dep_ == "det" and c.lower_ in ("a", "an")
@@ -462,7 +462,7 @@ def subject_of(ctx: Context, verb):
             return tok.head  # the headline "Merkel to visit China": Merkel will
         if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.dep_ == "ROOT" and \
                 tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
-            return tok.head  # "A rescue ship with 40 people on board ... and docked in X":
+            return tok.head  # "A relief ship with its passengers ... and moored at X":
             # the parser made the subject the root
         told = told_clause(tok)
         if told is not None:

@@ -124,7 +124,7 @@ def is_negated(verb) -> bool:
 
 
 def denied(verb) -> bool:
-    """Whether a motion is what someone denies ("denied it was meant to enter X")."""
+    """Whether a motion is what someone denies ("denied that the jet had ever entered X")."""
     tok = verb
     for _ in range(4):
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "acomp") or tok.head == tok:

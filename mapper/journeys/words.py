@@ -184,7 +184,7 @@ DIRECTION_WORDS = {"on", "onward", "onwards", "back", "home", "away", "north", "
 # A verb's places in the order of travel: the start, the places passed, the end
 ROLE_RANK = {"origin": 0, "via": 1, "crossing": 1, "dest": 2}
 # Animals tracked on a journey of their own ("a tagged whale arrived off X"); a species
-# named otherwise counts when the text calls it one of these ("a godwit, a migratory bird")
+# named otherwise counts when the text calls it one of these ("a petrel, a seabird")
 ANIMAL_NOUNS = {"animal", "bird", "whale", "shark", "turtle", "seal", "dolphin", "orca",
                 "bear", "wolf", "elephant", "lion", "tiger", "leopard", "crocodile", "alligator",
                 "moose", "elk", "eagle", "stork", "crane", "goose", "swan", "albatross",
