@@ -1052,3 +1052,97 @@ def test_the_evacuees_are_the_group_evacuated_before(gazetteer):
     assert [(o, d) for o, d, _ in _legs(a, "nationals")] == [("Khartoum", "Cyprus"),
                                                               ("Cyprus", "London")]
     assert _stops(a, "nationals")["London"].status == "planned"
+
+
+def test_a_vehicle_object_is_what_it_refers_to_in_an_as_clause(gazetteer):
+    """"Radar operators followed the balloon as it drifted across X, moved over Y and entered
+    Z": "it" is the balloon named before it (not the ones who followed it), and the clause's
+    conjuncts move the balloon too, though the parser joins them to the main verb."""
+    a = _analyze(gazetteer, "Radar operators followed the weather balloon as it drifted across "
+                            "Nebraska, moved over Iowa and entered Illinois on Friday.")
+    stops = [s.place.name for s in next(j for j in a.journeys if "balloon" in j.mover).stops]
+    assert stops[:2] == ["Nebraska", "Iowa"]
+    assert all(s.mode == "air" for s in _stops(a, "balloon").values())
+    assert not any("operators" in j.mover for j in a.journeys)
+
+
+def test_bound_for_after_a_place_belongs_to_the_vehicle(gazetteer):
+    """"took off from X, bound for Y": the flight is bound for Y, not X; an icebreaker is a
+    vessel."""
+    a = _analyze(gazetteer, "The jetliner took off on Friday from Lisbon, bound for Toronto.")
+    assert _legs(a, "jetliner") == [("Lisbon", "Toronto", "air")]
+    assert _stops(a, "jetliner")["Toronto"].status == "planned"
+    a = _analyze(gazetteer, "A Norwegian icebreaker left Oslo on Monday, bound for Reykjavik.")
+    assert [m for _, _, m in _legs(a, "icebreaker")] == ["sea"]
+
+
+def test_a_denied_or_expected_motion_is_no_stop(gazetteer):
+    """"denied it was meant to enter X", "a route that should have taken it to Y": neither
+    was reached."""
+    a = _analyze(gazetteer, "The cargo plane flew from Nairobi to Cairo. Officials denied that "
+                            "the plane was ever meant to enter Libya.")
+    assert "Libya" not in _stops(a, "plane")
+    a = _analyze(gazetteer, "The ferry left Split on Sunday, bound for Ancona. Its usual "
+                            "course should have brought it to Venice by noon.")
+    assert _stops(a, "ferry")["Ancona"].status == "planned"
+    assert "Venice" not in _stops(a, "ferry")
+
+
+def test_a_named_storm_moves_where_it_strikes(gazetteer):
+    """"Typhoon X battered A ... X, which caused flooding in B, is heading toward C": the
+    storm is one mover under its name, "it" and "the storm"; what it struck is where it was,
+    in time order; its heading is where it goes next. "A Hurricane Warning" names no storm."""
+    a = _analyze(gazetteer, "Typhoon Lumen battered Okinawa on Monday. Lumen, which then caused "
+                            "flooding in Taiwan, is now heading toward Shanghai. A Typhoon "
+                            "Warning is in effect for Ningbo.")
+    storm = next(j for j in a.journeys if "Lumen" in j.mover)
+    assert [s.place.name for s in storm.stops] == ["Okinawa", "Taiwan", "Shanghai"]
+    assert storm.stops[-1].status != "confirmed"
+    assert not any("Warning" in j.mover for j in a.journeys)
+    a = _analyze(gazetteer, "Hurricane Odile made landfall near Cabo San Lucas on Sunday. The "
+                            "storm then swept across La Paz.")
+    assert [s.place.name for s in next(j for j in a.journeys if "Odile" in j.mover).stops] == \
+        ["Cabo San Lucas", "La Paz"]
+
+
+def test_a_craft_named_by_its_model_or_said_to_be_a_vessel(gazetteer):
+    """"a Cessna Skyhawk departed X, arriving in Y": a model's name with "a" is one craft (of
+    the mode of the article's vehicles);
+    "the Aurora Borealis ... is a research vessel": the name moves by sea; "pulled up in X",
+    "put in at X" arrive."""
+    a = _analyze(gazetteer, "Shortly after dawn a Cessna Skyhawk departed Denver, arriving in "
+                            "Omaha two hours later. The plane carried two passengers.")
+    assert _legs(a, "Cessna") == [("Denver", "Omaha", "air")]  # the article's planes
+    a = _analyze(gazetteer, "The Aurora Borealis pulled up in Halifax on Tuesday. The Aurora "
+                            "Borealis is a research vessel.")
+    stops = _stops(a, "Aurora Borealis")
+    assert list(stops) == ["Halifax"] and stops["Halifax"].mode == "sea"
+
+
+def test_a_tracked_animal_is_a_mover(gazetteer):
+    """"A tagged whale left X ... The whale ... it": one animal across the text, by its kind
+    or the kind an apposition gives it ("a petrel, a seabird")."""
+    a = _analyze(gazetteer, "A tagged humpback whale left Hawaii in January. Scientists said the "
+                            "whale reached Vancouver in April, and it later moved on to Juneau.")
+    assert [s.place.name for s in next(j for j in a.journeys if "whale" in j.mover).stops] == \
+        ["Hawaii", "Vancouver", "Juneau"]
+    a = _analyze(gazetteer, "A young petrel, a seabird ringed last year, left Lisbon on Monday. "
+                            "The bird landed in Dakar on Friday.")
+    assert [s.place.name for s in next(j for j in a.journeys if "petrel" in j.mover).stops] == \
+        ["Lisbon", "Dakar"]
+
+
+def test_a_vessel_the_parser_made_the_root_still_docks(gazetteer):
+    """"A supply ship with 12 crew ... and anchored in X": the parser may read the ship as
+    the sentence's root and "anchored" as its conjunct."""
+    a = _analyze(gazetteer, "A Maltese supply ship with 12 crew on board ignored orders and "
+                            "anchored in the harbour of Naples on Monday.")
+    stops = _stops(a, "ship")
+    assert "Naples" in stops and stops["Naples"].mode == "sea"
+
+
+def test_a_kind_of_place_then_where_it_is(gazetteer):
+    """"returned to port in X": the port the verb goes to is in X."""
+    a = _analyze(gazetteer, "The tanker returned to port in Rotterdam on Friday after a voyage "
+                            "from Lagos.")
+    assert _legs(a, "tanker") == [("Lagos", "Rotterdam", "sea")]

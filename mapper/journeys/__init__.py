@@ -11,8 +11,9 @@ names none, and border crossings become points on the shared border.
 The steps, one module each, are functions over a ``Context`` (``context``: the article, its
 parse and places, and the people and movers read so far): ``words`` (the lexicon), ``values``
 (Mover, Event, JourneyResult), ``syntax`` (clause tests on the parse), ``people`` and ``movers``
-(who moves), ``events`` (motion frames), ``status_mode``, ``timing`` (dates and order in time)
-and ``assembly`` (stops, legs, journeys); ``extractor`` runs them over one article.
+(who moves), ``events`` (motion frames), ``frames`` (the places of a frame, one event),
+``status_mode``, ``timing`` (dates and order in time) and ``assembly`` (stops, legs,
+journeys); ``extractor`` runs them over one article.
 """
 
 from mapper.journeys.extractor import JourneyExtractor

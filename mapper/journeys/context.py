@@ -44,4 +44,7 @@ class Context:
     carried_by: dict[str, Mover] = field(default_factory=dict)  # transport verb -> latest mover
     by_label: dict[str, Mover] = field(default_factory=dict)
     home_places: dict[str, Place] = field(default_factory=dict)
+    craft: dict[str, str] = field(default_factory=dict)  # "the Sea Star" -> "ship" ("is a ship")
+    craft_kind: str | None = None  # the vehicle noun of an article that names one mode only
+    storms: dict[str, str] = field(default_factory=dict)  # a storm's name -> "Hurricane Ana"
     base: int = 0  # the ordinal of "now" events are ordered against (set by assembly)

@@ -5,22 +5,18 @@ from __future__ import annotations
 
 import re
 
-from mapper.journeys.assembly import contains, home_place
+from mapper.journeys.assembly import home_place
 from mapper.journeys.context import Context
-from mapper.journeys.movers import mover_of, movers_of, subject_of
+from mapper.journeys.frames import make_event, places_under
+from mapper.journeys.movers import is_storm, mover_of, movers_of, subject_of
 from mapper.journeys.people import titled_person
-from mapper.journeys.status_mode import stop_status, travel_mode
 from mapper.journeys.syntax import (
     after_clause,
-    along_the_way,
-    bare_past,
-    before_clause,
     boarding_verb,
     chained_preps,
     clause_apposition,
     due_in,
     earlier_occasion,
-    future_clause,
     intended_goal,
     is_abstract,
     is_conditional,
@@ -30,7 +26,6 @@ from mapper.journeys.syntax import (
     is_passive,
     is_unrealised,
     lemma_of,
-    located_in,
     named_subject_of_own,
     of_object,
     on_place,
@@ -38,11 +33,10 @@ from mapper.journeys.syntax import (
     states_presence,
     stay_span,
     stray_preps,
+    unnamed_goal,
     vehicle_of,
     vehicle_preps,
-    where_pluperfect,
 )
-from mapper.journeys.timing import event_date
 from mapper.journeys.values import Event, Mover
 from mapper.journeys.words import (
     ARRIVAL_PREPS_ONLY,
@@ -51,10 +45,8 @@ from mapper.journeys.words import (
     DETENTION_VERBS,
     DIRECTION_WORDS,
     DRIVER_VERBS,
-    FUTURE_WORDS,
     GREETING_VERBS,
     GROUP_NOUNS,
-    INSTITUTION_NOUNS,
     MEETING_VERBS,
     MOTION_VERBS,
     OBJECT_DEST_VERBS,
@@ -62,8 +54,7 @@ from mapper.journeys.words import (
     OBTAIN_VERBS,
     ORIGIN_PREPS,
     PEOPLE_NOUNS,
-    PLACE_ENTS,
-    PLACE_NOUNS,
+    PHRASAL_MOTION,
     PRESENCE_VERBS,
     QUANTITY_NOUNS,
     REDIRECT_VERBS,
@@ -74,8 +65,9 @@ from mapper.journeys.words import (
     SETTING_OUT_VERBS,
     SHARE_WORDS,
     SIGHTING_VERBS,
-    SPECULATION_MODALS,
     START_VERBS,
+    STORM_PREPS,
+    STORM_VERBS,
     STRANDING_VERBS,
     THING_MOVERS,
     TRANSPORT_VERBS,
@@ -84,7 +76,6 @@ from mapper.journeys.words import (
     VIA_PREPS,
     WATER,
 )
-from mapper.model import Place
 
 
 def events_at(ctx: Context, tok, sent) -> list[Event]:
@@ -140,12 +131,13 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
         carried = None  # "the refugees took a boat to X": the boat is how they went
     stay = lemma == "spend" and any(c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME")
                                     for c in tok.children) or (  # "spent two years in X"
-        lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "off"  # "took off from X"
-                                for c in tok.children))
-    if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS | PRESENCE_VERBS or
-                   taking or stay
+        (lemma, next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")) in
+        PHRASAL_MOTION)  # "took off from X", "pulled up in Y", "put in at Z"
+    if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS | PRESENCE_VERBS
+                   or taking or stay
                    or states_presence(tok) or due_in(tok) is not None
                    or carried is not None
+                   or lemma in STORM_VERBS and is_storm(ctx, subject_of(ctx, tok))
                    or (lemma in TRANSPORT_VERBS | GREETING_VERBS | SIGHTING_VERBS and
                        is_passive(tok))):
         if is_habitual(tok) or is_unrealised(tok):
@@ -290,12 +282,25 @@ def stranded_events(ctx: Context, verb, sent) -> list[Event]:
     return out
 
 
+def storm_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
+    """Where a storm struck: the place a storm verb's object names ("battered X") or its
+    prepositions, on the verb or its object ("caused flooding in Y", "swept across Z")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    preps = [p for h in [verb, *objects] for p in h.children
+             if p.dep_ == "prep" and p.lower_ in STORM_PREPS]
+    targets = objects + [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return [make_event(ctx, verb, sent, mover, place, "dest", span)
+            for target in targets for place, span in places_under(ctx, target)]
+
+
 def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
     """The events of a motion verb: the places its prepositions and objects name."""
     lemma = lemma_of(verb)
     out: list[Event] = []
     if is_negated(verb):
         return out  # "never went to", "did not want to drive to", "was unable to reach"
+    if lemma in STORM_VERBS and lemma not in MOTION_VERBS and mover.key.startswith("storm:"):
+        return storm_events(ctx, verb, sent, mover)
     if lemma == "call" and (verb.dep_ == "acl" or any(
             c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") or c.dep_ == "oprd"
             for c in verb.children)):
@@ -307,7 +312,7 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                                  for c in verb.children):
         return out  # "attended law school in X": studied there
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if "would" in auxes and "have" in auxes or is_conditional(verb, ("if", "unless")):
+    if auxes & {"would", "should"} and "have" in auxes or is_conditional(verb, ("if", "unless")):
         return out  # "would have flown to Rome", "if they were sent to X": did not happen
     made_stop = any(c.dep_ == "dobj" and c.lemma_.lower() in TRAVEL_NOUNS
                     for c in verb.children)
@@ -330,8 +335,10 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
         # "were flown to Qatar and then to Germany": a second preposition joined to the verb
         linked = child.dep_ == "conj" and child.pos_ == "ADP" and any(
             c.dep_ == "pobj" for c in child.children)
-        if child.dep_ == "prep" or linked or (child.dep_ == "advmod" and
-                                              child.lower_ in ("out",)):
+        # "passed over Iowa" with "over" read as a particle that holds the place
+        held = child.dep_ == "prt" and any(c.dep_ == "pobj" for c in child.children)
+        if child.dep_ == "prep" or linked or held or (child.dep_ == "advmod" and
+                                                      child.lower_ in ("out",)):
             prep = child.lower_
             if lemma in SIGHTING_VERBS | PRESENCE_VERBS and prep not in \
                     ARRIVAL_PREPS_ONLY | {"over"}:
@@ -344,8 +351,9 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                 role = "origin"  # "boarded buses in X": where they set out
             elif prep in DEST_PREPS:
                 if prep in ARRIVAL_PREPS_ONLY and lemma not in ARRIVAL_VERBS and not (
-                        lemma in ("make", "pay") and made_stop):
-                    continue  # "made an emergency landing in X" stops at X
+                        lemma in ("make", "pay") and made_stop) and not (
+                        prep in ("in", "at") and unnamed_goal(verb)):
+                    continue  # "made an emergency landing in X", "returned to port in X"
                 if prep == "for" and lemma not in SETTING_OUT_VERBS:
                     continue  # "sail for Lisbon", but "flew for Britain" is service
                 if lemma in MEETING_VERBS and prep not in ARRIVAL_PREPS_ONLY:
@@ -371,8 +379,12 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                        ("in", "at") for o in c.children if o.dep_ == "pobj"]
         elif child.dep_ in ("dobj", "attr") and lemma in OBJECT_ORIGIN_VERBS:
             role, targets = "origin", [child]
-        elif child.dep_ == "dobj" and lemma == "cross" and verb.dep_ == "pcomp":
-            role, targets = "via", [child]  # "after crossing Guatemala": passed through
+        elif child.dep_ == "dobj" and lemma == "cross" and (verb.dep_ == "pcomp" or not any(
+                c.dep_ == "prep" and c.lower_ in ("to", "into", "from") for c in
+                [*verb.children, *child.children])):
+            # "after crossing Guatemala", "as it crossed X, passed over Y": passed through
+            # (not "crossed the desert from X to Y": X and Y are the stops)
+            role, targets = "via", [child]
         elif child.dep_ == "dobj" and lemma in OBJECT_DEST_VERBS and lemma not in ("cross",):
             role, targets = "dest", [child]
             if lemma in ("visit", "tour"):  # "visited the embassy in X": X, where it stands
@@ -385,8 +397,9 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
             continue
         for target in targets:
             for place, span in places_under(ctx, target):
-                if role == "heading":
-                    if place.entry.feature not in ("city", "admin2"):
+                if role == "heading":  # a storm's heading is its forecast track
+                    if place.entry.feature not in ("city", "admin2") and \
+                            not mover.key.startswith("storm:"):
                         continue
                     out.append(make_event(ctx, verb, sent, mover, place, "dest", span))
                     continue
@@ -468,121 +481,3 @@ def noun_events(ctx: Context, noun, sent, mover: Mover) -> list[Event]:
             for place, span in places_under(ctx, attr):
                 out.append(make_event(ctx, noun.head, sent, mover, place, "dest", span, noun=noun))
     return out
-
-
-def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
-    """Places named in a preposition's object: its noun phrase with "of" phrases,
-    appositions and conjuncts, but not other prepositions or clauses."""
-    keep = []
-    stack = [token]
-    while stack:
-        t = stack.pop()
-        keep.append(t)
-        for c in t.children:
-            if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
-                continue
-            if c.dep_ == "prep" and not (c.lower_ == "of" and t.lemma_.lower() in
-                                         PLACE_NOUNS) and not (
-                    c.lower_ == "near" and t.ent_type_ in ("LOC", "FAC")):
-                continue  # "from the Atlantic near the port city of Brest" keeps Brest
-            if c.dep_ == "poss" and not (t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in
-                                         PLACE_NOUNS):
-                continue  # "on Washington's good side" is not Washington
-            stack.append(c)
-    where = located_in(token)
-    if where is not None:  # "to the Memorial Hospital in Anoka": where it stands
-        keep.extend(where.subtree)
-    idx = sorted(t.idx for t in keep)
-    found = []
-    for ms, me, place, label in ctx.by_span:
-        if label != "DEMONYM" and any(ms <= i < me for i in idx) and \
-                not modifier_only(ctx, ms, me):
-            found.append((place, (ms, me)))
-    found = [(p, span) for p, span in found if not part_of_name(ctx, token, span)]
-    if any(p.entry.feature not in WATER for p, _ in found):
-        found = [(p, span) for p, span in found if p.entry.feature not in WATER]
-    return [(p, span) for p, span in found
-            if not any(o.id != p.id and contains(p, o) for o, _ in found)]
-
-
-def part_of_name(ctx: Context, token, span: tuple[int, int]) -> bool:
-    """Whether a place is only a word of another thing's name: "North Medical Center in
-    Anoka" (the centre stands in Anoka), "a Honda Civic" (a car), "the Mexico border" (the
-    border, not the country)."""
-    words = [t for t in token.subtree if span[0] <= t.idx < span[1]]
-    if not words:
-        return False
-    head = words[-1]
-    while head.dep_ in ("compound", "nmod") and head.head != head:
-        head = head.head  # "North" -> "Memorial" -> "Center"
-    if head.idx < span[1]:
-        return False  # the place is the phrase's head
-    if head.lemma_.lower() in ("border", "frontier"):
-        return True
-    if head.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
-                                    for c in head.children):
-        return True
-    return head == token and located_in(head) is not None
-
-
-def modifier_only(ctx: Context, start: int, end: int) -> bool:
-    """Whether a mention is no place to stop at: a word of a nationality ("the North Korean
-    embassy") or a bare common noun read as a town ("Airport", "Station")."""
-    span = ctx.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    if span.text.lower() in PLACE_NOUNS | INSTITUTION_NOUNS:
-        return True  # "Airport", "Centre" read as towns
-    demonym = ctx.demonym_pattern.match(ctx.article.text, start) \
-        if ctx.demonym_pattern else None
-    if demonym and demonym.end() > end:
-        return True  # "North" of "North Korean"
-    if any(t.dep_ == "pobj" and t.pos_ == "PROPN" for t in span):
-        return False  # "to Mombasa" tagged as a nationality is still the place gone to
-    return all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span)
-
-
-def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, span,
-               noun=None) -> Event:
-    """One event of a mover at a place, with its status, date and mode."""
-    status = stop_status(ctx, verb, sent, noun)
-    if role == "origin" and status == "planned" and verb.tag_ == "VBG" and \
-            not future_clause(verb):
-        status = "confirmed"  # "was flying from X to Y": X was left
-    if noun is not None:  # "a 10-hour train ride to Lyon", "his flight to Paris"
-        phrase = " ".join(t.text for t in noun.lefts) + " " + noun.text
-        ctx.subject_vehicle = ctx.subject_vehicle or next(
-            (w for w in VEHICLES if re.search(rf"\b{w}\b", phrase.lower())), None)
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    future = status == "planned" or bool(
-        auxes & (FUTURE_WORDS | SPECULATION_MODALS | {"would"})) or future_clause(verb) or (
-        "must" in auxes and verb.tag_ == "VB") or (
-        status == "speculated" and (noun is not None or verb.tag_ not in ("VBD", "VBN"))
-        and not bare_past(verb))
-    when = event_date(ctx, verb, sent, "future" if future else "past")
-    mode = travel_mode(ctx, verb, sent, mover)
-    label = (noun.text if noun is not None else verb.text)
-    lemma = lemma_of(verb)
-    extra = {
-        "lemma": lemma,
-        "future": future,
-        "pluperfect": "had" in auxes and verb.tag_ == "VBN" or where_pluperfect(verb),
-        "start": (lemma in START_VERBS or noun is not None and noun.head.lemma_.lower()
-                  in START_VERBS) and role == "origin",
-        "return": lemma == "return" or (noun is not None and noun.lemma_ == "return"),
-        # "arrived in Lima after a stop in Arica": the stop came first
-        "earlier": after_clause(noun if noun is not None else verb) or noun is not None and any(
-            c.dep_ == "amod" and c.lower_ in ("prior", "previous", "earlier")
-            for c in noun.children),  # "delayed by a prior stop in X"
-        # "Along the way she stopped in X": before the destination told before
-        "en_route": along_the_way(verb),
-        "later": before_clause(noun if noun is not None else verb),
-        # "took a boat to X": the boat makes that leg, not the ones after it
-        "leg_mode": ctx.taken,
-        # "was heading for X when ...": where the mover was going at the time
-        "was_going": verb.tag_ == "VBG" and bool(auxes & {"was", "were"}) and role == "dest",
-    }
-    if ctx.subject_vehicle and not ctx.taken:  # not a boat taken for one leg
-        mover.vehicles[ctx.subject_vehicle] = mover.vehicles.get(ctx.subject_vehicle, 0) + 1
-    return Event(mover, place, role, status, when, mode, label, sent.text.strip(),
-                 verb.idx, span, extra=extra)

@@ -10,8 +10,15 @@ from mapper.journeys.assembly import assemble_journeys
 from mapper.journeys.context import Context
 from mapper.journeys.events import events_at
 from mapper.journeys.itinerary import route_point_events
-from mapper.journeys.people import genders, named_people, vehicle_owners
+from mapper.journeys.people import (
+    craft_kind,
+    genders,
+    named_craft,
+    named_people,
+    vehicle_owners,
+)
 from mapper.journeys.values import Event, JourneyResult
+from mapper.journeys.words import STORM_NAMED
 from mapper.model import Article, Place
 
 
@@ -51,6 +58,9 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
     ctx.people = named_people(ctx, doc)
     ctx.gender = genders(ctx, doc)
     ctx.owners = vehicle_owners(ctx, doc)
+    ctx.craft = named_craft(doc)
+    ctx.craft_kind = craft_kind(doc)
+    ctx.storms = {m.group(1).lower(): m.group(0) for m in STORM_NAMED.finditer(article.text)}
     events: list[Event] = []
     for sent in doc.sents:
         for tok in sent:

@@ -18,8 +18,10 @@ from mapper.journeys.people import (
 from mapper.journeys.syntax import in_headline, lemma_of, loose_conjunct, of_object
 from mapper.journeys.values import Mover
 from mapper.journeys.words import (
+    ANIMAL_NOUNS,
     GROUP_NOUNS,
     KIN_NOUNS,
+    MOTION_VERBS,
     OFFICE_NOUNS,
     PASSENGER_VERBS,
     PEOPLE_NOUNS,
@@ -28,6 +30,8 @@ from mapper.journeys.words import (
     ROLE_VERBS,
     SHARE_WORDS,
     SOMEONE_NOUNS,
+    STORM_NOUNS,
+    STORM_PARTS,
     THING_MOVERS,
     TRAVEL_NOUNS,
     VEHICLES,
@@ -122,9 +126,22 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         if kind == "person" and ctx.last.get("person") is None:
             named = named_before(ctx, subj)  # "the escape of A B ... he fled": A B
             return mover_of(ctx, named) if named is not None else None
+        if kind == "vehicle":
+            thing = thing_antecedent(ctx, subj)
+            last = ctx.last.get("vehicle")
+            if thing is not None and last is not None and thing.lemma_.lower() in VEHICLES \
+                    and VEHICLES.get(
+                    last.vehicle or "") == VEHICLES[thing.lemma_.lower()] and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in thing.children):
+                return last  # "the Liberian-registered tanker ... when it": the one told
+            if thing is not None:
+                return mover_of(ctx, thing)
         return ctx.last.get(kind) if kind else None
     if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
         return mover_of(ctx, subj.head.head)
+    storm = storm_of(ctx, subj)
+    if storm is not None:
+        return storm
     alias = ctx.person_alias.get(subj.lower_)
     if alias and (subj.pos_ == "PROPN" or subj.text.istitle()) and \
             subj.ent_type_ != "PERSON":
@@ -132,11 +149,15 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         return register_mover(ctx, f"person:{alias}", rec["label"], None, rec["home"], subj.idx,
                               "person")
     phrase_text = np_text(subj)
+    craft = ctx.craft.get(phrase_text.lower()) if subj.pos_ == "PROPN" else None
+    if craft is not None:  # "the Sea Star ... is a vessel": that vessel, by its name
+        return register_mover(ctx, f"vehicle:{phrase_text.lower()}", phrase_text, craft, None,
+                              subj.idx, "vehicle")
     named = ctx.by_label.get(phrase_text.lower())
     if named is not None:
         ctx.last["vehicle" if named.vehicle else "person"] = named
         return named
-    vehicle = lemma if lemma in VEHICLES else None
+    vehicle = lemma if lemma in VEHICLES and subj.pos_ in ("NOUN", "PROPN") else None
     person = None
     # A person named in the phrase ("the author A B", "her aide, A B"), or its possessor
     # when the possessed noun is the person's vehicle or party ("Ms. Silva's train"); "his
@@ -222,6 +243,17 @@ def mover_of(ctx: Context, subj) -> Mover | None:
                               and t.dep_ != "det")
         key = f"vehicle:{phrase.lower()}"
         return register_mover(ctx, key, phrase, vehicle, home, subj.idx, "vehicle")
+    kind = animal_kind(subj)
+    if kind is not None and any(c.dep_ in ("det", "poss") for c in subj.children):
+        # "A tagged whale left X ... The whale ... it": one animal, by its kind
+        animals = {m.key: m for k, m in ctx.movers.items() if k.startswith("animal:")}
+        known = list(animals.values())[0] if len(animals) == 1 and kind in (
+            "animal", "bird") else None  # "the bird": the one animal told before
+        mover = known or ctx.movers.get(f"animal:{kind}") or register_mover(
+            ctx, f"animal:{lemma}", phrase, None, None, subj.idx, "vehicle")
+        ctx.movers.setdefault(f"animal:{kind}", mover)  # "the petrel, a seabird": "the seabird"
+        ctx.last["vehicle"] = mover
+        return mover
     if lemma in THING_MOVERS and any(c.dep_ in ("det", "poss") for c in subj.children):
         # "The Olympic torch arrived in X ... It will travel through Y"
         # "the late president's coffin ... the coffin": one thing, whatever the words before
@@ -246,6 +278,13 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.dep_ != "det")
         return register_mover(ctx, f"named:{name.lower()}", name, None, None, subj.idx,
                               "vehicle")
+    if subj.pos_ == "PROPN" and subj.dep_ in ("nsubj", "nsubjpass") and \
+            subj.ent_type_ not in ("PERSON", "NORP", "GPE", "LOC") and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+        # "a Boeing 737 landed in X": a maker's model with "a" is one craft, not a person,
+        # of the kind the article's vehicles are
+        return register_mover(ctx, f"named:{phrase.lower()}", phrase, ctx.craft_kind, home,
+                              subj.idx, "vehicle")
     if subj.ent_type_ in ("ORG", "PRODUCT", "FAC") and subj.pos_ == "PROPN":
         # a named thing that moves (a ship's name, a team); a bare nationality ("Chileans",
         # "Peruvians") is a population, not a traveller
@@ -296,6 +335,77 @@ def carried_object(pronoun):
                  c.lemma_.lower() in VEHICLES.keys() | THING_MOVERS), None)
 
 
+def storm_of(ctx: Context, noun) -> Mover | None:
+    """The storm a noun denotes: a storm's name ("Ana" after "Hurricane Ana"), "the storm"
+    (the one storm named), or its eye or centre ("Ana's eye"); else None."""
+    if noun.lemma_.lower() in STORM_PARTS:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return storm_of(ctx, owner) if owner is not None else None
+    name = noun.lower_ if noun.lower_ in ctx.storms else None
+    if name is None and noun.lemma_.lower() in STORM_NOUNS and noun.tag_ == "NN" and any(
+            c.dep_ in ("det", "poss") for c in noun.children):
+        if len(ctx.storms) > 1:
+            return None
+        name = next(iter(ctx.storms), noun.lemma_.lower())  # "the storm": the one named
+    if name is None:
+        return None
+    return register_mover(ctx, f"storm:{name}", ctx.storms.get(name, noun.text), None, None,
+                          noun.idx, "vehicle")
+
+
+def animal_kind(noun) -> str | None:
+    """The animal a noun names: its own lemma, or that of an apposition ("a petrel, a
+    seabird": seabird); else None."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return None
+    return next((t.lemma_.lower() for t in [noun, *noun.children] if (
+        t is noun or t.dep_ == "appos") and t.lemma_.lower() in ANIMAL_NOUNS), None)
+
+
+def is_storm(ctx: Context, noun) -> bool:
+    """Whether a noun (or pronoun) denotes a storm."""
+    if noun is not None and noun.lower_ in ("which", "that") and noun.head.dep_ == "relcl":
+        noun = noun.head.head  # "Ana, which battered X"
+    if noun is not None and noun.pos_ == "PRON":  # "it", without moving anyone else
+        if noun.lower_ != "it":
+            return False
+        last = ctx.last.get("vehicle")
+        noun = thing_antecedent(ctx, noun)
+        if noun is None:
+            return last is not None and last.key.startswith("storm:")
+    return noun is not None and storm_of(ctx, noun) is not None
+
+
+def told_clause(verb):
+    """The "as"/"when" clause a motion verb's conjunct continues when the parser joined the
+    conjunct to the main verb instead ("watched the ferry as it left X, passed Y and
+    entered Z"): the clause whose subject moves, or None."""
+    if verb.dep_ != "conj" or lemma_of(verb) not in MOTION_VERBS or \
+            lemma_of(verb.head) in MOTION_VERBS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.i and
+                 lemma_of(c) in MOTION_VERBS and any(
+                     m.dep_ == "mark" and m.lower_ in ("as", "when", "while")
+                     for m in c.children) and any(
+                     s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
+
+
+def thing_antecedent(ctx: Context, pronoun):
+    """The vehicle noun an "it"/"its" refers back to: the nearest one named before it in
+    its sentence or the one before ("watched the ferry as it left X"), or None."""
+    sent = pronoun.sent
+    start = ctx.doc[sent.start - 1].sent.start if sent.start else sent.start
+    for tok in reversed(ctx.doc[start:pronoun.i]):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in VEHICLES and tok.tag_ == "NN" and \
+                tok.dep_ not in ("compound", "poss") and tok.head.lower_ not in ("by", "aboard"):
+            return tok
+        if animal_kind(tok) is not None and tok.dep_ not in ("compound", "poss"):
+            return tok  # "the whale ... it"
+        if tok.lower_ in ctx.storms and tok.dep_ != "compound":
+            return tok  # "Hurricane Ana ... it"
+    return None
+
+
 def pair_named_before(ctx: Context, noun) -> Mover | None:
     """"The pair", "the couple" after "Two hikers ...": the two named before, unless a
     couple of its own was."""
@@ -344,8 +454,9 @@ def introduced_vehicle(ctx: Context, name) -> str | None:
     before introduced with "a" ("seized a British-flagged oil tanker ... The Stena Impero
     had left X"), else None."""
     sent = name.sent
-    if sent.start == 0 or name.i - sent.start > 3:
-        return None
+    if sent.start == 0 or name.i - sent.start > 3 or any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" for c in name.children):
+        return None  # "the wire service Nova": a name of another kind
     before = ctx.doc[sent.start - 1].sent
     found = {t.lemma_.lower() for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in
              VEHICLES and any(c.dep_ == "det" and c.lower_ in ("a", "an")
@@ -402,13 +513,25 @@ def subject_of(ctx: Context, verb):
                 p.dep_ == "prep" and p.lower_ == "of" and any(
                     o.pos_ == "PRON" for o in p.children) for p in c.children))]
             return ([c for c in subjects if c.pos_ != "NUM"] or subjects)[-1]
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and not (
+                tok.head.ent_type_ in ("GPE", "LOC", "FAC") and tok.head.dep_ == "pobj"):
             return tok.head  # "a ship bound for Lagos", "the envoys flown to Oslo"
+        if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep":
+            tok = tok.head.head.head  # "took off from Lima, bound for Quito": the flight's
+            continue
         if tok.dep_ in ("relcl", "advcl", "acl") and tok.head.dep_ == "ROOT" and \
                 tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
                 in_headline(tok):
             return tok.head  # the headline "Merkel to visit China": Merkel will
+        if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.dep_ == "ROOT" and \
+                tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
+            return tok.head  # "A relief ship with its passengers ... and moored at X":
+            # the parser made the subject the root
+        told = told_clause(tok)
+        if told is not None:
+            tok = told
+            continue
         if (tok.dep_ in ("conj", "xcomp", "advcl", "pcomp", "ccomp", "acomp", "oprd", "attr",
                          "relcl", "pobj") or loose_conjunct(tok) or (
                 tok.dep_ == "npadvmod" and tok.pos_ == "NOUN")) and tok.head != tok:

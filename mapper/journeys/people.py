@@ -129,6 +129,35 @@ def vehicle_owners(ctx: Context, doc) -> dict[str, str]:
     return owners
 
 
+def named_craft(doc) -> dict[str, str]:
+    """Name -> vehicle noun for each name the text says is a vehicle ("the Sea Star is a
+    Maltese-flagged vessel", "Flight 9 was an A320, a twin-engine jet")."""
+    out: dict[str, str] = {}
+    for tok in doc:
+        if tok.lemma_ != "be":
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+        for attr in (c for c in tok.children if c.dep_ == "attr"):
+            kind = next((t.lemma_.lower() for t in [attr, *attr.children] if t.pos_ == "NOUN"
+                         and t.lemma_.lower() in VEHICLES and (t is attr or t.dep_ == "appos")),
+                        None)
+            if subj is not None and kind is not None:
+                out.setdefault(np_text(subj).lower(), kind)
+    return out
+
+
+def craft_kind(doc) -> str | None:
+    """The commonest vehicle noun of a text whose vehicle nouns all share one mode (an
+    article about flights names planes, jets and aircraft), else None."""
+    counts: dict[str, int] = {}
+    for tok in doc:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in VEHICLES:
+            counts[tok.lemma_.lower()] = counts.get(tok.lemma_.lower(), 0) + 1
+    if len({VEHICLES[w] for w in counts}) != 1:
+        return None
+    return max(counts, key=counts.__getitem__)
+
+
 def demonym_country(ctx: Context, text: str) -> str | None:
     """The country of the first demonym in a text ("Brazilian leader" -> BR), or None."""
     m = ctx.demonym_pattern.search(text) if ctx.demonym_pattern else None

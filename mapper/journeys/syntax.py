@@ -136,8 +136,20 @@ def is_negated(verb) -> bool:
         if tok != verb and lemma_of(tok) in FAILING_HEADS:
             return True
         if tok.dep_ not in ("xcomp", "acomp") or tok.head == tok:
+            break
+        tok = tok.head
+    return denied(verb)
+
+
+def denied(verb) -> bool:
+    """Whether a motion is what someone denies ("denied that the jet had ever entered X")."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "acomp") or tok.head == tok:
             return False
         tok = tok.head
+        if lemma_of(tok) == "deny":
+            return True
     return False
 
 
@@ -483,3 +495,13 @@ def vehicle_of(subj) -> str | None:
     appos = next((c for c in subj.children if c.dep_ in ("appos", "compound")
                   and c.lemma_.lower() in VEHICLES), None)
     return appos.lemma_.lower() if appos is not None else None
+
+
+def unnamed_goal(verb) -> bool:
+    """Whether a verb goes "to" a kind of place it does not name ("returned to port in X",
+    "was taken to hospital in Y"): the "in"/"at" beside it says where that was."""
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(
+        o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in
+        PLACE_NOUNS | INSTITUTION_NOUNS | {"harbor", "harbour", "shore", "dock", "land"} and
+        not any(t.pos_ == "PROPN" for t in o.subtree) for o in c.children)
+        for c in verb.children)

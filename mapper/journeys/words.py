@@ -97,7 +97,8 @@ SETTING_OFF_VERBS = {"set", "leave", "depart", "embark", "head"}  # off on a tri
 TRAVEL_NOUNS = {"march", "trek", "hike", "walk", "chase", "pilgrimage", "expedition", "cruise",
                 "drive", "ride", "sail", "crossing", "stop", "visit", "trip", "journey", "tour",
                 "voyage", "flight", "arrival", "departure", "stopover", "destination", "leg",
-                "port", "call", "layover", "landing", "holiday", "vacation", "honeymoon"}
+                "port", "call", "layover", "landing", "holiday", "vacation", "honeymoon",
+               "landfall"}
 CAUSE_VERBS = {"get", "persuade", "convince", "encourage", "urge", "help", "allow"}
 SEPARATE_TRIP_NOUNS = {"trip", "vacation", "holiday", "pilgrimage", "expedition"}  # plural
 DEST_PREPS = {"to", "toward", "towards", "into", "for", "onto", "in", "at", "near", "on", "off"}
@@ -112,7 +113,11 @@ ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "mee
                  "cheer", "salute", "sink", "capsize",
                  "visit", "tour", "settle", "resettle",  # "visited the school in X"
                  "spend",  # "spent two years in X" (with a span of time)
-                 *SIGHTING_VERBS, *PRESENCE_VERBS}
+                 *SIGHTING_VERBS, *PRESENCE_VERBS,
+                 "pull", "put"}  # "pulled up in X", "put in at X" (with the particle)
+# Verbs of motion only with their particle ("took off from X", "the ship pulled in at Y")
+PHRASAL_MOTION = {("take", "off"), ("pull", "up"), ("pull", "in"), ("pull", "out"),
+                  ("put", "in"), ("touch", "down")}
 BELIEF_VERBS = {"believe", "think", "suspect", "hope", "fear", "assume", "suppose", "speculate",
                 "guess", "dream", "imagine"}
 REPORT_VERBS = BELIEF_VERBS | {
@@ -166,6 +171,10 @@ VEHICLES = {
     "flotilla": "sea", "dinghy": "sea", "raft": "sea", "minibus": "road",
     "fleet": "sea", "trawler": "sea", "lifeboat": "sea", "barge": "sea", "tugboat": "sea",
     "van": "road", "lorry": "road", "ambulance": "road", "taxi": "road",
+    "balloon": "air", "airship": "air", "airplane": "air", "aeroplane": "air",
+    "jetliner": "air", "seaplane": "air", "icebreaker": "sea", "sailboat": "sea",
+    "catamaran": "sea", "schooner": "sea", "steamer": "sea", "cutter": "sea",
+    "submersible": "sea", "canoe": "sea", "kayak": "sea", "cruiser": "sea",
 }
 VERB_MODES = {"fly": "air", "jet": "air", "land": "air", "sail": "sea", "steam": "sea",
               "dock": "sea", "berth": "sea", "cruise": "sea", "moor": "sea", "drive": "road",
@@ -203,3 +212,26 @@ DIRECTION_WORDS = {"on", "onward", "onwards", "back", "home", "away", "north", "
                    "west", "northward", "southward", "eastward", "westward", "inland", "abroad"}
 # A verb's places in the order of travel: the start, the places passed, the end
 ROLE_RANK = {"origin": 0, "via": 1, "crossing": 1, "dest": 2}
+# Animals tracked on a journey of their own ("a tagged whale arrived off X"); a species
+# named otherwise counts when the text calls it one of these ("a petrel, a seabird")
+ANIMAL_NOUNS = {"animal", "bird", "whale", "shark", "turtle", "seal", "dolphin", "orca",
+                "bear", "wolf", "elephant", "lion", "tiger", "leopard", "crocodile", "alligator",
+                "moose", "elk", "eagle", "stork", "crane", "goose", "swan", "albatross",
+                "falcon", "osprey", "penguin", "salmon", "butterfly", "walrus", "manatee",
+                "tortoise", "caribou", "reindeer", "seabird", "shorebird", "songbird", "cub",
+                "calf", "pup"}
+# Storms move too: a storm named with its kind ("Hurricane Ana", "Typhoon Kai") is the same
+# storm when the text says the name alone, "the storm" or "it"; what it strikes is where it
+# was ("battered X", "caused flooding in Y", "made landfall near Z").
+STORM_NAMED = re.compile(
+    r"\b(?:(?:Super\s+)?Typhoon|Hurricane|(?:Tropical\s+|Severe\s+|Winter\s+)?(?:Cyclone|Storm)"
+    r"|Superstorm|Tropical\s+Depression)\s+(?!(?:Warnings?|Watch(?:es)?|Cent(?:er|re)|Season|"
+    r"Hunters?|Conditions|Force|Strength|Surge|Prediction|Relief|Shelter|Damage|Names|Local|"
+    r"Category|Preparedness|Tracker|Advisory|Advisories)\b)([A-Z][a-z]+)\b")
+STORM_NOUNS = {"hurricane", "typhoon", "cyclone", "storm", "superstorm", "depression"}
+STORM_PARTS = {"eye", "center", "centre", "core", "remnant", "remnants"}  # "the storm's eye"
+STORM_VERBS = {"hit", "strike", "batter", "lash", "pound", "slam", "devastate", "ravage",
+               "pummel", "rake", "drench", "flood", "brush", "sweep", "cause", "bring", "wreak",
+               "churn", "barrel", "plow", "roar", "skirt", "graze"}
+STORM_PREPS = {"in", "on", "over", "near", "across", "through", "along", "into", "onto"}
+

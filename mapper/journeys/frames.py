@@ -1,0 +1,151 @@
+"""Frames: the places a motion word's argument names, and one event of a mover at a place
+(its status, date and mode)."""
+
+from __future__ import annotations
+
+import re
+
+from mapper.journeys.assembly import contains
+from mapper.journeys.context import Context
+from mapper.journeys.status_mode import stop_status, travel_mode
+from mapper.journeys.syntax import (
+    after_clause,
+    along_the_way,
+    bare_past,
+    before_clause,
+    future_clause,
+    lemma_of,
+    located_in,
+    where_pluperfect,
+)
+from mapper.journeys.timing import event_date
+from mapper.journeys.values import Event, Mover
+from mapper.journeys.words import (
+    FUTURE_WORDS,
+    INSTITUTION_NOUNS,
+    PLACE_ENTS,
+    PLACE_NOUNS,
+    SPECULATION_MODALS,
+    START_VERBS,
+    VEHICLES,
+    WATER,
+)
+from mapper.model import Place
+
+
+def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
+    """Places named in a preposition's object: its noun phrase with "of" phrases,
+    appositions and conjuncts, but not other prepositions or clauses."""
+    keep = []
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
+                continue
+            if c.dep_ == "prep" and not (c.lower_ == "of" and t.lemma_.lower() in
+                                         PLACE_NOUNS) and not (
+                    c.lower_ == "near" and t.ent_type_ in ("LOC", "FAC")):
+                continue  # "from the Atlantic near the port city of Brest" keeps Brest
+            if c.dep_ == "poss" and not (t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in
+                                         PLACE_NOUNS):
+                continue  # "on Washington's good side" is not Washington
+            stack.append(c)
+    where = located_in(token)
+    if where is not None:  # "to the Memorial Hospital in Anoka": where it stands
+        keep.extend(where.subtree)
+    idx = sorted(t.idx for t in keep)
+    found = []
+    for ms, me, place, label in ctx.by_span:
+        if label != "DEMONYM" and any(ms <= i < me for i in idx) and \
+                not modifier_only(ctx, ms, me):
+            found.append((place, (ms, me)))
+    found = [(p, span) for p, span in found if not part_of_name(ctx, token, span)]
+    if any(p.entry.feature not in WATER for p, _ in found):
+        found = [(p, span) for p, span in found if p.entry.feature not in WATER]
+    return [(p, span) for p, span in found
+            if not any(o.id != p.id and contains(p, o) for o, _ in found)]
+
+
+def part_of_name(ctx: Context, token, span: tuple[int, int]) -> bool:
+    """Whether a place is only a word of another thing's name: "North Medical Center in
+    Anoka" (the centre stands in Anoka), "a Honda Civic" (a car), "the Mexico border" (the
+    border, not the country)."""
+    words = [t for t in token.subtree if span[0] <= t.idx < span[1]]
+    if not words:
+        return False
+    head = words[-1]
+    while head.dep_ in ("compound", "nmod") and head.head != head:
+        head = head.head  # "North" -> "Memorial" -> "Center"
+    if head.idx < span[1]:
+        return False  # the place is the phrase's head
+    if head.lemma_.lower() in ("border", "frontier"):
+        return True
+    if head.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                    for c in head.children):
+        return True
+    return head == token and located_in(head) is not None
+
+
+def modifier_only(ctx: Context, start: int, end: int) -> bool:
+    """Whether a mention is no place to stop at: a word of a nationality ("the North Korean
+    embassy") or a bare common noun read as a town ("Airport", "Station")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if span.text.lower() in PLACE_NOUNS | INSTITUTION_NOUNS:
+        return True  # "Airport", "Centre" read as towns
+    demonym = ctx.demonym_pattern.match(ctx.article.text, start) \
+        if ctx.demonym_pattern else None
+    if demonym and demonym.end() > end:
+        return True  # "North" of "North Korean"
+    if any(t.dep_ == "pobj" and t.pos_ == "PROPN" for t in span):
+        return False  # "to Mombasa" tagged as a nationality is still the place gone to
+    return all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span)
+
+
+def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, span,
+               noun=None) -> Event:
+    """One event of a mover at a place, with its status, date and mode."""
+    status = stop_status(ctx, verb, sent, noun)
+    if role == "origin" and status == "planned" and verb.tag_ == "VBG" and \
+            not future_clause(verb):
+        status = "confirmed"  # "was flying from X to Y": X was left
+    if noun is not None:  # "a 10-hour train ride to Lyon", "his flight to Paris"
+        phrase = " ".join(t.text for t in noun.lefts) + " " + noun.text
+        ctx.subject_vehicle = ctx.subject_vehicle or next(
+            (w for w in VEHICLES if re.search(rf"\b{w}\b", phrase.lower())), None)
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    future = status == "planned" or bool(
+        auxes & (FUTURE_WORDS | SPECULATION_MODALS | {"would"})) or future_clause(verb) or (
+        "must" in auxes and verb.tag_ == "VB") or (
+        status == "speculated" and (noun is not None or verb.tag_ not in ("VBD", "VBN"))
+        and not bare_past(verb))
+    when = event_date(ctx, verb, sent, "future" if future else "past")
+    mode = travel_mode(ctx, verb, sent, mover)
+    label = (noun.text if noun is not None else verb.text)
+    lemma = lemma_of(verb)
+    extra = {
+        "lemma": lemma,
+        "future": future,
+        "pluperfect": "had" in auxes and verb.tag_ == "VBN" or where_pluperfect(verb),
+        "start": (lemma in START_VERBS or noun is not None and noun.head.lemma_.lower()
+                  in START_VERBS) and role == "origin",
+        "return": lemma == "return" or (noun is not None and noun.lemma_ == "return"),
+        # "arrived in Lima after a stop in Arica": the stop came first
+        "earlier": after_clause(noun if noun is not None else verb) or noun is not None and any(
+            c.dep_ == "amod" and c.lower_ in ("prior", "previous", "earlier")
+            for c in noun.children),  # "delayed by a prior stop in X"
+        # "Along the way she stopped in X": before the destination told before
+        "en_route": along_the_way(verb),
+        "later": before_clause(noun if noun is not None else verb),
+        # "took a boat to X": the boat makes that leg, not the ones after it
+        "leg_mode": ctx.taken,
+        # "was heading for X when ...": where the mover was going at the time
+        "was_going": verb.tag_ == "VBG" and bool(auxes & {"was", "were"}) and role == "dest",
+    }
+    if ctx.subject_vehicle and not ctx.taken:  # not a boat taken for one leg
+        mover.vehicles[ctx.subject_vehicle] = mover.vehicles.get(ctx.subject_vehicle, 0) + 1
+    return Event(mover, place, role, status, when, mode, label, sent.text.strip(),
+                 verb.idx, span, extra=extra)
