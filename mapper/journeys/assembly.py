@@ -9,7 +9,7 @@ from datetime import date
 from mapper.geodesy import in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
-from mapper.journeys.timing import time_order
+from mapper.journeys.timing import fill_dates, time_order
 from mapper.journeys.values import Event, JourneyResult, Mover
 from mapper.journeys.words import (
     BORDER_WORDS,
@@ -46,6 +46,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
         for ev in evs:
             if _diverted(ev, evs):
                 ev.extra["apart"] = True  # a stop no leg reaches
+        fill_dates(ctx, evs)
         for ev in evs:
             ev.order = time_order(ctx, ev, evs)
         for ev in evs:
@@ -98,7 +99,8 @@ def merge_repeats(ctx: Context, stops: list[Stop], apart: set) -> list[Stop]:
             evidence = "\n".join(sorted(dict.fromkeys(prev.evidence.split("\n") +
                                                        s.evidence.split("\n")),
                                          key=ctx.article.text.find))
-            out[-1] = replace(prev, status=status, date=prev.date or s.date, evidence=evidence)
+            out[-1] = replace(prev, status=status, date=better_date(prev.date, s.date),
+                              evidence=evidence)
             continue
         out.append(s)
     return out
@@ -368,13 +370,29 @@ def contains(outer: Place, inner: Place) -> bool:
 
 
 def _combine(keep: Event, other: Event) -> Event:
-    """Merge a containing stop into a contained one: the stronger status; a date only when the
-    same sentence gave it (a region's date says little about a city passed later)."""
+    """Merge a containing stop into a contained one (or two mentions of one stop): the
+    stronger status; the more precise date of the same place, a region's date only when
+    the same sentence gave it or the contained stop has none of its own told in the same
+    tense ("returned to Turkey on Saturday ... arriving at the port of X")."""
     keep.status = max((keep.status, other.status), key=STATUS_RANK.__getitem__)
-    if other.evidence == keep.evidence:
-        keep.date = keep.date or other.date
+    if other.evidence == keep.evidence or keep.place.id == other.place.id:
+        keep.date = better_date(keep.date, other.date)
+    elif keep.date is None and bool(keep.extra.get("future")) == bool(other.extra.get("future")):
+        keep.date = other.date
     keep.extra.setdefault("evidence", []).extend(
         [other.evidence, *other.extra.get("evidence", [])])
     if keep.mode == "unknown":
         keep.mode = other.mode
     return keep
+
+
+def better_date(a: str | None, b: str | None) -> str | None:
+    """The more informative of two dates of one stop: either one when the other is missing,
+    a day within a span rather than the span ("on Tuesday" rather than "this week")."""
+    if not a or not b:
+        return a or b
+    if "/" in a and "/" not in b:
+        lo, _, hi = a.partition("/")
+        if lo <= b <= hi:
+            return b
+    return a

@@ -1,0 +1,75 @@
+"""Journeys in time: dates, status and mode of stops, each rule on a short authored text (no
+article's phrases in the code or here)."""
+
+from __future__ import annotations
+
+from mapper.read import article_from_text
+
+
+def _analyze(gazetteer, text):
+    from mapper.pipeline import analyze
+
+    return analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+
+
+def _stops(analysis, mover):
+    journey = next(j for j in analysis.journeys if mover in j.mover)
+    return {s.place.name: s for s in journey.stops}
+
+
+def test_a_headline_arrival_keeps_the_date_the_body_gives(gazetteer):
+    """The headline's "arrives in X" and the body's "arrived in X on Tuesday" are one visit:
+    the stop keeps Tuesday's date."""
+    a = _analyze(gazetteer, "Finnish President arrives in Lisbon for talks\n\n"
+                            "Published March 6, 2024\n\n"
+                            "Finnish President Sauli Niinisto arrived in Lisbon on Tuesday "
+                            "evening from Helsinki for two days of talks.")
+    assert _stops(a, "Niinisto")["Lisbon"].date == "2024-03-05"
+
+
+def test_a_time_of_day_takes_the_day_told_before(gazetteer):
+    """"touched down at 4.15 pm" names no day: the day the story told just before."""
+    a = _analyze(gazetteer, "Published October 12, 2022\n\n"
+                            "The charter plane left Oslo on Monday morning with the orchestra "
+                            "on board. The plane touched down in Reykjavik at 4.15 pm.")
+    stops = _stops(a, "plane")
+    assert stops["Reykjavik"].date == "2022-10-10"
+
+
+def test_a_time_of_day_alone_is_the_day_of_publication(gazetteer):
+    """With no day told before, "early in the morning" is the day of publication."""
+    a = _analyze(gazetteer, "Published October 12, 2022\n\n"
+                            "The cargo plane flew from Oslo to Reykjavik early in the morning.")
+    assert _stops(a, "plane")["Reykjavik"].date == "2022-10-12"
+
+
+def test_clock_figures_are_no_date(gazetteer):
+    """"a 6.5-hour flight" and "at 8:28 a.m." name no day of their own (no "June 5")."""
+    a = _analyze(gazetteer, "Published January 20, 2021\n\n"
+                            "The minister left Oslo at 8:28 a.m. on Tuesday for a 6.5-hour "
+                            "flight to Lagos.")
+    assert _stops(a, "minister")["Oslo"].date in (None, "2021-01-19")
+
+
+def test_a_day_the_tagger_cuts_short_and_the_next_day(gazetteer):
+    """"landed hours later, early Friday morning": Friday; "the next day" counts on."""
+    a = _analyze(gazetteer, "Published June 14, 2019\n\n"
+                            "The first plane with the evacuees landed in Manila on Thursday. "
+                            "The second plane landed several hours later, early Friday morning "
+                            "in Cebu.")
+    assert _stops(a, "plane")["Cebu"].date == "2019-06-14"
+    a = _analyze(gazetteer, "Published June 20, 2019\n\n"
+                            "The minister flew from Lyon to Madrid on June 10. She flew on to "
+                            "Lisbon the next day.")
+    assert _stops(a, "minister")["Lisbon"].date == "2019-06-11"
+
+
+def test_a_country_reached_dates_the_port_in_it(gazetteer):
+    """"returned to Norway on Saturday" then "arriving in Bergen": the port is
+    where the return ended, on Saturday."""
+    a = _analyze(gazetteer, "Published May 11, 2019\n\n"
+                            "The research ship Polar Dawn returned to Norway on Saturday. "
+                            "Television showed the Polar Dawn arriving in Bergen after "
+                            "leaving Reykjavik on Wednesday.")
+    stops = _stops(a, "Polar Dawn")
+    assert stops["Bergen"].date == "2019-05-11"
