@@ -73,3 +73,27 @@ def test_a_country_reached_dates_the_port_in_it(gazetteer):
                             "leaving Reykjavik on Wednesday.")
     stops = _stops(a, "Polar Dawn")
     assert stops["Bergen"].date == "2019-05-11"
+
+
+def test_a_leg_told_next_keeps_the_day_and_comes_after_the_arrival(gazetteer):
+    """"landed in M on Wednesday. ..., the team was split into two flights from M to S": the
+    next sentence's undated leg is that day's, and starts after the arrival in M (not a
+    second M before it)."""
+    a = _analyze(gazetteer, "Published June 22, 2023\n\n"
+                            "The Chilean team left Lisbon at 6pm on Tuesday and landed in Madrid "
+                            "on Wednesday. Because of delays, the team was split into two "
+                            "flights from Madrid to Seville.")
+    journey = next(j for j in a.journeys if "team" in j.mover)
+    assert [(s.place.name, s.date) for s in journey.stops] == [
+        ("Lisbon", "2023-06-20"), ("Madrid", "2023-06-21"), ("Seville", "2023-06-21")]
+
+
+def test_a_stop_arrived_at_and_left_later_keeps_the_arrival_date(gazetteer):
+    """"will fly to Quito on July 24. From Quito, she will fly to Bogota on July 26": Quito is
+    reached on the 24th; the 26th is when it is left."""
+    a = _analyze(gazetteer, "Published July 23, 2018\n\n"
+                            "The minister left for Lima on Monday. From Lima, the minister will "
+                            "fly to Quito on July 24. From Quito, she will fly to Bogota on "
+                            "July 26.")
+    stops = _stops(a, "minister")
+    assert stops["Quito"].date == "2018-07-24" and stops["Bogota"].date == "2018-07-26"

@@ -114,6 +114,10 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
                     bool(out[-1].extra.get("apart")) != bool(ev.extra.get("apart"))):
             out.append(ev)  # "arrived in Greece"; later "hope to reach Athens": two stops
             continue
+        if out and out[-1].place.id == ev.place.id and out[-1].role == "dest" and \
+                ev.role == "origin":
+            out[-1] = _combine(out[-1], ev)  # arrived in X, then left X: the arrival's stop
+            continue
         if out and contains(out[-1].place, ev.place) and out[-1].role != "crossing":
             prev = out.pop()
             ev = _combine(ev, prev) if prev.role == ev.role else ev

@@ -4,6 +4,7 @@ events in time (not in order of mention)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from mapper import dates
@@ -151,6 +152,20 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
                 continue
         if ev.extra.get("time_of_day") and not ev.extra.get("future"):
             ev.date = day_told_before(ctx, ev.position)
+            continue
+        before = [o for o in evs if o.position < ev.position and not o.extra.get("apart")]
+        last = max(before, key=lambda o: o.position, default=None)
+        if last is not None and last.date and "/" not in last.date and \
+                not ev.extra.get("earlier") and last.evidence != ev.evidence and \
+                bool(last.extra.get("future")) == bool(ev.extra.get("future")) and \
+                _sentence_of(ctx, ev.position) - _sentence_of(ctx, last.position) == 1:
+            ev.date = last.date  # "landed in X on Tuesday. ... then flew on from X to Y"
+
+
+def _sentence_of(ctx: Context, position: int) -> int:
+    """The index of the sentence holding a character position."""
+    starts = [sent.start_char for sent in ctx.doc.sents]
+    return bisect_right(starts, position) - 1
 
 
 def day_told_before(ctx: Context, position: int) -> str | None:
@@ -176,6 +191,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0) -> flo
     before, a future one after. A journey's start comes first, a return last."""
     base = ctx.base
     eps = ev.position * POSITION_STEP
+    floor = None
     if ev.extra.get("start"):
         t = base - 100.0
     elif ev.date:
@@ -221,12 +237,16 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0) -> flo
             t = min(earliest, base) - 1.0
         elif prior and depth < 5:
             t = time_order(ctx, prior[-1], evs, depth + 1) + 0.01
+            if prior[-1].evidence != ev.evidence:
+                floor = t  # a start told after a dated arrival comes after it
         elif not ev.extra.get("future"):
             t = base + 0.4
         else:  # undated plans and guesses in the order the text gives them
             t = base + 1.0
     if ev.role == "origin":
         t -= 0.1
+        if floor is not None:
+            t = max(t, floor - 0.01 + SENTENCE_STEP)
     if ev.extra.get("return"):
         t += 0.5
     if ev.extra.get("earlier"):  # not before a departure ("left X and, after calls")
