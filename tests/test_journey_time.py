@@ -97,3 +97,41 @@ def test_a_stop_arrived_at_and_left_later_keeps_the_arrival_date(gazetteer):
                             "July 26.")
     stops = _stops(a, "minister")
     assert stops["Quito"].date == "2018-07-24" and stops["Bogota"].date == "2018-07-26"
+
+
+def _statuses(gazetteer, text, mover):
+    return {name: s.status for name, s in _stops(_analyze(gazetteer, text), mover).items()}
+
+
+def test_set_out_for_and_begun_journeys_are_not_arrivals(gazetteer):
+    """"left for X on Monday" and "began its final journey to X": X is still ahead."""
+    assert _statuses(gazetteer, "Published March 4, 2024\n\nDanish Prime Minister Mette "
+                                "Frederiksen left for Lima on Monday.",
+                     "Frederiksen")["Lima"] == "planned"
+    assert _statuses(gazetteer, "Published March 4, 2024\n\nThe body of the former prime "
+                                "minister began its final journey to Madrid on Monday.",
+                     "body")["Madrid"] == "planned"
+
+
+def test_should_have_brought_is_a_goal_not_reached(gazetteer):
+    assert _statuses(gazetteer, "Published March 4, 2024\n\nThe plane took off on Sunday "
+                                "night. At that moment the plane was 200 miles off the coast, "
+                                "on a course that should have brought it to Lisbon by noon.",
+                     "plane")["Lisbon"] == "planned"
+
+
+def test_a_time_clause_of_the_saying_and_footage_are_no_report(gazetteer):
+    """"the minister said after the plane touched down in X": the landing is told as known;
+    "footage showed the ferry arriving in X": seen, not claimed."""
+    assert _statuses(gazetteer, "Published March 4, 2024\n\nHungarian foreign minister Peter "
+                                "Szijjarto said after the plane touched down in Oslo: \"We "
+                                "were never told why.\"", "plane")["Oslo"] == "confirmed"
+    assert _statuses(gazetteer, "Published March 4, 2024\n\nTelevision footage showed the "
+                                "ferry Nordic Star arriving in Dover after leaving Calais on "
+                                "Sunday.", "Nordic Star")["Dover"] == "confirmed"
+
+
+def test_the_goal_of_a_trip_under_way_is_planned_whoever_reports_it(gazetteer):
+    assert _statuses(gazetteer, "Published March 4, 2024\n\nSatellite data reveals the bulk "
+                                "carrier (en route from Lagos to Rotterdam) slowed near the "
+                                "coast on Friday.", "carrier")["Rotterdam"] == "planned"

@@ -24,6 +24,11 @@ from mapper.journeys.words import (
 )
 from mapper.networks.mode import mode_from_text
 
+# Verbs of showing: footage or data that "showed the ship arriving" is seen, not claimed
+SEEN_VERBS = {"show"}
+# Conjunctions of a time clause
+TIME_MARKS = {"after", "before", "when", "once", "as", "while", "since", "until"}
+
 
 def stop_status(ctx: Context, verb, sent, noun=None) -> str:
     """Whether a verb's stop is confirmed, planned, reported or speculated."""
@@ -39,8 +44,10 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
     if auxes & SPECULATION_MODALS or words & SPECULATION_WORDS or is_conditional(verb) or (
             "must" in auxes and "have" in auxes and verb.tag_ == "VBN"):
         return "speculated"  # "could stop in X", "if he flies to X", "must have gone to X"
+    if auxes & {"should", "ought"} and "have" in auxes and verb.tag_ == "VBN":
+        return "planned"  # "a course that should have brought it to X": a goal not reached
     reporters = [a for a in _clause_chain(verb)[1:] if a.pos_ in ("VERB", "AUX")
-                 and a.lemma_.lower() in REPORT_VERBS]
+                 and a.lemma_.lower() in REPORT_VERBS - SEEN_VERBS]
     planned = future_clause(verb) or (
         verb.tag_ == "VB" and "to" in auxes and not _purpose_of_departure(verb)) or (
         verb.tag_ == "VB" and "must" in auxes) or due_in(verb) is not None or \
@@ -61,7 +68,7 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
         return "speculated"  # "would fly to X if ..."
     if planned:
         return "planned"
-    if verb.dep_ in ("pcomp", "advcl") and noun is None:
+    if verb.dep_ in ("pcomp", "advcl"):
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head
         if head.pos_ in ("VERB", "AUX") and head != verb:
             governing = stop_status(ctx, head, sent)
@@ -130,7 +137,19 @@ def _clause_chain(verb) -> list:
     a train that travelled to X is theirs", the belief is not about the train's trip."""
     out = [verb]
     tok = verb
-    while tok.head != tok and tok.dep_ not in ("relcl", "acl"):
+    while tok.head != tok and tok.dep_ not in ("relcl", "acl") and not _told_as_known(tok):
         tok = tok.head
         out.append(tok)
     return out
+
+
+def _told_as_known(tok) -> bool:
+    """Whether a clause is a time clause after a report verb ("said after the plane touched
+    down in X", "told reporters before leaving X"): it dates the saying, not what is said (one
+    before the verb may be part of what is said: "As police stopped the car on X, ..., police
+    said")."""
+    if tok.dep_ == "advcl":
+        return tok.head.lemma_.lower() in REPORT_VERBS and tok.i > tok.head.i and any(
+            c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in tok.children)
+    return tok.dep_ == "pcomp" and tok.head.lower_ in TIME_MARKS and \
+        tok.head.head.lemma_.lower() in REPORT_VERBS and tok.i > tok.head.head.i
