@@ -135,3 +135,13 @@ def test_the_goal_of_a_trip_under_way_is_planned_whoever_reports_it(gazetteer):
     assert _statuses(gazetteer, "Published March 4, 2024\n\nSatellite data reveals the bulk "
                                 "carrier (en route from Lagos to Rotterdam) slowed near the "
                                 "coast on Friday.", "carrier")["Rotterdam"] == "planned"
+
+
+def test_a_trip_told_in_the_present_is_a_timetable(gazetteer):
+    """"He flies first to X, ... before arriving in Y": news tells done trips in the past; in
+    the body a present is a programme (planned), unless quoted or in the headline."""
+    statuses = _statuses(gazetteer, "Published November 3, 2017\n\nGerman Chancellor Angela "
+                                    "Merkel left Berlin on Friday. She flies first to Oslo, "
+                                    "stopping for talks, before arriving in Tromso on Sunday.",
+                         "Merkel")
+    assert statuses["Oslo"] == "planned" and statuses["Tromso"] == "planned"

@@ -77,10 +77,11 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
     present = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and not auxes and any(
         c.dep_ == "nsubj" for c in verb.children)  # "The Sox open": a present tagged VB
     if present and lemma_of(verb) in MOTION_VERBS | START_VERBS and \
-            not in_headline(verb) and any(
-                c.ent_type_ == "DATE" or c.dep_ == "prep" and any(
-                    o.ent_type_ == "DATE" for o in c.children) for c in verb.children):
-        return "planned"  # "He arrives in X on Friday": a timetable, still ahead
+            not in_headline(verb) and not _quoted(verb, sent) and \
+            not (verb.text[:1].isupper() and verb.i != sent.start) and (
+                verb.dep_ == "conj" or any(c.dep_ in ("nsubj", "nsubjpass")
+                                           for c in verb.children)):
+        return "planned"  # "He arrives in X on Friday", "He flies first to X": a timetable
     if verb.tag_ == "VBG" and lemma_of(verb) == "head" and verb.dep_ in (
             "advcl", "acl", "xcomp", "conj") and any(
             c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "for", "into")
@@ -93,6 +94,12 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
             for c in verb.children):
         return "planned"  # "is (was) heading to": the destination is not reached yet
     return "confirmed"
+
+
+def _quoted(verb, sent) -> bool:
+    """Whether a verb stands inside quotation marks in its sentence."""
+    before = sent.doc.text[sent.start_char: verb.idx]
+    return sum(before.count(q) for q in '"“”') % 2 == 1
 
 
 def source_speaker(report) -> bool:
