@@ -145,3 +145,14 @@ def test_a_trip_told_in_the_present_is_a_timetable(gazetteer):
                                     "stopping for talks, before arriving in Tromso on Sunday.",
                          "Merkel")
     assert statuses["Oslo"] == "planned" and statuses["Tromso"] == "planned"
+
+
+def test_a_programme_told_with_one_mode(gazetteer):
+    """"is due to visit X, Y and Z. She flies first to W, ... before arriving in X": every
+    planned leg is by air, the one a subordinate clause tells too."""
+    a = _analyze(gazetteer, "Published November 3, 2017\n\nGerman Chancellor Angela Merkel "
+                            "left Berlin on Friday and is due to visit Norway, Sweden and "
+                            "Finland. She flies first to Oslo, stopping for talks, before "
+                            "arriving in Tromso on Sunday.")
+    stops = _stops(a, "Merkel")
+    assert {stops[n].mode for n in ("Sweden", "Finland", "Oslo", "Tromso")} == {"air"}

@@ -163,6 +163,14 @@ def inherit_modes(evs: list[Event]) -> list[Event]:
         if first is not None and ev.mode == "unknown" and (
                 ev.role == "origin" or ev.position == first.position):
             ev.mode = first.mode
+    # a programme told with one mode ("is due to visit X, Y and Z ... He flies first to W"):
+    # each planned leg's, before the one that names it too
+    planned = {e.mode for e in evs if e.extra.get("future") and e.mode != "unknown"
+               and not e.extra.get("leg_mode")}
+    if len(planned) == 1:
+        for ev in evs:
+            if ev.extra.get("future") and ev.mode == "unknown":
+                ev.mode = next(iter(planned))
     return evs_all
 
 

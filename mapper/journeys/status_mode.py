@@ -117,6 +117,22 @@ def travel_mode(ctx: Context, verb, sent, mover: Mover) -> str:
     helicopter", or the mover's own vehicle; "unknown" otherwise."""
     if ctx.subject_vehicle:
         return VEHICLES[ctx.subject_vehicle]
+    mode = _verb_mode(verb)
+    if mode:
+        return mode
+    if verb.dep_ in ("advcl", "pcomp", "xcomp"):
+        # "flies to X, stopping in Y, before arriving in Z": the trip's verb gives the mode
+        head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        mode = _verb_mode(head) if head.pos_ in ("VERB", "AUX") else None
+        if mode:
+            return mode
+    if mover.vehicle and mover.key.startswith(("vehicle:", "named:")):
+        return VEHICLES.get(mover.vehicle, "unknown")
+    return "unknown"
+
+
+def _verb_mode(verb) -> str | None:
+    """The mode a verb names ("fly", "sail") or its "by helicopter", "aboard a ship"."""
     lemma = verb.lemma_.lower()
     if lemma in VERB_MODES:
         return VERB_MODES[lemma]
@@ -126,9 +142,7 @@ def travel_mode(ctx: Context, verb, sent, mover: Mover) -> str:
                 mode = VEHICLES.get(obj.lemma_.lower()) or mode_from_text(obj.text)
                 if mode:
                     return mode
-    if mover.vehicle and mover.key.startswith(("vehicle:", "named:")):
-        return VEHICLES.get(mover.vehicle, "unknown")
-    return "unknown"
+    return None
 
 
 def _purpose_of_departure(verb) -> bool:
