@@ -384,12 +384,14 @@ def contains(outer: Place, inner: Place) -> bool:
 def _combine(keep: Event, other: Event) -> Event:
     """Merge a containing stop into a contained one (or two mentions of one stop): the
     stronger status; the more precise date of the same place, a region's date only when
-    the same sentence gave it or the contained stop has none of its own told in the same
-    tense ("returned to Turkey on Saturday ... arriving at the port of X")."""
+    the same sentence gave it or, for an arrival, the contained stop has none of its own told
+    in the same tense ("returned to Turkey on Saturday ... arriving at the port of X"; not a
+    region "rolled through on Monday" for a city passed before)."""
     keep.status = max((keep.status, other.status), key=STATUS_RANK.__getitem__)
     if other.evidence == keep.evidence or keep.place.id == other.place.id:
         keep.date = better_date(keep.date, other.date)
-    elif keep.date is None and bool(keep.extra.get("future")) == bool(other.extra.get("future")):
+    elif keep.date is None and keep.role == other.role == "dest" and \
+            bool(keep.extra.get("future")) == bool(other.extra.get("future")):
         keep.date = other.date
     keep.extra.setdefault("evidence", []).extend(
         [other.evidence, *other.extra.get("evidence", [])])
