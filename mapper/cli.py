@@ -37,6 +37,10 @@ def _parser(evaluate: bool = True) -> argparse.ArgumentParser:
                         "the embedded gazetteer lacks; 1 request/s, cached on disk")
     p.add_argument("--geocoder-domain", metavar="HOST[:PORT]",
                    help="the geocoder's server (default: the provider's public one)")
+    p.add_argument("--published", metavar="DATE",
+                   help="the article's publication date (YYYY-MM-DD), which relative dates "
+                        "('on Sunday', 'yesterday') count from; wins over the date read from "
+                        "the page or the text")
     sub = p.add_subparsers(dest="command", required=True)
 
     m = sub.add_parser("map", help="write the interactive map (and GeoJSON)")
@@ -172,7 +176,7 @@ def _run(args) -> int:
         gazetteer = make_gazetteer(args.geocoder, user_agent=f"mapper/{__version__}",
                                    domain=args.geocoder_domain)
     analysis = analyze(article, extractor=args.extractor, online=args.online,
-                       gazetteer=gazetteer)
+                       gazetteer=gazetteer, published=args.published)
     if not analysis.places:
         raise InputError(f"no places found in {article.source}")
     for w in analysis.warnings:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+from dataclasses import replace
+from datetime import date
 
 from mapper.corridors import CorridorExtractor
-from mapper.errors import DataFileError
+from mapper.errors import DataFileError, InputError
 from mapper.extractors.base import Extractor
 from mapper.gazetteer.base import Gazetteer
 from mapper.gazetteer.embedded import default_gazetteer
@@ -38,11 +41,16 @@ def analyze(
     extractor: str = "spacy",
     gazetteer: Gazetteer | None = None,
     online: bool = False,
+    published: date | str | None = None,
 ) -> Analysis:
     """Analyse an article (an ``Article`` or a path, URL or "-") into places, journeys and
-    corridors with their geometries."""
+    corridors with their geometries. ``published`` (a date or "YYYY-MM-DD") is the article's
+    publication date, which relative dates ("on Sunday", "yesterday") count from; it wins over
+    the date read from the page or text."""
     if isinstance(article, str):
         article = read_article(article)
+    if published is not None:
+        article = replace(article, published=as_date(published))
     gazetteer = gazetteer or default_gazetteer()
     doc = parse(article.text, body_start(article))
     mentions = make_extractor(extractor, gazetteer).extract(article, doc)
@@ -55,6 +63,19 @@ def analyze(
                          CorridorExtractor(gazetteer).extract, article, doc, places)
     analysis = Analysis(article, places, journeys.journeys, corridors, tuple(warnings))
     return _guarded("geometry", warnings, analysis, draw, analysis, gazetteer, online=online)
+
+
+def as_date(value: date | str) -> date:
+    """A publication date given by the caller: a date, or text ("2023-02-21", "Feb 21,
+    2023")."""
+    if isinstance(value, date):
+        return value
+    from mapper.dates import parse_date
+
+    found = parse_date(str(value)) if re.search(r"\d{4}", str(value)) else None
+    if found is None:
+        raise InputError(f"not a date: {value!r} (write it as YYYY-MM-DD)")
+    return found
 
 
 def _guarded(stage: str, warnings: list[str], fallback, func, *args, **kwargs):

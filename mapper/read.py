@@ -326,17 +326,64 @@ def detect_title(text: str) -> str | None:
 
 
 def detect_published(text: str, head_lines: int = 6) -> date | None:
-    """The publication date from a date line among the first lines of ``text``."""
-    for i, (_, line) in enumerate(_lines(text)):
-        if i >= head_lines:
-            break
+    """The publication date from a date line among the first lines of ``text`` ("Published
+    June 10, 2018", "Posted at 8:04 AM, Feb 21, 2023", "Updated: 21.02.2023"), else from a
+    dateline that carries one ("LONDON (Reuters, March 3, 2021) -", "LONDON, March 3, 2021
+    -")."""
+    lines = [line for i, (_, line) in enumerate(_lines(text)) if i < head_lines]
+    for line in lines:
         if _is_date_line(line) and (_is_head_line(line) or len(line.split()) <= 12):
             m = _FULL_DATE.search(line)
             if m:
                 found = parse_date(m.group(0))
                 if found:
                     return found
+        if _BYLINE.match(line.strip()) and len(line.strip()) <= 160:
+            found = _numeric_date(line)
+            if found:
+                return found
+    for line in lines:
+        m = _DATED_DATELINE.match(line)
+        if m:
+            found = parse_date(m.group("date"))
+            if found:
+                return found
     return None
+
+
+# "LONDON (March 3, 2021) -", "LONDON, March 3, 2021 (Reuters) -", "OSLO, Norway (AP, March
+# 3, 2021) —": a place in capitals, an agency, the date, then the dash
+_DATED_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][a-z.]+)?)?"
+    r"[ \t]*[(,][ \t]*(?:[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]*)?"
+    rf"(?P<date>{_FULL_DATE.pattern})"
+    rf"[ \t]*(?:\([^()\n]{{1,40}}\))?\)?[ \t]*(?:—|–|--|-)[ \t]"
+)
+
+
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d\d)\b")
+
+
+def _numeric_date(line: str) -> date | None:
+    """A date written in figures on a "Published/Posted/Updated" line: day first after dots
+    ("21.02.2023"); with slashes only when one order is possible ("02/21/2023")."""
+    m = _NUMERIC_DATE.search(line)
+    if m is None:
+        return None
+    a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    if m.group(2) == ".":
+        day, month = a, b
+    elif a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return None  # "03/02/2023": March 2 or 3 February
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 # a capitalised word, or a short lower-case particle inside a name ("Rio de Janeiro")

@@ -1076,16 +1076,16 @@ def test_bound_for_after_a_place_belongs_to_the_vehicle(gazetteer):
     assert [m for _, _, m in _legs(a, "icebreaker")] == ["sea"]
 
 
-def test_a_denied_or_expected_motion_is_no_stop(gazetteer):
-    """"denied it was meant to enter X", "a route that should have taken it to Y": neither
-    was reached."""
+def test_a_denied_or_expected_motion_is_not_reached(gazetteer):
+    """"denied it was meant to enter X": no stop; "a route that should have taken it to Y": a
+    goal not reached, so a planned stop (as the journey gold reads such goals)."""
     a = _analyze(gazetteer, "The cargo plane flew from Nairobi to Cairo. Officials denied that "
                             "the plane was ever meant to enter Libya.")
     assert "Libya" not in _stops(a, "plane")
     a = _analyze(gazetteer, "The ferry left Split on Sunday, bound for Ancona. Its usual "
                             "course should have brought it to Venice by noon.")
     assert _stops(a, "ferry")["Ancona"].status == "planned"
-    assert "Venice" not in _stops(a, "ferry")
+    assert _stops(a, "ferry")["Venice"].status == "planned"
 
 
 def test_a_named_storm_moves_where_it_strikes(gazetteer):

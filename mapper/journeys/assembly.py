@@ -9,7 +9,7 @@ from datetime import date
 from mapper.geodesy import in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
-from mapper.journeys.timing import time_order
+from mapper.journeys.timing import fill_dates, time_order
 from mapper.journeys.values import Event, JourneyResult, Mover
 from mapper.journeys.words import (
     BORDER_WORDS,
@@ -48,6 +48,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
         for ev in evs:
             if _diverted(ev, evs):
                 ev.extra["apart"] = True  # a stop no leg reaches
+        fill_dates(ctx, evs)
         for ev in evs:
             ev.order = time_order(ctx, ev, evs)
         for ev in evs:
@@ -101,7 +102,8 @@ def merge_repeats(ctx: Context, stops: list[Stop], apart: set) -> list[Stop]:
             evidence = "\n".join(sorted(dict.fromkeys(prev.evidence.split("\n") +
                                                        s.evidence.split("\n")),
                                          key=ctx.article.text.find))
-            out[-1] = replace(prev, status=status, date=prev.date or s.date, evidence=evidence)
+            out[-1] = replace(prev, status=status, date=better_date(prev.date, s.date),
+                              evidence=evidence)
             continue
         out.append(s)
     return out
@@ -114,6 +116,10 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
         if out and (_tense_apart(out[-1], ev) or
                     bool(out[-1].extra.get("apart")) != bool(ev.extra.get("apart"))):
             out.append(ev)  # "arrived in Greece"; later "hope to reach Athens": two stops
+            continue
+        if out and out[-1].place.id == ev.place.id and out[-1].role == "dest" and \
+                ev.role == "origin":
+            out[-1] = _combine(out[-1], ev)  # arrived in X, then left X: the arrival's stop
             continue
         if out and contains(out[-1].place, ev.place) and out[-1].role != "crossing":
             prev = out.pop()
@@ -160,6 +166,14 @@ def inherit_modes(evs: list[Event]) -> list[Event]:
         if first is not None and ev.mode == "unknown" and (
                 ev.role == "origin" or ev.position == first.position):
             ev.mode = first.mode
+    # a programme told with one mode ("is due to visit X, Y and Z ... He flies first to W"):
+    # each planned leg's, before the one that names it too
+    planned = {e.mode for e in evs if e.extra.get("future") and e.mode != "unknown"
+               and not e.extra.get("leg_mode")}
+    if len(planned) == 1:
+        for ev in evs:
+            if ev.extra.get("future") and ev.mode == "unknown":
+                ev.mode = next(iter(planned))
     return evs_all
 
 
@@ -371,13 +385,31 @@ def contains(outer: Place, inner: Place) -> bool:
 
 
 def _combine(keep: Event, other: Event) -> Event:
-    """Merge a containing stop into a contained one: the stronger status; a date only when the
-    same sentence gave it (a region's date says little about a city passed later)."""
+    """Merge a containing stop into a contained one (or two mentions of one stop): the
+    stronger status; the more precise date of the same place, a region's date only when
+    the same sentence gave it or, for an arrival, the contained stop has none of its own told
+    in the same tense ("returned to Turkey on Saturday ... arriving at the port of X"; not a
+    region "rolled through on Monday" for a city passed before)."""
     keep.status = max((keep.status, other.status), key=STATUS_RANK.__getitem__)
-    if other.evidence == keep.evidence:
-        keep.date = keep.date or other.date
+    if other.evidence == keep.evidence or keep.place.id == other.place.id:
+        keep.date = better_date(keep.date, other.date)
+    elif keep.date is None and keep.role == other.role == "dest" and \
+            bool(keep.extra.get("future")) == bool(other.extra.get("future")):
+        keep.date = other.date
     keep.extra.setdefault("evidence", []).extend(
         [other.evidence, *other.extra.get("evidence", [])])
     if keep.mode == "unknown":
         keep.mode = other.mode
     return keep
+
+
+def better_date(a: str | None, b: str | None) -> str | None:
+    """The more informative of two dates of one stop: either one when the other is missing,
+    a day within a span rather than the span ("on Tuesday" rather than "this week")."""
+    if not a or not b:
+        return a or b
+    if "/" in a and "/" not in b:
+        lo, _, hi = a.partition("/")
+        if lo <= b <= hi:
+            return b
+    return a

@@ -312,7 +312,7 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                                  for c in verb.children):
         return out  # "attended law school in X": studied there
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & {"would", "should"} and "have" in auxes or is_conditional(verb, ("if", "unless")):
+    if "would" in auxes and "have" in auxes or is_conditional(verb, ("if", "unless")):
         return out  # "would have flown to Rome", "if they were sent to X": did not happen
     made_stop = any(c.dep_ == "dobj" and c.lemma_.lower() in TRAVEL_NOUNS
                     for c in verb.children)
@@ -409,6 +409,9 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                 if lemma == "board" and role == "dest" and ev.status == "confirmed":
                     ev.status, ev.date = "planned", None  # "boarded a ferry to X": not
                     ev.extra["future"] = True  # there yet
+                if role == "dest" and child.dep_ == "prep" and child.lower_ == "for" and \
+                        lemma in SETTING_OFF_VERBS and ev.status == "confirmed":
+                    ev.status = "planned"  # "left for X on Monday": set out, not there yet
                 if separate and role == "dest" or background:
                     ev.extra["apart"] = True  # a trip to each; a trip of another time
                 out.append(ev)
@@ -465,12 +468,14 @@ def noun_events(ctx: Context, noun, sent, mover: Mover) -> list[Event]:
         for target in (c for c in child.children if c.dep_ == "pobj"):
             for place, span in places_under(ctx, target):
                 ev = make_event(ctx, governing, sent, mover, place, role, span, noun=noun)
-                if role == "dest" and ev.status == "confirmed" and \
-                        (lemma_of(governing) in SETTING_OFF_VERBS or lemma_of(governing) ==
-                         "take" and any(c.dep_ == "prt" and c.lower_ == "off" for c in
-                                        governing.children)) and not ev.date and \
+                off = lemma_of(governing) in SETTING_OFF_VERBS or lemma_of(governing) == \
+                    "take" and any(c.dep_ == "prt" and c.lower_ == "off" for c in
+                                   governing.children)
+                if role == "dest" and ev.status == "confirmed" and (
+                        off and not ev.date or lemma_of(governing) in START_VERBS) and \
                         not (ev.extra.get("earlier") and not after_clause(governing)):
-                    # "took off ... on a flight to X"; but "left X and, after calls in Y,"
+                    # "took off ... on a flight to X"; but "left X and, after calls in Y,";
+                    # "began his journey to X on Monday": a journey begun is not over
                     ev.status = "planned"  # "set off on a march to X": not there yet
                 if noun.tag_ == "NNS" and lemma_of(noun) in SEPARATE_TRIP_NOUNS:
                     ev.extra["apart"] = True  # "vacations in X and Y": a trip to each

@@ -18,7 +18,7 @@ from mapper.journeys.syntax import (
     located_in,
     where_pluperfect,
 )
-from mapper.journeys.timing import event_date
+from mapper.journeys.timing import event_date, time_of_day
 from mapper.journeys.values import Event, Mover
 from mapper.journeys.words import (
     FUTURE_WORDS,
@@ -144,6 +144,8 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
         "leg_mode": ctx.taken,
         # "was heading for X when ...": where the mover was going at the time
         "was_going": verb.tag_ == "VBG" and bool(auxes & {"was", "were"}) and role == "dest",
+        # "touched down at 2.35 pm": a time of day, the day the story is telling
+        "time_of_day": when is None and time_of_day(verb, sent),
     }
     if ctx.subject_vehicle and not ctx.taken:  # not a boat taken for one leg
         mover.vehicles[ctx.subject_vehicle] = mover.vehicles.get(ctx.subject_vehicle, 0) + 1

@@ -24,6 +24,11 @@ from mapper.journeys.words import (
 )
 from mapper.networks.mode import mode_from_text
 
+# Verbs of showing: footage or data that "showed the ship arriving" is seen, not claimed
+SEEN_VERBS = {"show"}
+# Conjunctions of a time clause
+TIME_MARKS = {"after", "before", "when", "once", "as", "while", "since", "until"}
+
 
 def stop_status(ctx: Context, verb, sent, noun=None) -> str:
     """Whether a verb's stop is confirmed, planned, reported or speculated."""
@@ -39,8 +44,10 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
     if auxes & SPECULATION_MODALS or words & SPECULATION_WORDS or is_conditional(verb) or (
             "must" in auxes and "have" in auxes and verb.tag_ == "VBN"):
         return "speculated"  # "could stop in X", "if he flies to X", "must have gone to X"
+    if auxes & {"should", "ought"} and "have" in auxes and verb.tag_ == "VBN":
+        return "planned"  # "a course that should have brought it to X": a goal not reached
     reporters = [a for a in _clause_chain(verb)[1:] if a.pos_ in ("VERB", "AUX")
-                 and a.lemma_.lower() in REPORT_VERBS]
+                 and a.lemma_.lower() in REPORT_VERBS - SEEN_VERBS]
     planned = future_clause(verb) or (
         verb.tag_ == "VB" and "to" in auxes and not _purpose_of_departure(verb)) or (
         verb.tag_ == "VB" and "must" in auxes) or due_in(verb) is not None or \
@@ -61,7 +68,7 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
         return "speculated"  # "would fly to X if ..."
     if planned:
         return "planned"
-    if verb.dep_ in ("pcomp", "advcl") and noun is None:
+    if verb.dep_ in ("pcomp", "advcl"):
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head
         if head.pos_ in ("VERB", "AUX") and head != verb:
             governing = stop_status(ctx, head, sent)
@@ -70,10 +77,11 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
     present = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and not auxes and any(
         c.dep_ == "nsubj" for c in verb.children)  # "The Sox open": a present tagged VB
     if present and lemma_of(verb) in MOTION_VERBS | START_VERBS and \
-            not in_headline(verb) and any(
-                c.ent_type_ == "DATE" or c.dep_ == "prep" and any(
-                    o.ent_type_ == "DATE" for o in c.children) for c in verb.children):
-        return "planned"  # "He arrives in X on Friday": a timetable, still ahead
+            not in_headline(verb) and not _quoted(verb, sent) and \
+            not (verb.text[:1].isupper() and verb.i != sent.start) and (
+                verb.dep_ == "conj" or any(c.dep_ in ("nsubj", "nsubjpass")
+                                           for c in verb.children)):
+        return "planned"  # "He arrives in X on Friday", "He flies first to X": a timetable
     if verb.tag_ == "VBG" and lemma_of(verb) == "head" and verb.dep_ in (
             "advcl", "acl", "xcomp", "conj") and any(
             c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "for", "into")
@@ -86,6 +94,12 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
             for c in verb.children):
         return "planned"  # "is (was) heading to": the destination is not reached yet
     return "confirmed"
+
+
+def _quoted(verb, sent) -> bool:
+    """Whether a verb stands inside quotation marks in its sentence."""
+    before = sent.doc.text[sent.start_char: verb.idx]
+    return sum(before.count(q) for q in '"“”') % 2 == 1
 
 
 def source_speaker(report) -> bool:
@@ -103,6 +117,22 @@ def travel_mode(ctx: Context, verb, sent, mover: Mover) -> str:
     helicopter", or the mover's own vehicle; "unknown" otherwise."""
     if ctx.subject_vehicle:
         return VEHICLES[ctx.subject_vehicle]
+    mode = _verb_mode(verb)
+    if mode:
+        return mode
+    if verb.dep_ in ("advcl", "pcomp", "xcomp"):
+        # "flies to X, stopping in Y, before arriving in Z": the trip's verb gives the mode
+        head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        mode = _verb_mode(head) if head.pos_ in ("VERB", "AUX") else None
+        if mode:
+            return mode
+    if mover.vehicle and mover.key.startswith(("vehicle:", "named:")):
+        return VEHICLES.get(mover.vehicle, "unknown")
+    return "unknown"
+
+
+def _verb_mode(verb) -> str | None:
+    """The mode a verb names ("fly", "sail") or its "by helicopter", "aboard a ship"."""
     lemma = verb.lemma_.lower()
     if lemma in VERB_MODES:
         return VERB_MODES[lemma]
@@ -112,9 +142,7 @@ def travel_mode(ctx: Context, verb, sent, mover: Mover) -> str:
                 mode = VEHICLES.get(obj.lemma_.lower()) or mode_from_text(obj.text)
                 if mode:
                     return mode
-    if mover.vehicle and mover.key.startswith(("vehicle:", "named:")):
-        return VEHICLES.get(mover.vehicle, "unknown")
-    return "unknown"
+    return None
 
 
 def _purpose_of_departure(verb) -> bool:
@@ -130,7 +158,19 @@ def _clause_chain(verb) -> list:
     a train that travelled to X is theirs", the belief is not about the train's trip."""
     out = [verb]
     tok = verb
-    while tok.head != tok and tok.dep_ not in ("relcl", "acl"):
+    while tok.head != tok and tok.dep_ not in ("relcl", "acl") and not _told_as_known(tok):
         tok = tok.head
         out.append(tok)
     return out
+
+
+def _told_as_known(tok) -> bool:
+    """Whether a clause is a time clause after a report verb ("said after the plane touched
+    down in X", "told reporters before leaving X"): it dates the saying, not what is said (one
+    before the verb may be part of what is said: "As police stopped the car on X, ..., police
+    said")."""
+    if tok.dep_ == "advcl":
+        return tok.head.lemma_.lower() in REPORT_VERBS and tok.i > tok.head.i and any(
+            c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in tok.children)
+    return tok.dep_ == "pcomp" and tok.head.lower_ in TIME_MARKS and \
+        tok.head.head.lemma_.lower() in REPORT_VERBS and tok.i > tok.head.head.i

@@ -3,7 +3,9 @@ events in time (not in order of mention)."""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from bisect import bisect_right
+from datetime import date, timedelta
 
 from mapper import dates
 from mapper.journeys.context import Context
@@ -34,18 +36,21 @@ def event_date(ctx: Context, verb, sent, tense: str) -> str | None:
     if any(c.lower_ == "then" for c in verb.children) and sent.start > 0:
         previous = ctx.doc[sent.start - 1].sent
         for ent in reversed(previous.ents):
-            if ent.label_ == "DATE":
-                found = resolve_date(ctx, ent.text, tense)
+            if ent.label_ in ("DATE", "TIME"):
+                found = resolve_date(ctx, ent.text, tense, ent.label_)
                 if found:
                     return found
     return None
 
 
-def resolve_date(ctx: Context, text: str, tense: str) -> str | None:
-    """A DATE entity's date; NER spans can carry extra words ("March 29 after days")."""
-    found = dates.resolve_when(text, ctx.article.published, tense)
-    if found:
-        return found
+def resolve_date(ctx: Context, text: str, tense: str, label: str = "DATE") -> str | None:
+    """A DATE entity's date; NER spans can carry extra words ("March 29 after days"). A TIME
+    entity dates only by a day it names ("this morning", "1am on Wednesday"), not by its
+    figures ("at 8.30 am", "a 6.5-hour flight")."""
+    if label == "DATE":
+        found = dates.resolve_when(text, ctx.article.published, tense)
+        if found:
+            return found
     for expr, _, _ in dates.find_when(text):
         found = dates.resolve_when(expr, ctx.article.published, tense)
         if found:
@@ -54,9 +59,63 @@ def resolve_date(ctx: Context, text: str, tense: str) -> str | None:
 
 
 def attached_date(ctx: Context, verb, sent, tense: str) -> str | None:
-    """The resolved date of the first DATE of the sentence in the verb's own clause, or None."""
+    """The resolved date of the first DATE (or TIME naming a day) of the sentence in the
+    verb's own clause, or None. An entity the tagger cut short is read with the words that
+    modify it ("early Monday morning" tagged "morning"); "the next day" and "two days
+    later" count from the day told before."""
+    for ent in owned_times(verb, sent):
+        for text in dict.fromkeys((ent.text, _phrase(ent))):
+            later = _LATER.search(text)
+            if later:
+                before = day_told_before(ctx, ent.start_char)
+                if before:
+                    return _add_days(before, later)
+            resolved = resolve_date(ctx, text, tense, ent.label_)
+            if resolved:
+                return resolved
+    return None
+
+
+def time_of_day(verb, sent) -> bool:
+    """Whether the verb's own clause gives a time of day but no day ("touched down at 2.35
+    pm", "flew in early in the morning")."""
+    return any(ent.label_ == "TIME" and not dates.find_when(_phrase(ent)) and
+               not _LATER.search(_phrase(ent)) for ent in owned_times(verb, sent))
+
+
+_LATER = re.compile(
+    r"(?i)\b(?:the\s+(?P<next>next|following)\s+(?P<unit1>day|morning|afternoon|evening|"
+    r"night|week)|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?P<unit2>days?|weeks?)\s+later)\b")
+
+
+def _add_days(day: str, later: re.Match) -> str | None:
+    """``day`` moved on by what a "the next day" / "two weeks later" match says."""
+    if later.group("next"):
+        n = 7 if later.group("unit1") == "week" else 1
+    else:
+        n = dates.NUMBER_WORDS.get(later.group("n").lower()) or (
+            int(later.group("n")) if later.group("n").isdigit() else 0)
+        n *= 7 if later.group("unit2").startswith("week") else 1
+    if not n:
+        return None
+    return (date.fromisoformat(day) + timedelta(days=n)).isoformat()
+
+
+def _phrase(ent) -> str:
+    """The entity with the words of its head's phrase (a short one) around it."""
+    sub = list(ent.root.subtree)
+    if len(sub) > 8:
+        return ent.text
+    start = min(sub[0].i, ent.start)
+    end = max(sub[-1].i + 1, ent.end)
+    return ent.doc[start:end].text
+
+
+def owned_times(verb, sent):
+    """The DATE and TIME entities of the sentence that belong to the verb's own clause."""
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ not in ("DATE", "TIME"):
             continue
         owner = None
         for anc in [ent.root, *ent.root.ancestors]:
@@ -70,12 +129,58 @@ def attached_date(ctx: Context, verb, sent, tense: str) -> str | None:
                 break  # the date belongs to another clause
             if anc.dep_ == "prep" and anc.lower_ == "since":
                 break  # "his first visit since 2019": a time before, not the visit's
-        if owner is None:
+        if owner is not None:
+            yield ent
+
+
+def fill_dates(ctx: Context, evs: list[Event]) -> None:
+    """Dates for a mover's undated events that the article gives elsewhere: another mention
+    of the same arrival ("arrives in X" in the headline, "arrived in X on Tuesday" in the
+    body), and the day the story is telling for a time of day with no day ("touched down at
+    2.35 pm")."""
+    for ev in evs:
+        if ev.date or ev.extra.get("apart") or ev.extra.get("pluperfect") or \
+                ev.extra.get("return"):
             continue
-        resolved = resolve_date(ctx, ent.text, tense)
-        if resolved:
-            return resolved
-    return None
+        if ev.role == "dest":
+            same = [o for o in evs if o.date and o.role == "dest" and
+                    o.place.id == ev.place.id and not o.extra.get("apart") and
+                    not o.extra.get("pluperfect") and not o.extra.get("return") and
+                    bool(o.extra.get("future")) == bool(ev.extra.get("future"))]
+            if same:
+                ev.date = min(same, key=lambda o: ("/" in o.date, o.position)).date
+                continue
+        if ev.extra.get("time_of_day") and not ev.extra.get("future"):
+            ev.date = day_told_before(ctx, ev.position)
+            continue
+        before = [o for o in evs if o.position < ev.position and not o.extra.get("apart")]
+        last = max(before, key=lambda o: o.position, default=None)
+        if last is not None and last.date and "/" not in last.date and \
+                not ev.extra.get("earlier") and last.evidence != ev.evidence and \
+                bool(last.extra.get("future")) == bool(ev.extra.get("future")) and \
+                _sentence_of(ctx, ev.position) - _sentence_of(ctx, last.position) == 1:
+            ev.date = last.date  # "landed in X on Tuesday. ... then flew on from X to Y"
+
+
+def _sentence_of(ctx: Context, position: int) -> int:
+    """The index of the sentence holding a character position."""
+    starts = [sent.start_char for sent in ctx.doc.sents]
+    return bisect_right(starts, position) - 1
+
+
+def day_told_before(ctx: Context, position: int) -> str | None:
+    """The day of the nearest date told before ``position`` that is one past day (not a
+    plan's), else the publication date: the day a story is telling."""
+    published = ctx.article.published
+    for sent in reversed([s for s in ctx.doc.sents if s.start_char < position]):
+        for ent in reversed(sent.ents):
+            if ent.start_char >= position or ent.label_ not in ("DATE", "TIME"):
+                continue
+            found = resolve_date(ctx, ent.text, "past", ent.label_)
+            if found and "/" not in found and (
+                    published is None or found <= published.isoformat()):
+                return found
+    return published.isoformat() if published else None
 
 
 def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0) -> float:
@@ -86,6 +191,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0) -> flo
     before, a future one after. A journey's start comes first, a return last."""
     base = ctx.base
     eps = ev.position * POSITION_STEP
+    floor = None
     if ev.extra.get("start"):
         t = base - 100.0
     elif ev.date:
@@ -131,12 +237,16 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0) -> flo
             t = min(earliest, base) - 1.0
         elif prior and depth < 5:
             t = time_order(ctx, prior[-1], evs, depth + 1) + 0.01
+            if prior[-1].evidence != ev.evidence:
+                floor = t  # a start told after a dated arrival comes after it
         elif not ev.extra.get("future"):
             t = base + 0.4
         else:  # undated plans and guesses in the order the text gives them
             t = base + 1.0
     if ev.role == "origin":
         t -= 0.1
+        if floor is not None:
+            t = max(t, floor - 0.01 + SENTENCE_STEP)
     if ev.extra.get("return"):
         t += 0.5
     if ev.extra.get("earlier"):  # not before a departure ("left X and, after calls")

@@ -1,0 +1,158 @@
+"""Journeys in time: dates, status and mode of stops, each rule on a short authored text (no
+article's phrases in the code or here)."""
+
+from __future__ import annotations
+
+from mapper.read import article_from_text
+
+
+def _analyze(gazetteer, text):
+    from mapper.pipeline import analyze
+
+    return analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+
+
+def _stops(analysis, mover):
+    journey = next(j for j in analysis.journeys if mover in j.mover)
+    return {s.place.name: s for s in journey.stops}
+
+
+def test_a_headline_arrival_keeps_the_date_the_body_gives(gazetteer):
+    """The headline's "arrives in X" and the body's "arrived in X on Tuesday" are one visit:
+    the stop keeps Tuesday's date."""
+    a = _analyze(gazetteer, "Finnish President arrives in Lisbon for talks\n\n"
+                            "Published March 6, 2024\n\n"
+                            "Finnish President Sauli Niinisto arrived in Lisbon on Tuesday "
+                            "evening from Helsinki for two days of talks.")
+    assert _stops(a, "Niinisto")["Lisbon"].date == "2024-03-05"
+
+
+def test_a_time_of_day_takes_the_day_told_before(gazetteer):
+    """"touched down at 4.15 pm" names no day: the day the story told just before."""
+    a = _analyze(gazetteer, "Published October 12, 2022\n\n"
+                            "The charter plane left Oslo on Monday morning with the orchestra "
+                            "on board. The plane touched down in Reykjavik at 4.15 pm.")
+    stops = _stops(a, "plane")
+    assert stops["Reykjavik"].date == "2022-10-10"
+
+
+def test_a_time_of_day_alone_is_the_day_of_publication(gazetteer):
+    """With no day told before, "early in the morning" is the day of publication."""
+    a = _analyze(gazetteer, "Published October 12, 2022\n\n"
+                            "The cargo plane flew from Oslo to Reykjavik early in the morning.")
+    assert _stops(a, "plane")["Reykjavik"].date == "2022-10-12"
+
+
+def test_clock_figures_are_no_date(gazetteer):
+    """"a 6.5-hour flight" and "at 8:28 a.m." name no day of their own (no "June 5")."""
+    a = _analyze(gazetteer, "Published January 20, 2021\n\n"
+                            "The minister left Oslo at 8:28 a.m. on Tuesday for a 6.5-hour "
+                            "flight to Lagos.")
+    assert _stops(a, "minister")["Oslo"].date in (None, "2021-01-19")
+
+
+def test_a_day_the_tagger_cuts_short_and_the_next_day(gazetteer):
+    """"landed hours later, early Friday morning": Friday; "the next day" counts on."""
+    a = _analyze(gazetteer, "Published June 14, 2019\n\n"
+                            "The first plane with the evacuees landed in Manila on Thursday. "
+                            "The second plane landed several hours later, early Friday morning "
+                            "in Cebu.")
+    assert _stops(a, "plane")["Cebu"].date == "2019-06-14"
+    a = _analyze(gazetteer, "Published June 20, 2019\n\n"
+                            "The minister flew from Lyon to Madrid on June 10. She flew on to "
+                            "Lisbon the next day.")
+    assert _stops(a, "minister")["Lisbon"].date == "2019-06-11"
+
+
+def test_a_country_reached_dates_the_port_in_it(gazetteer):
+    """"returned to Norway on Saturday" then "arriving in Bergen": the port is
+    where the return ended, on Saturday."""
+    a = _analyze(gazetteer, "Published May 11, 2019\n\n"
+                            "The research ship Polar Dawn returned to Norway on Saturday. "
+                            "Television showed the Polar Dawn arriving in Bergen after "
+                            "leaving Reykjavik on Wednesday.")
+    stops = _stops(a, "Polar Dawn")
+    assert stops["Bergen"].date == "2019-05-11"
+
+
+def test_a_leg_told_next_keeps_the_day_and_comes_after_the_arrival(gazetteer):
+    """"landed in M on Wednesday. ..., the team was split into two flights from M to S": the
+    next sentence's undated leg is that day's, and starts after the arrival in M (not a
+    second M before it)."""
+    a = _analyze(gazetteer, "Published June 22, 2023\n\n"
+                            "The Chilean team left Lisbon at 6pm on Tuesday and landed in Madrid "
+                            "on Wednesday. Because of delays, the team was split into two "
+                            "flights from Madrid to Seville.")
+    journey = next(j for j in a.journeys if "team" in j.mover)
+    assert [(s.place.name, s.date) for s in journey.stops] == [
+        ("Lisbon", "2023-06-20"), ("Madrid", "2023-06-21"), ("Seville", "2023-06-21")]
+
+
+def test_a_stop_arrived_at_and_left_later_keeps_the_arrival_date(gazetteer):
+    """"will fly to Quito on July 24. From Quito, she will fly to Bogota on July 26": Quito is
+    reached on the 24th; the 26th is when it is left."""
+    a = _analyze(gazetteer, "Published July 23, 2018\n\n"
+                            "The minister left for Lima on Monday. From Lima, the minister will "
+                            "fly to Quito on July 24. From Quito, she will fly to Bogota on "
+                            "July 26.")
+    stops = _stops(a, "minister")
+    assert stops["Quito"].date == "2018-07-24" and stops["Bogota"].date == "2018-07-26"
+
+
+def _statuses(gazetteer, text, mover):
+    return {name: s.status for name, s in _stops(_analyze(gazetteer, text), mover).items()}
+
+
+def test_set_out_for_and_begun_journeys_are_not_arrivals(gazetteer):
+    """"left for X on Monday" and "began its final journey to X": X is still ahead."""
+    assert _statuses(gazetteer, "Published March 4, 2024\n\nDanish Prime Minister Mette "
+                                "Frederiksen left for Lima on Monday.",
+                     "Frederiksen")["Lima"] == "planned"
+    assert _statuses(gazetteer, "Published March 4, 2024\n\nThe body of the former prime "
+                                "minister began its final journey to Madrid on Monday.",
+                     "body")["Madrid"] == "planned"
+
+
+def test_should_have_brought_is_a_goal_not_reached(gazetteer):
+    assert _statuses(gazetteer, "Published March 4, 2024\n\nThe plane took off on Sunday "
+                                "night. At that moment the plane was 200 miles off the coast, "
+                                "on a course that should have brought it to Lisbon by noon.",
+                     "plane")["Lisbon"] == "planned"
+
+
+def test_a_time_clause_of_the_saying_and_footage_are_no_report(gazetteer):
+    """"the minister said after the plane touched down in X": the landing is told as known;
+    "footage showed the ferry arriving in X": seen, not claimed."""
+    assert _statuses(gazetteer, "Published March 4, 2024\n\nHungarian foreign minister Peter "
+                                "Szijjarto said after the plane touched down in Oslo: \"We "
+                                "were never told why.\"", "plane")["Oslo"] == "confirmed"
+    assert _statuses(gazetteer, "Published March 4, 2024\n\nTelevision footage showed the "
+                                "ferry Nordic Star arriving in Dover after leaving Calais on "
+                                "Sunday.", "Nordic Star")["Dover"] == "confirmed"
+
+
+def test_the_goal_of_a_trip_under_way_is_planned_whoever_reports_it(gazetteer):
+    assert _statuses(gazetteer, "Published March 4, 2024\n\nSatellite data reveals the bulk "
+                                "carrier (en route from Lagos to Rotterdam) slowed near the "
+                                "coast on Friday.", "carrier")["Rotterdam"] == "planned"
+
+
+def test_a_trip_told_in_the_present_is_a_timetable(gazetteer):
+    """"He flies first to X, ... before arriving in Y": news tells done trips in the past; in
+    the body a present is a programme (planned), unless quoted or in the headline."""
+    statuses = _statuses(gazetteer, "Published November 3, 2017\n\nGerman Chancellor Angela "
+                                    "Merkel left Berlin on Friday. She flies first to Oslo, "
+                                    "stopping for talks, before arriving in Tromso on Sunday.",
+                         "Merkel")
+    assert statuses["Oslo"] == "planned" and statuses["Tromso"] == "planned"
+
+
+def test_a_programme_told_with_one_mode(gazetteer):
+    """"is due to visit X, Y and Z. She flies first to W, ... before arriving in X": every
+    planned leg is by air, the one a subordinate clause tells too."""
+    a = _analyze(gazetteer, "Published November 3, 2017\n\nGerman Chancellor Angela Merkel "
+                            "left Berlin on Friday and is due to visit Norway, Sweden and "
+                            "Finland. She flies first to Oslo, stopping for talks, before "
+                            "arriving in Tromso on Sunday.")
+    stops = _stops(a, "Merkel")
+    assert {stops[n].mode for n in ("Sweden", "Finland", "Oslo", "Tromso")} == {"air"}
