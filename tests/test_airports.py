@@ -1,0 +1,53 @@
+"""Airports as gazetteer places: names from airportsdata, matched only with an airport word."""
+
+from __future__ import annotations
+
+import pytest
+
+from mapper.extractors.airports import airport_spans
+from mapper.gazetteer.airports import airport_names, has_airport_word
+from mapper.model import Article
+
+
+def test_airport_names_have_an_airport_word():
+    names = airport_names("Leonardo Da Vinci (Fiumicino) International Airport", "Rome")
+    assert "Fiumicino Airport" in names and "Rome Fiumicino Airport" in names
+    assert all(has_airport_word(n) for n in names)
+    assert "Stansted Airport" in airport_names("London Stansted Airport", "London")
+    assert "Travis Air Force Base" in airport_names("Travis Afb Airport", "Fairfield")
+    assert "Joint Base Andrews" in airport_names("Joint Base Andrews Airport", "Camp Springs")
+    # the city alone, or a generic word with the airport word, is never an airport's name
+    assert not any(n in ("London", "County Airport", "Airport")
+                   for n in airport_names("London County Airport", "London"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The jet landed at Rome's Fiumicino airport late on Friday.", "Fiumicino airport"),
+    ("Crews flew them to Travis Air Force Base in California.", "Travis Air Force Base"),
+    ("The coffin left RAF Northolt for the palace.", "RAF Northolt"),
+    ("It was diverted to JFK Airport after the bird strike.", "JFK Airport"),
+    ("She boarded at Charlotte Douglas International Airport.",
+     "Charlotte Douglas International Airport"),
+])
+def test_airport_spans(gazetteer, text, expected):
+    assert [text[s:e] for s, e in airport_spans(text, gazetteer)] == [expected]
+
+
+def test_town_airport_must_be_near_the_town(gazetteer):
+    """"<big city> airport" is that city's airport or nothing: never a namesake's far away."""
+    text = "Travellers waited for hours at Paris airport."
+    for s, e in airport_spans(text, gazetteer):
+        for c in gazetteer.candidates(text[s:e]):
+            assert c.country_code == "FR"
+
+
+def test_airport_is_the_stop_not_its_city(gazetteer):
+    """"landed at <city>'s <name> airport": one stop, the airport, not the city as well."""
+    from mapper.pipeline import analyze
+
+    text = ("The minister left Berlin on Monday and landed at Moscow's Sheremetyevo airport "
+            "in the evening.")
+    result = analyze(Article(text=text, source="t", stem="t"), gazetteer=gazetteer)
+    stops = [s.place.entry for j in result.journeys for s in j.stops]
+    assert [e.feature for e in stops] == ["city", "airport"]
+    assert stops[1].key == "ap:UUEE"
