@@ -18,7 +18,7 @@ from mapper.gazetteer import airports, sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import GazetteerEntry
 
-INDEX_VERSION = "12"
+INDEX_VERSION = "13"
 CANDIDATE_CACHE = 20_000  # names whose candidates are kept in memory (a few MB)
 _COLUMNS = "key, name, lat, lon, feature, cc, population, geonameid, w, s, e, n, admin1, source"
 

@@ -25,6 +25,7 @@ from mapper.model import Journey, Leg, Mention, Place, Stop
 
 AIRPORT_CITY_KM = 60.0  # an airport this near a city serves it ("the city's airport")
 
+
 def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
     """Events into one journey per mover: stops ordered in time, repeats and contained
     places merged, crossings and implied origins added, legs between consecutive stops."""
@@ -55,6 +56,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
                                 not o.extra.get("apart")), default=ev.order + 1.0) - 1.0
         evs.sort(key=lambda e: e.order)
         evs = merge_contained(ctx, evs)
+        evs = drop_covering(evs)
         evs = inherit_modes(evs)
         stops = [stop_of(ctx, e) for e in evs]
         stops = resolve_crossings(ctx, stops, evs, mover, extra)
@@ -131,6 +133,29 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
             continue
         keep.append(ev)
     return keep
+
+
+COVERING = ("country", "continent", "region")
+
+
+def drop_covering(evs: list[Event]) -> list[Event]:
+    """Drop a country, continent or region stop when the same trip has a stop inside it
+    ("a trip to Asia ... visit Japan", "a state visit to X ... arrived in <its capital>"),
+    wherever the two stand in the trip; not the trip's first stop nor the mover's home
+    country (a journey that starts or ends at home), nor one reached before a stop inside
+    it that is still to come ("arrived in <country>; hopes to reach <its city>")."""
+    out = []
+    for i, ev in enumerate(evs):
+        if i == 0 or ev.place.entry.feature not in COVERING or ev.role == "crossing" or \
+                ev.mover.home and ev.place.entry.country_code == ev.mover.home:  # "returning home"
+            out.append(ev)
+            continue
+        if not any(o is not ev and o.place.id != ev.place.id and o.role != "crossing"
+                   and contains(ev.place, o.place)
+                   and not (_tense_apart(o, ev) and not ev.extra.get("future"))
+                   and bool(o.extra.get("apart")) == bool(ev.extra.get("apart")) for o in evs):
+            out.append(ev)
+    return out
 
 
 def inherit_modes(evs: list[Event]) -> list[Event]:

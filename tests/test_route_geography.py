@@ -1,0 +1,32 @@
+"""Where a stop is: the most specific place of a trip, and the place chosen with the route."""
+
+from __future__ import annotations
+
+from mapper.model import Article
+
+
+def _stops(gazetteer, text: str) -> list[tuple[str, str | None]]:
+    from mapper.pipeline import analyze
+
+    result = analyze(Article(text=text, source="t", stem="t"), gazetteer=gazetteer)
+    return [(s.place.entry.feature, s.place.entry.country_code)
+            for j in result.journeys for s in j.stops]
+
+
+def test_formal_country_name_without_its_article(gazetteer):
+    assert {c.country_code for c in gazetteer.candidates("Democratic Republic of Congo")} == {"CD"}
+
+
+def test_continent_and_country_give_way_to_a_stop_inside_them(gazetteer):
+    """"a tour of Asia ... will visit <city>": the city is the stop, not the continent; a
+    country whose capital the trip reaches is no stop of its own."""
+    stops = _stops(gazetteer, "The prime minister set off on Monday on a tour of Asia. She "
+                              "will fly to Hanoi, the capital of Vietnam, and then to Manila.")
+    assert ("continent", None) not in stops and ("country", "VN") not in stops
+    assert ("city", "VN") in stops and ("city", "PH") in stops
+
+
+def test_returning_home_stays(gazetteer):
+    stops = _stops(gazetteer, "The Chilean president arrived in Lima on Tuesday after a stop "
+                              "in Arica, and will fly on to Quito before returning home.")
+    assert stops[-1] == ("country", "CL")
