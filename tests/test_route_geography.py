@@ -30,3 +30,13 @@ def test_returning_home_stays(gazetteer):
     stops = _stops(gazetteer, "The Chilean president arrived in Lima on Tuesday after a stop "
                               "in Arica, and will fly on to Quito before returning home.")
     assert stops[-1] == ("country", "CL")
+
+
+def test_namesake_near_the_route_wins(gazetteer):
+    """A town read as another spelling of a great city across the world moves to the town of
+    that very name beside the neighbouring stops; a large town of that name stays."""
+    stops = _stops(gazetteer, "The envoy flew from Darwin to Dili, the capital of East Timor, "
+                              "on Monday and then flew on to Jakarta.")
+    assert ("city", "TL") in stops and ("city", "IN") not in stops
+    stops = _stops(gazetteer, "The president flew from Warsaw to Washington on Wednesday.")
+    assert stops[-1] == ("city", "US")

@@ -9,6 +9,7 @@ from datetime import date
 from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
+from mapper.journeys.route import fit_route
 from mapper.journeys.timing import time_order
 from mapper.journeys.values import Event, JourneyResult, Mover
 from mapper.journeys.words import (
@@ -55,6 +56,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
                 ev.order = min((o.order for o in evs if o is not ev and
                                 not o.extra.get("apart")), default=ev.order + 1.0) - 1.0
         evs.sort(key=lambda e: e.order)
+        fit_route(ctx, evs, extra)
         evs = merge_contained(ctx, evs)
         evs = drop_covering(evs)
         evs = inherit_modes(evs)

@@ -1,0 +1,50 @@
+"""Route geography: a stop's place chosen with the route. A town resolved to a namesake across
+the world from the stops around it is moved to the namesake near them, when that one bears the
+name as its own (a large town named by its own name stays: "Washington" after a stop in Europe is
+still the capital, while "Dili" read as an alternate spelling of Delhi moves to Dili)."""
+
+from __future__ import annotations
+
+from mapper.geodesy import distance_km
+from mapper.journeys.context import Context
+from mapper.journeys.values import Event
+from mapper.model import GazetteerEntry, Place
+
+FAR_KM = 2500.0  # a stop this far from both its neighbours is worth a second look
+RATIO = 5.0  # the namesake must lie this many times nearer the neighbours
+TOWNS = ("city", "admin2")
+MAJOR = 100_000  # a town this large, named by its own name, stays however far it lies
+
+
+def _nearest(entry: GazetteerEntry, around: list[Place]) -> float:
+    return min(distance_km((entry.lat, entry.lon), (p.lat, p.lon)) for p in around)
+
+
+def fit_route(ctx: Context, evs: list[Event], extra: dict[str, Place]) -> None:
+    """Each town stop (events in time order) far from its neighbouring stops, whose name is
+    the own name of a town near them, moved to that town (a place qualified in the text stays
+    where it is)."""
+    for i, ev in enumerate(evs):
+        place = ev.place
+        if place.implied or place.entry.feature not in TOWNS or \
+                any(m.qualifier for m in place.mentions):
+            continue
+        around = [o.place for o in evs[max(0, i - 1): i + 2]
+                  if o.place.id != place.id and not o.place.implied]
+        if not around or _nearest(place.entry, around) < FAR_KM:
+            continue
+        far = _nearest(place.entry, around)
+        kinds = ctx.gazetteer.match_kinds(place.name)
+        if kinds.get(place.entry.key, 1) == 0 and place.entry.population >= MAJOR:
+            continue  # a large town of that very name: the text may well mean it
+        alts = [c for c in ctx.gazetteer.candidates(place.name)
+                if c.key != place.entry.key and c.feature in TOWNS and kinds.get(c.key) == 0]
+        if not alts:
+            continue
+        best = min(alts, key=lambda c: _nearest(c, around))
+        if _nearest(best, around) * RATIO > far:
+            continue
+        moved = extra.get(best.key) or Place(best.key.replace(":", "-").lower(), place.name,
+                                             best, place.mentions, score=place.score)
+        extra[best.key] = moved
+        ev.place = moved
