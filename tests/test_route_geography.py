@@ -40,3 +40,11 @@ def test_namesake_near_the_route_wins(gazetteer):
     assert ("city", "TL") in stops and ("city", "IN") not in stops
     stops = _stops(gazetteer, "The president flew from Warsaw to Washington on Wednesday.")
     assert stops[-1] == ("city", "US")
+
+
+def test_the_town_the_sentence_names_in_the_country(gazetteer):
+    """"a state visit to <country>, where she will attend a conference in <city>": the city."""
+    stops = _stops(gazetteer, "The chancellor left Berlin on Monday. She will make a state visit "
+                              "to Italy, where she will attend a conference in Bologna.")
+    assert ("country", "IT") not in stops and ("city", "IT") in stops
+

@@ -9,7 +9,7 @@ from datetime import date
 from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
-from mapper.journeys.route import fit_route
+from mapper.journeys.route import fit_route, most_specific
 from mapper.journeys.timing import time_order
 from mapper.journeys.values import Event, JourneyResult, Mover
 from mapper.journeys.words import (
@@ -57,6 +57,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
                                 not o.extra.get("apart")), default=ev.order + 1.0) - 1.0
         evs.sort(key=lambda e: e.order)
         fit_route(ctx, evs, extra)
+        most_specific(ctx, evs)
         evs = merge_contained(ctx, evs)
         evs = drop_covering(evs)
         evs = inherit_modes(evs)
@@ -143,21 +144,30 @@ COVERING = ("country", "continent", "region")
 def drop_covering(evs: list[Event]) -> list[Event]:
     """Drop a country, continent or region stop when the same trip has a stop inside it
     ("a trip to Asia ... visit Japan", "a state visit to X ... arrived in <its capital>"),
-    wherever the two stand in the trip; not the trip's first stop nor the mover's home
-    country (a journey that starts or ends at home), nor one reached before a stop inside
-    it that is still to come ("arrived in <country>; hopes to reach <its city>")."""
+    wherever the two stand in the trip; not where the trip sets out from, nor the mover's
+    home country (a journey that starts or ends at home), nor a country reached before a
+    stop inside it that is still to come ("arrived in <country>; hopes to reach <its city>")."""
     out = []
     for i, ev in enumerate(evs):
-        if i == 0 or ev.place.entry.feature not in COVERING or ev.role == "crossing" or \
+        if i == 0 and ev.role == "origin" or ev.role == "crossing" or \
+                ev.place.entry.feature not in COVERING or \
                 ev.mover.home and ev.place.entry.country_code == ev.mover.home:  # "returning home"
             out.append(ev)
             continue
+        country = ev.place.entry.feature == "country"
         if not any(o is not ev and o.place.id != ev.place.id and o.role != "crossing"
-                   and contains(ev.place, o.place)
-                   and not (_tense_apart(o, ev) and not ev.extra.get("future"))
+                   and _covers(ev.place, o.place)
+                   and not (country and _tense_apart(o, ev) and not ev.extra.get("future"))
                    and bool(o.extra.get("apart")) == bool(ev.extra.get("apart")) for o in evs):
             out.append(ev)
     return out
+
+
+def _covers(outer: Place, inner: Place) -> bool:
+    """``contains``, and a region's box holding a country's point ("Southeast Asia")."""
+    if outer.entry.feature == "region" and inner.entry.feature == "country" and outer.entry.bbox:
+        return in_box(outer.entry.bbox, inner.lat, inner.lon)
+    return contains(outer, inner)
 
 
 def inherit_modes(evs: list[Event]) -> list[Event]:

@@ -48,3 +48,31 @@ def fit_route(ctx: Context, evs: list[Event], extra: dict[str, Place]) -> None:
                                              best, place.mentions, score=place.score)
         extra[best.key] = moved
         ev.place = moved
+
+
+SPECIFIC = ("city", "airport")
+
+
+def most_specific(ctx: Context, evs: list[Event]) -> None:
+    """A country stop becomes the one town in it that the same sentence names and no event
+    of the mover places ("a state visit to <country>, where he will attend a summit in
+    <city>"): the town is where the visit happens."""
+    if ctx.doc is None:
+        return
+    at = {o.place.id for o in evs}
+    for ev in evs:
+        entry = ev.place.entry
+        if entry.feature != "country" or ev.role == "crossing" or ev.place.implied:
+            continue
+        sent = next((s for s in ctx.doc.sents if s.start_char <= ev.position < s.end_char),
+                    None)
+        if sent is None:
+            continue
+        towns = {place.id: place for s, e, place, label in ctx.by_span
+                 if sent.start_char <= s and e <= sent.end_char and label != "DEMONYM"
+                 and place.entry.feature in SPECIFIC and not place.implied
+                 and place.entry.country_code == entry.country_code}
+        if len(towns) == 1 and not set(towns) & at:
+            ev.place = next(iter(towns.values()))
+            at.add(ev.place.id)
+
