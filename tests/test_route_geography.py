@@ -48,3 +48,9 @@ def test_the_town_the_sentence_names_in_the_country(gazetteer):
                               "to Italy, where she will attend a conference in Bologna.")
     assert ("country", "IT") not in stops and ("city", "IT") in stops
 
+
+def test_a_place_that_only_locates_another_is_no_stop(gazetteer):
+    """"sailed from <X> port near <Y>": Y says where X is; the trip does not pass it."""
+    stops = _stops(gazetteer, "The ferry had sailed earlier on Monday from Dover port near "
+                              "Folkestone for a crossing to Calais.")
+    assert stops == [("city", "GB"), ("city", "FR")]

@@ -9,7 +9,7 @@ from datetime import date
 from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
-from mapper.journeys.route import fit_route, most_specific
+from mapper.journeys.route import drop_locators, fit_route, most_specific
 from mapper.journeys.timing import time_order
 from mapper.journeys.values import Event, JourneyResult, Mover
 from mapper.journeys.words import (
@@ -58,6 +58,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
         evs.sort(key=lambda e: e.order)
         fit_route(ctx, evs, extra)
         most_specific(ctx, evs)
+        evs = drop_locators(ctx, evs)
         evs = merge_contained(ctx, evs)
         evs = drop_covering(evs)
         evs = inherit_modes(evs)

@@ -5,6 +5,8 @@ still the capital, while "Dili" read as an alternate spelling of Delhi moves to 
 
 from __future__ import annotations
 
+import re
+
 from mapper.geodesy import distance_km
 from mapper.journeys.context import Context
 from mapper.journeys.values import Event
@@ -76,3 +78,21 @@ def most_specific(ctx: Context, evs: list[Event]) -> None:
             ev.place = next(iter(towns.values()))
             at.add(ev.place.id)
 
+
+# "<X> port near <Y>", "<X>, just outside <Y>": Y only says where X is
+LOCATOR = re.compile(r"^(?:['’]s)?\s*(?:[a-z]+\s+)?,?\s*(?:just\s+|not\s+far\s+from|near|"
+                     r"outside(?:\s+of)?|close\s+to)\s*(?:near|outside)?\s*(?:the\s+)?$")
+
+
+def drop_locators(ctx: Context, evs: list[Event]) -> list[Event]:
+    """Events at a place that only locates another stop of the same sentence ("sailed from
+    <X> port near <Y>": Y is no stop)."""
+    text = ctx.article.text if ctx.article else ""
+    out = []
+    for ev in evs:
+        if any(o is not ev and o.evidence == ev.evidence and o.place.id != ev.place.id
+               and 0 <= ev.span[0] - o.span[1] <= 30
+               and LOCATOR.match(text[o.span[1]: ev.span[0]]) for o in evs):
+            continue
+        out.append(ev)
+    return out
