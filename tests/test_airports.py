@@ -51,3 +51,9 @@ def test_airport_is_the_stop_not_its_city(gazetteer):
     stops = [s.place.entry for j in result.journeys for s in j.stops]
     assert [e.feature for e in stops] == ["city", "airport"]
     assert stops[1].key == "ap:UUEE"
+
+
+def test_iata_code_only_in_capitals(gazetteer):
+    """"<IATA> Airport" is a code written as one: a word that happens to spell a code is not."""
+    text = "The city opened its New Airport on Monday, far from JFK Airport."
+    assert [text[s:e] for s, e in airport_spans(text, gazetteer)] == ["JFK Airport"]

@@ -98,6 +98,8 @@ def _known_airport(phrase: str, gazetteer: Gazetteer) -> bool:
         return False
     head = AIRPORT_WORD.sub(" ", phrase)
     head = re.sub(r"\bInternational\b", " ", head, flags=re.IGNORECASE).strip(" /-")
+    if not head.isupper() and all(k == 2 for k in gazetteer.match_kinds(phrase).values()):
+        return False  # an IATA code only in capitals ("JFK Airport"), not "New Airport"
     towns = [c for c in gazetteer.candidates(head, limit=20)
              if c.feature in ("admin1", "country") or c.feature == "city"
              and c.population >= TOWN_POPULATION] if head else []
