@@ -34,11 +34,13 @@ def test_airport_spans(gazetteer, text, expected):
 
 
 def test_town_airport_must_be_near_the_town(gazetteer):
-    """"<big city> airport" is that city's airport or nothing: never a namesake's far away."""
-    text = "Travellers waited for hours at Paris airport."
+    """"<big city> Airport" is that city's airport or nothing: never a namesake's far away;
+    "<big city> airport" in lower case is the city, as the geoparsing corpora annotate it."""
+    text = "Travellers waited for hours at Paris Airport."
     for s, e in airport_spans(text, gazetteer):
         for c in gazetteer.candidates(text[s:e]):
             assert c.country_code == "FR"
+    assert airport_spans("Travellers waited for hours at Amsterdam airport.", gazetteer) == []
 
 
 def test_airport_is_the_stop_not_its_city(gazetteer):

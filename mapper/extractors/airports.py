@@ -92,7 +92,8 @@ def airport_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 
 def _known_airport(phrase: str, gazetteer: Gazetteer) -> bool:
     """Whether the gazetteer has an airport (or base) of this name; "<town> Airport", for a
-    sizeable town, only when an airport so named lies near the most populous town so named."""
+    sizeable town, only as a proper name (capital A) and when an airport so named lies near
+    the most populous town so named."""
     cands = [c for c in gazetteer.candidates(phrase, limit=20)]
     if not cands:
         return False
@@ -103,6 +104,10 @@ def _known_airport(phrase: str, gazetteer: Gazetteer) -> bool:
     towns = [c for c in gazetteer.candidates(head, limit=20)
              if c.feature in ("admin1", "country") or c.feature == "city"
              and c.population >= TOWN_POPULATION] if head else []
+    own = gazetteer.match_kinds(head) if head else {}
+    if AIRPORT_WORD.search(phrase).group().islower() and any(
+            c.feature == "city" and own.get(c.key) == 0 for c in gazetteer.candidates(head)):
+        return False  # "<town> airport": the town, as the geoparsing corpora annotate it
     if not towns or normalize(head) == normalize(phrase):
         return True
     town = max(towns, key=lambda c: c.population)
