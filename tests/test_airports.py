@@ -22,12 +22,11 @@ def test_airport_names_have_an_airport_word():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The jet landed at Rome's Fiumicino airport late on Friday.", "Fiumicino airport"),
-    ("Crews flew them to Travis Air Force Base in California.", "Travis Air Force Base"),
-    ("The coffin left RAF Northolt for the palace.", "RAF Northolt"),
-    ("It was diverted to JFK Airport after the bird strike.", "JFK Airport"),
-    ("She boarded at Charlotte Douglas International Airport.",
-     "Charlotte Douglas International Airport"),
+    ("The jet landed at Milan's Malpensa airport late on Friday.", "Malpensa airport"),
+    ("Crews flew them to Ramstein Air Base in Germany.", "Ramstein Air Base"),
+    ("The squadron left RAF Lakenheath for the exercise.", "RAF Lakenheath"),
+    ("It was diverted to LAX Airport after an engine fault.", "LAX Airport"),
+    ("She boarded at Denver International Airport.", "Denver International Airport"),
 ])
 def test_airport_spans(gazetteer, text, expected):
     assert [text[s:e] for s, e in airport_spans(text, gazetteer)] == [expected]
@@ -47,15 +46,15 @@ def test_airport_is_the_stop_not_its_city(gazetteer):
     """"landed at <city>'s <name> airport": one stop, the airport, not the city as well."""
     from mapper.pipeline import analyze
 
-    text = ("The minister left Berlin on Monday and landed at Moscow's Sheremetyevo airport "
+    text = ("The minister left Vienna on Monday and landed at Chicago's O'Hare airport "
             "in the evening.")
     result = analyze(Article(text=text, source="t", stem="t"), gazetteer=gazetteer)
     stops = [s.place.entry for j in result.journeys for s in j.stops]
     assert [e.feature for e in stops] == ["city", "airport"]
-    assert stops[1].key == "ap:UUEE"
+    assert stops[1].key == "ap:KORD"
 
 
 def test_iata_code_only_in_capitals(gazetteer):
     """"<IATA> Airport" is a code written as one: a word that happens to spell a code is not."""
-    text = "The city opened its New Airport on Monday, far from JFK Airport."
-    assert [text[s:e] for s, e in airport_spans(text, gazetteer)] == ["JFK Airport"]
+    text = "The city opened its New Airport on Monday, far from LAX Airport."
+    assert [text[s:e] for s, e in airport_spans(text, gazetteer)] == ["LAX Airport"]
