@@ -1,5 +1,5 @@
-"""Airports and air bases named in the text ("Stansted Airport", "the city's Changi airport",
-"Travis Air Force Base", "RAF Northolt"): the longest phrase around an airport word that the
+"""Airports and air bases named in the text ("Gatwick Airport", "the city's Malpensa airport",
+"Dyess Air Force Base", "RAF Lakenheath"): the longest phrase around an airport word that the
 gazetteer knows as a name. Only phrases with an airport word are matched, never a bare town."""
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def _known_airport(phrase: str, gazetteer: Gazetteer) -> bool:
 
 def claim_airports(text: str, gazetteer: Gazetteer, spans: dict[tuple[int, int], str]) -> None:
     """Put the airport names of ``text`` in ``spans`` (label FAC), dropping the spans they
-    overlap ("Stansted" inside "Stansted Airport")."""
+    overlap ("Gatwick" inside "Gatwick Airport")."""
     for s, e in airport_spans(text, gazetteer):
         for k in [k for k in spans if k[0] < e and s < k[1]]:
             del spans[k]

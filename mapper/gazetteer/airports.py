@@ -4,13 +4,13 @@ Each airport is one gazetteer entry of feature ``airport``, keyed ``ap:<ICAO>``.
 only ever phrases that contain an airport word ("Airport", "Air Base", "RAF ..."), never a bare
 town's name, so matching one cannot take a town away:
 
-- the name as the data gives it ("London Stansted Airport") and without "International";
+- the name as the data gives it ("London Gatwick Airport") and without "International";
 - a name in parentheses as the short name ("Leonardo Da Vinci (Fiumicino) International
   Airport" -> "Fiumicino Airport");
-- without the leading city ("Stansted Airport") and with it ("Kansai Airport" ->
-  "Osaka Kansai Airport");
-- "Afb" spelled out ("Travis Air Force Base", "Travis AFB"), "Air Base" also as "Airbase",
-  and a base's name without a trailing "Airport" ("Joint Base Andrews");
+- without the leading city ("Gatwick Airport") and with it ("Narita Airport" ->
+  "Tokyo Narita Airport");
+- "Afb" spelled out ("Dyess Air Force Base", "Dyess AFB"), "Air Base" also as "Airbase",
+  and a base's name without a trailing "Airport" ("Beale AFB");
 - "<city> Airport" when the city has no other airport with an IATA code;
 - "<IATA> Airport" ("JFK Airport"), looked up last.
 """
@@ -77,7 +77,7 @@ def airport_names(name: str, city: str) -> list[str]:
             bases.append(f"{inner} {tail}")
     city_norm = normalize(city) if city else ""
     for b in list(bases):
-        # "London Stansted Airport" -> "Stansted Airport"; "Rzeszow-Jasionka" -> "Jasionka"
+        # "London Gatwick Airport" -> "Gatwick Airport"; "<City>-<Village> ..." -> "<Village> ..."
         for sep in (" ", "-", " / ", "/"):
             if city and b.startswith(city + sep):
                 rest = b[len(city) + len(sep):].strip()
@@ -86,7 +86,7 @@ def airport_names(name: str, city: str) -> list[str]:
                     if not rest.startswith(city):
                         bases.append(f"{city} {rest}")
         if city and not normalize(b).startswith(city_norm) and _core(b):
-            bases.append(f"{city} {b}")  # "Kansai International Airport" -> "Osaka Kansai ..."
+            bases.append(f"{city} {b}")  # "Narita International Airport" -> "Tokyo Narita ..."
     out: list[str] = []
     for b in bases:
         for n in _spellings(b):

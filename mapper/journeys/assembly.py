@@ -144,7 +144,7 @@ COVERING = ("country", "continent", "region")
 
 def drop_covering(evs: list[Event]) -> list[Event]:
     """Drop a country, continent or region stop when the same trip has a stop inside it
-    ("a trip to Asia ... visit Japan", "a state visit to X ... arrived in <its capital>"),
+    ("a trip to Asia ... visit <country>", "a state visit to X ... arrived in <its capital>"),
     wherever the two stand in the trip; not where the trip sets out from, nor the mover's
     home country (a journey that starts or ends at home), nor a country reached before a
     stop inside it that is still to come ("arrived in <country>; hopes to reach <its city>")."""

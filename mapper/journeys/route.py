@@ -1,7 +1,8 @@
 """Route geography: a stop's place chosen with the route. A town resolved to a namesake across
 the world from the stops around it is moved to the namesake near them, when that one bears the
-name as its own (a large town named by its own name stays: "Washington" after a stop in Europe is
-still the capital, while "Dili" read as an alternate spelling of Delhi moves to Dili)."""
+name as its own (a large town named by its own name stays: a capital named after a stop on
+another continent is still the capital, while a small town read as an alternate spelling of a
+great city far away moves to the town of that name)."""
 
 from __future__ import annotations
 
