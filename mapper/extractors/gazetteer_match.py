@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mapper.extractors.airports import claim_airports
 from mapper.extractors.base import (
     DIRECTIONS,
     NOT_PLACES,
@@ -38,8 +39,11 @@ class GazetteerExtractor(Extractor):
                  if not self._part_of_name(text, span, toks, index)]
         persons = self._person_names(toks) | self._surnames(toks)
         found = [(s, e) for s, e in found if text[s:e] not in persons]
+        claimed = dict.fromkeys(found, "GAZ")
+        claim_airports(text, self.gazetteer, claimed)
+        found = sorted(claimed)
         mentions = [
-            Mention(text[s:e], s, e, sentence_at(sentences, s).text, "GAZ",
+            Mention(text[s:e], s, e, sentence_at(sentences, s).text, claimed[(s, e)],
                     qualifier=qualifier_after(text, e, self.gazetteer))
             for s, e in found
         ]

