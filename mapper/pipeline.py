@@ -38,13 +38,16 @@ def analyze(
     extractor: str = "spacy",
     gazetteer: Gazetteer | None = None,
     online: bool = False,
+    doc=None,
 ) -> Analysis:
     """Analyse an article (an ``Article`` or a path, URL or "-") into places, journeys and
-    corridors with their geometries."""
+    corridors with their geometries. ``doc`` is the article's spaCy parse if already made
+    (``mapper batch`` parses many with ``nlp.pipe``; see :func:`mapper.nlp.parse_text`)."""
     if isinstance(article, str):
         article = read_article(article)
     gazetteer = gazetteer or default_gazetteer()
-    doc = parse(article.text, body_start(article))
+    if doc is None:
+        doc = parse(article.text, body_start(article))
     mentions = make_extractor(extractor, gazetteer).extract(article, doc)
     resolution = Resolver(gazetteer).resolve(article, mentions)
     warnings = list(resolution.warnings)
