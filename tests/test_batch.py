@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.conftest import ARTICLES
+from tests.conftest import ARTICLES, SHARED
 
 pytest.importorskip("distributed")
 gpd = pytest.importorskip("geopandas")
@@ -133,3 +133,29 @@ def test_interrupted_run_keeps_finished_articles(cluster, tmp_path):
     second = run_batch(inputs, out, scheduler=cluster, chunk_size=1, maps=False, progress=False)
     assert (second.skipped, second.analysed) == (1, 1)
     assert set(gpd.read_parquet(out / "articles.parquet")["status"]) == {"ok"}
+
+
+def test_inputs_tables_folders_and_corpora(tmp_path):
+    from mapper.batch.inputs import collect
+
+    table = tmp_path / "feed.csv"
+    table.write_text("id,published,text\na1,2019-02-26,Kim arrived in Hanoi.\n"
+                     "a2,,Kim left Hanoi.\na3,,\n", encoding="utf-8")
+    jsonl = tmp_path / "feed.jsonl"
+    jsonl.write_text('{"url": "https://example.org/a", "id": "u1"}\nnot json\n',
+                     encoding="utf-8")
+    items = collect([str(table), str(jsonl)])
+    assert [i.id for i in items[:3]] == ["a1", "a2", "a3"]
+    assert items[0].published == "2019-02-26" and items[0].text == "Kim arrived in Hanoi."
+    assert items[2].text == ""  # no text: an error row later, not a stopped batch
+    assert items[3].url == "https://example.org/a" and items[4].text == ""
+    assert len({i.key for i in items}) == 5
+    assert collect([str(table)], limit=1)[0].id == "a1" and len(collect([str(table)], 1)) == 1
+
+    folder = [i.id for i in collect([str(ARTICLES)])]
+    assert str(TRAIN) in folder and not any(f.endswith("README.md") for f in folder)
+    assert collect([str(ARTICLES / "*.txt")])[0].key == collect([str(ARTICLES)])[0].key
+    corpus = SHARED / "corpora" / "TR-News.xml"
+    if corpus.is_file():
+        docs = collect([str(corpus)], limit=3)
+        assert len(docs) == 3 and docs[0].id.startswith("TR-News/") and docs[0].text

@@ -25,6 +25,8 @@ class Summary:
     analysed: int = 0  # records written by this run
     failed: int = 0  # of those, status error or timeout
     seconds: float = 0.0
+    startup: float = 0.0  # starting the cluster and loading spaCy on its workers
+    busy: float = 0.0  # worker seconds spent on the articles analysed (sum of their records)
     interrupted: bool = False
     tables: dict[str, Path] = field(default_factory=dict)
 
@@ -137,6 +139,7 @@ def run_batch(inputs: Sequence[str] | Sequence[Item], out: str | Path, *,
     try:
         if todo:
             client, cluster = _client(workers, scheduler)
+            summary.startup = time.perf_counter() - started
             kwargs = {"timeout": timeout, "maps": maps, "inline": inline}
             pending = {client.submit(process_chunk, chunk, pure=False, **kwargs): (chunk, 0)
                        for chunk in _chunks(list(todo.values()), chunk_size)}
@@ -157,13 +160,15 @@ def run_batch(inputs: Sequence[str] | Sequence[Item], out: str | Path, *,
                         if again:
                             continue
                         records = [_failure(chunk[0], exc)]
-                    for rec in records:
+                    for rec in records:  # all of a chunk's records first: then it is done
                         store.save(rec)
-                        if on_record is not None:
-                            on_record(rec)
                     summary.analysed += len(records)
+                    summary.busy += sum(r["seconds"] for r in records)
                     summary.failed += sum(r["status"] in FAILED for r in records)
                     bar.advance(records)
+                    for rec in records:
+                        if on_record is not None:
+                            on_record(rec)
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:

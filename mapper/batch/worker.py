@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import os
+import resource
 import threading
 import time
 from datetime import date
@@ -89,6 +90,7 @@ def _record(item: Item, **fields) -> dict:
            "error": None, "seconds": 0.0, "title": None, "published": item.published,
            "geojson": None, "html": None, "pid": os.getpid()}
     rec.update(fields)
+    rec["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return rec
 
 
