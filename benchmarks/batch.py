@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # as in the Dask workers: spaCy's baseline on one thread
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"
 sys.path.insert(0, str(ROOT))
@@ -90,6 +92,13 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         again = run(items, out, rows[-1]["workers"], args.maps)
         resume_s = time.perf_counter() - start
+    after = spacy_pipe(texts)  # again: the machine's load changes during the runs
+    print(f"spaCy nlp.pipe again after the runs: {after:.1f} s, "
+          f"{after / len(texts) * 1000:.0f} ms/doc")
+    pipe_s = (pipe_s + after) / 2
+    for r in rows:
+        print(f"{r['workers']} worker(s): worker time per doc = "
+              f"{r['busy_per_doc'] / (pipe_s / len(texts)):.2f} x the mean nlp.pipe time")
     base = rows[0]
     for r in rows[1:]:
         print(f"speed-up {r['workers']} vs {base['workers']} worker(s): "

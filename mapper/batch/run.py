@@ -33,8 +33,13 @@ class Summary:
 
 # A chunk whose worker dies is not retried whole: the driver splits it (see run_batch). A worker
 # holds one task at a time, so a dying worker takes no queued bystander with it.
+# Dask's default MALLOC_TRIM_THRESHOLD_ for workers (64 KiB) makes glibc return memory often,
+# which slowed spaCy's many small allocations in one (noisy) measurement: workers keep glibc's
+# default; Dask's one-thread limits for the numeric libraries stay.
 CLUSTER_CONFIG = {"distributed.scheduler.allowed-failures": 0,
-                  "distributed.scheduler.worker-saturation": 1.0}
+                  "distributed.scheduler.worker-saturation": 1.0,
+                  "distributed.nanny.pre-spawn-environ": {
+                      "OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1}}
 SINGLE_ATTEMPTS = 2  # an article alone in its task is tried this often before an error row
 
 
