@@ -73,7 +73,7 @@ def _client(workers: int, scheduler: str | None):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    dashboard_address=None, memory_limit=0)
             client = Client(cluster)
-    client.register_plugin(Warmup())
+    client.register_plugin(Warmup(own_cluster=cluster is not None))
     return client, cluster
 
 
@@ -177,12 +177,14 @@ def run_batch(inputs: Sequence[str] | Sequence[Item], out: str | Path, *,
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
-        if client is not None:
-            client.close()
-        if cluster is not None:
-            cluster.close()
-        summary.tables = write_tables(store, items)
-        summary.seconds = time.perf_counter() - started
+        try:  # the tables first: a second Ctrl-C while the cluster stops cannot lose them
+            summary.tables = write_tables(store, items)
+            summary.seconds = time.perf_counter() - started
+        finally:
+            if client is not None:
+                client.close()
+            if cluster is not None:
+                cluster.close()
     return summary
 
 

@@ -12,6 +12,7 @@ import ctypes
 import dataclasses
 import os
 import resource
+import signal
 import threading
 import time
 from datetime import date
@@ -77,11 +78,18 @@ def warm() -> int:
 
 
 class Warmup(WorkerPlugin):
-    """Loads spaCy and the gazetteer when a worker starts, before its first chunk."""
+    """Loads spaCy and the gazetteer when a worker starts, before its first chunk. On mapper's
+    own LocalCluster (``own_cluster``) the worker also ignores SIGINT: Ctrl-C reaches every
+    process of the terminal's group, and the driver, not each worker, stops the batch."""
 
     name = "mapper-warmup"
 
+    def __init__(self, own_cluster: bool = False) -> None:
+        self.own_cluster = own_cluster
+
     def setup(self, worker) -> None:  # noqa: D401 - Dask's hook
+        if self.own_cluster and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         warm()
 
 
