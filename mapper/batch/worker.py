@@ -27,8 +27,9 @@ CRASH_ENV = "MAPPER_BATCH_CRASH_TOKEN"
 MAX_CHARS = 500_000  # longer article texts are refused (spaCy time grows with length)
 
 
-class ArticleTimeout(Exception):
-    """An article took longer than the batch's per-article time limit."""
+class ArticleTimeout(BaseException):
+    """An article took longer than the batch's per-article time limit (a BaseException, like
+    KeyboardInterrupt, so that the pipeline's ``except Exception`` fallbacks let it through)."""
 
 
 class Watchdog:
@@ -49,6 +50,10 @@ class Watchdog:
                 self.fired = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(
                     ctypes.c_ulong(self.thread_id), ctypes.py_object(ArticleTimeout))
+                # again in a while: one that lands in a weakref callback or __del__ is dropped
+                self.timer = threading.Timer(0.5, self._fire)
+                self.timer.daemon = True
+                self.timer.start()
 
     def __enter__(self) -> Watchdog:
         if self.seconds:
