@@ -171,7 +171,7 @@ def process_chunk(items: list[Item], timeout: float | None = None, maps: bool = 
                   inline: bool = True) -> list[dict]:
     """Records for a chunk of articles: read each, parse them together with ``nlp.pipe``, then
     analyse each under the per-article ``timeout`` (seconds)."""
-    from mapper.nlp import body_start, load_model, parse_text
+    from mapper.nlp import CHUNK_CHARS, body_start, load_model, parse_text
 
     warm()
     records: dict[str, dict] = {}
@@ -188,7 +188,10 @@ def process_chunk(items: list[Item], timeout: float | None = None, maps: bool = 
             records[item.key] = _record(item, status="error", error=_error(exc),
                                         seconds=time.perf_counter() - start)
     nlp = load_model()
-    texts = [parse_text(a.text, body_start(a)) for _, a in readable]
+    # a text over CHUNK_CHARS is left to analyze(), which parses it in pieces (mapper.nlp.parse)
+    readable.sort(key=lambda pair: len(pair[1].text) > CHUNK_CHARS)
+    piped = [(i, a) for i, a in readable if len(a.text) <= CHUNK_CHARS]
+    texts = [parse_text(a.text, body_start(a)) for _, a in piped]
     docs: list = []
     pipe_start = time.perf_counter()
     try:
@@ -198,8 +201,8 @@ def process_chunk(items: list[Item], timeout: float | None = None, maps: bool = 
         docs = []
     share = (time.perf_counter() - pipe_start) / max(1, len(texts))
     for n, (item, article) in enumerate(readable):
-        doc = docs[n] if docs else None
+        doc = docs[n] if n < len(docs) else None
         rec = _finish(item, article, doc, timeout, maps, inline)
-        rec["seconds"] += share if docs else 0.0
+        rec["seconds"] += share if doc is not None else 0.0
         records[item.key] = rec
     return [records[i.key] for i in items]
