@@ -1,4 +1,4 @@
-"""The ``mapper`` command line: map, places, journey, evaluate, evaluate-journeys.
+"""The ``mapper`` command line: map, places, journey, batch, evaluate, evaluate-journeys.
 
 Exit 0 on success; exit 2 with one line on stderr for bad input or a missing or corrupt package
 data file; never a traceback, never a partial output file.
@@ -70,6 +70,9 @@ def _parser(evaluate: bool = True) -> argparse.ArgumentParser:
         sub.add_parser("evaluate", help="score the geoparser on a gold corpus", add_help=False)
         sub.add_parser("evaluate-journeys", help="score the journeys against gold journeys",
                        add_help=False)
+    from mapper.batch.cli import add_parser as add_batch_parser
+
+    add_batch_parser(sub)
     return p
 
 
@@ -114,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)
     try:
-        if args.command in ("evaluate", "evaluate-journeys"):
+        if args.command in ("evaluate", "evaluate-journeys", "batch"):
             return int(args.func(args) or 0)
         return _run(args)
     except (InputError, DataFileError, OutputError) as exc:

@@ -63,8 +63,7 @@ def parse(text: str, blank: tuple[tuple[int, int], ...] = ()):
     are replaced by spaces of the same length before parsing, so offsets stay the text's own
     and the first sentence parses as the sentence it is. A text longer than ``CHUNK_CHARS`` is
     parsed in pieces (:func:`chunk_spans`) joined into one Doc with the text's exact offsets."""
-    for start, end in blank:
-        text = text[:start] + " " * (end - start) + text[end:]
+    text = parse_text(text, blank)
     nlp = load_model()
     if len(text) <= CHUNK_CHARS:
         return nlp(text)
@@ -74,6 +73,14 @@ def parse(text: str, blank: tuple[tuple[int, int], ...] = ()):
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     assert doc.text == text  # offsets are the text's own
     return doc
+
+
+def parse_text(text: str, blank: tuple[tuple[int, int], ...] = ()) -> str:
+    """The text :func:`parse` hands to spaCy (the ``blank`` spans as spaces), for callers that
+    parse many articles at once with ``load_model().pipe`` (texts up to ``CHUNK_CHARS``)."""
+    for start, end in blank:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def body_start(article) -> tuple[tuple[int, int], ...]:

@@ -42,17 +42,20 @@ def analyze(
     gazetteer: Gazetteer | None = None,
     online: bool = False,
     published: date | str | None = None,
+    doc=None,
 ) -> Analysis:
     """Analyse an article (an ``Article`` or a path, URL or "-") into places, journeys and
     corridors with their geometries. ``published`` (a date or "YYYY-MM-DD") is the article's
     publication date, which relative dates ("on Sunday", "yesterday") count from; it wins over
-    the date read from the page or text."""
+    the date read from the page or text. ``doc`` is the article's spaCy parse if already made
+    (``mapper batch`` parses many with ``nlp.pipe``; see :func:`mapper.nlp.parse_text`)."""
     if isinstance(article, str):
         article = read_article(article)
     if published is not None:
         article = replace(article, published=as_date(published))
     gazetteer = gazetteer or default_gazetteer()
-    doc = parse(article.text, body_start(article))
+    if doc is None:
+        doc = parse(article.text, body_start(article))
     mentions = make_extractor(extractor, gazetteer).extract(article, doc)
     resolution = Resolver(gazetteer).resolve(article, mentions)
     warnings = list(resolution.warnings)

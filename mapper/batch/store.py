@@ -1,0 +1,76 @@
+"""The batch output folder: per-article files keyed by content hash, the corpus tables and the
+index page. Every file is written atomically (temporary file, then rename).
+
+Layout of ``DIR``::
+
+    records/<key>.json     one article's status, error and counts (written last: its "done")
+    geojson/<key>.geojson  the GeoJSON contract (mapper.export.to_geojson)
+    maps/<key>.html        the map
+    places.parquet legs.parquet corridors.parquet articles.parquet   GeoParquet, EPSG:4326
+    index.html             the articles with links to their maps
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mapper.export import write_atomic
+
+FAILED = ("error", "timeout")
+
+
+class Store:
+    """Reads and writes one batch output folder."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+
+    def record_path(self, key: str) -> Path:
+        return self.root / "records" / f"{key}.json"
+
+    def geojson_path(self, key: str) -> Path:
+        return self.root / "geojson" / f"{key}.geojson"
+
+    def map_path(self, key: str) -> Path:
+        return self.root / "maps" / f"{key}.html"
+
+    def done(self, key: str, retry_failed: bool = False) -> bool:
+        """Whether the article's record is written (a failed one counts unless retried)."""
+        rec = self.load(key)
+        if rec is None:
+            return False
+        return not (retry_failed and rec.get("status") in FAILED)
+
+    def load(self, key: str) -> dict | None:
+        """The stored record (without GeoJSON and HTML), or None."""
+        try:
+            return json.loads(self.record_path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def geojson(self, key: str) -> dict | None:
+        try:
+            return json.loads(self.geojson_path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def save(self, record: dict) -> dict:
+        """Write an article's GeoJSON and map, then its record; the record as stored."""
+        key = record["key"]
+        rec = {k: v for k, v in record.items() if k not in ("geojson", "html")}
+        geojson, html = record.get("geojson"), record.get("html")
+        rec["geojson_file"] = rec["map_file"] = None
+        if geojson is not None:
+            text = json.dumps(geojson, ensure_ascii=False, indent=1)
+            write_atomic(self.geojson_path(key), lambda p: p.write_text(text, encoding="utf-8"))
+            rec["geojson_file"] = self.geojson_path(key).relative_to(self.root).as_posix()
+            kinds = [f["properties"]["kind"] for f in geojson.get("features", ())]
+            rec.update(places=kinds.count("place"), legs=kinds.count("leg"),
+                       corridors=kinds.count("corridor"))
+        if html is not None:
+            write_atomic(self.map_path(key), lambda p: p.write_text(html, encoding="utf-8"))
+            rec["map_file"] = self.map_path(key).relative_to(self.root).as_posix()
+        text = json.dumps(rec, ensure_ascii=False, indent=1)
+        write_atomic(self.record_path(key), lambda p: p.write_text(text, encoding="utf-8"))
+        return rec
