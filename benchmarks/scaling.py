@@ -7,7 +7,8 @@ own parse of the same text in the same process (the ratio is mapper / spaCy).
 
 Prose is built from the articles of ``../shared/corpora`` (joined whole, in corpus order);
 the place articles list the most populous distinct names of the embedded gazetteer, ten to a
-sentence ("Officials travelled to A, B, ... and J.").
+sentence ("Officials travelled to A, B, ... and J."). Times are wall clock and CPU
+(``time.process_time``, steadier on a shared machine).
 """
 
 from __future__ import annotations
@@ -28,16 +29,18 @@ text = open(sys.argv[1], encoding="utf-8").read()
 from mapper.nlp import load_model, parse
 from mapper.gazetteer import default_gazetteer
 load_model(); default_gazetteer()
-t = time.perf_counter(); parse(text); spacy_s = time.perf_counter() - t
+t, c = time.perf_counter(), time.process_time(); parse(text)
+spacy_s, spacy_cpu = time.perf_counter() - t, time.process_time() - c
 from mapper.export import to_geojson
 from mapper.pipeline import analyze
 from mapper.read import article_from_text
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 a = analyze(article_from_text(text, source="scaling", stem="scaling"))
 to_geojson(a)
-total = time.perf_counter() - t
+total, cpu = time.perf_counter() - t, time.process_time() - c
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"mapper_s": total, "spacy_s": spacy_s, "rss_mb": rss,
+print(json.dumps({"mapper_s": total, "spacy_s": spacy_s, "mapper_cpu": cpu,
+                  "spacy_cpu": spacy_cpu, "rss_mb": rss,
                   "places": len(a.places), "journeys": len(a.journeys)}))
 """
 
@@ -103,13 +106,15 @@ def main() -> int:
         for n in (int(s) for s in args.places.split(",") if s):
             rows.append(run(f"{n} places", place_list(n), Path(tmp)))
     print(f"{'input':16} {'chars':>9} {'mapper s':>9} {'spaCy s':>8} {'ratio':>6} "
-          f"{'peak MB':>8} {'places':>7}")
+          f"{'CPU s':>7} {'spaCy CPU':>9} {'ratio':>6} {'peak MB':>8} {'places':>7}")
     for r in rows:
         if "error" in r:
             print(f"{r['label']:16} error: {r['error']}")
             continue
         print(f"{r['label']:16} {r['chars']:>9} {r['mapper_s']:>9.1f} {r['spacy_s']:>8.1f} "
-              f"{r['mapper_s'] / max(r['spacy_s'], 1e-9):>6.2f} {r['rss_mb']:>8.0f} "
+              f"{r['mapper_s'] / max(r['spacy_s'], 1e-9):>6.2f} {r['mapper_cpu']:>7.1f} "
+              f"{r['spacy_cpu']:>9.1f} {r['mapper_cpu'] / max(r['spacy_cpu'], 1e-9):>6.2f} "
+              f"{r['rss_mb']:>8.0f} "
               f"{r['places']:>7}")
     return 0
 
