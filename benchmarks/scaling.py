@@ -46,19 +46,21 @@ print(json.dumps({"mapper_s": total, "spacy_s": spacy_s, "mapper_cpu": cpu,
 
 
 def prose(size: int) -> str:
-    """About ``size`` characters of real news prose from the corpora, whole paragraphs."""
+    """Up to ``size`` characters of real news prose from the corpora, whole articles (never
+    more: 1 MB stays within mapper's 1,000,000-character limit)."""
     sys.path.insert(0, str(ROOT))
     from mapper.evaluate.corpora import load_corpus
 
     parts: list[str] = []
-    total = 0
+    total = len("Corpus sample")
     while total < size:
         for name in ("lgl.xml", "GWN.xml", "TR-News.xml", "GeoVirus.xml"):
             for doc in load_corpus(str(CORPORA / name)).documents:
-                parts.append(doc.text.strip())
-                total += len(parts[-1]) + 2
-                if total >= size:
+                text = doc.text.strip()
+                if parts and total + len(text) + 2 > size:
                     return "Corpus sample\n\n" + "\n\n".join(parts)
+                parts.append(text)
+                total += len(text) + 2
     return "Corpus sample\n\n" + "\n\n".join(parts)
 
 
