@@ -18,10 +18,28 @@ import warnings
 from pathlib import Path
 
 from mapper import atomic
-from mapper.errors import DataFileError, InputError, MapperError, OutputError
+from mapper.errors import DataFileError, InputError, MapperError, OutputError, TimeoutExceeded
 from mapper.model import Analysis
 
 EXIT_BAD_INPUT = 2
+DEFAULT_TIMEOUT = 300.0  # seconds per article for map, places and journey
+
+
+def _seconds(value: str) -> float:
+    """A positive number of seconds (argparse type)."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {value!r}")
+    return seconds
+
+
+def _add_timeout(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                        help="stop with exit 2, writing nothing, when the article takes longer "
+                             f"(default: $MAPPER_TIMEOUT or {DEFAULT_TIMEOUT:g})")
 
 
 def _parser(evaluate: bool = True) -> argparse.ArgumentParser:
@@ -51,14 +69,17 @@ def _parser(evaluate: bool = True) -> argparse.ArgumentParser:
     m.add_argument("--png", help="also write a static image here")
     m.add_argument("--cdn", action="store_true",
                    help="load Leaflet from a CDN instead of embedding it (smaller file)")
+    _add_timeout(m)
 
     pl = sub.add_parser("places", help="print the places")
     pl.add_argument("article")
     pl.add_argument("--format", choices=("table", "csv", "json", "geojson"), default="table")
+    _add_timeout(pl)
 
     j = sub.add_parser("journey", help="print the journeys")
     j.add_argument("article")
     j.add_argument("--format", choices=("table", "json", "geojson"), default="table")
+    _add_timeout(j)
 
     if evaluate:
         from mapper.evaluate.cli import add_parser
@@ -110,6 +131,62 @@ def _terminate(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+def _time_budget(args) -> float:
+    """The article's time budget in seconds: ``--timeout``, else ``MAPPER_TIMEOUT``, else
+    DEFAULT_TIMEOUT."""
+    if args.timeout is not None:
+        return args.timeout
+    env = os.environ.get("MAPPER_TIMEOUT", "").strip()
+    if not env:
+        return DEFAULT_TIMEOUT
+    try:
+        return _seconds(env)
+    except argparse.ArgumentTypeError as exc:
+        raise InputError(f"MAPPER_TIMEOUT: {exc}") from None
+
+
+def _out_of_time(_signum: int, frame) -> None:
+    """The SIGALRM handler: raise TimeoutExceeded, but never inside an import (a library
+    half imported turns it into an ImportError); then again a moment later."""
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            signal.setitimer(signal.ITIMER_REAL, 0.05)
+            return
+        frame = frame.f_back
+    _Deadline.expired = True
+    raise TimeoutExceeded
+
+
+class _Deadline:
+    """SIGALRM after ``seconds`` raises TimeoutExceeded in the main thread (elsewhere, or where
+    SIGALRM does not exist, no deadline). Only the CLI sets it: the pipeline uses no signals."""
+
+    expired = False  # whether the last deadline ran out (a library may wrap the exception)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.armed = False
+        _Deadline.expired = False
+
+    def __enter__(self) -> _Deadline:
+        if hasattr(signal, "setitimer") and \
+                threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGALRM, _out_of_time)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            self.armed = True
+        return self
+
+    def disarm(self) -> None:
+        """Stop the clock (before the outputs are written: they are written whole or not)."""
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+            self.armed = False
+
+    def __exit__(self, *_exc: object) -> None:
+        self.disarm()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _parser(evaluate=bool({"evaluate", "evaluate-journeys"} & set(argv))).parse_args(argv)
@@ -126,17 +203,27 @@ def main(argv: list[str] | None = None) -> int:
     except MapperError as exc:
         print(f"mapper: {exc}", file=sys.stderr)
         return int(getattr(exc, "exit_code", 1))
+    except TimeoutExceeded:
+        return _timed_out(args)
     except KeyboardInterrupt:
         print("mapper: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        if _Deadline.expired:  # TimeoutExceeded, wrapped by a library
+            return _timed_out(args)
         if os.environ.get("MAPPER_DEBUG"):
             raise
         print(f"mapper: internal error ({type(exc).__name__}: {exc}); "
               "rerun with MAPPER_DEBUG=1 for details", file=sys.stderr)
         return 1
+
+
+def _timed_out(args) -> int:
+    print(f"mapper: gave up after {_time_budget(args):g} s (the time limit; raise it with "
+          "--timeout or MAPPER_TIMEOUT); nothing written", file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 def _map_outputs(args, stem: str) -> dict[str, str]:
@@ -155,6 +242,12 @@ def _map_outputs(args, stem: str) -> dict[str, str]:
 
 
 def _run(args) -> int:
+    """map, places or journey within the article's time budget."""
+    with _Deadline(_time_budget(args)) as deadline:
+        return _run_within(args, deadline)
+
+
+def _run_within(args, deadline: _Deadline) -> int:
     # The input and the outputs are checked before any model loads: a bad path fails at once.
     from mapper.read import read_article, source_stem
 
@@ -200,12 +293,14 @@ def _run(args) -> int:
 
             fig, fmt = draw(analysis), image_format(args.png)
             data["--png"] = lambda fh: fig.savefig(fh, format=fmt)
+        deadline.disarm()
         written = atomic.write_all([(outputs[k], data[k]) for k in outputs])
         if atomic.STDOUT not in outputs.values():  # the paths would mix into the data
             for path in written:
                 print(path)
         return 0
 
+    deadline.disarm()  # nothing is printed half
     if args.command == "places":
         if args.format == "csv":
             sys.stdout.write(export.places_csv(analysis))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from mapper.gazetteer.base import Gazetteer
 from mapper.geodesy import in_box
 from mapper.model import Article, Corridor, Place
+from mapper.nlp import doc_text
 
 KM_PER_MILE = 1.609344
 INFRA_NOUNS = {
@@ -112,7 +113,7 @@ class CorridorExtractor:
                 else "gas_pipeline" if sent_words & GAS_WORDS else "other"
         d = Draft(type=kind, status=self._status(noun, sent, scope), position=noun.idx)
         d.evidence.append(sent.text.strip())
-        left = sent.doc.text[noun.left_edge.idx: noun.idx + len(noun)]
+        left = doc_text(sent.doc)[noun.left_edge.idx: noun.idx + len(noun)]
         m = LENGTH.search(left)
         if m:
             value = float(m.group(1).replace(",", ""))

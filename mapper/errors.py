@@ -19,3 +19,9 @@ class DataFileError(MapperError):
 class OutputError(MapperError, OSError):
     """An output cannot be written: a folder, a parent that is a file, no permission... Also an
     OSError, so code that guards a write with ``except OSError`` keeps working."""
+
+
+class TimeoutExceeded(BaseException):
+    """The per-article time budget (``mapper --timeout``, ``MAPPER_TIMEOUT``) ran out. A
+    BaseException, like KeyboardInterrupt, so that no stage's ``except Exception`` fallback
+    turns a stopped run into a partial result."""

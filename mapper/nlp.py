@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -160,3 +161,41 @@ def non_noun_words(classes: tuple[str, ...] = ("adj", "adv", "verb")) -> frozens
         if pos in index:
             words.update(w for w in index[pos] if isinstance(w, str))
     return frozenset(words)
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token's text on each access)."""
+    key = ("mapper", "text")
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.text
+    return doc.user_data[key]
+
+
+def doc_ents(doc) -> tuple:
+    """``doc.ents``, listed once per Doc (spaCy walks every token on each access)."""
+    key = ("mapper", "ents")
+    if key not in doc.user_data:
+        ents = tuple(doc.ents)
+        doc.user_data[key] = (ents, [e.start for e in ents])
+    return doc.user_data[key][0]
+
+
+def span_ents(span) -> list:
+    """``span.ents`` (the entities wholly inside a sentence or span) found by bisection in the
+    Doc's entities instead of a walk over the whole Doc."""
+    doc_ents(span.doc)
+    ents, starts = span.doc.user_data[("mapper", "ents")]
+    out = []
+    for k in range(bisect.bisect_left(starts, span.start), len(ents)):
+        if ents[k].end > span.end:
+            break
+        out.append(ents[k])
+    return out
+
+
+def ent_at(doc, i: int):
+    """The entity containing token ``i``, or None."""
+    doc_ents(doc)
+    ents, starts = doc.user_data[("mapper", "ents")]
+    k = bisect.bisect_right(starts, i) - 1
+    return ents[k] if k >= 0 and ents[k].end > i else None

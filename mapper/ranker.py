@@ -110,11 +110,14 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
     feat = c.feature
     physical = c.key.startswith("feat:")
     kind = g.kinds.get(c.key, 1)
-    total = sum(g.countries.values()) or 1
+    if "per_group" not in g._cache:  # the same for every candidate: worked out once
+        anchors_cc = [a.country_code for a in g.anchors if a.feature != "country"]
+        g._cache["per_group"] = (sum(g.countries.values()) or 1, len(anchors_cc),
+                                 Counter(anchors_cc))
+    total, n_anchors, anchors_cc = g._cache["per_group"]
     in_doc = bool(c.country_code and c.country_code in g.countries)
-    anchors_cc = [a.country_code for a in g.anchors if a.feature != "country"]
-    anchor_share = (sum(cc == c.country_code for cc in anchors_cc) / len(anchors_cc)
-                    if anchors_cc and c.country_code else 0.0)
+    anchor_share = (anchors_cc[c.country_code] / n_anchors
+                    if n_anchors and c.country_code else 0.0)
     qualifiers = {m.qualifier for m in ms if m.qualifier}
     q_match = sum(g.qualifier_matches(q, c) for q in qualifiers)
     admin = feat in ("admin1", "admin2")
@@ -195,6 +198,7 @@ def support(cands: dict[str, Sequence[GazetteerEntry]]
     owner = np.repeat(np.arange(len(keys)), [len(cands[k]) for k in keys])
     starts = np.concatenate(([0], np.cumsum([len(cands[k]) for k in keys])[:-1]))
     regions = {k: {r for r in map(_region, cands[k]) if r} for k in keys}
+    named_in = Counter(r for rs in regions.values() for r in rs)  # region -> names with one
     out: dict[str, list[tuple[float, float, float, float]]] = {k: [] for k in cands}
     for gi, k in enumerate(keys):
         mine = owner == gi
@@ -205,8 +209,8 @@ def support(cands: dict[str, Sequence[GazetteerEntry]]
         share = (per_name <= NEARBY_KM).mean(axis=1)
         wide = (per_name <= 300.0).mean(axis=1)
         nearest = per_name.min(axis=1)
-        others = [regions[o] for o in keys if o != k]
-        same = [sum(r in rs for rs in others) / len(others) if r else 0.0
+        others = len(keys) - 1
+        same = [(named_in[r] - (r in regions[k])) / others if r else 0.0
                 for r in map(_region, cands[k])]
         out[k] = [(float(s), float(n), float(w), r)
                   for s, n, w, r in zip(share, nearest, wide, same)]

@@ -135,3 +135,34 @@ def test_python_dash_m_runs_in_a_fresh_process(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert "Pyongyang" in proc.stdout
+
+
+def test_timeout_exit_2_one_line_nothing_written(tmp_path, capsys, seed):
+    html, gj = tmp_path / "m.html", tmp_path / "m.geojson"
+    gj.write_text("old", encoding="utf-8")
+    code, out, err = run(capsys, "map", str(SEED), "-o", str(html), "--geojson", str(gj),
+                         "--timeout", "0.01")
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "gave up after 0.01 s" in err
+    assert not html.exists() and gj.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.geojson"]  # no temporary left
+
+
+def test_timeout_from_environment_in_a_fresh_process(tmp_path):
+    """The deadline may fall inside an import or the model load: still one line, exit 2."""
+    import os
+
+    env = {**os.environ, "MAPPER_TIMEOUT": "0.5", "PYTHONPATH": str(ROOT)}
+    env.pop("MAPPER_DEBUG", None)
+    done = subprocess.run([sys.executable, "-m", "mapper", "places", str(SEED)], cwd=tmp_path,
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == "" and done.stderr.count("\n") == 1
+    assert "gave up after 0.5 s" in done.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "soon", "inf"])
+def test_timeout_must_be_positive_seconds(capsys, value):
+    with pytest.raises(SystemExit) as exc:
+        main(["places", "x.txt", "--timeout", value])
+    assert exc.value.code == 2

@@ -84,9 +84,11 @@ AGENCY_DATELINE = re.compile(r"\b([A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+){0,3})
                              r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*\([A-Z][A-Za-z]{1,9}\)")
 # capitalised words joined by hyphens: each may be a place ("the Fargo-Moorhead area")
 HYPHENED = re.compile(r"\b[A-Z][A-Za-z’'.]+(?:-[A-Z][A-Za-z’'.]+)+\b")
-# "Becker, Clay and Otter Tail counties": each name is a county
-_NAME = r"[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+)?"
-COUNTY_LIST = re.compile(rf"((?:{_NAME},\s+)*{_NAME},?\s+(?:and|or)\s+{_NAME})\s+"
+# "Becker, Clay and Otter Tail counties": each name is a county. A name word is at most 60
+# characters and a list at most 51 names: unbounded, one long token or list made the regex
+# backtrack for minutes (issue 13).
+_NAME = r"[A-Z][\w’'.-]{1,60}(?:\s[A-Z][\w’'.-]{1,60})?"
+COUNTY_LIST = re.compile(rf"((?:{_NAME},\s+){{0,50}}{_NAME},?\s+(?:and|or)\s+{_NAME})\s+"
                          r"(counties|parishes)\b")
 
 
@@ -457,7 +459,8 @@ class SpacyExtractor(Extractor):
         for m in (*PARTY_HOME.finditer(text), *AGE_OF.finditer(text)):
             self._add_known(text, m.start(1), m.group(1), spans)
         self._civic(doc, spans)
-        for m in COUNTY_LIST.finditer(text):
+        for m in COUNTY_LIST.finditer(text) if "counties" in text or "parishes" in text \
+                else ():
             offset = m.start(1)
             for name in re.split(r",\s+(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+", m.group(1)):
                 start = text.index(name, offset)

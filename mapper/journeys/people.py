@@ -18,6 +18,7 @@ from mapper.journeys.words import (
     TRANSPORT_VERBS,
     VEHICLES,
 )
+from mapper.nlp import ent_at, span_ents
 
 
 def named_people(ctx: Context, doc) -> dict[str, dict]:
@@ -69,7 +70,7 @@ def genders(ctx: Context, doc) -> dict[str, str]:
     sents = list(doc.sents)
     for i, sent in enumerate(sents):
         keys = set()
-        for ent in sent.ents:
+        for ent in span_ents(sent):
             if ent.label_ != "PERSON":
                 continue
             key = person_key(ctx, doc[ent.start])
@@ -84,7 +85,7 @@ def genders(ctx: Context, doc) -> dict[str, str]:
         if len(keys) != 1:
             continue
         said = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")]  # "he", not "him"
-        if i + 1 < len(sents) and not any(e.label_ == "PERSON" for e in sents[i + 1].ents):
+        if i + 1 < len(sents) and not any(e.label_ == "PERSON" for e in span_ents(sents[i + 1])):
             said += [t for t in sents[i + 1] if t.dep_ in ("nsubj", "nsubjpass")]
         words = [t.lower_ for t in said]
         tally = votes.setdefault(keys.pop(), {"m": 0, "f": 0})
@@ -246,7 +247,7 @@ def clause_antecedent(ctx: Context, pronoun):
 
 def person_key(ctx: Context, tok) -> str | None:
     """The person a PERSON token's name denotes, or None."""
-    ent = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+    ent = ent_at(ctx.doc, tok.i)
     if ent is None:
         return None
     return key_of(ctx, _name_words(_person_name(ent.text)), ent.start)

@@ -35,6 +35,7 @@ from mapper.journeys.words import (
     VEHICLES,
     VIA_PREPS,
 )
+from mapper.nlp import doc_text
 
 
 def lemma_of(tok) -> str:
@@ -104,7 +105,7 @@ def _end(tok) -> int:
 
 def in_headline(tok) -> bool:
     """Whether a token stands in the article's first line, when more lines follow."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     end = text.find("\n", len(text) - len(text.lstrip()))
     return end > 0 and tok.idx < end and bool(text[end:].strip())
 
