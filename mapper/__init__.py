@@ -15,7 +15,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = ["analyze", "read_article", "to_map", "to_geojson", "places_frame", "legs_frame",
-           "save_map", "Analysis"]
+           "save_map", "to_png", "to_svg", "to_pdf", "Analysis"]
 
 
 def __getattr__(name: str):
@@ -32,6 +32,10 @@ def __getattr__(name: str):
         from mapper import render
 
         return getattr(render, name)
+    if name in ("to_png", "to_svg", "to_pdf"):
+        from mapper.render import static
+
+        return getattr(static, name)
     if name in ("to_geojson", "places_frame", "legs_frame"):
         from mapper import export
 

@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 import warnings
+from functools import partial
 from pathlib import Path
 
 from mapper import atomic
@@ -66,7 +67,9 @@ def _parser(evaluate: bool = True) -> argparse.ArgumentParser:
     m.add_argument("-o", "--output", help="HTML path (default: output/<article-stem>.html)")
     m.add_argument("--geojson", help="also write the GeoJSON here")
     m.add_argument("--csv", help="also write the places CSV here")
-    m.add_argument("--png", help="also write a static image here")
+    m.add_argument("--png", help="also write a static image here (.svg, .pdf by suffix too)")
+    m.add_argument("--svg", help="also write the static map as SVG here")
+    m.add_argument("--pdf", help="also write the static map as PDF here")
     m.add_argument("--cdn", action="store_true",
                    help="load Leaflet from a CDN instead of embedding it (smaller file)")
     _add_timeout(m)
@@ -226,6 +229,9 @@ def _timed_out(args) -> int:
     return EXIT_BAD_INPUT
 
 
+IMAGE_OPTIONS = ("png", "svg", "pdf")  # the static map, one flag per format
+
+
 def _map_outputs(args, stem: str) -> dict[str, str]:
     """The files ``mapper map`` writes, by option: the map, then the optional ones."""
     if args.output:
@@ -235,7 +241,7 @@ def _map_outputs(args, stem: str) -> dict[str, str]:
     else:
         out = str(Path("output") / f"{stem}.html")
     paths = {"-o": out}
-    for option in ("geojson", "csv", "png"):
+    for option in ("geojson", "csv", *IMAGE_OPTIONS):
         if getattr(args, option):
             paths[f"--{option}"] = getattr(args, option)
     return paths
@@ -288,11 +294,14 @@ def _run_within(args, deadline: _Deadline) -> int:
             data["--geojson"] = export.geojson_text(analysis)
         if args.csv:
             data["--csv"] = export.places_csv(analysis)
-        if args.png:
-            from mapper.render.static import draw, image_format
+        images = {o: getattr(args, o) for o in IMAGE_OPTIONS if getattr(args, o)}
+        if images:
+            from mapper.render.static import draw, image_format, save_figure
 
-            fig, fmt = draw(analysis), image_format(args.png)
-            data["--png"] = lambda fh: fig.savefig(fh, format=fmt)
+            fig = draw(analysis)
+            for option, path in images.items():
+                fmt = image_format(path) if option == "png" else option
+                data[f"--{option}"] = partial(save_figure, fig, fmt=fmt)
         deadline.disarm()
         written = atomic.write_all([(outputs[k], data[k]) for k in outputs])
         if atomic.STDOUT not in outputs.values():  # the paths would mix into the data

@@ -17,7 +17,7 @@ from mapper.geometry import draw
 from mapper.journeys import JourneyExtractor, JourneyResult
 from mapper.model import Analysis, Article
 from mapper.nlp import body_start, parse
-from mapper.read import read_article
+from mapper.read import article_from_text, read_article
 from mapper.resolve import Resolver
 
 log = logging.getLogger("mapper")
@@ -36,8 +36,9 @@ def make_extractor(name: str, gazetteer: Gazetteer) -> Extractor:
 
 
 def analyze(
-    article: Article | str,
+    article: Article | str | None = None,
     *,
+    text: str | None = None,
     extractor: str = "spacy",
     gazetteer: Gazetteer | None = None,
     online: bool = False,
@@ -48,7 +49,13 @@ def analyze(
     corridors with their geometries. ``published`` (a date or "YYYY-MM-DD") is the article's
     publication date, which relative dates ("on Sunday", "yesterday") count from; it wins over
     the date read from the page or text. ``doc`` is the article's spaCy parse if already made
-    (``mapper batch`` parses many with ``nlp.pipe``; see :func:`mapper.nlp.parse_text`)."""
+    (``mapper batch`` parses many with ``nlp.pipe``; see :func:`mapper.nlp.parse_text`).
+    ``text`` is the article itself, as a notebook user has it (text or HTML), instead of
+    ``article``."""
+    if (article is None) == (text is None):
+        raise TypeError("analyze() takes an article (path, URL, '-' or Article) or text=...")
+    if text is not None:
+        article = article_from_text(text, html=None)
     if isinstance(article, str):
         article = read_article(article)
     if published is not None:

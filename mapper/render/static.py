@@ -410,10 +410,35 @@ def image_format(path: str | Path) -> str:
 
 
 def save_static(analysis: Analysis, path_png: str | Path, dpi: int = 150) -> Path:
-    """Write the static map of ``analysis`` as a PNG; returns the path."""
+    """Write the static map of ``analysis`` in the format its suffix names (PNG, SVG, PDF)."""
+    return _save_as(analysis, path_png, image_format(path_png), dpi)
+
+
+def _save_as(analysis: Analysis, path: str | Path, fmt: str, dpi: int) -> Path:
     from mapper.atomic import write_atomic
 
-    fmt = image_format(path_png)
     fig = draw(analysis, dpi=dpi)
-    return write_atomic(path_png, lambda fh: fig.savefig(fh, format=fmt, dpi=dpi,
-                                                          facecolor="white"))
+    return write_atomic(path, lambda fh: save_figure(fig, fh, fmt=fmt, dpi=dpi))
+
+
+def save_figure(fig: Figure, fh, fmt: str, dpi: int = 150) -> None:
+    """Save ``fig`` to an open file in ``fmt``; in SVG the text stays text (XML-escaped)."""
+    from matplotlib import rc_context
+
+    with rc_context({"svg.fonttype": "none"}):
+        fig.savefig(fh, format=fmt, dpi=dpi, facecolor="white")
+
+
+def to_png(analysis: Analysis, path: str | Path, dpi: int = 150) -> Path:
+    """Write the static map as PNG (matplotlib, no browser); returns the path."""
+    return _save_as(analysis, path, "png", dpi)
+
+
+def to_svg(analysis: Analysis, path: str | Path) -> Path:
+    """Write the static map as SVG (vector; text stays text); returns the path."""
+    return _save_as(analysis, path, "svg", 150)
+
+
+def to_pdf(analysis: Analysis, path: str | Path) -> Path:
+    """Write the static map as PDF (vector), for reports; returns the path."""
+    return _save_as(analysis, path, "pdf", 150)
