@@ -10,7 +10,7 @@ from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
 from mapper.journeys.route import drop_locators, fit_route, most_specific
-from mapper.journeys.timing import fill_dates, time_order
+from mapper.journeys.timing import fill_dates, time_orders
 from mapper.journeys.values import Event, JourneyResult, Mover
 from mapper.journeys.words import (
     BORDER_WORDS,
@@ -52,8 +52,8 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
             if _diverted(ev, evs):
                 ev.extra["apart"] = True  # a stop no leg reaches
         fill_dates(ctx, evs)
-        for ev in evs:
-            ev.order = time_order(ctx, ev, evs)
+        for ev, order in zip(evs, time_orders(ctx, evs)):
+            ev.order = order
         for ev in evs:
             if _departure_told_later(ev, evs):  # "arrived in X in 2016. They fled Y after"
                 ev.order = min((o.order for o in evs if o is not ev and

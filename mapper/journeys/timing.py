@@ -183,12 +183,24 @@ def day_told_before(ctx: Context, position: int) -> str | None:
     return published.isoformat() if published else None
 
 
-def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0) -> float:
+def time_orders(ctx: Context, evs: list[Event]) -> list[float]:
+    """``time_order`` of every event of one mover, each (event, depth) worked out once: the
+    rules look back at other events recursively, which without the memo grew exponentially
+    with the events of a sentence."""
+    memo: dict[tuple[int, int], float] = {}
+    return [time_order(ctx, ev, evs, 0, memo) for ev in evs]
+
+
+def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
+               memo: dict[tuple[int, int], float] | None = None) -> float:
     """A sortable time. An event's own date first; else the time of an earlier event of the
     same mover in the same sentence ("crossed ... and passed through"), else of the last
     dated event before it in the text with the same tense; else what its tense implies:
     an undated past event in the lede stands at publication, a past-perfect one well
     before, a future one after. A journey's start comes first, a return last."""
+    key = (id(ev), depth)
+    if memo is not None and key in memo:
+        return memo[key]
     base = ctx.base
     eps = ev.position * POSITION_STEP
     floor = None
@@ -224,19 +236,19 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0) -> flo
         if same and depth < 5:  # a plan said beside a past stop comes after it
             later = ev.extra.get("future") and not same[-1].extra.get("future")
             # after the latest of them ("who had arrived in X from Y, travelled to Z")
-            t = max(time_order(ctx, o, evs, depth + 1) for o in same) + (
+            t = max(time_order(ctx, o, evs, depth + 1, memo) for o in same) + (
                 0.5 if later else SENTENCE_STEP)
             eps = 0.0  # the earlier event's order holds the sentence's place already
         elif ev.extra.get("en_route") and goal_before(ev, kin) and depth < 5:
-            t = time_order(ctx, goal_before(ev, kin), evs, depth + 1) - 0.05
+            t = time_order(ctx, goal_before(ev, kin), evs, depth + 1, memo) - 0.05
         elif following and not ev.extra.get("later") and depth < 5:
-            t = time_order(ctx, following[0], evs, depth + 1) - 0.05
+            t = time_order(ctx, following[0], evs, depth + 1, memo) - 0.05
         elif ev.extra.get("pluperfect"):
-            earliest = min((time_order(ctx, o, evs, depth + 1) for o in dated_past),
+            earliest = min((time_order(ctx, o, evs, depth + 1, memo) for o in dated_past),
                            default=base)
             t = min(earliest, base) - 1.0
         elif prior and depth < 5:
-            t = time_order(ctx, prior[-1], evs, depth + 1) + 0.01
+            t = time_order(ctx, prior[-1], evs, depth + 1, memo) + 0.01
             if prior[-1].evidence != ev.evidence:
                 floor = t  # a start told after a dated arrival comes after it
         elif not ev.extra.get("future"):
@@ -254,12 +266,12 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0) -> flo
                 and not o.extra.get("earlier") and not o.extra.get("apart")
                 and o.role != "origin"]
         if main and depth < 5:
-            t = min(t, min(time_order(ctx, o, evs, depth + 1) for o in main) - 0.05)
+            t = min(t, min(time_order(ctx, o, evs, depth + 1, memo) for o in main) - 0.05)
             # "who left X, arrived in Z after crossing Y": Y after the sentence's start
             starts = [o for o in evs if o.evidence == ev.evidence and o.role == "origin"
                       and not o.extra.get("apart") and o is not ev]
             if starts and ev.role != "origin":
-                t = max(t, max(time_order(ctx, o, evs, depth + 1) for o in starts) +
+                t = max(t, max(time_order(ctx, o, evs, depth + 1, memo) for o in starts) +
                         SENTENCE_STEP / 2)
     if ev.extra.get("later") and not ev.date:
         # "Before arriving in X, he stopped in Y": X after what the sentence tells first
@@ -267,8 +279,11 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0) -> flo
                 and not o.extra.get("later") and not o.extra.get("earlier")
                 and not o.extra.get("apart")]
         if main and depth < 5:
-            t = max(t, max(time_order(ctx, o, evs, depth + 1) for o in main) + 0.05)
-    return t + eps
+            t = max(t, max(time_order(ctx, o, evs, depth + 1, memo) for o in main) + 0.05)
+    t += eps
+    if memo is not None:
+        memo[key] = t
+    return t
 
 
 def goal_before(ev: Event, kin: list[Event]) -> Event | None:
