@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from shapely.geometry import mapping
@@ -159,12 +159,6 @@ def legs_frame(analysis: Analysis):
     import pandas as pd
 
     return pd.DataFrame(leg_rows(analysis))
-
-
-def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
-    """Write ``path`` through ``write(temporary_path)`` and a rename: never a half file
-    (see :mod:`mapper.atomic`; devices and ``-`` are written directly)."""
-    return atomic.replace_via(path, write)
 
 
 def geojson_text(analysis: Analysis) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mapper.export import write_atomic
+from mapper.atomic import write_atomic
 
 FAILED = ("error", "timeout")
 
@@ -63,14 +63,14 @@ class Store:
         rec["geojson_file"] = rec["map_file"] = None
         if geojson is not None:
             text = json.dumps(geojson, ensure_ascii=False, indent=1)
-            write_atomic(self.geojson_path(key), lambda p: p.write_text(text, encoding="utf-8"))
+            write_atomic(self.geojson_path(key), text)
             rec["geojson_file"] = self.geojson_path(key).relative_to(self.root).as_posix()
             kinds = [f["properties"]["kind"] for f in geojson.get("features", ())]
             rec.update(places=kinds.count("place"), legs=kinds.count("leg"),
                        corridors=kinds.count("corridor"))
         if html is not None:
-            write_atomic(self.map_path(key), lambda p: p.write_text(html, encoding="utf-8"))
+            write_atomic(self.map_path(key), html)
             rec["map_file"] = self.map_path(key).relative_to(self.root).as_posix()
         text = json.dumps(rec, ensure_ascii=False, indent=1)
-        write_atomic(self.record_path(key), lambda p: p.write_text(text, encoding="utf-8"))
+        write_atomic(self.record_path(key), text)
         return rec

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
+from mapper.atomic import replace_via, write_atomic
 from mapper.batch.inputs import Item
 from mapper.batch.store import Store
-from mapper.export import write_atomic
 
 ARTICLE_COLUMNS = ["key", "id", "source", "title", "published", "status", "error", "seconds",
                    "places", "legs", "corridors", "map_file", "geojson_file"]
@@ -80,11 +80,10 @@ def write_tables(store: Store, items: Sequence[Item]) -> dict[str, Path]:
     frames = build_frames(store, items)
     paths = {}
     for name, frame in frames.items():
-        paths[name] = write_atomic(store.root / f"{name}.parquet",
-                                   lambda p, f=frame: f.to_parquet(p, index=False))
+        paths[name] = replace_via(store.root / f"{name}.parquet",
+                                  lambda p, f=frame: f.to_parquet(p, index=False))
     html = index_html(frames["articles"])
-    paths["index"] = write_atomic(store.root / "index.html",
-                                  lambda p: p.write_text(html, encoding="utf-8"))
+    paths["index"] = write_atomic(store.root / "index.html", html)
     return paths
 
 
