@@ -8,6 +8,11 @@ In a notebook::
     mapper.places_frame(analysis)      # pandas DataFrame of places
     mapper.legs_frame(analysis)        # pandas DataFrame of journey legs
     mapper.to_geojson(analysis)        # the GeoJSON contract as a dict
+
+Several articles on one journey (each with its own publication date)::
+
+    story = mapper.story(["mon.txt", "wed.txt", "fri.txt"])   # one journey per mover
+    mapper.story_map(story)            # a folium.Map citing each article
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = ["analyze", "read_article", "to_map", "to_geojson", "places_frame", "legs_frame",
-           "save_map", "to_png", "to_svg", "to_pdf", "Analysis"]
+           "save_map", "to_png", "to_svg", "to_pdf", "Analysis", "analyze_many", "story",
+           "story_map"]
 
 
 def __getattr__(name: str):
@@ -40,6 +46,10 @@ def __getattr__(name: str):
         from mapper import export
 
         return getattr(export, name)
+    if name in ("analyze_many", "story", "story_map"):
+        from mapper import stories
+
+        return getattr(stories, name)
     if name == "Analysis":
         from mapper.model import Analysis
 

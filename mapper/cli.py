@@ -63,7 +63,9 @@ def _parser(evaluate: bool = True) -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     m = sub.add_parser("map", help="write the interactive map (and GeoJSON)")
-    m.add_argument("article", help="a text or HTML file, - for stdin, or an http(s) URL")
+    m.add_argument("article", nargs="+",
+                   help="a text or HTML file, - for stdin, or an http(s) URL; several: one "
+                        "story map joining their journeys (mapper.stories)")
     m.add_argument("-o", "--output", help="HTML path (default: output/<article-stem>.html)")
     m.add_argument("--geojson", help="also write the GeoJSON here")
     m.add_argument("--csv", help="also write the places CSV here")
@@ -257,6 +259,12 @@ def _run_within(args, deadline: _Deadline) -> int:
     # The input and the outputs are checked before any model loads: a bad path fails at once.
     from mapper.read import read_article, source_stem
 
+    if args.command == "map" and isinstance(args.article, list):
+        if len(args.article) > 1:  # several articles: one story
+            from mapper.stories.cli import map_story
+
+            return map_story(args, deadline, _map_outputs)
+        args.article = args.article[0]
     outputs: dict[str, str] = {}
     if args.command == "map":
         outputs = _map_outputs(args, source_stem(args.article))
