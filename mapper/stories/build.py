@@ -62,14 +62,18 @@ def sightings_from_geojson(gj: dict, article: int) -> list[Sighting]:
     """The stops of an article's GeoJSON (the mapper contract): each place feature lists its
     stops; their order in a journey is read from the journey's legs."""
     chains: dict[str, list[str]] = {}
+    inferred: dict[str, list[bool]] = {}  # whether each stop of the chain is inferred
     legs = sorted((f["properties"] for f in gj.get("features", ())
                    if f["properties"].get("kind") == "leg"),
                   key=lambda p: (p["journey"], p["seq"]))
     for p in legs:
         chain = chains.setdefault(p["journey"], [])
+        flags = inferred.setdefault(p["journey"], [])
         if not chain:
             chain.append(p["from"])
+            flags.append(bool(p.get("from_implied")))
         chain.append(p["to"])
+        flags.append(bool(p.get("to_implied")))
     seen: dict[tuple[str, str], int] = {}
     out = []
     for f in gj.get("features", ()):
@@ -88,9 +92,9 @@ def sightings_from_geojson(gj: dict, article: int) -> list[Sighting]:
             seen[(s["journey"], place.name)] = k + 1
             at = [i for i, name in enumerate(chain) if name == place.name]
             index = at[k] if k < len(at) else len(chain) + k
+            implied = place.implied or (k < len(at) and inferred[s["journey"]][index])
             out.append(Sighting(article, s["mover"], place, s["status"], s.get("evidence", ""),
-                                s.get("date"), s.get("mode") or "unknown", place.implied,
-                                index))
+                                s.get("date"), s.get("mode") or "unknown", implied, index))
     return out
 
 
@@ -232,7 +236,8 @@ def merge_stops(sightings: Sequence[Sighting], articles: Sequence[StoryArticle])
     clusters: list[_Cluster] = []
     dated = [s for s in items if date_range(s.date)]
     undated = [s for s in items if not date_range(s.date)]
-    for s in sorted(dated, key=lambda s: (date_range(s.date), s.article, s.index)):
+    for s in sorted(dated, key=lambda s: (date_range(s.date),
+                                          articles[s.article].published or date.max, s.index)):
         r = date_range(s.date)
         near = [c for c in clusters if same_place(c.items[0].place, s.place)
                 and c.range is not None and _near(c.range, r)]
@@ -249,7 +254,7 @@ def merge_stops(sightings: Sequence[Sighting], articles: Sequence[StoryArticle])
             target.add(s)
         else:
             clusters.append(_Cluster(s))
-    clusters = _fold_areas(clusters)
+    clusters = _fold_areas(clusters, effective)
     return sorted(clusters, key=lambda c: _order_key(c, effective, articles))
 
 
@@ -265,9 +270,16 @@ def _order_key(c: _Cluster, effective: dict[int, tuple[date, int]],
     return (when, when, rank, articles[s.article].published or date.max, s.index)
 
 
-def _fold_areas(clusters: list[_Cluster]) -> list[_Cluster]:
+def _fold_areas(clusters: list[_Cluster],
+                effective: dict[int, tuple[date, int]]) -> list[_Cluster]:
     """A country (or region) stop beside a town stop in it is the same stay told less
-    precisely ("by train from Estonia" after Tartu): its citations go to the town."""
+    precisely ("by train from Estonia" after Tartu): its citations go to the nearest town in
+    time."""
+    def when(c: _Cluster) -> date:
+        if c.range is not None:
+            return c.range[0]
+        return effective.get(id(c.items[0]), (date.max, 0))[0]
+
     out = list(clusters)
     for c in clusters:
         e = c.items[0].place.entry
@@ -279,8 +291,7 @@ def _fold_areas(clusters: list[_Cluster]) -> list[_Cluster]:
             towns = [t for t in towns if t.range is not None and _near(t.range, c.range)]
         if not towns:
             continue
-        target = min(towns, key=lambda t: abs(((t.range or c.range or (date.min,))[0] -
-                                               (c.range or t.range or (date.min,))[0]).days))
+        target = min(towns, key=lambda t: abs((when(t) - when(c)).days))
         for s in c.items:
             target.items.append(s)
         out.remove(c)

@@ -149,7 +149,10 @@ def add_contradictions(m, story: Story, places: dict[str, Place]) -> None:
     flagged = [(j, k) for j in story.journeys for k in range(len(j.contradictions))]
     if not flagged:
         return
-    group = safe.feature_group(f"Contradictions ({len(flagged)})", overlay=True, show=True)
+    ring = (f'<span class="mp-sw" style="background:none;border:2px dashed {DISPUTED_COLOR};'
+            'border-radius:50%;box-sizing:border-box"></span>')
+    group = safe.feature_group(f"{ring}Contradictions ({len(flagged)})", overlay=True,
+                               show=True)
     for j, k in flagged:
         c = j.contradictions[k]
         pts = [places[_key(j.stops[i].place)] for i in c.stops]
