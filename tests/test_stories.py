@@ -4,15 +4,19 @@ stops, and ``mapper map A B C``."""
 
 from __future__ import annotations
 
+import html
+import importlib.util
 import json
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from mapper.gazetteer.base import normalize
 from mapper.model import GazetteerEntry, Place
 from mapper.stories import Sighting, StoryArticle, build_story, story_of
-from mapper.stories.build import name_words, same_mover
+from mapper.stories.build import is_named, name_words, same_mover
 from tests.conftest import ARTICLES
 
 STORY = ARTICLES / "story"
@@ -114,15 +118,27 @@ def test_names_match_across_articles_only_when_unambiguous():
     story = build_story(arts, [
         Sighting(0, "Kim Jong-il (train)", A, "confirmed", "s1", "2024-01-01"),
         Sighting(1, "Kim Jong-un", B, "confirmed", "s2", "2024-01-02"),
-        Sighting(2, "Kim", C, "confirmed", "s3", "2024-01-04")])
+        Sighting(2, "Kim", C, "confirmed", "Later Kim went to Gamma.", "2024-01-04")])
     assert len(story.journeys) == 3
+
+
+def test_common_nouns_and_trips_far_apart_are_not_joined():
+    arts = ARTS + (StoryArticle("later.txt", None, date(2024, 6, 1)),)
+    story = build_story(arts, [
+        Sighting(0, "plane", A, "confirmed", "The plane landed in Alpha.", "2024-01-01"),
+        Sighting(1, "Plane", B, "confirmed", "Plane lands in Beta.", "2024-01-02"),
+        Sighting(1, "Ana Silva", B, "confirmed", "Then Ana Silva flew to Beta.", "2024-01-02"),
+        Sighting(2, "Ana Silva", C, "confirmed", "Then Ana Silva flew to Gamma.", "2024-06-01")])
+    assert sorted(len({s.articles for s in j.stops}) for j in story.journeys) == [1, 1, 1, 1]
+    assert is_named("Ana Silva", []) and is_named("Vik", ["Officials said Vik left."])
+    assert not is_named("Migrants", ["Migrants left Libya.", "The migrants slept."])
 
 
 def test_same_stop_merges_later_article_sets_status_and_clash_is_flagged():
     story = build_story(ARTS, [
         Sighting(0, "Ana Silva", A, "confirmed", "In Alpha.", "2024-01-01", index=0),
         Sighting(0, "Ana Silva", B, "planned", "Will go to Beta.", "2024-01-02", index=1),
-        Sighting(1, "Silva", B, "confirmed", "Went to Beta.", "2024-01-02", index=0),
+        Sighting(1, "Silva", B, "confirmed", "Then Silva went to Beta.", "2024-01-02", index=0),
         Sighting(1, "Silva", C, "reported", "Was in Gamma.", "2024-01-01", index=1)])
     (j,) = story.journeys
     assert j.mover == "Ana Silva" and set(j.names) == {"Ana Silva", "Silva"}
@@ -137,11 +153,13 @@ def test_same_stop_merges_later_article_sets_status_and_clash_is_flagged():
 def test_a_return_to_the_same_place_stays_two_stops_and_a_later_implied_origin_goes():
     home = _place("h", "Home")
     story = build_story(ARTS, [
-        Sighting(0, "Vik", home, "confirmed", "From Home.", "2024-01-01", index=0),
+        Sighting(0, "Vik", home, "confirmed", "On Monday Vik left Home.", "2024-01-01",
+                 index=0),
         Sighting(0, "Vik", A, "confirmed", "In Alpha.", "2024-01-01", index=1),
         Sighting(1, "Vik", _place("n", "Nation", feature="country"), "confirmed", "",
                  None, implied=True, index=0),
-        Sighting(1, "Vik", home, "planned", "Back Home.", "2024-01-06", index=1)])
+        Sighting(1, "Vik", home, "planned", "Then Vik will fly Home.", "2024-01-06",
+                 index=1)])
     assert [(s.place.name, s.date) for s in story.journeys[0].stops] == [
         ("Home", "2024-01-01"), ("Alpha", "2024-01-01"), ("Home", "2024-01-06")]
 
@@ -197,3 +215,73 @@ def test_batch_stories_table_from_stored_geojson_matches_the_story(analyses, sto
         ("2024-03-04", "planned"), ("2024-03-06", "confirmed")]
     assert table.crs.to_epsg() == 4326
     assert "stories" not in write_tables(store, items)  # only when asked
+
+
+# ----------------------------------------------------------------------------- hostile text
+
+
+def _hostile_story_page(bad: str) -> str:
+    from mapper.stories import story_map
+
+    x, y = _place("x", f"X{bad}"), _place("y", f"Y{bad}")
+    arts = (StoryArticle(f"a{bad}.txt", f"T{bad}", date(2024, 1, 1)),
+            StoryArticle("b.txt", None, date(2024, 1, 2)))
+    story = build_story(arts, [
+        Sighting(0, f"Ana {bad}", x, "confirmed", f"So Ana was in X {bad}", "2024-01-01", index=0),
+        Sighting(0, f"Ana {bad}", A, "confirmed", f"So Ana was in A {bad}", "2024-01-02", index=1),
+        Sighting(1, f"Ana {bad}", y, "confirmed", f"So Ana was in Y {bad}", "2024-01-01", index=0)])
+    assert len(story.journeys[0].contradictions) == 1
+    return story_map(story).get_root().render()
+
+
+def test_story_map_shows_hostile_names_and_sentences_as_text():
+    """Movers, places, sources and sentences reach the story map's popups, layer names,
+    tooltips and notes only through mapper.render.safe: the payload adds no tag and no
+    template syntax to the page, and reads as written."""
+    bad = "<script>alert(1)</script>{{ 7*7 }}<img src=x onerror=alert(2)>"
+    page, clean = _hostile_story_page(bad), _hostile_story_page("")
+    for token in ("<script", "<img", "{{", "{%"):
+        assert page.count(token) == clean.count(token), token
+    seen = html.unescape(re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)),
+                                page))
+    assert f"So Ana was in Y {bad}" in seen and f"Ana {bad}" in seen
+
+
+# ----------------------------------------------------------------------------- in a browser
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists()
+                    or importlib.util.find_spec("playwright") is None,
+                    reason="needs /usr/bin/chromium and playwright")
+def test_story_map_in_chromium_panels_rings_and_citations(tmp_path):
+    """The story map offline in a real browser: no console error, no two panels overlapping,
+    both disputed places ringed, the leg into a stop told by two articles quoting both."""
+    from playwright.sync_api import sync_playwright
+
+    from mapper.cli import main
+    from tests.test_browser_map import BOXES, PANELS, _open, _overlaps
+
+    out = tmp_path / "story.html"
+    assert main(["map", *(str(STORY / f) for f in FILES), "-o", str(out)]) == 0
+    with sync_playwright() as p:
+        browser, page, errors = _open(p, out, (1366, 768))
+        boxes = page.evaluate(BOXES, list(PANELS))
+        rings = page.locator("path.mapper-disputed").count()
+        legs = page.locator("path.mapper-leg")
+        quoted = ""
+        for i in range(legs.count()):
+            legs.nth(i).click(force=True)
+            popup = page.locator(".leaflet-popup-content")
+            text = popup.inner_text(timeout=3000) if popup.count() else ""
+            if "(planned)" in text and "(confirmed)" in text:
+                quoted = text
+                break
+        page.locator("#mp-timeline summary").first.click()
+        disputed = page.locator("#mp-timeline li[data-i]", has_text="disputed").count()
+        page.screenshot(path=str(tmp_path / "story.png"))
+        browser.close()
+    assert errors == []
+    assert _overlaps(boxes) == [], boxes
+    assert rings == 3 and disputed == 2  # two rings and the dashed line between them
+    assert "1_tallinn.txt, 2024-03-04 (planned)" in quoted
+    assert "2_riga.txt, 2024-03-06 (confirmed)" in quoted

@@ -35,6 +35,8 @@ TITLE_WORDS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "preside
 STATUS_RANK = {"planned": 0, "speculated": 1, "reported": 2, "confirmed": 3}
 # Stops an article tells as what happened: two of these in different places at one time clash.
 TOLD_AS_FACT = ("confirmed", "reported")
+# Articles on one mover published further apart than this tell different trips.
+STORY_GAP_DAYS = 14
 # Places that hold towns: a stop there told beside a town of it is the same stay, less precise.
 # (Not admin1: the gazetteer gives some cities as their first-level subdivision.)
 AREA_FEATURES = {"country", "region", "continent"}
@@ -121,9 +123,40 @@ def same_mover(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(short) == 1 and len(full) > 1 and short[0] in (full[0], full[-1])
 
 
-def group_movers(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
-    """The sightings of each mover, movers matched across articles by name; a name that could
-    be two movers ("Kim" beside "Kim Jong-il" and "Kim Jong-un") joins neither."""
+def is_named(label: str, sentences: Iterable[str]) -> bool:
+    """Whether a mover's label is a name ("Anders Vik", "Kim"), not a common noun ("plane",
+    "40 migrants"): one of its words is written with a capital inside a sentence that tells
+    the mover, or inside the label after its first word."""
+    label = re.sub(r"\s*\([^)]*\)\s*$", "", label)
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", label) if w[0].isupper()]
+    if any(label.find(w) > 0 for w in words):
+        return True
+    return any(re.search(rf"[^.!?\s\"“]\s+{re.escape(w)}\b", s) for w in words
+               for s in sentences)
+
+
+def _by_trip(group: list[Sighting], articles: Sequence[StoryArticle]) -> list[list[Sighting]]:
+    """One mover's sightings split into trips: articles published within STORY_GAP_DAYS of
+    the one before belong to one story (the same person's trips a year apart do not)."""
+    days = sorted({articles[s.article].published for s in group} - {None})
+    starts, last = [], None
+    for d in days:
+        if last is None or (d - last).days > STORY_GAP_DAYS:
+            starts.append(d)
+        last = d
+    trips: dict[date | None, list[Sighting]] = {}
+    for s in group:
+        d = articles[s.article].published
+        start = max((x for x in starts if x <= d), default=None) if d else None
+        trips.setdefault(start, []).append(s)
+    return list(trips.values())
+
+
+def group_movers(sightings: Sequence[Sighting],
+                 articles: Sequence[StoryArticle] = ()) -> list[list[Sighting]]:
+    """The sightings of each mover, movers matched across articles by name and split into
+    trips by publication date (with ``articles``); a name that could be two movers ("Kim"
+    beside "Kim Jong-il" and "Kim Jong-un") joins neither, a common noun ("the plane") none."""
     labels: dict[tuple[int, str], list[Sighting]] = {}
     for s in sightings:
         labels.setdefault((s.article, s.mover), []).append(s)
@@ -131,17 +164,19 @@ def group_movers(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
     # full names first, so that a lone surname finds the person it belongs to
     for (article, label) in sorted(labels, key=lambda k: (-len(name_words(k[1])), k[0])):
         words = name_words(label)
-        fits = [g for g in groups if article not in g["articles"]
+        named = is_named(label, (s.sentence for s in labels[(article, label)]))
+        fits = [g for g in groups if named and g["named"] and article not in g["articles"]
                 and any(same_mover(words, n) for n in g["names"])]
         if len(fits) == 1:
             group = fits[0]
         else:
-            group = {"names": set(), "articles": set(), "labels": []}
+            group = {"names": set(), "articles": set(), "labels": [], "named": named}
             groups.append(group)
         group["names"].add(words)
         group["articles"].add(article)
         group["labels"].append((article, label))
-    return [[s for key in sorted(g["labels"]) for s in labels[key]] for g in groups]
+    out = [[s for key in sorted(g["labels"]) for s in labels[key]] for g in groups]
+    return [trip for g in out for trip in (_by_trip(g, articles) if articles else [g])]
 
 
 # ----------------------------------------------------------------------------- dates
@@ -363,7 +398,7 @@ def build_story(articles: Sequence[StoryArticle],
                 sightings: Iterable[Sighting]) -> Story:
     """The story of ``articles`` from their stops."""
     journeys = []
-    for n, group in enumerate(group_movers(list(sightings)), start=1):
+    for n, group in enumerate(group_movers(list(sightings), articles), start=1):
         stops = [_story_stop(c, articles) for c in merge_stops(group, articles)]
         flags = contradictions(stops)
         disputed = {i for f in flags for i in f.stops}
