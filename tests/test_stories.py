@@ -285,3 +285,20 @@ def test_story_map_in_chromium_panels_rings_and_citations(tmp_path):
     assert rings == 3 and disputed == 2  # two rings and the dashed line between them
     assert "1_tallinn.txt, 2024-03-04 (planned)" in quoted
     assert "2_riga.txt, 2024-03-06 (confirmed)" in quoted
+
+
+def test_story_api_gives_each_text_its_own_publication_date(analyses):
+    """mapper.story on texts without a date line: ``published`` anchors each one's weekdays;
+    an Analysis given as it is keeps its own."""
+    import mapper
+    from mapper.read import article_from_text
+
+    texts = ["ROME — Ana Silva flew from Lisbon to Rome on Monday, her office said.\n",
+             "MILAN — On Tuesday Ana Silva took the train from Rome to Milan, officials said.\n"]
+    arts = [article_from_text(t, html=None) for t in texts]
+    story = mapper.story([arts[0], analyses[0], arts[1]],
+                         published=["2024-05-07", None, "2024-05-08"])
+    silva = next(j for j in story.journeys if j.mover == "Ana Silva")
+    assert [(s.place.name, s.date) for s in silva.stops][:3] == [
+        ("Lisbon", "2024-05-06"), ("Rome", "2024-05-06/2024-05-07"), ("Milan", "2024-05-07")]
+    assert story.articles[1].published == date(2024, 3, 4)

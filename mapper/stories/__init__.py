@@ -47,8 +47,13 @@ def analyze_many(articles: Sequence[Article | str], *,
 def story(articles: Sequence[Article | str | Analysis], **options) -> Story:
     """The story of several articles (paths, URLs, ``Article`` or ``Analysis`` values);
     ``options`` go to :func:`analyze_many`. The analyses stay on ``Story.analyses``."""
-    todo = [a for a in articles if not isinstance(a, Analysis)]
-    done = iter(analyze_many(todo, **options)) if todo else iter(())
+    published = options.pop("published", None)
+    if published is not None and len(published) != len(articles):
+        raise ValueError("published needs one date (or None) per article")
+    todo = [i for i, a in enumerate(articles) if not isinstance(a, Analysis)]
+    dates = [published[i] for i in todo] if published is not None else None
+    done = iter(analyze_many([articles[i] for i in todo], published=dates, **options)) \
+        if todo else iter(())
     analyses = [a if isinstance(a, Analysis) else next(done) for a in articles]
     return story_of(analyses)
 
