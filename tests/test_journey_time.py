@@ -156,3 +156,38 @@ def test_a_programme_told_with_one_mode(gazetteer):
                             "arriving in Tromso on Sunday.")
     stops = _stops(a, "Merkel")
     assert {stops[n].mode for n in ("Sweden", "Finland", "Oslo", "Tromso")} == {"air"}
+
+
+def test_the_vehicle_a_clause_names_gives_the_mode(gazetteer):
+    """"hidden in a truck when she fled X", "after changing planes in Y", "took off from Z":
+    the vehicle in the clause, the one changed to and the phrasal verb name the mode."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Ana Silva was hidden in a truck when she fled from Minsk to "
+                            "Vilnius on Sunday.")
+    assert _stops(a, "Silva")["Vilnius"].mode == "road"
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Ana Silva reached Lagos on Monday after changing planes in Madrid.")
+    assert {s.mode for s in _stops(a, "Silva").values()} == {"air"}
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "The minister took off from Oslo on Monday, heading for Lagos.")
+    assert _stops(a, "minister")["Lagos"].mode == "air"
+
+
+def test_a_flight_named_by_its_number_travels_by_air(gazetteer):
+    """A mover named by a flight number ("KL605") is a flight, whatever the tagger took it
+    for."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Officials said that KL605 departed from Amsterdam at 10:00 on "
+                            "Monday. KL605 was due to arrive in Lima at 18:30.")
+    assert _stops(a, "KL605")["Lima"].mode == "air"
+
+
+def test_a_tour_the_lead_names_by_its_vehicle_gives_the_legs_mode(gazetteer):
+    """"began a bus tour": the stops of the tour are reached by road, though no sentence
+    about them names a vehicle; a tour with no vehicle word gives no mode."""
+    text = ("Published May 3, 2021\n\nSenator Ana Silva began a three-day {}tour on Monday. "
+            "On Tuesday, Silva will hold rallies in Leeds and York.")
+    a = _analyze(gazetteer, text.format("bus "))
+    assert {s.mode for s in _stops(a, "Silva").values()} == {"road"}
+    a = _analyze(gazetteer, text.format(""))
+    assert {s.mode for s in _stops(a, "Silva").values()} == {"unknown"}

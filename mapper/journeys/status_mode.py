@@ -3,6 +3,8 @@ the mover travels."""
 
 from __future__ import annotations
 
+import re
+
 from mapper.journeys.context import Context
 from mapper.journeys.syntax import due_in, future_clause, in_headline, is_conditional, lemma_of
 from mapper.journeys.values import Mover
@@ -117,31 +119,76 @@ def travel_mode(ctx: Context, verb, sent, mover: Mover) -> str:
     helicopter", or the mover's own vehicle; "unknown" otherwise."""
     if ctx.subject_vehicle:
         return VEHICLES[ctx.subject_vehicle]
-    mode = _verb_mode(verb)
+    mode = _verb_mode(verb, ctx.craft_kind)
     if mode:
         return mode
     if verb.dep_ in ("advcl", "pcomp", "xcomp"):
-        # "flies to X, stopping in Y, before arriving in Z": the trip's verb gives the mode
+        # "flies to X, stopping in Y, before arriving in Z": the trip's verb gives the mode;
+        # "was hidden in a jet when he fled X": the clause it tells the time of
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head
-        mode = _verb_mode(head) if head.pos_ in ("VERB", "AUX") else None
+        mode = _verb_mode(head, ctx.craft_kind) if head.pos_ in ("VERB", "AUX") else None
         if mode:
             return mode
     if mover.vehicle and mover.key.startswith(("vehicle:", "named:")):
         return VEHICLES.get(mover.vehicle, "unknown")
+    if FLIGHT_NAME.search(mover.label):
+        return "air"  # "MH370", "Flight 1722": a flight by its number
     return "unknown"
 
 
-def _verb_mode(verb) -> str | None:
-    """The mode a verb names ("fly", "sail") or its "by helicopter", "aboard a ship"."""
+# A flight named by its number: an airline code and digits ("MH370", "AA 1722"), "Flight 447"
+FLIGHT_NAME = re.compile(r"^(?:[A-Z][A-Z0-9]\s?\d{1,4}[A-Z]?|.*\b[Ff]light\s+\d{1,4})$")
+# Verbs whose object vehicle is how the mover goes ("changed planes in X", "boarded a jet")
+VEHICLE_OBJECT_VERBS = {"change", "switch", "swap", "board", "catch", "take", "charter",
+                        "use", "ride", "hire", "commandeer", "steal", "hijack"}
+# Verbs with a particle that name their mode ("took off from X", "touched down in Y")
+PHRASAL_MODES = {("take", "off"): "air", ("touch", "down"): "air"}
+
+
+# Nouns of a whole trip that a vehicle word names the mode of ("a bus tour", "a train journey")
+TOUR_NOUNS = {"tour", "campaign", "trip", "journey", "ride", "procession", "cortege",
+              "cortège", "voyage", "odyssey", "pilgrimage", "expedition", "caravan"}
+LEAD_SENTENCES = 4  # the headline, a standfirst, the publication line and the lead
+
+
+def tour_mode(doc) -> str | None:
+    """The mode of a trip the headline or lead names by its vehicle ("begins bus tour", "a
+    train journey across X"), when they name one mode only: the mode of the travellers'
+    legs the text gives no other for."""
+    modes = set()
+    for sent in list(doc.sents)[:LEAD_SENTENCES]:
+        for tok in sent:
+            if tok.lemma_.lower() in TOUR_NOUNS and tok.pos_ == "NOUN":
+                modes |= {VEHICLES[c.lemma_.lower()] for c in tok.children if
+                          c.dep_ in ("compound", "amod", "nmod") and
+                          c.lemma_.lower() in VEHICLES}
+    return next(iter(modes)) if len(modes) == 1 else None
+
+
+def _verb_mode(verb, craft_kind: str | None = None) -> str | None:
+    """The mode a verb names ("fly", "sail", "take off") or its "by helicopter", "aboard a
+    ship", "in a car", "changed planes"; "aboard" a craft named only by its name is of the
+    kind the article's vehicles are (``craft_kind``)."""
     lemma = verb.lemma_.lower()
     if lemma in VERB_MODES:
         return VERB_MODES[lemma]
     for child in verb.children:
+        if child.dep_ == "prt" and (lemma, child.lower_) in PHRASAL_MODES:
+            return PHRASAL_MODES[(lemma, child.lower_)]
+        if child.dep_ == "dobj" and lemma in VEHICLE_OBJECT_VERBS and \
+                child.lemma_.lower() in VEHICLES:
+            return VEHICLES[child.lemma_.lower()]  # "after changing aircraft in X"
+        if child.lower_ in ("in", "inside") and child.dep_ == "prep":
+            for obj in child.children:  # "fled in a car", "hidden in a private jet"
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in VEHICLES:
+                    return VEHICLES[obj.lemma_.lower()]
         if child.lower_ in ("by", "aboard", "on") and child.dep_ in ("prep", "agent"):
             for obj in child.children:  # "by helicopter", "on a bus"
                 mode = VEHICLES.get(obj.lemma_.lower()) or mode_from_text(obj.text)
                 if mode:
                     return mode
+                if child.lower_ == "aboard" and obj.pos_ == "PROPN" and craft_kind:
+                    return VEHICLES.get(craft_kind)  # "aboard the Sea Star"
     return None
 
 
