@@ -191,3 +191,35 @@ def test_a_tour_the_lead_names_by_its_vehicle_gives_the_legs_mode(gazetteer):
     assert {s.mode for s in _stops(a, "Silva").values()} == {"road"}
     a = _analyze(gazetteer, text.format(""))
     assert {s.mode for s in _stops(a, "Silva").values()} == {"unknown"}
+
+
+def test_a_main_clause_auxiliary_makes_no_progressive(gazetteer):
+    """"was detained after flying out of X and returning to Y": the "was" is the
+    detention's, so Y was reached (not "was returning to Y", still under way)."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Ana Silva was detained after flying out of Spain and returning to "
+                            "Peru on Sunday.")
+    peru = _stops(a, "Silva")["Peru"]
+    assert (peru.status, peru.date) == ("confirmed", "2021-05-02")
+
+
+def test_the_following_day_of_a_plan(gazetteer):
+    """"The following day" (untagged) after a plan's "On Thursday": the day after that
+    Thursday, still to come."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "On Thursday afternoon, Ana Silva will speak at a rally. The "
+                            "following day, Silva will travel from Leeds to York.")
+    assert _stops(a, "Silva")["York"].date == "2021-05-07"
+
+
+def test_the_story_keeps_its_day_until_it_names_another(gazetteer):
+    """An undated leg told a few sentences after the day's first one, with no other day
+    named between (the same day named again is no other), is of that day."""
+    text = ("Published May 3, 2021\n\nOn Wednesday, Ana Silva traveled to Lyon by train. "
+            "Reporters saw her there on {}, and a car was waiting for her. The visit was kept "
+            "secret. Silva later flew from Lyon to Oslo.")
+    a = _analyze(gazetteer, text.format("Wednesday"))
+    assert [s.place.name for s in _stops(a, "Silva").values()] == ["Lyon", "Oslo"]
+    assert _stops(a, "Silva")["Oslo"].date == "2021-04-28"
+    a = _analyze(gazetteer, text.format("Friday"))
+    assert _stops(a, "Silva")["Oslo"].date != "2021-04-28"

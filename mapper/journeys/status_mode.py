@@ -91,7 +91,15 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
         return "planned"  # "sailed from X on Sunday, heading for Y": Y is still ahead
     progressive = {"is", "are", "am", "'s", "’s"} | (
         {"was", "were"} if lemma_of(verb) in MOTION_VERBS else set())
-    if verb.tag_ == "VBG" and auxes & progressive and any(
+    # the verb's own auxiliaries (or those of the verb it is joined to): not a main clause's
+    # "was" over "was detained after flying out of X and returning to Y"
+    own, tok = set(), verb
+    while True:
+        own |= {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if tok.dep_ != "conj" or tok.head == tok:
+            break
+        tok = tok.head
+    if verb.tag_ == "VBG" and own & progressive and any(
             c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "for", "into")
             for c in verb.children):
         return "planned"  # "is (was) heading to": the destination is not reached yet

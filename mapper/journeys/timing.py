@@ -67,12 +67,18 @@ def attached_date(ctx: Context, verb, sent, tense: str) -> str | None:
         for text in dict.fromkeys((ent.text, _phrase(ent))):
             later = _LATER.search(text)
             if later:
-                before = day_told_before(ctx, ent.start_char)
+                before = day_told_before(ctx, ent.start_char, tense)
                 if before:
                     return _add_days(before, later)
             resolved = resolve_date(ctx, text, tense, ent.label_)
             if resolved:
                 return resolved
+    for child in verb.children:  # "The following day, she will ..." untagged
+        if child.dep_ in ("npadvmod", "tmod") and not child.ent_type_:
+            later = _LATER.search(" ".join(t.text for t in child.subtree))
+            before = day_told_before(ctx, child.idx, tense) if later else None
+            if before:
+                return _add_days(before, later)
     return None
 
 
@@ -155,11 +161,28 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
             continue
         before = [o for o in evs if o.position < ev.position and not o.extra.get("apart")]
         last = max(before, key=lambda o: o.position, default=None)
-        if last is not None and last.date and "/" not in last.date and \
-                not ev.extra.get("earlier") and last.evidence != ev.evidence and \
-                bool(last.extra.get("future")) == bool(ev.extra.get("future")) and \
-                _sentence_of(ctx, ev.position) - _sentence_of(ctx, last.position) == 1:
+        if last is None or not last.date or "/" in last.date or \
+                ev.extra.get("earlier") or last.evidence == ev.evidence or \
+                bool(last.extra.get("future")) != bool(ev.extra.get("future")):
+            continue
+        if _sentence_of(ctx, ev.position) - _sentence_of(ctx, last.position) == 1:
             ev.date = last.date  # "landed in X on Tuesday. ... then flew on from X to Y"
+        elif not _dates_between(ctx, last.position, ev.position, last.date):
+            # the story goes on with the same day until it names another; the event's
+            # place in time stays the text's
+            ev.date = last.date
+            ev.extra["story_day"] = True
+
+
+def _dates_between(ctx: Context, start: int, end: int, day: str) -> bool:
+    """Whether a date other than ``day`` ("Tuesday", "last week", "in 2019") is named
+    between the sentence holding ``start`` and the one holding ``end``, both included
+    (after ``start`` itself)."""
+    first, last = _sentence_of(ctx, start), _sentence_of(ctx, end)
+    sents = list(ctx.doc.sents)[first:last + 1]
+    return any(ent.label_ == "DATE" and ent.start_char > start and
+               resolve_date(ctx, ent.text, "past") not in (None, day)
+               for sent in sents for ent in sent.ents)
 
 
 def _sentence_of(ctx: Context, position: int) -> int:
@@ -168,17 +191,20 @@ def _sentence_of(ctx: Context, position: int) -> int:
     return bisect_right(starts, position) - 1
 
 
-def day_told_before(ctx: Context, position: int) -> str | None:
+def day_told_before(ctx: Context, position: int, tense: str = "past") -> str | None:
     """The day of the nearest date told before ``position`` that is one past day (not a
-    plan's), else the publication date: the day a story is telling."""
+    plan's), else the publication date: the day a story is telling. For a plan
+    (``tense`` "future") the day of the plan told before ("On Monday ... The following
+    day")."""
     published = ctx.article.published
     for sent in reversed([s for s in ctx.doc.sents if s.start_char < position]):
         for ent in reversed(sent.ents):
             if ent.start_char >= position or ent.label_ not in ("DATE", "TIME"):
                 continue
-            found = resolve_date(ctx, ent.text, "past", ent.label_)
+            found = resolve_date(ctx, ent.text, tense, ent.label_)
             if found and "/" not in found and (
-                    published is None or found <= published.isoformat()):
+                    published is None or tense == "future" or
+                    found <= published.isoformat()):
                 return found
     return published.isoformat() if published else None
 
@@ -206,7 +232,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
     floor = None
     if ev.extra.get("start"):
         t = base - 100.0
-    elif ev.date:
+    elif ev.date and not ev.extra.get("story_day"):
         start, _, end = ev.date.partition("/")
         a = date.fromisoformat(start).toordinal()
         b = date.fromisoformat(end).toordinal() if end else a
@@ -224,7 +250,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
                       key=lambda o: (o.span[0], o.position))
         # "travelled through X before reaching Y in 2016": X just before Y's date
         following = [o for o in kin if o.evidence == ev.evidence and o.date
-                     and not o.extra.get("earlier")
+                     and not o.extra.get("earlier") and not o.extra.get("story_day")
                      and (o.extra.get("later") or o.span[0] > ev.span[0])
                      and o.extra.get("future") == ev.extra.get("future")]
         prior = [o for o in kin if o.date and "/" not in o.date
