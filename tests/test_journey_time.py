@@ -223,3 +223,42 @@ def test_the_story_keeps_its_day_until_it_names_another(gazetteer):
     assert _stops(a, "Silva")["Oslo"].date == "2021-04-28"
     a = _analyze(gazetteer, text.format("Friday"))
     assert _stops(a, "Silva")["Oslo"].date != "2021-04-28"
+
+
+def test_a_hedged_clause_is_not_confirmed(gazetteer):
+    """"apparently after changing planes in X": X is inferred (speculated), the stop the
+    main clause tells is not."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Ana Silva left Spain on Friday and then appeared in Lima on "
+                            "Sunday, apparently after changing planes in Miami.")
+    stops = _stops(a, "Silva")
+    assert (stops["Miami"].status, stops["Lima"].status) == ("speculated", "confirmed")
+
+
+def test_stops_of_a_plan_told_beside_a_past_departure(gazetteer):
+    """"sailed from X on Friday, due to dock in Y after calling at ports in Z": Z is part
+    of the plan, and the sailing's Friday is a past one."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "The ferry Nordlys had sailed from Bergen on Friday, due to dock in "
+                            "Oslo after calling at ports in Stavanger and Kristiansand.")
+    stops = _stops(a, "Nordlys")
+    assert stops["Stavanger"].status == "planned"
+    assert stops["Bergen"].date == "2021-04-30"
+
+
+def test_a_goal_being_carried_to_is_planned_whoever_tells_it(gazetteer):
+    """"officials say she was being transported to X on Monday night when she escaped": X
+    was not reached; Monday is the past one."""
+    a = _analyze(gazetteer, "Published May 5, 2021\n\n"
+                            "Officials say Ana Silva was being transported to Lima by a private "
+                            "company on Monday night when she escaped.")
+    lima = _stops(a, "Silva")["Lima"]
+    assert (lima.status, lima.date) == ("planned", "2021-05-03")
+
+
+def test_a_storm_track_ahead_is_a_forecast(gazetteer):
+    """Where a storm "will move" is speculated (a forecast), not planned."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Hurricane Ana hit Cuba on Monday. Forecasters said Ana will move "
+                            "over Jamaica on Wednesday.")
+    assert _stops(a, "Ana")["Jamaica"].status == "speculated"

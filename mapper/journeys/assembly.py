@@ -186,7 +186,7 @@ def inherit_modes(evs: list[Event], tour: str | None = None) -> list[Event]:
     time neither gives nor takes one); ``tour`` is the mode of the trip the lead names ("a
     bus tour"), the mode until the text gives one."""
     evs_all, evs = evs, [e for e in evs if not e.extra.get("apart")]
-    mode, pending = tour or "unknown", None
+    mode, pending = "unknown", None
     for ev in evs:
         if ev.extra.get("leg_mode"):
             # "took a boat to X": that leg's mode, not the mover's from then on; "boarded
@@ -215,6 +215,9 @@ def inherit_modes(evs: list[Event], tour: str | None = None) -> list[Event]:
         for ev in evs:
             if ev.extra.get("future") and ev.mode == "unknown":
                 ev.mode = next(iter(planned))
+    for ev in evs:  # the legs the text gives no mode at all: the tour's
+        if tour and ev.mode == "unknown":
+            ev.mode = tour
     return evs_all
 
 

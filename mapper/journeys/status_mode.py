@@ -12,6 +12,7 @@ from mapper.journeys.words import (
     ANNOUNCE_VERBS,
     BELIEF_VERBS,
     ENDING_VERBS,
+    HEDGE_ADVERBS,
     MOTION_VERBS,
     PLAN_ADJECTIVES,
     PLAN_HEADS,
@@ -43,6 +44,9 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
         auxes |= {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
     if sent.text.rstrip(" \n\"'”’").endswith("?"):
         return "speculated"  # a question asserts no trip ("is it safe to send them to X?")
+    hedge = _hedge(verb)
+    if hedge:
+        return hedge
     if auxes & SPECULATION_MODALS or words & SPECULATION_WORDS or is_conditional(verb) or (
             "must" in auxes and "have" in auxes and verb.tag_ == "VBN"):
         return "speculated"  # "could stop in X", "if he flies to X", "must have gone to X"
@@ -58,6 +62,8 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
         noun is not None and any(c.lower_ in PLAN_ADJECTIVES for c in noun.children))
     if reporters and reporters[0].lemma_.lower() in BELIEF_VERBS:
         return "speculated"  # "police believed he drove to X", "they hope to reach X"
+    if _being_carried(verb) or _plan_before(verb):
+        return "planned"
     if reporters or "according" in words:
         # "her office said she would stop off in X" announces a plan; "sources said",
         # "according to", "reported" and past facts relay a claim
@@ -91,19 +97,53 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
         return "planned"  # "sailed from X on Sunday, heading for Y": Y is still ahead
     progressive = {"is", "are", "am", "'s", "’s"} | (
         {"was", "were"} if lemma_of(verb) in MOTION_VERBS else set())
-    # the verb's own auxiliaries (or those of the verb it is joined to): not a main clause's
-    # "was" over "was detained after flying out of X and returning to Y"
-    own, tok = set(), verb
-    while True:
-        own |= {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-        if tok.dep_ != "conj" or tok.head == tok:
-            break
-        tok = tok.head
-    if verb.tag_ == "VBG" and own & progressive and any(
+    if verb.tag_ == "VBG" and own_auxes(verb) & progressive and any(
             c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "for", "into")
             for c in verb.children):
         return "planned"  # "is (was) heading to": the destination is not reached yet
     return "confirmed"
+
+
+def own_auxes(verb) -> set[str]:
+    """The verb's own auxiliaries (or those of the verb it is joined to): not a main
+    clause's "was" over "was detained after flying out of X and returning to Y"."""
+    own, tok = set(), verb
+    while True:
+        own |= {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if tok.dep_ != "conj" or tok.head == tok:
+            return own
+        tok = tok.head
+
+
+def _being_carried(verb) -> bool:
+    """"was being transported to X", "is being flown to Y": a goal not reached yet, whoever
+    tells it."""
+    own = own_auxes(verb)
+    return verb.tag_ == "VBN" and "being" in own and bool(
+        own & {"is", "are", "am", "was", "were"}) and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "into")
+        for c in verb.children)
+
+
+def _hedge(verb) -> str | None:
+    """The status a hedging adverb on the verb's clause gives ("apparently after changing
+    planes in X", "reportedly flew to Y")."""
+    heads = [verb] + ([verb.head] if verb.dep_ == "pcomp" else [])
+    for tok in heads:
+        for c in tok.children:
+            if c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS:
+                return HEDGE_ADVERBS[c.lower_]
+    return None
+
+
+def _plan_before(verb) -> bool:
+    """Whether a time clause ("after calling at X") follows a plan said of the same verb
+    ("sailed from Y, due to dock in Z after calling at X"): the stop is the plan's."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("after", "before"):
+        return False
+    return any(prep.head.i < c.i < prep.i and c.lemma_.lower() in PLAN_HEADS
+               for c in prep.head.children)
 
 
 def _quoted(verb, sent) -> bool:
@@ -154,8 +194,8 @@ PHRASAL_MODES = {("take", "off"): "air", ("touch", "down"): "air"}
 
 
 # Nouns of a whole trip that a vehicle word names the mode of ("a bus tour", "a train journey")
-TOUR_NOUNS = {"tour", "campaign", "trip", "journey", "ride", "procession", "cortege",
-              "cortège", "voyage", "odyssey", "pilgrimage", "expedition", "caravan"}
+TOUR_NOUNS = {"tour", "campaign", "trip", "journey", "procession", "cortege", "cortège",
+              "odyssey", "pilgrimage", "expedition", "caravan"}  # not one leg's "ride"
 LEAD_SENTENCES = 4  # the headline, a standfirst, the publication line and the lead
 
 

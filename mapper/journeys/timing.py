@@ -30,6 +30,9 @@ def event_date(ctx: Context, verb, sent, tense: str) -> str | None:
             verb.head.head.pos_ in ("VERB", "AUX"):
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head
         if head.pos_ in ("VERB", "AUX"):
+            if head.tag_ == "VBD" or head.tag_ == "VBN" and any(
+                    c.lower_ in ("had", "has", "have") for c in head.children):
+                tense = "past"  # "sailed on Friday, due to dock in X after ...": the sailing's
             found = attached_date(ctx, head, sent, tense)
             if found:
                 return found
