@@ -262,3 +262,32 @@ def test_a_storm_track_ahead_is_a_forecast(gazetteer):
                             "Hurricane Ana hit Cuba on Monday. Forecasters said Ana will move "
                             "over Jamaica on Wednesday.")
     assert _stops(a, "Ana")["Jamaica"].status == "speculated"
+
+
+def test_a_start_named_with_the_country_around_it_is_one_start(gazetteer):
+    """"departing Britain from Stansted Airport": one start (the airport in the country),
+    not two alternatives with no leg, so the flight's leg from it is drawn."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "The plane carrying Ana Silva has landed in Bangkok on its way to "
+                            "Lima. Earlier, footage showed Silva departing Britain from "
+                            "Stansted Airport.")
+    journey = next(j for j in a.journeys if "Silva" in j.mover)
+    assert [(g.origin.place.name, g.destination.place.name) for g in journey.legs] == [
+        ("Stansted Airport", "Bangkok"), ("Bangkok", "Lima")]
+
+
+def test_a_plans_time_of_day_is_the_days_told(gazetteer):
+    """"was due to arrive in X at 06:30": the day told before (a plan of that day)."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "The plane left Oslo on Sunday. It was due to arrive in Lima at "
+                            "06:30.")
+    lima = _stops(a, "plane")["Lima"]
+    assert (lima.status, lima.date) == ("planned", "2021-05-02")
+
+
+def test_a_headline_arrival_is_the_days_news(gazetteer):
+    """"X arrives in Y" in the headline, dated nowhere else: the publication day."""
+    a = _analyze(gazetteer, "Ana Silva arrives in Lima for talks\n\n"
+                            "Published May 3, 2021\n\n"
+                            "The Chilean minister Ana Silva flew in from Santiago.")
+    assert _stops(a, "Silva")["Lima"].date == "2021-05-03"

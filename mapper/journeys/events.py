@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from mapper.journeys.assembly import home_place
+from mapper.journeys.assembly import contains, home_place
 from mapper.journeys.context import Context
 from mapper.journeys.frames import make_event, places_under
 from mapper.journeys.movers import is_storm, mover_of, movers_of, subject_of
@@ -436,7 +436,10 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
     if lemma in REDIRECT_VERBS:
         intended_goal(verb, out)
     origins = [e for e in out if e.role == "origin"]
-    if len({e.place.id for e in origins}) > 1:
+    # "departing Britain from Stansted", "left Rome's Fiumicino airport": one start
+    outer = {e.place.id for e in origins for o in origins
+             if o.place.id != e.place.id and contains(e.place, o.place)}
+    if len({e.place.id for e in origins} - outer) > 1:
         for e in origins:  # "had travelled from Egypt, Syria and Pakistan to Libya": each
             e.extra["apart"] = True  # came from one of them, not from all in turn
     if any(e.role == "dest" and e.place.entry.feature not in WATER for e in out):

@@ -14,6 +14,7 @@ from mapper.journeys.syntax import (
     bare_past,
     before_clause,
     future_clause,
+    in_headline,
     lemma_of,
     located_in,
     where_pluperfect,
@@ -151,6 +152,8 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
         "was_going": verb.tag_ == "VBG" and bool(auxes & {"was", "were"}) and role == "dest",
         # "touched down at 2.35 pm": a time of day, the day the story is telling
         "time_of_day": when is None and time_of_day(verb, sent),
+        # the headline's present ("X arrives in Y"): the day's news
+        "headline": verb.tag_ == "VBZ" and in_headline(verb),
     }
     if ctx.subject_vehicle and not ctx.taken:  # not a boat taken for one leg
         mover.vehicles[ctx.subject_vehicle] = mover.vehicles.get(ctx.subject_vehicle, 0) + 1

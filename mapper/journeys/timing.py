@@ -159,8 +159,16 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
             if same:
                 ev.date = min(same, key=lambda o: ("/" in o.date, o.position)).date
                 continue
-        if ev.extra.get("time_of_day") and not ev.extra.get("future"):
+        if ev.extra.get("time_of_day"):
+            # "touched down at 2.35 pm"; a plan's "will depart about 9pm", "was due to
+            # arrive at 06:30": the day the story is telling
             ev.date = day_told_before(ctx, ev.position)
+            ev.extra["story_day"] = bool(ev.extra.get("future"))
+            continue
+        if ev.extra.get("headline") and not ev.extra.get("future") and \
+                ctx.article.published:
+            ev.date = ctx.article.published.isoformat()  # "X arrives in Y": today's news
+            ev.extra["story_day"] = True
             continue
         before = [o for o in evs if o.position < ev.position and not o.extra.get("apart")]
         last = max(before, key=lambda o: o.position, default=None)
