@@ -291,3 +291,15 @@ def test_a_headline_arrival_is_the_days_news(gazetteer):
                             "Published May 3, 2021\n\n"
                             "The Chilean minister Ana Silva flew in from Santiago.")
     assert _stops(a, "Silva")["Lima"].date == "2021-05-03"
+
+
+def test_a_trip_readied_or_begun_is_still_ahead(gazetteer):
+    """"placed aboard a plane for the trip to X", "began her journey to Y": X and Y are not
+    reached yet (planned)."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Ana Silva arrived at Bergen airport, where she was placed aboard a "
+                            "plane for the trip to Oslo.")
+    assert _stops(a, "Silva")["Oslo"].status == "planned"
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Ana Silva began her journey to Oslo on Monday.")
+    assert _stops(a, "Silva")["Oslo"].status == "planned"

@@ -409,6 +409,8 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                 if lemma == "board" and role == "dest" and ev.status == "confirmed":
                     ev.status, ev.date = "planned", None  # "boarded a ferry to X": not
                     ev.extra["future"] = True  # there yet
+                if role == "dest" and lemma in START_VERBS and ev.status == "confirmed":
+                    ev.status = "planned"  # "began his journey to X": not there yet
                 if role == "dest" and child.dep_ == "prep" and child.lower_ == "for" and \
                         lemma in SETTING_OFF_VERBS and ev.status == "confirmed":
                     ev.status = "planned"  # "left for X on Monday": set out, not there yet
@@ -448,6 +450,12 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
     return out
 
 
+# Verbs that ready a traveller for a trip ("placed aboard X for the flight to Y", "boarded a
+# bus for the trip to Z"): the trip is still ahead
+READYING_VERBS = {"place", "put", "load", "board", "embark", "prepare", "pack", "gather",
+                  "assemble", "seat", "strap", "transfer", "hand"}
+
+
 def noun_events(ctx: Context, noun, sent, mover: Mover) -> list[Event]:
     """The events of a travel noun ("his visit to X", "next stop at Y")."""
     out: list[Event] = []
@@ -480,6 +488,10 @@ def noun_events(ctx: Context, noun, sent, mover: Mover) -> list[Event]:
                     # "took off ... on a flight to X"; but "left X and, after calls in Y,";
                     # "began his journey to X on Monday": a journey begun is not over
                     ev.status = "planned"  # "set off on a march to X": not there yet
+                if role == "dest" and ev.status == "confirmed" and noun.dep_ == "pobj" and \
+                        noun.head.lower_ == "for" and \
+                        lemma_of(governing) in READYING_VERBS:
+                    ev.status = "planned"  # "was placed aboard X for the trip to Y": ahead
                 if noun.tag_ == "NNS" and lemma_of(noun) in SEPARATE_TRIP_NOUNS:
                     ev.extra["apart"] = True  # "vacations in X and Y": a trip to each
                 out.append(ev)
