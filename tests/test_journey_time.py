@@ -303,3 +303,14 @@ def test_a_trip_readied_or_begun_is_still_ahead(gazetteer):
     a = _analyze(gazetteer, "Published May 3, 2021\n\n"
                             "Ana Silva began her journey to Oslo on Monday.")
     assert _stops(a, "Silva")["Oslo"].status == "planned"
+
+
+def test_then_joins_a_leg_to_the_day_of_the_one_before(gazetteer):
+    """"flew to X on Monday, then drove to Y": Y is reached that Monday too; the legs keep
+    their own modes."""
+    a = _analyze(gazetteer, "Published May 5, 2021\n\n"
+                            "Ana Silva flew from Lima to Quito on Monday, then drove to "
+                            "Otavalo.")
+    stops = _stops(a, "Silva")
+    assert [(s.mode, s.date) for s in stops.values()][1:] == [
+        ("air", "2021-05-03"), ("road", "2021-05-03")]

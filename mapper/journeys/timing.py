@@ -36,7 +36,13 @@ def event_date(ctx: Context, verb, sent, tense: str) -> str | None:
             found = attached_date(ctx, head, sent, tense)
             if found:
                 return found
-    if any(c.lower_ == "then" for c in verb.children) and sent.start > 0:
+    then = any(c.lower_ == "then" for c in verb.children)
+    if (then or verb.i and verb.doc[verb.i - 1].lower_ == "then") and \
+            verb.dep_ in ("conj", "dep") and verb.head.pos_ in ("VERB", "AUX"):
+        found = attached_date(ctx, verb.head, sent, tense)
+        if found and "/" not in found:
+            return found  # "flew to X on Monday, then drove to Y": that Monday
+    if then and sent.start > 0:
         previous = ctx.doc[sent.start - 1].sent
         for ent in reversed(previous.ents):
             if ent.label_ in ("DATE", "TIME"):
