@@ -223,6 +223,10 @@ def test_the_story_keeps_its_day_until_it_names_another(gazetteer):
     assert _stops(a, "Silva")["Oslo"].date == "2021-04-28"
     a = _analyze(gazetteer, text.format("Friday"))
     assert _stops(a, "Silva")["Oslo"].date != "2021-04-28"
+    # a day of years ago is no news day the story goes on with
+    a = _analyze(gazetteer, text.replace("On Wednesday", "On April 5, 1998").format(
+        "April 5, 1998"))
+    assert _stops(a, "Silva")["Oslo"].date is None
 
 
 def test_a_hedged_clause_is_not_confirmed(gazetteer):

@@ -184,11 +184,23 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
             continue
         if _sentence_of(ctx, ev.position) - _sentence_of(ctx, last.position) == 1:
             ev.date = last.date  # "landed in X on Tuesday. ... then flew on from X to Y"
-        elif not _dates_between(ctx, last.position, ev.position, last.date):
-            # the story goes on with the same day until it names another; the event's
+        elif _news_day(ctx, last.date) and \
+                not _dates_between(ctx, last.position, ev.position, last.date):
+            # a story of the day's news goes on with the same day until it names another
+            # (not one of years ago: "married in 1958 ... They moved to X"); the event's
             # place in time stays the text's
             ev.date = last.date
             ev.extra["story_day"] = True
+
+
+def _news_day(ctx: Context, day: str) -> bool:
+    """Whether a day is within a week of publication (the news the article reports)."""
+    published = ctx.article.published
+    return published is not None and \
+        abs(date.fromisoformat(day).toordinal() - published.toordinal()) <= NEWS_DAYS
+
+
+NEWS_DAYS = 7
 
 
 def _dates_between(ctx: Context, start: int, end: int, day: str) -> bool:
