@@ -318,3 +318,14 @@ def test_then_joins_a_leg_to_the_day_of_the_one_before(gazetteer):
     stops = _stops(a, "Silva")
     assert [(s.mode, s.date) for s in stops.values()][1:] == [
         ("air", "2021-05-03"), ("road", "2021-05-03")]
+
+
+def test_a_mover_dated_nowhere_takes_the_news_day(gazetteer):
+    """A mover whose own sentences give no day: an arrival takes the day of the news told
+    before it ("was diverted on Tuesday ... after the plane touched down in X"), and its
+    place in the trip stays the text's."""
+    a = _analyze(gazetteer, "Published July 3, 2013\n\n"
+                            "The minister's plane was diverted on Tuesday amid a row over "
+                            "airspace. Officials were furious. Ana Silva, the minister, spoke "
+                            "to reporters after her plane touched down in Vienna.")
+    assert _stops(a, "Silva")["Vienna"].date == "2013-07-02"

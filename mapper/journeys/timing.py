@@ -163,7 +163,9 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
                     not o.extra.get("pluperfect") and not o.extra.get("return") and
                     bool(o.extra.get("future")) == bool(ev.extra.get("future"))]
             if same:
-                ev.date = min(same, key=lambda o: ("/" in o.date, o.position)).date
+                first = min(same, key=lambda o: ("/" in o.date, o.position))
+                ev.date = first.date
+                ev.extra["story_day"] = bool(first.extra.get("story_day"))
                 continue
         if ev.extra.get("time_of_day"):
             # "touched down at 2.35 pm"; a plan's "will depart about 9pm", "was due to
@@ -178,12 +180,23 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
             continue
         before = [o for o in evs if o.position < ev.position and not o.extra.get("apart")]
         last = max(before, key=lambda o: o.position, default=None)
+        if not any(o.date for o in evs) and ev.role == "dest" and \
+                ev.status == "confirmed" and not ev.extra.get("future") and \
+                not ev.extra.get("earlier"):
+            day = day_told_before(ctx, ev.position)
+            if day and _news_day(ctx, day):
+                # a mover the text dates nowhere: the day the story is telling ("was
+                # rerouted on Tuesday ... said after the plane touched down in X")
+                ev.date = day
+                ev.extra["story_day"] = True
+            continue
         if last is None or not last.date or "/" in last.date or \
                 ev.extra.get("earlier") or last.evidence == ev.evidence or \
                 bool(last.extra.get("future")) != bool(ev.extra.get("future")):
             continue
         if _sentence_of(ctx, ev.position) - _sentence_of(ctx, last.position) == 1:
             ev.date = last.date  # "landed in X on Tuesday. ... then flew on from X to Y"
+            ev.extra["story_day"] = bool(last.extra.get("story_day"))
         elif _news_day(ctx, last.date) and \
                 not _dates_between(ctx, last.position, ev.position, last.date):
             # a story of the day's news goes on with the same day until it names another
@@ -243,7 +256,16 @@ def time_orders(ctx: Context, evs: list[Event]) -> list[float]:
     rules look back at other events recursively, which without the memo grew exponentially
     with the events of a sentence."""
     memo: dict[tuple[int, int], float] = {}
-    return [time_order(ctx, ev, evs, 0, memo) for ev in evs]
+    # a day only inferred from the story's ("story_day") dates the stop, not its order
+    hidden = {id(ev): ev.date for ev in evs if ev.extra.get("story_day")}
+    for ev in evs:
+        if id(ev) in hidden:
+            ev.date = None
+    orders = [time_order(ctx, ev, evs, 0, memo) for ev in evs]
+    for ev in evs:
+        if id(ev) in hidden:
+            ev.date = hidden[id(ev)]
+    return orders
 
 
 def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
