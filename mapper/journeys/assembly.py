@@ -82,7 +82,8 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
         legs = tuple(Leg(jid, label, i, a, b) for i, (a, b) in enumerate(pairs, start=1))
         journeys.append(Journey(jid, label, tuple(stops), legs))
     used = {s.place.id for j in journeys for s in j.stops}
-    homes = {k: p for k, p in ctx.home_places.items() if p.id in used and k not in extra}
+    homes = {k: p for k, p in {**ctx.home_places, **ctx.derived}.items()
+             if p.id in used and k not in extra}
     return JourneyResult(tuple(journeys), tuple({**extra, **homes}.values()))
 
 

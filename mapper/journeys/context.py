@@ -47,4 +47,5 @@ class Context:
     craft: dict[str, str] = field(default_factory=dict)  # "the Sea Star" -> "ship" ("is a ship")
     craft_kind: str | None = None  # the vehicle noun of an article that names one mode only
     storms: dict[str, str] = field(default_factory=dict)  # a storm's name -> "Hurricane Ana"
+    derived: dict[str, Place] = field(default_factory=dict)  # offset points, parts of areas
     base: int = 0  # the ordinal of "now" events are ordered against (set by assembly)

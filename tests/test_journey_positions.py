@@ -1,0 +1,73 @@
+"""Positions told relative to a place: an offset ("N miles northeast of X") and a compass part
+of a wide area ("western X"), on short authored texts."""
+
+from __future__ import annotations
+
+from mapper.geodesy import distance_km
+from mapper.journeys.positions import offset_of, part_of
+from mapper.read import article_from_text
+
+
+def _analyze(gazetteer, text):
+    from mapper.pipeline import analyze
+
+    return analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+
+
+def _journey(analysis, mover):
+    return next(j for j in analysis.journeys if mover in j.mover)
+
+
+def test_offset_phrase_gives_direction_and_distance():
+    text = "the ship was about 120 miles south-west of the port city of Brest"
+    azimuth, km = offset_of(text, text.index("Brest"))
+    assert azimuth == 225.0 and round(km) == 193
+    text = "it was located 40 km east northeast of Nice"
+    assert offset_of(text, text.index("Nice")) == (67.5, 40.0)
+    assert offset_of("it sailed to Nice", 13) is None
+
+
+def test_compass_part_of_an_area():
+    text = "The balloon passed over Northern Brazil and Tasmania's north-east."
+    assert part_of(text, text.index("Brazil"), text.index("Brazil") + 6) == (
+        "north", "Northern Brazil")
+    start = text.index("Tasmania")
+    assert part_of(text, start, start + 8) == ("northeast", "")
+    assert part_of("flew to Brazil", 8, 14) is None
+
+
+def test_a_storm_located_off_a_city_is_at_the_offset_point(gazetteer):
+    a = _analyze(gazetteer, "Hurricane Lumen struck Guadeloupe on Monday. On Tuesday it was "
+                            "located 100 miles north of San Juan, Puerto Rico.")
+    stops = _journey(a, "Lumen").stops
+    assert [s.place.entry.feature for s in stops][-1] == "point"
+    last = stops[-1].place
+    san_juan = next(p for p in a.places if p.name == "San Juan")
+    assert abs(distance_km((last.lat, last.lon), (san_juan.lat, san_juan.lon)) - 161) < 2
+    assert last.lat > san_juan.lat  # north of it
+    assert last in a.places  # the point is one of the analysis' places
+
+
+def test_a_plane_told_where_it_was_is_there(gazetteer):
+    a = _analyze(gazetteer, "The airliner took off from Lisbon on Sunday. Two hours later the "
+                            "airliner was 200 km west of the Spanish city of Vigo.")
+    stops = _journey(a, "airliner").stops
+    assert stops[0].place.name == "Lisbon"
+    assert stops[-1].place.lon < -9.5 and stops[-1].status == "confirmed"
+
+
+def test_where_a_thing_always_lies_is_no_stop(gazetteer):
+    a = _analyze(gazetteer, "The ferry left Naples on Monday. The islands are 300 km south of "
+                            "Naples.")
+    assert all(s.place.entry.feature != "point" for j in a.journeys for s in j.stops)
+
+
+def test_a_part_of_a_country_is_that_part(gazetteer):
+    a = _analyze(gazetteer, "The weather balloon drifted over Eastern Canada on Monday and "
+                            "then crossed into Maine.")
+    stops = {s.place.name: s.place for s in _journey(a, "balloon").stops}
+    canada = gazetteer.country("CA")
+    assert stops["Eastern Canada"].lon > canada.lon + 10
+    # a place of its own keeps its own point
+    a = _analyze(gazetteer, "The cargo plane flew from Singapore to Western Australia.")
+    assert "Western Australia" in [s.place.entry.name for s in _journey(a, "plane").stops]
