@@ -71,3 +71,13 @@ def test_a_part_of_a_country_is_that_part(gazetteer):
     # a place of its own keeps its own point
     a = _analyze(gazetteer, "The cargo plane flew from Singapore to Western Australia.")
     assert "Western Australia" in [s.place.entry.name for s in _journey(a, "plane").stops]
+
+
+def test_a_towns_institution_stands_in_that_town(gazetteer):
+    """"left Chicago's Cook County jail": the jail stands in Chicago; a country's embassy is
+    no stop in that country."""
+    a = _analyze(gazetteer, "The activist John Miller left Chicago's Cook County jail on Monday "
+                            "and flew to Denver. Later he went to China's embassy in Rome.")
+    names = [s.place.name for s in _journey(a, "Miller").stops]
+    assert names[:2] == ["Chicago", "Denver"]
+    assert "China" not in names

@@ -37,6 +37,7 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
     """Places named in a preposition's object: its noun phrase with "of" phrases,
     appositions and conjuncts, but not other prepositions or clauses."""
     keep = []
+    owners: list = []  # the town an institution's possessor names
     stack = [token]
     while stack:
         t = stack.pop()
@@ -50,6 +51,8 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
                 continue  # "from the Atlantic near the port city of Brest" keeps Brest
             if c.dep_ == "poss" and not (t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in
                                          PLACE_NOUNS):
+                if t.lemma_.lower() in INSTITUTION_NOUNS:  # "London's X prison" stands in
+                    owners.extend(c.subtree)  # a town (not "China's embassy in Paris")
                 continue  # "on Washington's good side" is not Washington
             stack.append(c)
     where = located_in(token)
@@ -60,6 +63,9 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
     for ms, me, place, label in ctx.by_span:
         if label != "DEMONYM" and any(ms <= i < me for i in idx) and \
                 not modifier_only(ctx, ms, me):
+            found.append((place, (ms, me)))
+        elif label != "DEMONYM" and place.entry.feature == "city" and any(
+                ms <= t.idx < me for t in owners):
             found.append((place, (ms, me)))
     found = [(p, span) for p, span in found if not part_of_name(ctx, token, span)]
     if any(p.entry.feature not in WATER for p, _ in found):
