@@ -81,3 +81,21 @@ def test_a_towns_institution_stands_in_that_town(gazetteer):
     names = [s.place.name for s in _journey(a, "Miller").stops]
     assert names[:2] == ["Chicago", "Denver"]
     assert "China" not in names
+
+
+def test_a_state_holds_its_own_towns_not_a_neighbours_inside_its_box(gazetteer):
+    """Idaho's outline box reaches into Montana: a Montana base is not in Idaho."""
+    from mapper.journeys.assembly import contains
+    from mapper.model import Place
+
+    def place(name, feature):
+        entry = next(c for c in gazetteer.candidates(name) if c.feature == feature and
+                     c.country_code == "US")
+        return Place(entry.key, name, entry, ())
+
+    idaho = place("Idaho", "admin1")
+    base = place("Malmstrom Air Force Base", "city")
+    assert base.entry.bbox is None and idaho.entry.bbox[2] > base.lon  # inside the box
+    assert not contains(idaho, base)
+    assert contains(idaho, place("Boise", "city"))
+    assert contains(place("Montana", "admin1"), base)
