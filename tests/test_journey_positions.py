@@ -99,3 +99,15 @@ def test_a_state_holds_its_own_towns_not_a_neighbours_inside_its_box(gazetteer):
     assert not contains(idaho, base)
     assert contains(idaho, place("Boise", "city"))
     assert contains(place("Montana", "admin1"), base)
+
+
+def test_a_vessel_adrift_somewhere_is_there(gazetteer):
+    a = _analyze(gazetteer, "The fishing boat left Galle on Monday. The boat is now believed to "
+                            "be adrift in the Laccadive Sea.")
+    stops = _journey(a, "boat").stops
+    assert [s.place.name for s in stops] == ["Galle", "Laccadive Sea"]
+    assert stops[-1].status in ("speculated", "reported")
+    # a plan, not a vessel's state, is no stop
+    a = _analyze(gazetteer, "The fishing boat left Galle on Monday. The talks are adrift in "
+                            "Colombo.")
+    assert "Colombo" not in [s.place.name for j in a.journeys for s in j.stops]

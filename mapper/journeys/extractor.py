@@ -17,7 +17,7 @@ from mapper.journeys.people import (
     named_people,
     vehicle_owners,
 )
-from mapper.journeys.positions import place_positions, position_events
+from mapper.journeys.positions import adrift_events, place_positions, position_events
 from mapper.journeys.values import Event, JourneyResult
 from mapper.journeys.words import STORM_NAMED
 from mapper.model import Article, Place
@@ -68,5 +68,6 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
             events.extend(events_at(ctx, tok, sent))
             events.extend(route_point_events(ctx, tok, sent))
             events.extend(position_events(ctx, tok, sent))
+            events.extend(adrift_events(ctx, tok, sent))
     place_positions(ctx, events)
     return events
