@@ -111,3 +111,21 @@ def test_a_vessel_adrift_somewhere_is_there(gazetteer):
     a = _analyze(gazetteer, "The fishing boat left Galle on Monday. The talks are adrift in "
                             "Colombo.")
     assert "Colombo" not in [s.place.name for j in a.journeys for s in j.stops]
+
+
+def test_two_names_run_together_are_one_name():
+    """"the Villa Nova Rosa residence" read as the towns "Villa Nova" and "Rosa": one name
+    of neither; "Rome, Italy" and "the capital Rome" are not such runs."""
+    from types import SimpleNamespace
+
+    from mapper.journeys.frames import run_of_names
+
+    text = "left the Villa Nova Rosa residence for Rome, Italy and the capital Lima"
+    spans = {w: (text.index(w), text.index(w) + len(w))
+             for w in ("Villa Nova", "Rosa", "Rome", "Italy", "capital", "Lima")}
+    labels = {"capital": "IMPLIED"}
+    ctx = SimpleNamespace(article=SimpleNamespace(text=text), by_span=[
+        (*spans[w], None, labels.get(w, "GPE")) for w in spans])
+    assert run_of_names(ctx, spans["Villa Nova"]) and run_of_names(ctx, spans["Rosa"])
+    assert not run_of_names(ctx, spans["Rome"]) and not run_of_names(ctx, spans["Italy"])
+    assert not run_of_names(ctx, spans["Lima"])

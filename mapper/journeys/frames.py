@@ -67,7 +67,8 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
         elif label != "DEMONYM" and place.entry.feature == "city" and any(
                 ms <= t.idx < me for t in owners):
             found.append((place, (ms, me)))
-    found = [(p, span) for p, span in found if not part_of_name(ctx, token, span)]
+    found = [(p, span) for p, span in found if not part_of_name(ctx, token, span)
+             and not run_of_names(ctx, span)]
     if any(p.entry.feature not in WATER for p, _ in found):
         found = [(p, span) for p, span in found if p.entry.feature not in WATER]
     return [(p, span) for p, span in found
@@ -92,6 +93,15 @@ def part_of_name(ctx: Context, token, span: tuple[int, int]) -> bool:
                                     for c in head.children):
         return True
     return head == token and located_in(head) is not None
+
+
+def run_of_names(ctx: Context, span: tuple[int, int]) -> bool:
+    """Whether a mention runs into another with only a space between ("the Casa Santa Marta
+    residence" read as two towns): together they are one name, of neither place."""
+    text = ctx.article.text
+    return any(label not in ("DEMONYM", "IMPLIED", "ELLIPSIS") and (
+        ms == span[1] + 1 and text[span[1]] == " " or me == span[0] - 1 and text[me] == " ")
+        for ms, me, _, label in ctx.by_span if (ms, me) != span)
 
 
 def modifier_only(ctx: Context, start: int, end: int) -> bool:
