@@ -129,3 +129,11 @@ def test_two_names_run_together_are_one_name():
     assert run_of_names(ctx, spans["Villa Nova"]) and run_of_names(ctx, spans["Rosa"])
     assert not run_of_names(ctx, spans["Rome"]) and not run_of_names(ctx, spans["Italy"])
     assert not run_of_names(ctx, spans["Lima"])
+
+
+def test_a_strait_crossed_is_on_the_route_an_ocean_is_not(gazetteer):
+    a = _analyze(gazetteer, "The ferry left Dover on Sunday and crossed the English Channel.")
+    assert [s.place.name for s in _journey(a, "ferry").stops] == ["Dover", "English Channel"]
+    a = _analyze(gazetteer, "The yacht left Lisbon in May, crossed the Atlantic Ocean and "
+                            "reached Barbados in June.")
+    assert "Atlantic Ocean" not in [s.place.name for s in _journey(a, "yacht").stops]
