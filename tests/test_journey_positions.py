@@ -137,3 +137,18 @@ def test_a_strait_crossed_is_on_the_route_an_ocean_is_not(gazetteer):
     a = _analyze(gazetteer, "The yacht left Lisbon in May, crossed the Atlantic Ocean and "
                             "reached Barbados in June.")
     assert "Atlantic Ocean" not in [s.place.name for s in _journey(a, "yacht").stops]
+
+
+def test_a_part_of_a_country_across_the_antimeridian(gazetteer):
+    """The US outline reaches past 180° (the Aleutians): its west is the western states."""
+    from types import SimpleNamespace
+
+    from mapper.journeys.positions import part_point
+
+    ctx = SimpleNamespace(gazetteer=gazetteer)
+    lat, lon = part_point(ctx, gazetteer.country("US"), "west")
+    assert 30 < lat < 50 and -125 < lon < -100
+    lat, lon = part_point(ctx, gazetteer.country("US"), "east")
+    assert 30 < lat < 45 and -95 < lon < -70  # not the Aleutians past 180°
+    lat, lon = part_point(ctx, gazetteer.country("RU"), "west")
+    assert 30 < lon < 80  # European Russia, not Chukotka

@@ -119,6 +119,9 @@ def part_point(ctx: Context, entry: GazetteerEntry, part: str) -> tuple[float, f
         entry.feature == "country" and entry.country_code else None
     if shape is not None:
         west, south, east, north = shape.bounds
+        if east - west > 180 and hasattr(shape, "geoms"):  # across the antimeridian (the
+            shape = max(shape.geoms, key=lambda g: g.area)  # US, Russia): its main land
+            west, south, east, north = shape.bounds
     elif entry.bbox is not None and entry.bbox[0] <= entry.bbox[2]:
         west, south, east, north = entry.bbox
         shape = box(west, south, east, north)
