@@ -152,3 +152,15 @@ def test_a_part_of_a_country_across_the_antimeridian(gazetteer):
     assert 30 < lat < 45 and -95 < lon < -70  # not the Aleutians past 180°
     lat, lon = part_point(ctx, gazetteer.country("RU"), "west")
     assert 30 < lon < 80  # European Russia, not Chukotka
+
+
+def test_a_planned_flight_path_over_countries_is_no_stop(gazetteer):
+    a = _analyze(gazetteer, "The cargo plane left Rome on Monday. The plane will fly over "
+                            "Tunisia, Niger and Chad before landing in Kinshasa.")
+    names = [s.place.name for j in a.journeys for s in j.stops]
+    assert "Kinshasa" in names and not {"Tunisia", "Niger", "Chad"} & set(names)
+    # an overflight told as done is the track the mover took
+    a = _analyze(gazetteer, "The weather balloon left Norway on Monday and flew over Sweden "
+                            "and Finland.")
+    assert [s.place.name for s in _journey(a, "balloon").stops] == ["Norway", "Sweden",
+                                                                     "Finland"]

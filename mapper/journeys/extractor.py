@@ -17,7 +17,12 @@ from mapper.journeys.people import (
     named_people,
     vehicle_owners,
 )
-from mapper.journeys.positions import adrift_events, place_positions, position_events
+from mapper.journeys.positions import (
+    adrift_events,
+    place_positions,
+    planned_overflights,
+    position_events,
+)
 from mapper.journeys.values import Event, JourneyResult
 from mapper.journeys.words import STORM_NAMED
 from mapper.model import Article, Place
@@ -70,4 +75,4 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
             events.extend(position_events(ctx, tok, sent))
             events.extend(adrift_events(ctx, tok, sent))
     place_positions(ctx, events)
-    return events
+    return planned_overflights(ctx, events)

@@ -98,6 +98,24 @@ def adrift_events(ctx: Context, tok, sent) -> list[Event]:
             for target in targets for place, span in places_under(ctx, target)]
 
 
+def planned_overflights(ctx: Context, events: list[Event]) -> list[Event]:
+    """The events left when countries a flight will pass over ("the plane will fly over A, B
+    and C") are taken out: a planned flight path, not places the mover will be at (an
+    overflight told as seen, "the balloon passed over X", stays)."""
+    def over(ev: Event) -> bool:
+        span = ctx.doc.char_span(*ev.span, alignment_mode="expand") if ctx.doc else None
+        tok = span.root if span is not None and len(span) else None
+        while tok is not None and tok.dep_ in ("pobj", "conj", "appos", "compound"):
+            tok = tok.head
+            if tok.dep_ == "prep":
+                return tok.lower_ == "over"
+        return False
+
+    return [ev for ev in events if not (
+        ev.role == "via" and ev.status == "planned" and ev.extra.get("future") and
+        ev.place.entry.feature == "country" and over(ev))]
+
+
 def part_of(text: str, start: int, end: int) -> tuple[str, str] | None:
     """The compass part of an area a mention names ("western" Canada, Tasmania's
     "north-east", "the north of" X) as folded compass words ("west", "northeast"), with the
