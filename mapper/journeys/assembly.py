@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from mapper.gazetteer.base import normalize
 from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
@@ -24,7 +25,7 @@ from mapper.journeys.words import (
     VEHICLES,
     WATER,
 )
-from mapper.model import Journey, Leg, Mention, Place, Stop
+from mapper.model import GazetteerEntry, Journey, Leg, Mention, Place, Stop
 
 AIRPORT_CITY_KM = 60.0  # an airport this near a city serves it ("the city's airport")
 
@@ -83,7 +84,8 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
         legs = tuple(Leg(jid, label, i, a, b) for i, (a, b) in enumerate(pairs, start=1))
         journeys.append(Journey(jid, label, tuple(stops), legs))
     used = {s.place.id for j in journeys for s in j.stops}
-    homes = {k: p for k, p in ctx.home_places.items() if p.id in used and k not in extra}
+    homes = {k: p for k, p in {**ctx.home_places, **ctx.derived}.items()
+             if p.id in used and k not in extra}
     return JourneyResult(tuple(journeys), tuple({**extra, **homes}.values()))
 
 
@@ -425,9 +427,21 @@ def contains(outer: Place, inner: Place) -> bool:
         return False
     if oe.feature in WATER:
         return False  # a port is on a sea's shore, not a stop inside it
+    if oe.feature == "admin1" and other_admin1(oe, ie):
+        return False  # a base in Montana inside Idaho's box is not in Idaho
     if oe.bbox and ie.feature not in ("ocean", "sea"):
         return in_box(oe.bbox, ie.lat, ie.lon) and oe.feature not in ("lake", "river")
     return False
+
+
+def other_admin1(state: GazetteerEntry, inner: GazetteerEntry) -> bool:
+    """Whether a place's own first-level subdivision is plainly another than ``state`` (its
+    name shares no word stem with the state's: "Montana" and "Idaho", not "Vilniaus" and
+    "Vilnius")."""
+    if not inner.admin1 or inner.country_code != state.country_code:
+        return False
+    a, b = normalize(inner.admin1).split(), normalize(state.name).split()
+    return not any(x[:4] == y[:4] for x in a for y in b)
 
 
 def _combine(keep: Event, other: Event) -> Event:

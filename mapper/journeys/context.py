@@ -48,4 +48,5 @@ class Context:
     craft_kind: str | None = None  # the vehicle noun of an article that names one mode only
     tour_mode: str | None = None  # the mode of the trip the lead names ("a bus tour")
     storms: dict[str, str] = field(default_factory=dict)  # a storm's name -> "Hurricane Ana"
+    derived: dict[str, Place] = field(default_factory=dict)  # offset points, parts of areas
     base: int = 0  # the ordinal of "now" events are ordered against (set by assembly)

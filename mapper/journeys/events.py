@@ -403,7 +403,8 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                         continue
                     out.append(make_event(ctx, verb, sent, mover, place, "dest", span))
                     continue
-                if role == "via" and child.dep_ == "dobj" and place.entry.feature in WATER:
+                if role == "via" and child.dep_ == "dobj" and place.entry.feature in WATER - {
+                        "strait", "canal"}:  # but "crossed the Channel": the crossing
                     continue  # "before crossing the Indian Ocean": no stop at sea
                 ev = make_event(ctx, verb, sent, mover, place, role, span)
                 if lemma == "board" and role == "dest" and ev.status == "confirmed":

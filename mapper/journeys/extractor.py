@@ -17,6 +17,12 @@ from mapper.journeys.people import (
     named_people,
     vehicle_owners,
 )
+from mapper.journeys.positions import (
+    adrift_events,
+    place_positions,
+    planned_overflights,
+    position_events,
+)
 from mapper.journeys.status_mode import tour_mode
 from mapper.journeys.values import Event, JourneyResult
 from mapper.journeys.words import STORM_NAMED
@@ -68,4 +74,7 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
         for tok in sent:
             events.extend(events_at(ctx, tok, sent))
             events.extend(route_point_events(ctx, tok, sent))
-    return events
+            events.extend(position_events(ctx, tok, sent))
+            events.extend(adrift_events(ctx, tok, sent))
+    place_positions(ctx, events)
+    return planned_overflights(ctx, events)

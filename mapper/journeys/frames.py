@@ -38,6 +38,7 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
     """Places named in a preposition's object: its noun phrase with "of" phrases,
     appositions and conjuncts, but not other prepositions or clauses."""
     keep = []
+    owners: list = []  # the town an institution's possessor names
     stack = [token]
     while stack:
         t = stack.pop()
@@ -51,6 +52,8 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
                 continue  # "from the Atlantic near the port city of Brest" keeps Brest
             if c.dep_ == "poss" and not (t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in
                                          PLACE_NOUNS):
+                if t.lemma_.lower() in INSTITUTION_NOUNS:  # "London's X prison" stands in
+                    owners.extend(c.subtree)  # a town (not "China's embassy in Paris")
                 continue  # "on Washington's good side" is not Washington
             stack.append(c)
     where = located_in(token)
@@ -62,7 +65,11 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
         if label != "DEMONYM" and any(ms <= i < me for i in idx) and \
                 not modifier_only(ctx, ms, me):
             found.append((place, (ms, me)))
-    found = [(p, span) for p, span in found if not part_of_name(ctx, token, span)]
+        elif label != "DEMONYM" and place.entry.feature == "city" and any(
+                ms <= t.idx < me for t in owners):
+            found.append((place, (ms, me)))
+    found = [(p, span) for p, span in found if not part_of_name(ctx, token, span)
+             and not run_of_names(ctx, span)]
     if any(p.entry.feature not in WATER for p, _ in found):
         found = [(p, span) for p, span in found if p.entry.feature not in WATER]
     return [(p, span) for p, span in found
@@ -87,6 +94,15 @@ def part_of_name(ctx: Context, token, span: tuple[int, int]) -> bool:
                                     for c in head.children):
         return True
     return head == token and located_in(head) is not None
+
+
+def run_of_names(ctx: Context, span: tuple[int, int]) -> bool:
+    """Whether a mention runs into another with only a space between ("the Casa Santa Marta
+    residence" read as two towns): together they are one name, of neither place."""
+    text = ctx.article.text
+    return any(label not in ("DEMONYM", "IMPLIED", "ELLIPSIS") and (
+        ms == span[1] + 1 and text[span[1]] == " " or me == span[0] - 1 and text[me] == " ")
+        for ms, me, _, label in ctx.by_span if (ms, me) != span)
 
 
 def modifier_only(ctx: Context, start: int, end: int) -> bool:
