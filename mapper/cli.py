@@ -70,6 +70,9 @@ def _parser(evaluate: bool = True) -> argparse.ArgumentParser:
     m.add_argument("--png", help="also write a static image here (.svg, .pdf by suffix too)")
     m.add_argument("--svg", help="also write the static map as SVG here")
     m.add_argument("--pdf", help="also write the static map as PDF here")
+    m.add_argument("--embed", metavar="OUT.html",
+                   help="also write the map as an HTML fragment (a <div> with the map in a "
+                        "sandboxed frame) to paste into a report or CMS page")
     m.add_argument("--cdn", action="store_true",
                    help="load Leaflet from a CDN instead of embedding it (smaller file)")
     _add_timeout(m)
@@ -241,7 +244,7 @@ def _map_outputs(args, stem: str) -> dict[str, str]:
     else:
         out = str(Path("output") / f"{stem}.html")
     paths = {"-o": out}
-    for option in ("geojson", "csv", *IMAGE_OPTIONS):
+    for option in ("geojson", "csv", "embed", *IMAGE_OPTIONS):
         if getattr(args, option):
             paths[f"--{option}"] = getattr(args, option)
     return paths
@@ -288,8 +291,12 @@ def _run_within(args, deadline: _Deadline) -> int:
         from mapper.render import to_map
 
         # everything is rendered before the first file is written: all outputs or none
-        data: dict[str, atomic.Data] = {
-            "-o": to_map(analysis, inline=not args.cdn).get_root().render()}
+        page = to_map(analysis, inline=not args.cdn).get_root().render()
+        data: dict[str, atomic.Data] = {"-o": page}
+        if args.embed:
+            from mapper.render.embed import embed_fragment
+
+            data["--embed"] = embed_fragment(analysis, page)
         if args.geojson:
             data["--geojson"] = export.geojson_text(analysis)
         if args.csv:
