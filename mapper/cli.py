@@ -64,7 +64,9 @@ def _parser(evaluate: bool = True) -> argparse.ArgumentParser:
 
     m = sub.add_parser("map", help="write the interactive map (and GeoJSON)")
     m.add_argument("article", help="a text or HTML file, - for stdin, or an http(s) URL")
-    m.add_argument("-o", "--output", help="HTML path (default: output/<article-stem>.html)")
+    m.add_argument("-o", "--output",
+                   help="HTML path (default: output/<file-stem>.html; for stdin or a URL "
+                        "output/<headline-slug>.html, -2, -3... when that holds another map)")
     m.add_argument("--geojson", help="also write the GeoJSON here")
     m.add_argument("--csv", help="also write the places CSV here")
     m.add_argument("--png", help="also write a static image here (.svg, .pdf by suffix too)")
@@ -250,6 +252,26 @@ def _map_outputs(args, stem: str) -> dict[str, str]:
     return paths
 
 
+def _named_by_headline(args) -> bool:
+    """Whether the map's name comes from the article (stdin or a URL, no ``-o``)."""
+    from mapper.read import is_url
+
+    return not args.output and (args.article == "-" or is_url(args.article))
+
+
+def _headline_output(article, stem: str) -> str:
+    """``output/<headline slug>.html``, with ``-2``, ``-3``... rather than overwriting another
+    article's map (see mapper.naming); says so on stderr when it adds one."""
+    from mapper.naming import article_digest, article_slug, free_name
+
+    base = article_slug(article, stem)
+    path = free_name(Path("output"), base, article_digest(article))
+    if path.name != f"{base}.html":
+        print(f"mapper: output/{base}.html holds another article's map; writing {path}",
+              file=sys.stderr)
+    return str(path)
+
+
 def _run(args) -> int:
     """map, places or journey within the article's time budget."""
     with _Deadline(_time_budget(args)) as deadline:
@@ -261,14 +283,18 @@ def _run_within(args, deadline: _Deadline) -> int:
     from mapper.read import read_article, source_stem
 
     outputs: dict[str, str] = {}
+    named_later = args.command == "map" and _named_by_headline(args)
     if args.command == "map":
         outputs = _map_outputs(args, source_stem(args.article))
-        atomic.check_targets(outputs.values())
+        atomic.check_targets(v for k, v in outputs.items() if not (named_later and k == "-o"))
         if args.png:
             from mapper.render.static import image_format
 
             image_format(args.png)
     article = read_article(args.article)
+    if named_later:
+        outputs["-o"] = _headline_output(article, source_stem(args.article))
+        atomic.check_targets(outputs.values())
 
     from mapper import export
     from mapper.pipeline import analyze

@@ -101,6 +101,8 @@ class _Page(Figure):
         '<html lang="{{ this.lang }}">\n'
         "<head>\n"
         "{% if this.title %}<title>{{ this.title }}</title>{% endif %}"
+        '{% if this.article_id %}<meta name="mapper-article" content="{{ this.article_id }}">'
+        "{% endif %}"
         "    {{ this.header.render(**kwargs) }}\n"
         "</head>\n"
         "<body>\n"
@@ -113,11 +115,13 @@ class _Page(Figure):
     )
 
 
-def page(title: str, lang: str = "en") -> Figure:
-    """The HTML page a map is drawn in: ``<html lang>`` and the escaped ``title``."""
+def page(title: str, lang: str = "en", article_id: str = "") -> Figure:
+    """The HTML page a map is drawn in: ``<html lang>``, the escaped ``title`` and the digest of
+    the article it maps (hex digits only; see :mod:`mapper.naming`)."""
     fig = _Page()
     fig.title = esc(title)
     fig.lang = esc(lang)
+    fig.article_id = re.sub(r"[^0-9a-f]", "", article_id)
     return fig
 
 
