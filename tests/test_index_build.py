@@ -61,3 +61,18 @@ def test_stale_country_points_are_computed(monkeypatch):
     """A table computed from another version of the shapefile's package is not used."""
     monkeypatch.setattr(sources, "natural_earth_version", lambda: "0.0.0-other")
     assert sources.country_points() == {}
+
+
+def test_outlines_are_what_shape_builds():
+    """The countries' outlines built from coordinate arrays are shapely's ``shape`` of the same
+    GeoJSON, byte for byte."""
+    from shapely.geometry import shape
+
+    geo = {"type": "MultiPolygon", "coordinates": [
+        [[(0, 0), (4, 0), (4, 4), (0, 4), (0, 0)], [(1, 1), (2, 1), (2, 2), (1, 1)]],
+        [[(5, 5), (6, 5), (6, 6), (5, 5)]]]}
+    assert sources._outline(geo).wkb == shape(geo).wkb
+    poly = {"type": "Polygon", "coordinates": geo["coordinates"][0]}
+    assert sources._outline(poly).wkb == shape(poly).wkb
+    shapes = list(sources.natural_earth_shapes())
+    assert len(shapes) > 200 and all(g.is_valid for _, g, _, _ in shapes)
