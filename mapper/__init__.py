@@ -9,6 +9,11 @@ In a notebook::
     mapper.legs_frame(analysis)        # pandas DataFrame of journey legs
     mapper.to_geojson(analysis)        # the GeoJSON contract as a dict
     mapper.to_embed(analysis)          # the map as an HTML fragment for a report page
+
+Several articles on one journey (each with its own publication date)::
+
+    story = mapper.story(["mon.txt", "wed.txt", "fri.txt"])   # one journey per mover
+    mapper.story_map(story)            # a folium.Map citing each article
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = ["analyze", "read_article", "to_map", "to_geojson", "places_frame", "legs_frame",
-           "save_map", "to_png", "to_svg", "to_pdf", "to_embed", "Analysis"]
+           "save_map", "to_png", "to_svg", "to_pdf", "to_embed", "Analysis", "analyze_many",
+           "story", "story_map"]
 
 
 def __getattr__(name: str):
@@ -45,6 +51,10 @@ def __getattr__(name: str):
         from mapper import export
 
         return getattr(export, name)
+    if name in ("analyze_many", "story", "story_map"):
+        from mapper import stories
+
+        return getattr(stories, name)
     if name == "Analysis":
         from mapper.model import Analysis
 

@@ -63,7 +63,9 @@ def _parser(evaluate: bool = True) -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     m = sub.add_parser("map", help="write the interactive map (and GeoJSON)")
-    m.add_argument("article", help="a text or HTML file, - for stdin, or an http(s) URL")
+    m.add_argument("article", nargs="+",
+                   help="a text or HTML file, - for stdin, or an http(s) URL; several: one "
+                        "story map joining their journeys (mapper.stories)")
     m.add_argument("-o", "--output",
                    help="HTML path (default: output/<file-stem>.html; for stdin or a URL "
                         "output/<headline-slug>.html, -2, -3... when that holds another map)")
@@ -282,6 +284,12 @@ def _run_within(args, deadline: _Deadline) -> int:
     # The input and the outputs are checked before any model loads: a bad path fails at once.
     from mapper.read import read_article, source_stem
 
+    if args.command == "map" and isinstance(args.article, list):
+        if len(args.article) > 1:  # several articles: one story
+            from mapper.stories.cli import map_story
+
+            return map_story(args, deadline, _map_outputs)
+        args.article = args.article[0]
     outputs: dict[str, str] = {}
     named_later = args.command == "map" and _named_by_headline(args)
     if args.command == "map":

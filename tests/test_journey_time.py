@@ -156,3 +156,176 @@ def test_a_programme_told_with_one_mode(gazetteer):
                             "arriving in Tromso on Sunday.")
     stops = _stops(a, "Merkel")
     assert {stops[n].mode for n in ("Sweden", "Finland", "Oslo", "Tromso")} == {"air"}
+
+
+def test_the_vehicle_a_clause_names_gives_the_mode(gazetteer):
+    """"hidden in a truck when she fled X", "after changing planes in Y", "took off from Z":
+    the vehicle in the clause, the one changed to and the phrasal verb name the mode."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Ana Silva was hidden in a truck when she fled from Minsk to "
+                            "Vilnius on Sunday.")
+    assert _stops(a, "Silva")["Vilnius"].mode == "road"
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Ana Silva reached Lagos on Monday after changing planes in Madrid.")
+    assert {s.mode for s in _stops(a, "Silva").values()} == {"air"}
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "The minister took off from Oslo on Monday, heading for Lagos.")
+    assert _stops(a, "minister")["Lagos"].mode == "air"
+
+
+def test_a_flight_named_by_its_number_travels_by_air(gazetteer):
+    """A mover named by a flight number ("KL605") is a flight, whatever the tagger took it
+    for."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Officials said that KL605 departed from Amsterdam at 10:00 on "
+                            "Monday. KL605 was due to arrive in Lima at 18:30.")
+    assert _stops(a, "KL605")["Lima"].mode == "air"
+
+
+def test_a_tour_the_lead_names_by_its_vehicle_gives_the_legs_mode(gazetteer):
+    """"began a bus tour": the stops of the tour are reached by road, though no sentence
+    about them names a vehicle; a tour with no vehicle word gives no mode."""
+    text = ("Published May 3, 2021\n\nSenator Ana Silva began a three-day {}tour on Monday. "
+            "On Tuesday, Silva will hold rallies in Leeds and York.")
+    a = _analyze(gazetteer, text.format("bus "))
+    assert {s.mode for s in _stops(a, "Silva").values()} == {"road"}
+    a = _analyze(gazetteer, text.format(""))
+    assert {s.mode for s in _stops(a, "Silva").values()} == {"unknown"}
+
+
+def test_a_main_clause_auxiliary_makes_no_progressive(gazetteer):
+    """"was detained after flying out of X and returning to Y": the "was" is the
+    detention's, so Y was reached (not "was returning to Y", still under way)."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Ana Silva was detained after flying out of Spain and returning to "
+                            "Peru on Sunday.")
+    peru = _stops(a, "Silva")["Peru"]
+    assert (peru.status, peru.date) == ("confirmed", "2021-05-02")
+
+
+def test_the_following_day_of_a_plan(gazetteer):
+    """"The following day" (untagged) after a plan's "On Thursday": the day after that
+    Thursday, still to come."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "On Thursday afternoon, Ana Silva will speak at a rally. The "
+                            "following day, Silva will travel from Leeds to York.")
+    assert _stops(a, "Silva")["York"].date == "2021-05-07"
+
+
+def test_the_story_keeps_its_day_until_it_names_another(gazetteer):
+    """An undated leg told a few sentences after the day's first one, with no other day
+    named between (the same day named again is no other), is of that day."""
+    text = ("Published May 3, 2021\n\nOn Wednesday, Ana Silva traveled to Lyon by train. "
+            "Reporters saw her there on {}, and a car was waiting for her. The visit was kept "
+            "secret. Silva later flew from Lyon to Oslo.")
+    a = _analyze(gazetteer, text.format("Wednesday"))
+    assert [s.place.name for s in _stops(a, "Silva").values()] == ["Lyon", "Oslo"]
+    assert _stops(a, "Silva")["Oslo"].date == "2021-04-28"
+    a = _analyze(gazetteer, text.format("Friday"))
+    assert _stops(a, "Silva")["Oslo"].date != "2021-04-28"
+    # a day of years ago is no news day the story goes on with
+    a = _analyze(gazetteer, text.replace("On Wednesday", "On April 5, 1998").format(
+        "April 5, 1998"))
+    assert _stops(a, "Silva")["Oslo"].date is None
+
+
+def test_a_hedged_clause_is_not_confirmed(gazetteer):
+    """"apparently after changing planes in X": X is inferred (speculated), the stop the
+    main clause tells is not."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Ana Silva left Spain on Friday and then appeared in Lima on "
+                            "Sunday, apparently after changing planes in Miami.")
+    stops = _stops(a, "Silva")
+    assert (stops["Miami"].status, stops["Lima"].status) == ("speculated", "confirmed")
+
+
+def test_stops_of_a_plan_told_beside_a_past_departure(gazetteer):
+    """"sailed from X on Friday, due to dock in Y after calling at ports in Z": Z is part
+    of the plan, and the sailing's Friday is a past one."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "The ferry Nordlys had sailed from Bergen on Friday, due to dock in "
+                            "Oslo after calling at ports in Stavanger and Kristiansand.")
+    stops = _stops(a, "Nordlys")
+    assert stops["Stavanger"].status == "planned"
+    assert stops["Bergen"].date == "2021-04-30"
+
+
+def test_a_goal_being_carried_to_is_planned_whoever_tells_it(gazetteer):
+    """"officials say she was being transported to X on Monday night when she escaped": X
+    was not reached; Monday is the past one."""
+    a = _analyze(gazetteer, "Published May 5, 2021\n\n"
+                            "Officials say Ana Silva was being transported to Lima by a private "
+                            "company on Monday night when she escaped.")
+    lima = _stops(a, "Silva")["Lima"]
+    assert (lima.status, lima.date) == ("planned", "2021-05-03")
+
+
+def test_a_storm_track_ahead_is_a_forecast(gazetteer):
+    """Where a storm "will move" is speculated (a forecast), not planned."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Hurricane Ana hit Cuba on Monday. Forecasters said Ana will move "
+                            "over Jamaica on Wednesday.")
+    assert _stops(a, "Ana")["Jamaica"].status == "speculated"
+
+
+def test_a_start_named_with_the_country_around_it_is_one_start(gazetteer):
+    """"departing Britain from Stansted Airport": one start (the airport in the country),
+    not two alternatives with no leg, so the flight's leg from it is drawn."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "The plane carrying Ana Silva has landed in Bangkok on its way to "
+                            "Lima. Earlier, footage showed Silva departing Britain from "
+                            "Stansted Airport.")
+    journey = next(j for j in a.journeys if "Silva" in j.mover)
+    assert [(g.origin.place.name, g.destination.place.name) for g in journey.legs] == [
+        ("Stansted Airport", "Bangkok"), ("Bangkok", "Lima")]
+
+
+def test_a_plans_time_of_day_is_the_days_told(gazetteer):
+    """"was due to arrive in X at 06:30": the day told before (a plan of that day)."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "The plane left Oslo on Sunday. It was due to arrive in Lima at "
+                            "06:30.")
+    lima = _stops(a, "plane")["Lima"]
+    assert (lima.status, lima.date) == ("planned", "2021-05-02")
+
+
+def test_a_headline_arrival_is_the_days_news(gazetteer):
+    """"X arrives in Y" in the headline, dated nowhere else: the publication day."""
+    a = _analyze(gazetteer, "Ana Silva arrives in Lima for talks\n\n"
+                            "Published May 3, 2021\n\n"
+                            "The Chilean minister Ana Silva flew in from Santiago.")
+    assert _stops(a, "Silva")["Lima"].date == "2021-05-03"
+
+
+def test_a_trip_readied_or_begun_is_still_ahead(gazetteer):
+    """"placed aboard a plane for the trip to X", "began her journey to Y": X and Y are not
+    reached yet (planned)."""
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Ana Silva arrived at Bergen airport, where she was placed aboard a "
+                            "plane for the trip to Oslo.")
+    assert _stops(a, "Silva")["Oslo"].status == "planned"
+    a = _analyze(gazetteer, "Published May 3, 2021\n\n"
+                            "Ana Silva began her journey to Oslo on Monday.")
+    assert _stops(a, "Silva")["Oslo"].status == "planned"
+
+
+def test_then_joins_a_leg_to_the_day_of_the_one_before(gazetteer):
+    """"flew to X on Monday, then drove to Y": Y is reached that Monday too; the legs keep
+    their own modes."""
+    a = _analyze(gazetteer, "Published May 5, 2021\n\n"
+                            "Ana Silva flew from Lima to Quito on Monday, then drove to "
+                            "Otavalo.")
+    stops = _stops(a, "Silva")
+    assert [(s.mode, s.date) for s in stops.values()][1:] == [
+        ("air", "2021-05-03"), ("road", "2021-05-03")]
+
+
+def test_a_mover_dated_nowhere_takes_the_news_day(gazetteer):
+    """A mover whose own sentences give no day: an arrival takes the day of the news told
+    before it ("was diverted on Tuesday ... after the plane touched down in X"), and its
+    place in the trip stays the text's."""
+    a = _analyze(gazetteer, "Published July 3, 2013\n\n"
+                            "The minister's plane was diverted on Tuesday amid a row over "
+                            "airspace. Officials were furious. Ana Silva, the minister, spoke "
+                            "to reporters after her plane touched down in Vienna.")
+    assert _stops(a, "Silva")["Vienna"].date == "2013-07-02"

@@ -32,6 +32,9 @@ def add_parser(sub) -> None:
                    help="maps load Leaflet from a CDN instead of embedding it")
     b.add_argument("--retry-failed", action="store_true",
                    help="analyse again the articles a previous run marked error or timeout")
+    b.add_argument("--stories", action="store_true",
+                   help="also write the stories table: each mover's journey joined across the "
+                        "articles (stops merged, every article cited, contradictions flagged)")
     b.set_defaults(func=run)
 
 
@@ -47,6 +50,6 @@ def run(args: argparse.Namespace) -> int:
     summary = run_batch(args.inputs, args.out, workers=args.workers, scheduler=args.scheduler,
                         timeout=args.timeout or None, limit=args.limit, chunk_size=args.chunk,
                         maps=not args.no_maps, inline=not args.cdn,
-                        retry_failed=args.retry_failed)
+                        retry_failed=args.retry_failed, stories=args.stories)
     print(report(summary, args.out), file=sys.stderr)
     return 130 if summary.interrupted else 0

@@ -120,9 +120,10 @@ def run_batch(inputs: Sequence[str] | Sequence[Item], out: str | Path, *,
               workers: int | None = None, scheduler: str | None = None,
               timeout: float | None = 60.0, limit: int | None = None,
               chunk_size: int | None = None, maps: bool = True, inline: bool = True,
-              retry_failed: bool = False, progress: bool = True,
+              retry_failed: bool = False, progress: bool = True, stories: bool = False,
               on_record: Callable[[dict], None] | None = None) -> Summary:
-    """Map every article of ``inputs`` into ``out`` (see :mod:`mapper.batch`)."""
+    """Map every article of ``inputs`` into ``out`` (see :mod:`mapper.batch`); ``stories``
+    also writes the ``stories`` table (movers' journeys joined across the articles)."""
     from distributed import as_completed
 
     from mapper.batch.worker import process_chunk
@@ -178,7 +179,7 @@ def run_batch(inputs: Sequence[str] | Sequence[Item], out: str | Path, *,
         summary.interrupted = True
     finally:
         try:  # the tables first: a second Ctrl-C while the cluster stops cannot lose them
-            summary.tables = write_tables(store, items)
+            summary.tables = write_tables(store, items, stories=stories)
             summary.seconds = time.perf_counter() - started
         finally:
             if client is not None:

@@ -75,9 +75,27 @@ def build_frames(store: Store, items: Sequence[Item]) -> dict:
     return {t: _frame(rows[t][0], rows[t][1], columns[t]) for t in TABLES}
 
 
-def write_tables(store: Store, items: Sequence[Item]) -> dict[str, Path]:
-    """Write ``<table>.parquet`` for the four tables and ``index.html``; their paths."""
+def stories_frame(store: Store, items: Sequence[Item]):
+    """The ``stories`` GeoDataFrame: each mover's journey joined across the articles done
+    (see :mod:`mapper.stories.table`)."""
+    from mapper.stories.table import STORY_COLUMNS, corpus_story, story_rows
+
+    done = []
+    for item in dict((i.key, i) for i in items).values():
+        gj = store.geojson(item.key) if (store.load(item.key) or {}).get("geojson_file") else None
+        if gj is not None:
+            done.append((item.id, gj))
+    story, ids = corpus_story(done)
+    rows, geoms = story_rows(story, ids)
+    return _frame(rows, geoms, STORY_COLUMNS)
+
+
+def write_tables(store: Store, items: Sequence[Item], stories: bool = False) -> dict[str, Path]:
+    """Write ``<table>.parquet`` for the four tables (and ``stories`` if asked) and
+    ``index.html``; their paths."""
     frames = build_frames(store, items)
+    if stories:
+        frames["stories"] = stories_frame(store, items)
     paths = {}
     for name, frame in frames.items():
         paths[name] = replace_via(store.root / f"{name}.parquet",

@@ -64,7 +64,8 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
         evs = drop_locators(ctx, evs)
         evs = merge_contained(ctx, evs)
         evs = drop_covering(evs)
-        evs = inherit_modes(evs)
+        evs = inherit_modes(evs, None if mover.key.startswith(
+            ("vehicle:", "named:", "storm:")) else ctx.tour_mode)
         stops = [stop_of(ctx, e) for e in evs]
         stops = resolve_crossings(ctx, stops, evs, mover, extra)
         apart = {(e.place.id, e.position) for e in evs if e.extra.get("apart")}
@@ -180,9 +181,10 @@ def _covers(outer: Place, inner: Place) -> bool:
     return contains(outer, inner)
 
 
-def inherit_modes(evs: list[Event]) -> list[Event]:
+def inherit_modes(evs: list[Event], tour: str | None = None) -> list[Event]:
     """A mover keeps its mode on later legs until the text changes it (a trip of another
-    time neither gives nor takes one)."""
+    time neither gives nor takes one); ``tour`` is the mode of the trip the lead names ("a
+    bus tour"), the mode until the text gives one."""
     evs_all, evs = evs, [e for e in evs if not e.extra.get("apart")]
     mode, pending = "unknown", None
     for ev in evs:
@@ -213,6 +215,9 @@ def inherit_modes(evs: list[Event]) -> list[Event]:
         for ev in evs:
             if ev.extra.get("future") and ev.mode == "unknown":
                 ev.mode = next(iter(planned))
+    for ev in evs:  # the legs the text gives no mode at all: the tour's
+        if tour and ev.mode == "unknown":
+            ev.mode = tour
     return evs_all
 
 

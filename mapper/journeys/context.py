@@ -46,5 +46,6 @@ class Context:
     home_places: dict[str, Place] = field(default_factory=dict)
     craft: dict[str, str] = field(default_factory=dict)  # "the Sea Star" -> "ship" ("is a ship")
     craft_kind: str | None = None  # the vehicle noun of an article that names one mode only
+    tour_mode: str | None = None  # the mode of the trip the lead names ("a bus tour")
     storms: dict[str, str] = field(default_factory=dict)  # a storm's name -> "Hurricane Ana"
     base: int = 0  # the ordinal of "now" events are ordered against (set by assembly)

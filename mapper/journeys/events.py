@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from mapper.journeys.assembly import home_place
+from mapper.journeys.assembly import contains, home_place
 from mapper.journeys.context import Context
 from mapper.journeys.frames import make_event, places_under
 from mapper.journeys.movers import is_storm, mover_of, movers_of, subject_of
@@ -409,6 +409,8 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                 if lemma == "board" and role == "dest" and ev.status == "confirmed":
                     ev.status, ev.date = "planned", None  # "boarded a ferry to X": not
                     ev.extra["future"] = True  # there yet
+                if role == "dest" and lemma in START_VERBS and ev.status == "confirmed":
+                    ev.status = "planned"  # "began his journey to X": not there yet
                 if role == "dest" and child.dep_ == "prep" and child.lower_ == "for" and \
                         lemma in SETTING_OFF_VERBS and ev.status == "confirmed":
                     ev.status = "planned"  # "left for X on Monday": set out, not there yet
@@ -436,13 +438,22 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
     if lemma in REDIRECT_VERBS:
         intended_goal(verb, out)
     origins = [e for e in out if e.role == "origin"]
-    if len({e.place.id for e in origins}) > 1:
+    # "departing Britain from Stansted", "left Rome's Fiumicino airport": one start
+    outer = {e.place.id for e in origins for o in origins
+             if o.place.id != e.place.id and contains(e.place, o.place)}
+    if len({e.place.id for e in origins} - outer) > 1:
         for e in origins:  # "had travelled from Egypt, Syria and Pakistan to Libya": each
             e.extra["apart"] = True  # came from one of them, not from all in turn
     if any(e.role == "dest" and e.place.entry.feature not in WATER for e in out):
         # "entering the bay from the Atlantic near Brest": the sea is the approach
         out = [e for e in out if not (e.role == "origin" and e.place.entry.feature in WATER)]
     return out
+
+
+# Verbs that ready a traveller for a trip ("placed aboard X for the flight to Y", "boarded a
+# bus for the trip to Z"): the trip is still ahead
+READYING_VERBS = {"place", "put", "load", "board", "embark", "prepare", "pack", "gather",
+                  "assemble", "seat", "strap", "transfer", "hand"}
 
 
 def noun_events(ctx: Context, noun, sent, mover: Mover) -> list[Event]:
@@ -477,6 +488,10 @@ def noun_events(ctx: Context, noun, sent, mover: Mover) -> list[Event]:
                     # "took off ... on a flight to X"; but "left X and, after calls in Y,";
                     # "began his journey to X on Monday": a journey begun is not over
                     ev.status = "planned"  # "set off on a march to X": not there yet
+                if role == "dest" and ev.status == "confirmed" and noun.dep_ == "pobj" and \
+                        noun.head.lower_ == "for" and \
+                        lemma_of(governing) in READYING_VERBS:
+                    ev.status = "planned"  # "was placed aboard X for the trip to Y": ahead
                 if noun.tag_ == "NNS" and lemma_of(noun) in SEPARATE_TRIP_NOUNS:
                     ev.extra["apart"] = True  # "vacations in X and Y": a trip to each
                 out.append(ev)

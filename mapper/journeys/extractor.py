@@ -17,6 +17,7 @@ from mapper.journeys.people import (
     named_people,
     vehicle_owners,
 )
+from mapper.journeys.status_mode import tour_mode
 from mapper.journeys.values import Event, JourneyResult
 from mapper.journeys.words import STORM_NAMED
 from mapper.model import Article, Place
@@ -60,6 +61,7 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
     ctx.owners = vehicle_owners(ctx, doc)
     ctx.craft = named_craft(doc)
     ctx.craft_kind = craft_kind(doc)
+    ctx.tour_mode = tour_mode(doc)
     ctx.storms = {m.group(1).lower(): m.group(0) for m in STORM_NAMED.finditer(article.text)}
     events: list[Event] = []
     for sent in doc.sents:

@@ -7,13 +7,14 @@ import re
 
 from mapper.journeys.assembly import contains
 from mapper.journeys.context import Context
-from mapper.journeys.status_mode import stop_status, travel_mode
+from mapper.journeys.status_mode import own_auxes, stop_status, travel_mode
 from mapper.journeys.syntax import (
     after_clause,
     along_the_way,
     bare_past,
     before_clause,
     future_clause,
+    in_headline,
     lemma_of,
     located_in,
     where_pluperfect,
@@ -109,6 +110,8 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
                noun=None) -> Event:
     """One event of a mover at a place, with its status, date and mode."""
     status = stop_status(ctx, verb, sent, noun)
+    if status == "planned" and mover.key.startswith("storm:"):
+        status = "speculated"  # a storm has no plans: where it "will" go is a forecast
     if role == "origin" and status == "planned" and verb.tag_ == "VBG" and \
             not future_clause(verb):
         status = "confirmed"  # "was flying from X to Y": X was left
@@ -122,7 +125,10 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
         "must" in auxes and verb.tag_ == "VB") or (
         status == "speculated" and (noun is not None or verb.tag_ not in ("VBD", "VBN"))
         and not bare_past(verb))
-    when = event_date(ctx, verb, sent, "future" if future else "past")
+    # "was being taken to X on Monday when ...": a plan of the past, dated as the past
+    told_past = verb.tag_ in ("VBD", "VBN", "VBG") and bool(
+        own_auxes(verb) & {"was", "were", "had"}) and not own_auxes(verb) & FUTURE_WORDS
+    when = event_date(ctx, verb, sent, "future" if future and not told_past else "past")
     mode = travel_mode(ctx, verb, sent, mover)
     label = (noun.text if noun is not None else verb.text)
     lemma = lemma_of(verb)
@@ -146,6 +152,8 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
         "was_going": verb.tag_ == "VBG" and bool(auxes & {"was", "were"}) and role == "dest",
         # "touched down at 2.35 pm": a time of day, the day the story is telling
         "time_of_day": when is None and time_of_day(verb, sent),
+        # the headline's present ("X arrives in Y"): the day's news
+        "headline": verb.tag_ == "VBZ" and in_headline(verb),
     }
     if ctx.subject_vehicle and not ctx.taken:  # not a boat taken for one leg
         mover.vehicles[ctx.subject_vehicle] = mover.vehicles.get(ctx.subject_vehicle, 0) + 1

@@ -3,6 +3,8 @@ the mover travels."""
 
 from __future__ import annotations
 
+import re
+
 from mapper.journeys.context import Context
 from mapper.journeys.syntax import due_in, future_clause, in_headline, is_conditional, lemma_of
 from mapper.journeys.values import Mover
@@ -10,6 +12,7 @@ from mapper.journeys.words import (
     ANNOUNCE_VERBS,
     BELIEF_VERBS,
     ENDING_VERBS,
+    HEDGE_ADVERBS,
     MOTION_VERBS,
     PLAN_ADJECTIVES,
     PLAN_HEADS,
@@ -41,6 +44,9 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
         auxes |= {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
     if sent.text.rstrip(" \n\"'”’").endswith("?"):
         return "speculated"  # a question asserts no trip ("is it safe to send them to X?")
+    hedge = _hedge(verb)
+    if hedge:
+        return hedge
     if auxes & SPECULATION_MODALS or words & SPECULATION_WORDS or is_conditional(verb) or (
             "must" in auxes and "have" in auxes and verb.tag_ == "VBN"):
         return "speculated"  # "could stop in X", "if he flies to X", "must have gone to X"
@@ -56,6 +62,8 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
         noun is not None and any(c.lower_ in PLAN_ADJECTIVES for c in noun.children))
     if reporters and reporters[0].lemma_.lower() in BELIEF_VERBS:
         return "speculated"  # "police believed he drove to X", "they hope to reach X"
+    if _being_carried(verb) or _plan_before(verb):
+        return "planned"
     if reporters or "according" in words:
         # "her office said she would stop off in X" announces a plan; "sources said",
         # "according to", "reported" and past facts relay a claim
@@ -89,11 +97,53 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
         return "planned"  # "sailed from X on Sunday, heading for Y": Y is still ahead
     progressive = {"is", "are", "am", "'s", "’s"} | (
         {"was", "were"} if lemma_of(verb) in MOTION_VERBS else set())
-    if verb.tag_ == "VBG" and auxes & progressive and any(
+    if verb.tag_ == "VBG" and own_auxes(verb) & progressive and any(
             c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "for", "into")
             for c in verb.children):
         return "planned"  # "is (was) heading to": the destination is not reached yet
     return "confirmed"
+
+
+def own_auxes(verb) -> set[str]:
+    """The verb's own auxiliaries (or those of the verb it is joined to): not a main
+    clause's "was" over "was detained after flying out of X and returning to Y"."""
+    own, tok = set(), verb
+    while True:
+        own |= {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if tok.dep_ != "conj" or tok.head == tok:
+            return own
+        tok = tok.head
+
+
+def _being_carried(verb) -> bool:
+    """"was being transported to X", "is being flown to Y": a goal not reached yet, whoever
+    tells it."""
+    own = own_auxes(verb)
+    return verb.tag_ == "VBN" and "being" in own and bool(
+        own & {"is", "are", "am", "was", "were"}) and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards", "into")
+        for c in verb.children)
+
+
+def _hedge(verb) -> str | None:
+    """The status a hedging adverb on the verb's clause gives ("apparently after changing
+    planes in X", "reportedly flew to Y")."""
+    heads = [verb] + ([verb.head] if verb.dep_ == "pcomp" else [])
+    for tok in heads:
+        for c in tok.children:
+            if c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS:
+                return HEDGE_ADVERBS[c.lower_]
+    return None
+
+
+def _plan_before(verb) -> bool:
+    """Whether a time clause ("after calling at X") follows a plan said of the same verb
+    ("sailed from Y, due to dock in Z after calling at X"): the stop is the plan's."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("after", "before"):
+        return False
+    return any(prep.head.i < c.i < prep.i and c.lemma_.lower() in PLAN_HEADS
+               for c in prep.head.children)
 
 
 def _quoted(verb, sent) -> bool:
@@ -117,31 +167,76 @@ def travel_mode(ctx: Context, verb, sent, mover: Mover) -> str:
     helicopter", or the mover's own vehicle; "unknown" otherwise."""
     if ctx.subject_vehicle:
         return VEHICLES[ctx.subject_vehicle]
-    mode = _verb_mode(verb)
+    mode = _verb_mode(verb, ctx.craft_kind)
     if mode:
         return mode
     if verb.dep_ in ("advcl", "pcomp", "xcomp"):
-        # "flies to X, stopping in Y, before arriving in Z": the trip's verb gives the mode
+        # "flies to X, stopping in Y, before arriving in Z": the trip's verb gives the mode;
+        # "was hidden in a jet when he fled X": the clause it tells the time of
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head
-        mode = _verb_mode(head) if head.pos_ in ("VERB", "AUX") else None
+        mode = _verb_mode(head, ctx.craft_kind) if head.pos_ in ("VERB", "AUX") else None
         if mode:
             return mode
     if mover.vehicle and mover.key.startswith(("vehicle:", "named:")):
         return VEHICLES.get(mover.vehicle, "unknown")
+    if FLIGHT_NAME.search(mover.label):
+        return "air"  # "MH370", "Flight 1722": a flight by its number
     return "unknown"
 
 
-def _verb_mode(verb) -> str | None:
-    """The mode a verb names ("fly", "sail") or its "by helicopter", "aboard a ship"."""
+# A flight named by its number: an airline code and digits ("MH370", "AA 1722"), "Flight 447"
+FLIGHT_NAME = re.compile(r"^(?:[A-Z][A-Z0-9]\s?\d{1,4}[A-Z]?|.*\b[Ff]light\s+\d{1,4})$")
+# Verbs whose object vehicle is how the mover goes ("changed planes in X", "boarded a jet")
+VEHICLE_OBJECT_VERBS = {"change", "switch", "swap", "board", "catch", "take", "charter",
+                        "use", "ride", "hire", "commandeer", "steal", "hijack"}
+# Verbs with a particle that name their mode ("took off from X", "touched down in Y")
+PHRASAL_MODES = {("take", "off"): "air", ("touch", "down"): "air"}
+
+
+# Nouns of a whole trip that a vehicle word names the mode of ("a bus tour", "a train journey")
+TOUR_NOUNS = {"tour", "campaign", "trip", "journey", "procession", "cortege", "cortège",
+              "odyssey", "pilgrimage", "expedition", "caravan"}  # not one leg's "ride"
+LEAD_SENTENCES = 4  # the headline, a standfirst, the publication line and the lead
+
+
+def tour_mode(doc) -> str | None:
+    """The mode of a trip the headline or lead names by its vehicle ("begins bus tour", "a
+    train journey across X"), when they name one mode only: the mode of the travellers'
+    legs the text gives no other for."""
+    modes = set()
+    for sent in list(doc.sents)[:LEAD_SENTENCES]:
+        for tok in sent:
+            if tok.lemma_.lower() in TOUR_NOUNS and tok.pos_ == "NOUN":
+                modes |= {VEHICLES[c.lemma_.lower()] for c in tok.children if
+                          c.dep_ in ("compound", "amod", "nmod") and
+                          c.lemma_.lower() in VEHICLES}
+    return next(iter(modes)) if len(modes) == 1 else None
+
+
+def _verb_mode(verb, craft_kind: str | None = None) -> str | None:
+    """The mode a verb names ("fly", "sail", "take off") or its "by helicopter", "aboard a
+    ship", "in a car", "changed planes"; "aboard" a craft named only by its name is of the
+    kind the article's vehicles are (``craft_kind``)."""
     lemma = verb.lemma_.lower()
     if lemma in VERB_MODES:
         return VERB_MODES[lemma]
     for child in verb.children:
+        if child.dep_ == "prt" and (lemma, child.lower_) in PHRASAL_MODES:
+            return PHRASAL_MODES[(lemma, child.lower_)]
+        if child.dep_ == "dobj" and lemma in VEHICLE_OBJECT_VERBS and \
+                child.lemma_.lower() in VEHICLES:
+            return VEHICLES[child.lemma_.lower()]  # "after changing aircraft in X"
+        if child.lower_ in ("in", "inside") and child.dep_ == "prep":
+            for obj in child.children:  # "fled in a car", "hidden in a private jet"
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in VEHICLES:
+                    return VEHICLES[obj.lemma_.lower()]
         if child.lower_ in ("by", "aboard", "on") and child.dep_ in ("prep", "agent"):
             for obj in child.children:  # "by helicopter", "on a bus"
                 mode = VEHICLES.get(obj.lemma_.lower()) or mode_from_text(obj.text)
                 if mode:
                     return mode
+                if child.lower_ == "aboard" and obj.pos_ == "PROPN" and craft_kind:
+                    return VEHICLES.get(craft_kind)  # "aboard the Sea Star"
     return None
 
 

@@ -30,10 +30,19 @@ def event_date(ctx: Context, verb, sent, tense: str) -> str | None:
             verb.head.head.pos_ in ("VERB", "AUX"):
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head
         if head.pos_ in ("VERB", "AUX"):
+            if head.tag_ == "VBD" or head.tag_ == "VBN" and any(
+                    c.lower_ in ("had", "has", "have") for c in head.children):
+                tense = "past"  # "sailed on Friday, due to dock in X after ...": the sailing's
             found = attached_date(ctx, head, sent, tense)
             if found:
                 return found
-    if any(c.lower_ == "then" for c in verb.children) and sent.start > 0:
+    then = any(c.lower_ == "then" for c in verb.children)
+    if (then or verb.i and verb.doc[verb.i - 1].lower_ == "then") and \
+            verb.dep_ in ("conj", "dep") and verb.head.pos_ in ("VERB", "AUX"):
+        found = attached_date(ctx, verb.head, sent, tense)
+        if found and "/" not in found:
+            return found  # "flew to X on Monday, then drove to Y": that Monday
+    if then and sent.start > 0:
         previous = ctx.doc[sent.start - 1].sent
         for ent in reversed(previous.ents):
             if ent.label_ in ("DATE", "TIME"):
@@ -67,12 +76,18 @@ def attached_date(ctx: Context, verb, sent, tense: str) -> str | None:
         for text in dict.fromkeys((ent.text, _phrase(ent))):
             later = _LATER.search(text)
             if later:
-                before = day_told_before(ctx, ent.start_char)
+                before = day_told_before(ctx, ent.start_char, tense)
                 if before:
                     return _add_days(before, later)
             resolved = resolve_date(ctx, text, tense, ent.label_)
             if resolved:
                 return resolved
+    for child in verb.children:  # "The following day, she will ..." untagged
+        if child.dep_ in ("npadvmod", "tmod") and not child.ent_type_:
+            later = _LATER.search(" ".join(t.text for t in child.subtree))
+            before = day_told_before(ctx, child.idx, tense) if later else None
+            if before:
+                return _add_days(before, later)
     return None
 
 
@@ -148,18 +163,68 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
                     not o.extra.get("pluperfect") and not o.extra.get("return") and
                     bool(o.extra.get("future")) == bool(ev.extra.get("future"))]
             if same:
-                ev.date = min(same, key=lambda o: ("/" in o.date, o.position)).date
+                first = min(same, key=lambda o: ("/" in o.date, o.position))
+                ev.date = first.date
+                ev.extra["story_day"] = bool(first.extra.get("story_day"))
                 continue
-        if ev.extra.get("time_of_day") and not ev.extra.get("future"):
+        if ev.extra.get("time_of_day"):
+            # "touched down at 2.35 pm"; a plan's "will depart about 9pm", "was due to
+            # arrive at 06:30": the day the story is telling
             ev.date = day_told_before(ctx, ev.position)
+            ev.extra["story_day"] = bool(ev.extra.get("future"))
+            continue
+        if ev.extra.get("headline") and not ev.extra.get("future") and \
+                ctx.article.published:
+            ev.date = ctx.article.published.isoformat()  # "X arrives in Y": today's news
+            ev.extra["story_day"] = True
             continue
         before = [o for o in evs if o.position < ev.position and not o.extra.get("apart")]
         last = max(before, key=lambda o: o.position, default=None)
-        if last is not None and last.date and "/" not in last.date and \
-                not ev.extra.get("earlier") and last.evidence != ev.evidence and \
-                bool(last.extra.get("future")) == bool(ev.extra.get("future")) and \
-                _sentence_of(ctx, ev.position) - _sentence_of(ctx, last.position) == 1:
+        if not any(o.date for o in evs) and ev.role == "dest" and \
+                ev.status == "confirmed" and not ev.extra.get("future") and \
+                not ev.extra.get("earlier"):
+            day = day_told_before(ctx, ev.position)
+            if day and _news_day(ctx, day):
+                # a mover the text dates nowhere: the day the story is telling ("was
+                # rerouted on Tuesday ... said after the plane touched down in X")
+                ev.date = day
+                ev.extra["story_day"] = True
+            continue
+        if last is None or not last.date or "/" in last.date or \
+                ev.extra.get("earlier") or last.evidence == ev.evidence or \
+                bool(last.extra.get("future")) != bool(ev.extra.get("future")):
+            continue
+        if _sentence_of(ctx, ev.position) - _sentence_of(ctx, last.position) == 1:
             ev.date = last.date  # "landed in X on Tuesday. ... then flew on from X to Y"
+            ev.extra["story_day"] = bool(last.extra.get("story_day"))
+        elif _news_day(ctx, last.date) and \
+                not _dates_between(ctx, last.position, ev.position, last.date):
+            # a story of the day's news goes on with the same day until it names another
+            # (not one of years ago: "married in 1958 ... They moved to X"); the event's
+            # place in time stays the text's
+            ev.date = last.date
+            ev.extra["story_day"] = True
+
+
+def _news_day(ctx: Context, day: str) -> bool:
+    """Whether a day is within a week of publication (the news the article reports)."""
+    published = ctx.article.published
+    return published is not None and \
+        abs(date.fromisoformat(day).toordinal() - published.toordinal()) <= NEWS_DAYS
+
+
+NEWS_DAYS = 7
+
+
+def _dates_between(ctx: Context, start: int, end: int, day: str) -> bool:
+    """Whether a date other than ``day`` ("Tuesday", "last week", "in 2019") is named
+    between the sentence holding ``start`` and the one holding ``end``, both included
+    (after ``start`` itself)."""
+    first, last = _sentence_of(ctx, start), _sentence_of(ctx, end)
+    sents = list(ctx.doc.sents)[first:last + 1]
+    return any(ent.label_ == "DATE" and ent.start_char > start and
+               resolve_date(ctx, ent.text, "past") not in (None, day)
+               for sent in sents for ent in sent.ents)
 
 
 def _sentence_of(ctx: Context, position: int) -> int:
@@ -168,17 +233,20 @@ def _sentence_of(ctx: Context, position: int) -> int:
     return bisect_right(starts, position) - 1
 
 
-def day_told_before(ctx: Context, position: int) -> str | None:
+def day_told_before(ctx: Context, position: int, tense: str = "past") -> str | None:
     """The day of the nearest date told before ``position`` that is one past day (not a
-    plan's), else the publication date: the day a story is telling."""
+    plan's), else the publication date: the day a story is telling. For a plan
+    (``tense`` "future") the day of the plan told before ("On Monday ... The following
+    day")."""
     published = ctx.article.published
     for sent in reversed([s for s in ctx.doc.sents if s.start_char < position]):
         for ent in reversed(sent.ents):
             if ent.start_char >= position or ent.label_ not in ("DATE", "TIME"):
                 continue
-            found = resolve_date(ctx, ent.text, "past", ent.label_)
+            found = resolve_date(ctx, ent.text, tense, ent.label_)
             if found and "/" not in found and (
-                    published is None or found <= published.isoformat()):
+                    published is None or tense == "future" or
+                    found <= published.isoformat()):
                 return found
     return published.isoformat() if published else None
 
@@ -188,7 +256,16 @@ def time_orders(ctx: Context, evs: list[Event]) -> list[float]:
     rules look back at other events recursively, which without the memo grew exponentially
     with the events of a sentence."""
     memo: dict[tuple[int, int], float] = {}
-    return [time_order(ctx, ev, evs, 0, memo) for ev in evs]
+    # a day only inferred from the story's ("story_day") dates the stop, not its order
+    hidden = {id(ev): ev.date for ev in evs if ev.extra.get("story_day")}
+    for ev in evs:
+        if id(ev) in hidden:
+            ev.date = None
+    orders = [time_order(ctx, ev, evs, 0, memo) for ev in evs]
+    for ev in evs:
+        if id(ev) in hidden:
+            ev.date = hidden[id(ev)]
+    return orders
 
 
 def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
@@ -206,7 +283,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
     floor = None
     if ev.extra.get("start"):
         t = base - 100.0
-    elif ev.date:
+    elif ev.date and not ev.extra.get("story_day"):
         start, _, end = ev.date.partition("/")
         a = date.fromisoformat(start).toordinal()
         b = date.fromisoformat(end).toordinal() if end else a
@@ -224,7 +301,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
                       key=lambda o: (o.span[0], o.position))
         # "travelled through X before reaching Y in 2016": X just before Y's date
         following = [o for o in kin if o.evidence == ev.evidence and o.date
-                     and not o.extra.get("earlier")
+                     and not o.extra.get("earlier") and not o.extra.get("story_day")
                      and (o.extra.get("later") or o.span[0] > ev.span[0])
                      and o.extra.get("future") == ev.extra.get("future")]
         prior = [o for o in kin if o.date and "/" not in o.date

@@ -132,6 +132,10 @@ SPECULATION_MODALS = {"could", "might", "may"}
 SPECULATION_WORDS = {"unclear", "uncertain", "possibly", "perhaps", "likely", "unconfirmed",
                      "rumored", "rumoured", "speculation", "speculated", "maybe", "probably"}
 FUTURE_WORDS = {"will", "shall", "'ll", "’ll"}
+# Adverbs that hedge a clause: what is only inferred, and what others claim
+HEDGE_ADVERBS = {"apparently": "speculated", "seemingly": "speculated",
+                 "presumably": "speculated", "reportedly": "reported", "allegedly": "reported",
+                 "purportedly": "reported", "supposedly": "reported"}
 PLAN_HEADS = {"plan", "expect", "schedule", "intend", "due", "set", "hope", "want", "prepare",
               "aim", "seek", "propose"}
 PLAN_ADJECTIVES = {"next", "expected", "planned", "scheduled", "upcoming", "proposed",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import folium
@@ -317,8 +318,11 @@ def _add_places(
 # ----------------------------------------------------------------------------- public API
 
 
-def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> folium.Map:
-    """The folium map of ``analysis``; ``inline`` embeds Leaflet, ``tiles`` offers OSM tiles."""
+def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True,
+           overlays: Callable[[folium.Map], None] | None = None) -> folium.Map:
+    """The folium map of ``analysis``; ``inline`` embeds Leaflet, ``tiles`` offers OSM tiles;
+    ``overlays(m)`` adds more layers before the layer control lists them (a story's
+    contradictions)."""
     m = folium.Map(
         tiles=None,
         control_scale=True,
@@ -386,6 +390,8 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True) -> foliu
     if main._children:
         main.add_to(m)
     mentioned.add_to(m)
+    if overlays is not None:
+        overlays(m)
 
     m.get_root().html.add_child(
         safe.PageHtml(
