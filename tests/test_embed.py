@@ -176,3 +176,15 @@ def test_two_fragments_on_one_page_show_both_maps(seed, analyze_file, tmp_path):
     assert boxes[1]["height"] == pytest.approx(500, abs=2)
     assert boxes[0]["y"] + boxes[0]["height"] <= boxes[1]["y"]
     assert errors == []
+
+
+def test_story_map_embeds_too(tmp_path):
+    """``mapper map A B C --embed``: the fragment holds the story map that -o wrote."""
+    story = ROOT / "data" / "articles" / "story"
+    paths = [str(p) for p in sorted(story.glob("*.txt"))]
+    assert len(paths) >= 2
+    out, frag = tmp_path / "story.html", tmp_path / "story-embed.html"
+    assert cli_main(["map", *paths, "-o", str(out), "--embed", str(frag)]) == 0
+    page = out.read_bytes().decode("utf-8")
+    assert _srcdoc(_parse(frag.read_bytes().decode("utf-8"))) == page
+    assert "mapper-disputed" in page
