@@ -8,6 +8,7 @@ In a notebook::
     mapper.places_frame(analysis)      # pandas DataFrame of places
     mapper.legs_frame(analysis)        # pandas DataFrame of journey legs
     mapper.to_geojson(analysis)        # the GeoJSON contract as a dict
+    mapper.to_embed(analysis)          # the map as an HTML fragment for a report page
 
 Several articles on one journey (each with its own publication date)::
 
@@ -20,8 +21,8 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = ["analyze", "read_article", "to_map", "to_geojson", "places_frame", "legs_frame",
-           "save_map", "to_png", "to_svg", "to_pdf", "Analysis", "analyze_many", "story",
-           "story_map"]
+           "save_map", "to_png", "to_svg", "to_pdf", "to_embed", "Analysis", "analyze_many",
+           "story", "story_map"]
 
 
 def __getattr__(name: str):
@@ -42,6 +43,10 @@ def __getattr__(name: str):
         from mapper.render import static
 
         return getattr(static, name)
+    if name == "to_embed":
+        from mapper.render.embed import to_embed
+
+        return to_embed
     if name in ("to_geojson", "places_frame", "legs_frame"):
         from mapper import export
 

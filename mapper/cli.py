@@ -66,12 +66,17 @@ def _parser(evaluate: bool = True) -> argparse.ArgumentParser:
     m.add_argument("article", nargs="+",
                    help="a text or HTML file, - for stdin, or an http(s) URL; several: one "
                         "story map joining their journeys (mapper.stories)")
-    m.add_argument("-o", "--output", help="HTML path (default: output/<article-stem>.html)")
+    m.add_argument("-o", "--output",
+                   help="HTML path (default: output/<file-stem>.html; for stdin or a URL "
+                        "output/<headline-slug>.html, -2, -3... when that holds another map)")
     m.add_argument("--geojson", help="also write the GeoJSON here")
     m.add_argument("--csv", help="also write the places CSV here")
     m.add_argument("--png", help="also write a static image here (.svg, .pdf by suffix too)")
     m.add_argument("--svg", help="also write the static map as SVG here")
     m.add_argument("--pdf", help="also write the static map as PDF here")
+    m.add_argument("--embed", metavar="OUT.html",
+                   help="also write the map as an HTML fragment (a <div> with the map in a "
+                        "sandboxed frame) to paste into a report or CMS page")
     m.add_argument("--cdn", action="store_true",
                    help="load Leaflet from a CDN instead of embedding it (smaller file)")
     _add_timeout(m)
@@ -243,10 +248,30 @@ def _map_outputs(args, stem: str) -> dict[str, str]:
     else:
         out = str(Path("output") / f"{stem}.html")
     paths = {"-o": out}
-    for option in ("geojson", "csv", *IMAGE_OPTIONS):
+    for option in ("geojson", "csv", "embed", *IMAGE_OPTIONS):
         if getattr(args, option):
             paths[f"--{option}"] = getattr(args, option)
     return paths
+
+
+def _named_by_headline(args) -> bool:
+    """Whether the map's name comes from the article (stdin or a URL, no ``-o``)."""
+    from mapper.read import is_url
+
+    return not args.output and (args.article == "-" or is_url(args.article))
+
+
+def _headline_output(article, stem: str) -> str:
+    """``output/<headline slug>.html``, with ``-2``, ``-3``... rather than overwriting another
+    article's map (see mapper.naming); says so on stderr when it adds one."""
+    from mapper.naming import article_digest, article_slug, free_name
+
+    base = article_slug(article, stem)
+    path = free_name(Path("output"), base, article_digest(article))
+    if path.name != f"{base}.html":
+        print(f"mapper: output/{base}.html holds another article's map; writing {path}",
+              file=sys.stderr)
+    return str(path)
 
 
 def _run(args) -> int:
@@ -266,14 +291,18 @@ def _run_within(args, deadline: _Deadline) -> int:
             return map_story(args, deadline, _map_outputs)
         args.article = args.article[0]
     outputs: dict[str, str] = {}
+    named_later = args.command == "map" and _named_by_headline(args)
     if args.command == "map":
         outputs = _map_outputs(args, source_stem(args.article))
-        atomic.check_targets(outputs.values())
+        atomic.check_targets(v for k, v in outputs.items() if not (named_later and k == "-o"))
         if args.png:
             from mapper.render.static import image_format
 
             image_format(args.png)
     article = read_article(args.article)
+    if named_later:
+        outputs["-o"] = _headline_output(article, source_stem(args.article))
+        atomic.check_targets(outputs.values())
 
     from mapper import export
     from mapper.pipeline import analyze
@@ -296,8 +325,12 @@ def _run_within(args, deadline: _Deadline) -> int:
         from mapper.render import to_map
 
         # everything is rendered before the first file is written: all outputs or none
-        data: dict[str, atomic.Data] = {
-            "-o": to_map(analysis, inline=not args.cdn).get_root().render()}
+        page = to_map(analysis, inline=not args.cdn).get_root().render()
+        data: dict[str, atomic.Data] = {"-o": page}
+        if args.embed:
+            from mapper.render.embed import embed_fragment
+
+            data["--embed"] = embed_fragment(analysis, page)
         if args.geojson:
             data["--geojson"] = export.geojson_text(analysis)
         if args.csv:

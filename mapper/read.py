@@ -62,6 +62,11 @@ def read_article(source: str, *, cache_dir: Path | None = None) -> Article:
     return _build(raw, source=source, stem=path.stem or "article", html=html)
 
 
+def is_url(source: str) -> bool:
+    """Whether ``source`` names a URL ("scheme://...") rather than a file."""
+    return _URL.match(source) is not None
+
+
 def source_stem(source: str) -> str:
     """The file-name stem of an article's outputs: the file's stem, the URL's slug, "stdin"."""
     if source == "-":

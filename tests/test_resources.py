@@ -38,6 +38,7 @@ def test_data_is_inside_the_package():
     ("gazetteer/aliases.csv", lambda: sources.aliases("name")),
     ("gazetteer/us_states.csv", sources.us_state_abbreviations),
     ("gazetteer/features.csv", lambda: list(sources.authored_features())),
+    ("gazetteer/country_points.csv", sources.country_points),
 ])
 def test_missing_table_is_an_error_naming_it(data_copy, name, reader):
     (data_copy / name).unlink()

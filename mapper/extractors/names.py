@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,34 +54,67 @@ class NameIndex:
 # A second-level subdivision named with its generic word ("Laurel County", "Orleans Parish") is
 # as unambiguous as a state; the bare name ("Laurel") is not.
 DISTRICT_WORDS = ("county", "parish", "borough")
-_DISTRICT_SQL = " OR ".join(f"names.norm LIKE '% {w}'" for w in DISTRICT_WORDS)
 
 
 def is_district_name(norm: str) -> bool:
     return norm.rsplit(" ", 1)[-1] in DISTRICT_WORDS and " " in norm
 
 
-def create_strong_names(db: sqlite3.Connection) -> int:
-    """Fill the gazetteer index's ``strong_names`` table (at build time); returns its rows."""
-    district = f"(feature = 'admin2' AND ({_DISTRICT_SQL}))"
-    # A place's own name counts in full; an alternate or derived name (GeoNames lists many:
-    # "Story" for Rochelle, "Abbas" for Fort Abbas) at a tenth of its population. A first-level
-    # subdivision counts as always strong by its own name and when it holds people enough to
-    # be news ("Patrick", a parish of the Isle of Man, does not).
-    db.execute("CREATE TABLE strong_names (norm TEXT PRIMARY KEY, strength INTEGER,"
-               " feature INTEGER) WITHOUT ROWID")
-    cur = db.execute(
-        "INSERT INTO strong_names SELECT names.norm,"
-        " MAX(CASE WHEN feature IN ('country', 'continent') OR key LIKE 'feat:%'"
-        f" OR {district} THEN {ALWAYS}"
-        f" WHEN feature = 'admin1' AND kind = 0 AND population >= {ADMIN1_MIN} THEN {ALWAYS}"
-        " WHEN kind = 0 THEN population ELSE population / 10 END),"
-        " MAX(key LIKE 'feat:%') FROM names JOIN entries ON entries.id = names.entry"
-        f" WHERE (feature IN ('country', 'continent', 'admin1') OR key LIKE 'feat:%' OR {district}"
-        " OR (feature = 'city' AND population >= ?)) AND names.norm != '' GROUP BY names.norm",
-        (FLOOR,),
-    )
-    return cur.rowcount
+_ALWAYS_FEATURES = frozenset({"country", "continent"})
+_WEIGHED_FEATURES = frozenset({"admin1", "admin2", "city"})  # strong by name or population
+
+
+class StrongNames:
+    """The gazetteer index's ``strong_names`` table, gathered while the index is built (no
+    second pass over its names): for each folded name, the largest strength among the entries
+    that bear it, and whether a physical feature (a ``feat:`` key) does.
+
+    A place's own name counts in full; an alternate or derived name (GeoNames lists many:
+    "Story" for Rochelle, "Abbas" for Fort Abbas) at a tenth of its population. Countries,
+    continents, physical features and districts named with their generic word ("Laurel
+    County") are always strong; a first-level subdivision by its own name when it holds people
+    enough to be news ("Patrick", a parish of the Isle of Man, does not), else by population;
+    a city only from ``FLOOR`` people up."""
+
+    def __init__(self) -> None:
+        self.strength: dict[str, int] = {}
+        self.features: set[str] = set()
+
+    def add(self, key: str, feature: str, population: int,
+            names: Iterable[tuple[str, int]]) -> None:
+        """One entry's folded names with their kinds (0 own name, 1 alternate, 2 derived)."""
+        is_feature = key.startswith("feat:")
+        if feature in _ALWAYS_FEATURES or is_feature:
+            always: bool | None = True
+        elif feature == "city" and population < FLOOR or feature not in _WEIGHED_FEATURES:
+            return
+        else:
+            always = None if feature == "admin2" else False  # None: only district names
+        strength = self.strength
+        for norm, kind in names:
+            if not norm:
+                continue
+            if always or always is None and is_district_name(norm):
+                value = ALWAYS
+            elif always is None:
+                continue
+            elif feature == "admin1" and kind == 0 and population >= ADMIN1_MIN:
+                value = ALWAYS
+            else:
+                value = population if kind == 0 else population // 10
+            if value > strength.get(norm, -1):
+                strength[norm] = value
+            if is_feature:
+                self.features.add(norm)
+
+    def write(self, db: sqlite3.Connection) -> int:
+        """Create and fill the table; returns its rows."""
+        db.execute("CREATE TABLE strong_names (norm TEXT PRIMARY KEY, strength INTEGER,"
+                   " feature INTEGER) WITHOUT ROWID")
+        features = self.features
+        db.executemany("INSERT INTO strong_names VALUES (?, ?, ?)",
+                       sorted((n, v, int(n in features)) for n, v in self.strength.items()))
+        return len(self.strength)
 
 
 @lru_cache(maxsize=4)

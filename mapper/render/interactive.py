@@ -19,6 +19,7 @@ from shapely.geometry import LineString, MultiPolygon, Polygon
 
 from mapper.errors import MapperError
 from mapper.model import Analysis, Corridor, Leg
+from mapper.naming import article_digest
 from mapper.render import safe
 from mapper.render.basemap_layer import BASEMAP_CSS, BasemapLayer, reference_data
 from mapper.render.html import (
@@ -333,7 +334,8 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True,
         zoom_delta=0.5,
     )
     m.default_js, m.default_css = [], []
-    safe.page(map_title(analysis.article)).add_child(m)
+    article = analysis.article
+    safe.page(map_title(article), article_id=article_digest(article)).add_child(m)
     roles = place_roles(analysis)
     m.get_root().header.add_child(
         safe.PageHtml(

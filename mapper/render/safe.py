@@ -10,7 +10,8 @@ mapper's process. Everything the map builds from article text goes through this 
 - ``inert`` does the same to a whole HTML fragment (already escaped) as a second guard;
 - ``popup``, ``tooltip``, ``div_icon``, ``layer_name``, ``PageHtml`` and ``page`` (the page's
   ``<title>``) are the only places that hand HTML to folium; ``script_json`` is the only way
-  data reaches a script.
+  data reaches a script;
+- ``framed`` wraps a finished page into the fragment that ``--embed`` writes.
 
 ``tests/test_template_injection.py`` checks that no other module builds these folium objects.
 """
@@ -100,6 +101,8 @@ class _Page(Figure):
         '<html lang="{{ this.lang }}">\n'
         "<head>\n"
         "{% if this.title %}<title>{{ this.title }}</title>{% endif %}"
+        '{% if this.article_id %}<meta name="mapper-article" content="{{ this.article_id }}">'
+        "{% endif %}"
         "    {{ this.header.render(**kwargs) }}\n"
         "</head>\n"
         "<body>\n"
@@ -112,12 +115,35 @@ class _Page(Figure):
     )
 
 
-def page(title: str, lang: str = "en") -> Figure:
-    """The HTML page a map is drawn in: ``<html lang>`` and the escaped ``title``."""
+def page(title: str, lang: str = "en", article_id: str = "") -> Figure:
+    """The HTML page a map is drawn in: ``<html lang>``, the escaped ``title`` and the digest of
+    the article it maps (hex digits only; see :mod:`mapper.naming`)."""
     fig = _Page()
     fig.title = esc(title)
     fig.lang = esc(lang)
+    fig.article_id = re.sub(r"[^0-9a-f]", "", article_id)
     return fig
+
+
+# The embedded map's frame: its scripts may run and open links in a new tab, but never reach
+# the host page (no allow-same-origin: the frame's origin is opaque).
+FRAME_SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
+
+
+def framed(page_html: str, title: str, height: str) -> str:
+    """An HTML fragment that shows the complete page ``page_html`` (built by this module's
+    paths) in an ``<iframe srcdoc>``: the page is one attribute value, quotes and angle
+    brackets written as entities, so nothing of it is markup in the host page, and its styles
+    and scripts stay inside the frame. ``title`` is the frame's accessible name (escaped)."""
+    doc = html.escape(page_html, quote=True)
+    box = f"position:relative;display:block;width:100%;height:{esc(height)};margin:0;padding:0"
+    return (
+        f'<div class="mapper-embed" style="{box}">'
+        f'<iframe title="{esc(title)}" srcdoc="{doc}" sandbox="{FRAME_SANDBOX}"'
+        ' referrerpolicy="no-referrer"'
+        ' style="display:block;width:100%;height:100%;border:0;margin:0;padding:0"></iframe>'
+        "</div>\n"
+    )
 
 
 __all__ = [
@@ -125,6 +151,7 @@ __all__ = [
     "div_icon",
     "esc",
     "feature_group",
+    "framed",
     "inert",
     "layer_name",
     "page",

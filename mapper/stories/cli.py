@@ -47,7 +47,12 @@ def map_story(args, deadline, outputs_of) -> int:
     places = {p.entry.key or p.id: p for p in analysis.places}
     m = to_map(analysis, inline=not args.cdn,
                overlays=lambda m: add_contradictions(m, story, places))
-    data: dict[str, atomic.Data] = {"-o": m.get_root().render()}
+    page = m.get_root().render()
+    data: dict[str, atomic.Data] = {"-o": page}
+    if args.embed:
+        from mapper.render.embed import embed_fragment
+
+        data["--embed"] = embed_fragment(analysis, page)
     if args.geojson:
         data["--geojson"] = export.geojson_text(analysis)
     if args.csv:
