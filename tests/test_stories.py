@@ -61,10 +61,11 @@ def test_story_is_one_journey_in_order_with_statuses_dates_citations(story):
         assert got.disputed == want.get("disputed", False), want["name"]
         cited = {_file(c.source) for c in got.citations}
         assert cited == set(want["articles"]) - set(want.get("not_yet", ())), want["name"]
-        # every citation quotes its article's own sentence naming the place
+        # every citation quotes its article's own sentences (one a line) naming the place
         for c in got.citations:
-            text = (STORY / _file(c.source)).read_text(encoding="utf-8")
-            assert " ".join(c.sentence.split())[:60] in " ".join(text.split())
+            text = " ".join((STORY / _file(c.source)).read_text(encoding="utf-8").split())
+            for line in c.sentence.splitlines():
+                assert " ".join(line.split())[:60] in text
 
 
 def test_planned_then_confirmed_keeps_both_articles_statuses(story):

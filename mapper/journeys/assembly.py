@@ -11,7 +11,7 @@ from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
 from mapper.journeys.route import drop_locators, fit_route, most_specific
-from mapper.journeys.timing import fill_dates, time_orders
+from mapper.journeys.timing import fill_dates, news_day, time_orders
 from mapper.journeys.values import Event, JourneyResult, Mover
 from mapper.journeys.words import (
     BORDER_WORDS,
@@ -45,7 +45,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
                 ).toordinal()
     movers = sorted(by_mover, key=lambda k: min(e.position for e in by_mover[k]))
     for key in movers:
-        evs = _merge_restated(_dedupe(_with_birthplace(by_mover[key])))
+        evs = _merge_headline(ctx, _merge_restated(_dedupe(_with_birthplace(by_mover[key]))))
         if not evs:
             continue
         mover = evs[0].mover
@@ -388,6 +388,27 @@ def _merge_restated(evs: list[Event]) -> list[Event]:
                     ev.status = max((ev.status, group[0].status), key=STATUS_RANK.__getitem__)
             continue
         told.append(group)
+    return [e for e in evs if id(e) not in drop]
+
+
+def _merge_headline(ctx: Context, evs: list[Event]) -> list[Event]:
+    """The headline's arrival that the body tells again ("X opens tour in Y" above "X arrived
+    in Y on Monday"): one stop, where the body tells it, with the headline as more evidence.
+    Not a visit of another time ("arrived in Y in 1999"): the body's stop is undated or dated
+    within a week of publication, and told as it happened, not as before."""
+    drop: set[int] = set()
+    for ev in evs:
+        if not ev.extra.get("headline"):
+            continue
+        body = next((o for o in evs if o is not ev and not o.extra.get("headline") and
+                     o.role == "dest" and o.place.id == ev.place.id and
+                     bool(o.extra.get("future")) == bool(ev.extra.get("future")) and
+                     not any(o.extra.get(k) for k in ("apart", "pluperfect", "earlier")) and
+                     (o.date is None or "/" not in o.date and news_day(ctx, o.date))), None)
+        if body is not None:
+            _combine(body, ev)
+            body.extra["headline"] = True  # still the day's news when the body gives no day
+            drop.add(id(ev))
     return [e for e in evs if id(e) not in drop]
 
 

@@ -184,7 +184,7 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
                 ev.status == "confirmed" and not ev.extra.get("future") and \
                 not ev.extra.get("earlier"):
             day = day_told_before(ctx, ev.position)
-            if day and _news_day(ctx, day):
+            if day and news_day(ctx, day):
                 # a mover the text dates nowhere: the day the story is telling ("was
                 # rerouted on Tuesday ... said after the plane touched down in X")
                 ev.date = day
@@ -197,7 +197,7 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
         if _sentence_of(ctx, ev.position) - _sentence_of(ctx, last.position) == 1:
             ev.date = last.date  # "landed in X on Tuesday. ... then flew on from X to Y"
             ev.extra["story_day"] = bool(last.extra.get("story_day"))
-        elif _news_day(ctx, last.date) and \
+        elif news_day(ctx, last.date) and \
                 not _dates_between(ctx, last.position, ev.position, last.date):
             # a story of the day's news goes on with the same day until it names another
             # (not one of years ago: "married in 1958 ... They moved to X"); the event's
@@ -206,7 +206,7 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
             ev.extra["story_day"] = True
 
 
-def _news_day(ctx: Context, day: str) -> bool:
+def news_day(ctx: Context, day: str) -> bool:
     """Whether a day is within a week of publication (the news the article reports)."""
     published = ctx.article.published
     return published is not None and \
