@@ -22,7 +22,7 @@ from mapper.gazetteer.base import normalize
 from mapper.gazetteer.local import is_local_name
 from mapper.gazetteer.qualifiers import qualifier_after
 from mapper.model import Article, Mention
-from mapper.nlp import doc_sentences, non_noun_words, parse, sentence_at
+from mapper.nlp import doc_sentences, doc_text, non_noun_words, parse, sentence_at
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ORG_PLACE_MIN_POPULATION = 100_000
@@ -369,7 +369,7 @@ class SpacyExtractor(Extractor):
                 if not overlaps(span, spans):
                     spans[span] = "GAZ"  # "Air Zimbabwe", "HSBC Malta", "Education Minnesota"
         for name in self._places_tagged_as_people(doc, person_words):
-            for s, e in same_text_spans(doc.text, {name}):
+            for s, e in same_text_spans(doc_text(doc), {name}):
                 if not overlaps((s, e), spans):
                     spans[(s, e)] = "GAZ"
                     known.add(name)

@@ -17,6 +17,7 @@ from mapper.journeys.words import (
     ROLE_RANK,
     SENTENCE_STEP,
 )
+from mapper.nlp import span_ents
 
 
 def event_date(ctx: Context, verb, sent, tense: str) -> str | None:
@@ -114,7 +115,7 @@ def _phrase(ent) -> str:
 
 def owned_times(verb, sent):
     """The DATE and TIME entities of the sentence that belong to the verb's own clause."""
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         owner = None
@@ -188,11 +189,29 @@ def time_orders(ctx: Context, evs: list[Event]) -> list[float]:
     rules look back at other events recursively, which without the memo grew exponentially
     with the events of a sentence."""
     memo: dict[tuple[int, int], float] = {}
-    return [time_order(ctx, ev, evs, 0, memo) for ev in evs]
+    index = Kin(evs)
+    return [time_order(ctx, ev, evs, 0, memo, index) for ev in evs]
+
+
+class Kin:
+    """A mover's events grouped once for ``time_order`` (which otherwise filters all of them
+    for every event): by occasion ("apart" or not) and sentence, and the dated ones, each
+    group in the order of ``evs``."""
+
+    def __init__(self, evs: list[Event]) -> None:
+        self.evs = evs
+        self.by_sentence: dict[tuple[bool, str], list[Event]] = {}
+        self.dated: dict[bool, list[Event]] = {}
+        for o in evs:
+            apart = bool(o.extra.get("apart"))
+            self.by_sentence.setdefault((apart, o.evidence), []).append(o)
+            if o.date:
+                self.dated.setdefault(apart, []).append(o)
 
 
 def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
-               memo: dict[tuple[int, int], float] | None = None) -> float:
+               memo: dict[tuple[int, int], float] | None = None,
+               index: Kin | None = None) -> float:
     """A sortable time. An event's own date first; else the time of an earlier event of the
     same mover in the same sentence ("crossed ... and passed through"), else of the last
     dated event before it in the text with the same tense; else what its tense implies:
@@ -201,6 +220,8 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
     key = (id(ev), depth)
     if memo is not None and key in memo:
         return memo[key]
+    if index is None or index.evs is not evs:
+        index = Kin(evs)
     base = ctx.base
     eps = ev.position * POSITION_STEP
     floor = None
@@ -213,42 +234,43 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
         t = (a + b) / 2 + (0.25 if ev.extra.get("future") else 0.0)  # a plan after the day's news
     else:
         # another occasion ("who last visited X in 2013") times nothing of this trip
-        kin = [o for o in evs if o is not ev and
-               bool(o.extra.get("apart")) == bool(ev.extra.get("apart"))]
-        same = sorted((o for o in kin if o.evidence == ev.evidence
-                       and _told_before(o, ev)
+        apart = bool(ev.extra.get("apart"))
+        told = [o for o in index.by_sentence.get((apart, ev.evidence), ()) if o is not ev]
+        dated = [o for o in index.dated.get(apart, ()) if o is not ev]
+        same = sorted((o for o in told if _told_before(o, ev)
                        and not o.extra.get("earlier")
                        and not (o.extra.get("pluperfect") and not ev.extra.get("pluperfect"))
                        and not (o.extra.get("later") and not ev.extra.get("later"))
                        and not (o.extra.get("future") and not ev.extra.get("future"))),
                       key=lambda o: (o.span[0], o.position))
         # "travelled through X before reaching Y in 2016": X just before Y's date
-        following = [o for o in kin if o.evidence == ev.evidence and o.date
+        following = [o for o in told if o.date
                      and not o.extra.get("earlier")
                      and (o.extra.get("later") or o.span[0] > ev.span[0])
                      and o.extra.get("future") == ev.extra.get("future")]
-        prior = [o for o in kin if o.date and "/" not in o.date
+        prior = [o for o in dated if "/" not in o.date
                  and o.span[0] < ev.span[0]
                  and o.extra.get("future") == ev.extra.get("future")]
-        dated_past = [o for o in kin if o.date and not o.extra.get("future")]
+        dated_past = [o for o in dated if not o.extra.get("future")]
         if ev.extra.get("pluperfect"):
             same = [o for o in same if o.extra.get("pluperfect")]
         if same and depth < 5:  # a plan said beside a past stop comes after it
             later = ev.extra.get("future") and not same[-1].extra.get("future")
             # after the latest of them ("who had arrived in X from Y, travelled to Z")
-            t = max(time_order(ctx, o, evs, depth + 1, memo) for o in same) + (
+            t = max(time_order(ctx, o, evs, depth + 1, memo, index) for o in same) + (
                 0.5 if later else SENTENCE_STEP)
             eps = 0.0  # the earlier event's order holds the sentence's place already
-        elif ev.extra.get("en_route") and goal_before(ev, kin) and depth < 5:
-            t = time_order(ctx, goal_before(ev, kin), evs, depth + 1, memo) - 0.05
+        elif ev.extra.get("en_route") and depth < 5 and (goal := goal_before(ev, [
+                o for o in evs if o is not ev and bool(o.extra.get("apart")) == apart])):
+            t = time_order(ctx, goal, evs, depth + 1, memo, index) - 0.05
         elif following and not ev.extra.get("later") and depth < 5:
-            t = time_order(ctx, following[0], evs, depth + 1, memo) - 0.05
+            t = time_order(ctx, following[0], evs, depth + 1, memo, index) - 0.05
         elif ev.extra.get("pluperfect"):
-            earliest = min((time_order(ctx, o, evs, depth + 1, memo) for o in dated_past),
+            earliest = min((time_order(ctx, o, evs, depth + 1, memo, index) for o in dated_past),
                            default=base)
             t = min(earliest, base) - 1.0
         elif prior and depth < 5:
-            t = time_order(ctx, prior[-1], evs, depth + 1, memo) + 0.01
+            t = time_order(ctx, prior[-1], evs, depth + 1, memo, index) + 0.01
             if prior[-1].evidence != ev.evidence:
                 floor = t  # a start told after a dated arrival comes after it
         elif not ev.extra.get("future"):
@@ -262,24 +284,22 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
     if ev.extra.get("return"):
         t += 0.5
     if ev.extra.get("earlier"):  # not before a departure ("left X and, after calls")
-        main = [o for o in evs if o is not ev and o.evidence == ev.evidence
-                and not o.extra.get("earlier") and not o.extra.get("apart")
-                and o.role != "origin"]
+        main = [o for o in index.by_sentence.get((False, ev.evidence), ()) if o is not ev
+                and not o.extra.get("earlier") and o.role != "origin"]
         if main and depth < 5:
-            t = min(t, min(time_order(ctx, o, evs, depth + 1, memo) for o in main) - 0.05)
+            t = min(t, min(time_order(ctx, o, evs, depth + 1, memo, index) for o in main) - 0.05)
             # "who left X, arrived in Z after crossing Y": Y after the sentence's start
-            starts = [o for o in evs if o.evidence == ev.evidence and o.role == "origin"
-                      and not o.extra.get("apart") and o is not ev]
+            starts = [o for o in index.by_sentence.get((False, ev.evidence), ())
+                      if o.role == "origin" and o is not ev]
             if starts and ev.role != "origin":
-                t = max(t, max(time_order(ctx, o, evs, depth + 1, memo) for o in starts) +
+                t = max(t, max(time_order(ctx, o, evs, depth + 1, memo, index) for o in starts) +
                         SENTENCE_STEP / 2)
     if ev.extra.get("later") and not ev.date:
         # "Before arriving in X, he stopped in Y": X after what the sentence tells first
-        main = [o for o in evs if o is not ev and o.evidence == ev.evidence
-                and not o.extra.get("later") and not o.extra.get("earlier")
-                and not o.extra.get("apart")]
+        main = [o for o in index.by_sentence.get((False, ev.evidence), ()) if o is not ev
+                and not o.extra.get("later") and not o.extra.get("earlier")]
         if main and depth < 5:
-            t = max(t, max(time_order(ctx, o, evs, depth + 1, memo) for o in main) + 0.05)
+            t = max(t, max(time_order(ctx, o, evs, depth + 1, memo, index) for o in main) + 0.05)
     t += eps
     if memo is not None:
         memo[key] = t
