@@ -249,13 +249,16 @@ def home_regions(cands: dict[str, Sequence[GazetteerEntry]]
             for r in regions:
                 total[r] = total.get(r, 0.0) + share
     out: dict[str, list[tuple[float, float]]] = {}
+    ranked = sorted(total.items(), key=lambda rv: -rv[1])  # best region: looked up, not scanned
     for k, cs in cands.items():
         mine = votes.get(k, {})
         others = len(votes) - (k in votes)
         if not cs or not others:
             out[k] = [(0.0, 0.0)] * len(cs)
             continue
-        best = max((v - mine.get(r, 0.0) for r, v in total.items()), default=0.0)
+        top = next((v for r, v in ranked if r not in mine), None)
+        best = max([total[r] - v for r, v in mine.items()] + ([top] if top is not None else []),
+                   default=0.0)
         row = []
         for r in map(_region, cs):
             v = total.get(r, 0.0) - mine.get(r, 0.0) if r else 0.0

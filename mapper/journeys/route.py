@@ -90,10 +90,13 @@ def drop_locators(ctx: Context, evs: list[Event]) -> list[Event]:
     <X> port near <Y>": Y is no stop)."""
     text = ctx.article.text if ctx.article else ""
     out = []
+    told: dict[str, list[Event]] = {}  # the events of each sentence
     for ev in evs:
-        if any(o is not ev and o.evidence == ev.evidence and o.place.id != ev.place.id
+        told.setdefault(ev.evidence, []).append(ev)
+    for ev in evs:
+        if any(o is not ev and o.place.id != ev.place.id
                and 0 <= ev.span[0] - o.span[1] <= 30
-               and LOCATOR.match(text[o.span[1]: ev.span[0]]) for o in evs):
+               and LOCATOR.match(text[o.span[1]: ev.span[0]]) for o in told[ev.evidence]):
             continue
         out.append(ev)
     return out

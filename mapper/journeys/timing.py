@@ -4,7 +4,7 @@ events in time (not in order of mention)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 from mapper import dates
@@ -139,13 +139,19 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
     of the same arrival ("arrives in X" in the headline, "arrived in X on Tuesday" in the
     body), and the day the story is telling for a time of day with no day ("touched down at
     2.35 pm")."""
+    at: dict[str, list[Event]] = {}  # the arrivals at each place, looked up, not scanned
+    for o in evs:
+        if o.role == "dest":
+            at.setdefault(o.place.id, []).append(o)
+    # the events of this trip by position (first in ``evs`` among equals), for "the last before"
+    trip = sorted((o for o in evs if not o.extra.get("apart")), key=lambda o: o.position)
+    positions = [o.position for o in trip]
     for ev in evs:
         if ev.date or ev.extra.get("apart") or ev.extra.get("pluperfect") or \
                 ev.extra.get("return"):
             continue
         if ev.role == "dest":
-            same = [o for o in evs if o.date and o.role == "dest" and
-                    o.place.id == ev.place.id and not o.extra.get("apart") and
+            same = [o for o in at[ev.place.id] if o.date and not o.extra.get("apart") and
                     not o.extra.get("pluperfect") and not o.extra.get("return") and
                     bool(o.extra.get("future")) == bool(ev.extra.get("future"))]
             if same:
@@ -154,8 +160,8 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
         if ev.extra.get("time_of_day") and not ev.extra.get("future"):
             ev.date = day_told_before(ctx, ev.position)
             continue
-        before = [o for o in evs if o.position < ev.position and not o.extra.get("apart")]
-        last = max(before, key=lambda o: o.position, default=None)
+        k = bisect_left(positions, ev.position)
+        last = trip[bisect_left(positions, positions[k - 1])] if k else None
         if last is not None and last.date and "/" not in last.date and \
                 not ev.extra.get("earlier") and last.evidence != ev.evidence and \
                 bool(last.extra.get("future")) == bool(ev.extra.get("future")) and \
@@ -165,8 +171,10 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
 
 def _sentence_of(ctx: Context, position: int) -> int:
     """The index of the sentence holding a character position."""
-    starts = [sent.start_char for sent in ctx.doc.sents]
-    return bisect_right(starts, position) - 1
+    key = ("mapper", "sentence_starts")
+    if key not in ctx.doc.user_data:
+        ctx.doc.user_data[key] = [sent.start_char for sent in ctx.doc.sents]
+    return bisect_right(ctx.doc.user_data[key], position) - 1
 
 
 def day_told_before(ctx: Context, position: int) -> str | None:
