@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from mapper.journeys.assembly import contains
-from mapper.journeys.context import Context
+from mapper.journeys.context import Context, spans_near
 from mapper.journeys.status_mode import stop_status, travel_mode
 from mapper.journeys.syntax import (
     after_clause,
@@ -57,7 +57,7 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
         keep.extend(where.subtree)
     idx = sorted(t.idx for t in keep)
     found = []
-    for ms, me, place, label in ctx.by_span:
+    for ms, me, place, label in spans_near(ctx, idx[0], idx[-1]):
         if label != "DEMONYM" and any(ms <= i < me for i in idx) and \
                 not modifier_only(ctx, ms, me):
             found.append((place, (ms, me)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from mapper.gazetteer.base import normalize
-from mapper.journeys.context import Context
+from mapper.journeys.context import Context, spans_near
 from mapper.journeys.syntax import lemma_of
 from mapper.journeys.words import (
     HONORIFIC_GENDER,
@@ -192,7 +192,7 @@ def unknown_name(ctx: Context, tok) -> bool:
             tok.i == tok.sent.start and tok.ent_type_ == "" and \
             ctx.article.text.count(tok.text) < 2 and not _name_then_motion(tok):
         return False  # a capitalised first word is a name only if it recurs
-    if any(ms <= tok.idx < me for ms, me, _, _ in ctx.by_span):
+    if any(ms <= tok.idx < me for ms, me, _, _ in spans_near(ctx, tok.idx, tok.idx)):
         return False
     name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.pos_ == "PROPN")
     return not ctx.gazetteer.has_name(normalize(name))  # "Ellie Smith", not "Smith"
@@ -206,7 +206,8 @@ def the_name(ctx: Context, tok) -> bool:
         and len(words) > 2 and words[0].lower_ == "the" and words[0].dep_ == "det" and all(
             t.text.istitle() and t.ent_type_ == "" and t.head == tok for t in words[1:-1]) \
         and not any(ms < words[-1].idx + len(words[-1]) and me > words[1].idx
-                    for ms, me, _, _ in ctx.by_span)
+                    for ms, me, _, _ in spans_near(ctx, words[1].idx,
+                                                   words[-1].idx + len(words[-1])))
 
 
 def object_antecedent(ctx: Context, pronoun):

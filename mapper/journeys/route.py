@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from mapper.geodesy import distance_km
-from mapper.journeys.context import Context
+from mapper.journeys.context import Context, spans_near
 from mapper.journeys.values import Event
 from mapper.model import GazetteerEntry, Place
 
@@ -71,7 +71,8 @@ def most_specific(ctx: Context, evs: list[Event]) -> None:
                     None)
         if sent is None:
             continue
-        towns = {place.id: place for s, e, place, label in ctx.by_span
+        towns = {place.id: place for s, e, place, label in
+                 spans_near(ctx, sent.start_char, sent.end_char)
                  if sent.start_char <= s and e <= sent.end_char and label != "DEMONYM"
                  and place.entry.feature in SPECIFIC and not place.implied
                  and place.entry.country_code == entry.country_code}
