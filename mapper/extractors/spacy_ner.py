@@ -11,6 +11,8 @@ from mapper.extractors.base import (
     NOT_PLACES,
     TITLES,
     Extractor,
+    SpanMap,
+    near,
     overlaps,
     same_text_spans,
     strip_possessive,
@@ -159,7 +161,8 @@ class SpacyExtractor(Extractor):
                     continue  # "Central High School"; a verb may name a town ("Concord Police")
                 if part.text in self.state_abbreviations or \
                         self.gazetteer.has_name(normalize(part.text)):
-                    for k in [k for k in spans if k[0] < span[1] and span[0] < k[1]]:
+                    for k in [k for k in near(spans, *span) if k[0] < span[1] and
+                              span[0] < k[1]]:
                         if spans[k] not in ("GPE", "LOC") or not \
                                 self.gazetteer.has_name(normalize(doc.text[k[0]:k[1]])):
                             del spans[k]  # an unknown longer name ("Huntsville City")
@@ -283,7 +286,7 @@ class SpacyExtractor(Extractor):
         doc = doc if doc is not None else parse(text)
         sentences = doc_sentences(doc)
         dateline = [article.dateline_span] if article.dateline_span else []
-        spans: dict[tuple[int, int], str] = {}
+        spans: dict[tuple[int, int], str] = SpanMap()
         # every word of a longer person's name ("Paris" and "Hilton" in "Paris Hilton")
         person_words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
                         for w in e.text.split()}
@@ -408,8 +411,9 @@ class SpacyExtractor(Extractor):
                 continue  # "Act", "Superior", "Man" in a headline: the ordinary word
             if " " not in word and (s, e) not in spans and self._name_part(doc, s):
                 continue  # "Dalai" in "the Dalai Lama flew": part of a name NER did not see
-            inner = [k for k in spans if s <= k[0] and k[1] <= e]
-            if any(k[0] < e and s < k[1] for k in spans if k not in inner):
+            close = near(spans, s, e)
+            inner = [k for k in close if s <= k[0] and k[1] <= e]
+            if any(k[0] < e and s < k[1] for k in close if k not in inner):
                 continue
             if inner == [(s, e)]:
                 continue
