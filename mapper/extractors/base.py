@@ -137,6 +137,8 @@ class Extractor(ABC):
     ) -> list[tuple[int, int]]:
         """Longest n-grams of the text that the gazetteer knows well enough to call places."""
         blocked = sorted(blocked)
+        blocked_starts = [s for s, _ in blocked]  # looked up by bisection, not walked
+        blocked_longest = max((e - s for s, e in blocked), default=0)
         sentence_starts = {s.start for s in sentences}
         found: list[tuple[int, int]] = []
         i = 0
@@ -168,8 +170,10 @@ class Extractor(ABC):
                     continue
                 if n == 1 and first.start in sentence_starts and first.text.lower() in STOP_WORDS:
                     continue
+                near = blocked[bisect_left(blocked_starts, first.start - blocked_longest):
+                               bisect_left(blocked_starts, last.end)]
                 if any(s < last.end and first.start < e and not (first.start <= s and e <= last.end
-                       and (e - s) < (last.end - first.start)) for s, e in blocked):
+                       and (e - s) < (last.end - first.start)) for s, e in near):
                     continue
                 if lead_direction and n > 1:
                     if not self.is_feature(phrase):

@@ -164,7 +164,7 @@ class SpacyExtractor(Extractor):
                     for k in [k for k in near(spans, *span) if k[0] < span[1] and
                               span[0] < k[1]]:
                         if spans[k] not in ("GPE", "LOC") or not \
-                                self.gazetteer.has_name(normalize(doc.text[k[0]:k[1]])):
+                                self.gazetteer.has_name(normalize(doc_text(doc)[k[0]:k[1]])):
                             del spans[k]  # an unknown longer name ("Huntsville City")
                     if not overlaps(span, spans):
                         spans[span] = "GAZ"
@@ -308,7 +308,7 @@ class SpacyExtractor(Extractor):
 
     def _entity_places(self, doc, spans: dict) -> set[str]:
         """spaCy's GPE, LOC and FAC entities; the names of those known as places."""
-        text = doc.text
+        text = doc_text(doc)
         known: set[str] = set()
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS:
@@ -398,7 +398,7 @@ class SpacyExtractor(Extractor):
         spans it contains ("Iberian peninsula", "northern Patagonia"). A later word of a
         facility's name is not a town ("Hall" in "City Hall on Elm Street"); its first word may
         be ("Springfield Airport")."""
-        text = doc.text
+        text = doc_text(doc)
         heads = [(t.idx, t.idx + len(t)) for e in doc.ents if e.label_ == "FAC" for t in e[1:]]
         blocked = list(other) + heads + dateline
         for s, e in self.gazetteer_matches(text, tokens(text), sentences,
@@ -453,7 +453,7 @@ class SpacyExtractor(Extractor):
         """Local-news conventions that name towns however small: "Jane Doe, 34, of Town",
         "D-Town", "the Town Police", "X, Y and Z counties", datelines in capitals, "the port of
         X", and demonyms of states and regions."""
-        text = doc.text
+        text = doc_text(doc)
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
