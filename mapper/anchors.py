@@ -151,7 +151,9 @@ class AnchorView:
 
     def country_codes(self) -> list[str]:
         """The countries of the non-country anchors."""
-        return [cc for cc in self.anchors.countries if cc and self.country_count(cc) > 0]
+        counts, e = self.anchors.countries, self.own_entry
+        gone = e.country_code if e is not None and e.feature != "country" else None
+        return [cc for cc, n in counts.items() if cc and (n > 1 or cc != gone)]
 
     def entries(self) -> list[GazetteerEntry]:
         """Every anchor (with repeats), in the order of the entries."""
@@ -217,24 +219,21 @@ class AnchorView:
         entry (k-d tree over all entries; inf when there is none)."""
         a = self.anchors
         tree, total = a.tree(), len(a.entries)
-        out = [np.inf] * len(points)
+        out = np.full(len(points), np.inf)
         todo = np.arange(len(points))
         k = 16
         while todo.size:
             k = min(k, total)
             _, idx = tree.query(points[todo], k=k)
             idx = np.asarray(idx).reshape(len(todo), -1)
-            left = []
-            for row, i in zip(idx, todo):
-                ok = row[(live[row] > 0) & (row != cu[i])]
-                if ok.size:
-                    out[i] = float(haversine_rad(clat[i:i + 1], clon[i:i + 1], a.lat[ok],
-                                                 a.lon[ok]).min())
-                elif k < total:
-                    left.append(i)
-            todo = np.array(left, dtype=np.intp)
+            ok = (live[idx] > 0) & (idx != cu[todo, None])
+            d = haversine_pairs(clat[todo, None], clon[todo, None], a.lat[idx], a.lon[idx])
+            d[~ok] = np.inf
+            found = ok.any(axis=1)
+            out[todo[found]] = d[found].min(axis=1)
+            todo = todo[~found] if k < total else todo[:0]
             k *= 4
-        return out
+        return out.tolist()
 
 
 class _Without(Mapping):
