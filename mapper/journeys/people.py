@@ -28,6 +28,7 @@ def named_people(ctx: Context, doc) -> dict[str, dict]:
     ctx.person_alias = {}
     # word -> (token, person key, named as a subject) of each full name, in text order
     ctx.name_keys = {}
+    known: set[str] = set()  # the person keys in name_keys, kept as they are added
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -35,7 +36,7 @@ def named_people(ctx: Context, doc) -> dict[str, dict]:
         words = _name_words(name)
         if not words:
             continue
-        key = key_of(ctx, words, ent.start) or " ".join(words)
+        key = key_of(ctx, words, ent.start, known) or " ".join(words)
         rec = people.setdefault(key, {"label": name, "titles": set(), "home": None})
         if len(name) > len(rec["label"]):
             rec["label"] = name
@@ -45,6 +46,7 @@ def named_people(ctx: Context, doc) -> dict[str, dict]:
             if len(words) > 1 or not seen:
                 seen.append((ent.start, key, ent.root.dep_ in ("nsubj", "nsubjpass",
                                                                "ROOT")))
+                known.add(key)
         left = ent.start - 1
         title_tokens = []
         while left >= 0 and doc[left].dep_ in ("compound", "amod", "nmod") and \
@@ -254,7 +256,7 @@ def person_key(ctx: Context, tok) -> str | None:
     return key_of(ctx, _name_words(_person_name(ent.text)), ent.start)
 
 
-def key_of(ctx: Context, words: list[str], at: int) -> str | None:
+def key_of(ctx: Context, words: list[str], at: int, known: set[str] | None = None) -> str | None:
     """The person a name denotes: a full name by its surname (two people who share a first
     name stay apart); a lone word by the person of that name last named as a subject
     before it ("Ana Silva, daughter of Rui Silva, ... Silva" is Ana), else first named."""
@@ -262,7 +264,8 @@ def key_of(ctx: Context, words: list[str], at: int) -> str | None:
         return None
     if len(words) > 1:
         full = " ".join(words)
-        known = {k for seen in ctx.name_keys.values() for _, k, _ in seen}
+        if known is None:
+            known = {k for seen in ctx.name_keys.values() for _, k, _ in seen}
         if full in known:
             return full
         for _, key, _ in ctx.name_keys.get(words[-1], []):
