@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from mapper.extractors.airports import claim_airports
 from mapper.extractors.base import (
@@ -383,12 +384,16 @@ class SpacyExtractor(Extractor):
                                  spans: dict) -> None:
         """A name tagged as a place once is a place everywhere, unless a longer non-place
         entity contains it ("Washington" in "The Washington Times")."""
+        other = sorted(other)  # looked up by bisection, not walked, for each occurrence
+        starts = [os for os, _ in other]
+        longest = max((oe - os for os, oe in other), default=0)
         for s, e in same_text_spans(text, known):
             if overlaps((s, e), dateline):
                 continue  # the dateline is its own mention
             if (s, e) in spans or overlaps((s, e), spans):
                 continue
-            if any(os <= s and e <= oe and (oe - os) > (e - s) for os, oe in other):
+            if any(os <= s and e <= oe and (oe - os) > (e - s) for os, oe in
+                   other[bisect_left(starts, s - longest):bisect_right(starts, s)]):
                 continue
             spans[(s, e)] = "GAZ"
 

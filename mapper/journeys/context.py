@@ -29,6 +29,8 @@ class Context:
     people: dict[str, dict] = field(default_factory=dict)
     person_alias: dict[str, str] = field(default_factory=dict)
     name_keys: dict[str, list[tuple[int, str, bool]]] = field(default_factory=dict)
+    person_keys: set[str] = field(default_factory=set)  # every person key in name_keys
+    first_named: dict[str, int] | None = None  # person key -> first token (from name_keys)
     gender: dict[str, str] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)  # vehicle noun -> its owner's key
     # movers seen so far

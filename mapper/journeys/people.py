@@ -28,7 +28,7 @@ def named_people(ctx: Context, doc) -> dict[str, dict]:
     ctx.person_alias = {}
     # word -> (token, person key, named as a subject) of each full name, in text order
     ctx.name_keys = {}
-    known: set[str] = set()  # the person keys in name_keys, kept as they are added
+    known = ctx.person_keys = set()  # the person keys in name_keys, kept as they are added
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -60,6 +60,7 @@ def named_people(ctx: Context, doc) -> dict[str, dict]:
         home = demonym_country(ctx, " ".join(t.text for t in title_tokens))
         if home:
             rec["home"] = home
+    ctx.first_named = None  # worked out from name_keys when first needed
     return people
 
 
@@ -176,8 +177,12 @@ def titled_person(ctx: Context, noun) -> str | None:
     for key, rec in ctx.people.items():
         if tl not in rec["titles"]:
             continue
-        first = min((i for seen in ctx.name_keys.values() for i, k, _ in seen if k == key),
-                    default=noun.i)
+        if ctx.first_named is None:
+            ctx.first_named = {}
+            for seen in ctx.name_keys.values():
+                for i, k, _ in seen:
+                    ctx.first_named[k] = min(i, ctx.first_named.get(k, i))
+        first = ctx.first_named.get(key, noun.i)
         if home is None or rec["home"] == home or (
                 first < noun.i and rec["home"] is None):
             return key  # one named later only if no nationality of the noun's says not
@@ -253,7 +258,7 @@ def person_key(ctx: Context, tok) -> str | None:
     ent = ent_at(ctx.doc, tok.i)
     if ent is None:
         return None
-    return key_of(ctx, _name_words(_person_name(ent.text)), ent.start)
+    return key_of(ctx, _name_words(_person_name(ent.text)), ent.start, ctx.person_keys)
 
 
 def key_of(ctx: Context, words: list[str], at: int, known: set[str] | None = None) -> str | None:

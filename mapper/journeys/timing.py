@@ -36,7 +36,7 @@ def event_date(ctx: Context, verb, sent, tense: str) -> str | None:
                 return found
     if any(c.lower_ == "then" for c in verb.children) and sent.start > 0:
         previous = ctx.doc[sent.start - 1].sent
-        for ent in reversed(previous.ents):
+        for ent in reversed(span_ents(previous)):
             if ent.label_ in ("DATE", "TIME"):
                 found = resolve_date(ctx, ent.text, tense, ent.label_)
                 if found:
@@ -169,20 +169,27 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
             ev.date = last.date  # "landed in X on Tuesday. ... then flew on from X to Y"
 
 
+def _sentences(ctx: Context) -> tuple[list, list[int]]:
+    """The Doc's sentences and their start offsets, listed once per Doc."""
+    key = ("mapper", "sentences")
+    if key not in ctx.doc.user_data:
+        sents = list(ctx.doc.sents)
+        ctx.doc.user_data[key] = (sents, [sent.start_char for sent in sents])
+    return ctx.doc.user_data[key]
+
+
 def _sentence_of(ctx: Context, position: int) -> int:
     """The index of the sentence holding a character position."""
-    key = ("mapper", "sentence_starts")
-    if key not in ctx.doc.user_data:
-        ctx.doc.user_data[key] = [sent.start_char for sent in ctx.doc.sents]
-    return bisect_right(ctx.doc.user_data[key], position) - 1
+    return bisect_right(_sentences(ctx)[1], position) - 1
 
 
 def day_told_before(ctx: Context, position: int) -> str | None:
     """The day of the nearest date told before ``position`` that is one past day (not a
     plan's), else the publication date: the day a story is telling."""
     published = ctx.article.published
-    for sent in reversed([s for s in ctx.doc.sents if s.start_char < position]):
-        for ent in reversed(sent.ents):
+    sents, starts = _sentences(ctx)
+    for sent in reversed(sents[:bisect_left(starts, position)]):
+        for ent in reversed(span_ents(sent)):
             if ent.start_char >= position or ent.label_ not in ("DATE", "TIME"):
                 continue
             found = resolve_date(ctx, ent.text, "past", ent.label_)
