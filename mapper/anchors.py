@@ -16,6 +16,7 @@ queries on the sphere directly and ships with scipy, already a dependency.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -142,6 +143,7 @@ class AnchorView:
         self.own_entry = e
         self.placed = anchors.placed - (e is not None and e.feature != "country")
         self.states = _Without(anchors.states, state_of(e) if e is not None else None)
+        self._own_sample: list[int] | None = None
 
     def country_count(self, code: str | None) -> int:
         """Non-country anchors in the country ``code``."""
@@ -193,25 +195,38 @@ class AnchorView:
         live[a.country] = 0
         counts = [self.placed - (int(live[u]) if u >= 0 else 0) for u in cu]
         near = self._nearest(unit_vectors(clat, clon), cu, live, clat, clon)
-        sample = list(a.sample)
-        if self.own is not None and self.own in sample:
-            sample.remove(self.own)
-        s = np.array(sample, dtype=np.intp)
-        d = haversine_rad(clat, clon, a.lat[s], a.lon[s]) if s.size else \
-            np.full((len(candidates), 0), np.inf)
-        d[s[None, :] == cu[:, None]] = np.inf
-        d.sort(axis=1)
-        out = []
-        for n, nd, row in zip(counts, near, d):
-            row = row[np.isfinite(row)]
-            if n <= 0:
-                out.append(none)
-            elif not len(row):
-                out.append((n, nd, float(nd <= WITHIN_KM), nd))
-            else:
-                out.append((n, nd, int(np.count_nonzero(row <= WITHIN_KM)) / len(row),
-                            float(row[len(row) // 2])))
-        return out
+        # the share within 300 km and the median: see spread(), for the candidates that need them
+        return [(n, nd, math.nan, math.nan) if n > 0 else none for n, nd in zip(counts, near)]
+
+    @property
+    def exact(self) -> bool:
+        """Whether summaries() gives every figure (else spread() completes them)."""
+        return self.placed <= EXACT_ANCHORS
+
+    def spread(self, c: GazetteerEntry, summary: tuple[int, float | None, float, float | None]
+               ) -> tuple[int, float | None, float, float | None]:
+        """A summary of many anchors completed with the share within 300 km and the median
+        distance, both estimated on the round's even sample of the anchors."""
+        n, near = summary[0], summary[1]
+        if n <= 0 or near is None:
+            return summary
+        a = self.anchors
+        u = a.index.get(c.key, -1)
+        s = np.array([x for x in self._sample() if x != u], dtype=np.intp)
+        if not s.size:
+            return (n, near, float(near <= WITHIN_KM), near)
+        d = np.sort(haversine_rad(np.radians([c.lat]), np.radians([c.lon]),
+                                  a.lat[s], a.lon[s])[0])
+        return (n, near, int(np.count_nonzero(d <= WITHIN_KM)) / len(d), float(d[len(d) // 2]))
+
+    def _sample(self) -> list[int]:
+        """The round's sample of anchors without this name's own pick."""
+        if self._own_sample is None:
+            sample = list(self.anchors.sample)
+            if self.own is not None and self.own in sample:
+                sample.remove(self.own)
+            self._own_sample = sample
+        return self._own_sample
 
     def _nearest(self, points: np.ndarray, cu: np.ndarray, live: np.ndarray,
                  clat: np.ndarray, clon: np.ndarray) -> list[float]:

@@ -86,9 +86,18 @@ class GroupContext:
         """Candidate ``i`` against the resolved places other than countries and itself: how
         many, the distance (km) to the nearest, the share within 300 km, the median distance
         (see :meth:`mapper.anchors.AnchorView.summaries`)."""
+        rows = self.anchor_nearest_rows()
+        if not self.anchors.exact and not self._cache.get(("spread", i)):
+            rows[i] = self.anchors.spread(self.candidates[i], rows[i])
+            self._cache[("spread", i)] = True
+        return rows[i]
+
+    def anchor_nearest_rows(self) -> list[tuple[int, float | None, float, float | None]]:
+        """Every candidate's anchor summary, the share and median left out (NaN) when there are
+        many anchors (anchor_summary completes them for the candidates that need them)."""
         if "anchor_km" not in self._cache:
             self._cache["anchor_km"] = self.anchors.summaries(self.candidates)
-        return self._cache["anchor_km"][i]
+        return self._cache["anchor_km"]
 
     def population_rank(self, c: GazetteerEntry) -> int:
         if "rank" not in self._cache:

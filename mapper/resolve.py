@@ -268,7 +268,7 @@ class Resolver:
                                g.kinds, cs, g.states) for c in cs]
             return cs[max(range(len(cs)), key=hand.__getitem__)]
         hand = [self.score(c, list(g.mentions), article, g.countries, [], g.kinds,
-                           cs, g.states, g.anchor_summary(i)[1])
+                           cs, g.states, g.anchor_nearest_rows()[i][1])
                 for i, c in enumerate(cs)]
         best_hand = cs[max(range(len(cs)), key=hand.__getitem__)]
         # The model reranks the hand score's shortlist (the right place is nearly always on it).
