@@ -29,8 +29,10 @@ def geodesic_line(
     km = distance_km(a, b)
     n = max(int(km // step_km), 0)
     inner = WGS84.npts(a[1], a[0], b[1], b[0], n) if n else []
-    coords = [(a[1], a[0]), *inner, (b[1], b[0])]
-    return LineString(np.array(unwrap_longitudes(coords)))  # an array: no per-point Python
+    coords = np.array([(a[1], a[0]), *inner, (b[1], b[0])])  # an array: no per-point Python
+    if np.all(np.abs(np.diff(coords[:, 0])) <= 180):
+        return LineString(coords)  # no step to unwrap (unwrap_longitudes would keep them all)
+    return LineString(np.array(unwrap_longitudes([tuple(c) for c in coords.tolist()])))
 
 
 def densify(coords: Sequence[tuple[float, float]], step_km: float = 25.0) -> LineString:
