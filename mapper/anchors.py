@@ -143,7 +143,7 @@ class AnchorView:
         self.own_entry = e
         self.placed = anchors.placed - (e is not None and e.feature != "country")
         self.states = _Without(anchors.states, state_of(e) if e is not None else None)
-        self._own_sample: list[int] | None = None
+        self._own_sample: np.ndarray | None = None
 
     def country_count(self, code: str | None) -> int:
         """Non-country anchors in the country ``code``."""
@@ -212,20 +212,21 @@ class AnchorView:
             return summary
         a = self.anchors
         u = a.index.get(c.key, -1)
-        s = np.array([x for x in self._sample() if x != u], dtype=np.intp)
+        s = self._sample()
+        s = s[s != u]
         if not s.size:
             return (n, near, float(near <= WITHIN_KM), near)
         d = np.sort(haversine_rad(np.radians([c.lat]), np.radians([c.lon]),
                                   a.lat[s], a.lon[s])[0])
         return (n, near, int(np.count_nonzero(d <= WITHIN_KM)) / len(d), float(d[len(d) // 2]))
 
-    def _sample(self) -> list[int]:
+    def _sample(self) -> np.ndarray:
         """The round's sample of anchors without this name's own pick."""
         if self._own_sample is None:
             sample = list(self.anchors.sample)
             if self.own is not None and self.own in sample:
                 sample.remove(self.own)
-            self._own_sample = sample
+            self._own_sample = np.array(sample, dtype=np.intp)
         return self._own_sample
 
     def _nearest(self, points: np.ndarray, cu: np.ndarray, live: np.ndarray,
