@@ -170,10 +170,10 @@ class Extractor(ABC):
                     continue
                 if n == 1 and first.start in sentence_starts and first.text.lower() in STOP_WORDS:
                     continue
-                near = blocked[bisect_left(blocked_starts, first.start - blocked_longest):
-                               bisect_left(blocked_starts, last.end)]
+                close = blocked[bisect_left(blocked_starts, first.start - blocked_longest):
+                                bisect_left(blocked_starts, last.end)]
                 if any(s < last.end and first.start < e and not (first.start <= s and e <= last.end
-                       and (e - s) < (last.end - first.start)) for s, e in near):
+                       and (e - s) < (last.end - first.start)) for s, e in close):
                     continue
                 if lead_direction and n > 1:
                     if not self.is_feature(phrase):
