@@ -28,6 +28,7 @@ from mapper.errors import OutputError
 Data = bytes | str | Callable[[BinaryIO], None]
 
 STDOUT = "-"
+TMP_SUFFIX = ".tmp"  # temporary files are .NAME.<random>.tmp beside the target
 _STD_STREAM = re.compile(r"^/(?:dev/(?:std(?:in|out|err)|fd/\d+)|proc/self/fd/\d+)$")
 
 
@@ -119,7 +120,7 @@ class _Staged:
         if self.stream:
             return
         _make_parents(self.target.parent, created)
-        fd, name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp",
+        fd, name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=TMP_SUFFIX,
                                     dir=self.target.parent)
         self.tmp = Path(name)
         with os.fdopen(fd, "wb") as fh:
@@ -200,6 +201,13 @@ def write_all(outputs: Sequence[tuple[str | os.PathLike, Data]]) -> list[Path]:
     return [Path(p) for p, _ in outputs]
 
 
+def leftovers(target: Path) -> list[Path]:
+    """The temporary files (``.NAME.<random>.tmp``) that writes of ``target`` killed half-way
+    (``kill -9``) left beside it; only safe to remove when nothing is writing ``target``."""
+    name = "".join(f"[{ch}]" if ch in "*?[" else ch for ch in target.name)
+    return list(target.parent.glob(f".{name}.*{TMP_SUFFIX}"))
+
+
 def _block_signals() -> set[signal.Signals] | None:
     """Block SIGINT and SIGTERM in this thread; the previous mask (None where not supported)."""
     if not hasattr(signal, "pthread_sigmask"):
@@ -228,7 +236,8 @@ def replace_via(path: str | os.PathLike, write: Callable[[Path], None]) -> Path:
     tmp = None
     try:
         _make_parents(target.parent, created)
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX,
+                                    dir=target.parent)
         os.close(fd)
         tmp = Path(name)
         os.chmod(tmp, _new_file_mode(target))

@@ -23,7 +23,7 @@ from pathlib import Path
 import platformdirs
 from filelock import FileLock, Timeout
 
-from mapper.atomic import write_atomic
+from mapper.atomic import leftovers, write_atomic
 from mapper.errors import MapperError
 
 log = logging.getLogger("mapper")
@@ -259,5 +259,7 @@ def remove_stale(current: Path, pattern: str) -> int:
 
 
 def _temporaries(target: Path) -> list[Path]:
-    """The temporary files beside ``target``: of its builds and of its checksum file."""
-    return list(target.parent.glob(f"{_glob_escape(target.name)}*{TMP_MARK}*"))
+    """The temporary files beside ``target``: of its builds, and of atomic writes of it or of
+    its checksum file (``.NAME.<random>.tmp``, see mapper.atomic)."""
+    return list(target.parent.glob(f"{_glob_escape(target.name)}*{TMP_MARK}*")) + \
+        leftovers(target)

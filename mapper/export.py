@@ -8,7 +8,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from shapely.geometry import mapping
+import shapely
+from shapely.geometry import LineString, mapping
 
 from mapper import atomic
 from mapper.model import Analysis, Corridor, Journey, Leg, Place, Stop
@@ -45,10 +46,19 @@ def place_feature(p: Place, stops: Sequence[tuple[Journey, Stop]] = ()) -> dict:
     }
 
 
+def _geometry(geom) -> dict:
+    """``shapely.geometry.mapping``, for a LineString from one array of its points (shapely's
+    own reads them one by one in Python: thousands of legs of hundreds of points each)."""
+    if isinstance(geom, LineString):
+        points = shapely.get_coordinates(geom, include_z=geom.has_z).tolist()
+        return {"type": "LineString", "coordinates": tuple(map(tuple, points))}
+    return mapping(geom)
+
+
 def leg_feature(leg: Leg) -> dict:
     return {
         "type": "Feature",
-        "geometry": mapping(leg.geometry) if leg.geometry is not None else None,
+        "geometry": _geometry(leg.geometry) if leg.geometry is not None else None,
         "properties": {
             "kind": "leg",
             "journey": leg.journey,

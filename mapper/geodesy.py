@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+import shapely
 from pyproj import Geod
 from shapely.geometry import LineString
 
@@ -27,8 +29,10 @@ def geodesic_line(
     km = distance_km(a, b)
     n = max(int(km // step_km), 0)
     inner = WGS84.npts(a[1], a[0], b[1], b[0], n) if n else []
-    coords = [(a[1], a[0]), *inner, (b[1], b[0])]
-    return LineString(unwrap_longitudes(coords))
+    coords = np.array([(a[1], a[0]), *inner, (b[1], b[0])])  # an array: no per-point Python
+    if np.all(np.abs(np.diff(coords[:, 0])) <= 180):
+        return LineString(coords)  # no step to unwrap (unwrap_longitudes would keep them all)
+    return LineString(np.array(unwrap_longitudes([tuple(c) for c in coords.tolist()])))
 
 
 def densify(coords: Sequence[tuple[float, float]], step_km: float = 25.0) -> LineString:
@@ -44,6 +48,9 @@ def densify(coords: Sequence[tuple[float, float]], step_km: float = 25.0) -> Lin
 
 def line_length_km(line: LineString) -> float:
     """Geodesic length of a (lon, lat) LineString in km."""
+    if isinstance(line, LineString):  # pyproj's geometry_length reads the points one by one
+        xy = shapely.get_coordinates(line)
+        return WGS84.line_length(xy[:, 0], xy[:, 1]) / 1000.0
     return WGS84.geometry_length(line) / 1000.0
 
 

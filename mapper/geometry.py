@@ -48,7 +48,8 @@ def _draw_journey(journey: Journey, online: bool, reference: float) -> Journey:
             if k:
                 legs[i] = leg = replace(leg, geometry=translate(leg.geometry, xoff=360 * k))
         previous_end = leg.geometry.coords[-1][0]
-    lons = [x for leg in legs if leg.geometry is not None for x, *_ in leg.geometry.coords]
+    lons = [x for leg in legs if leg.geometry is not None
+            for x in shapely.get_coordinates(leg.geometry)[:, 0].tolist()]
     if lons:
         k = round((reference - sum(lons) / len(lons)) / 360)
         if k:

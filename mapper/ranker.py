@@ -13,11 +13,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.spatial import cKDTree
 
+from mapper.anchors import EARTH_KM, WITHIN_KM, AnchorView, haversine_pairs, unit_vectors
 from mapper.gazetteer.base import normalize
 from mapper.model import GazetteerEntry, Mention
 from mapper.resources import corrupt, read_json
@@ -64,8 +66,8 @@ class GroupContext:
     candidates: Sequence[GazetteerEntry]
     kinds: dict[str, int]  # entry key -> match kind (0 primary, 1 alternate, 2 derived)
     countries: Counter  # country code -> weight (named in the story, anchors' countries)
-    anchors: Sequence[GazetteerEntry]
-    states: Counter  # (country code, normalized admin1) the anchors name or lie in
+    anchors: AnchorView  # the places resolved so far, but the group's own pick
+    states: Mapping  # (country code, normalized admin1) the anchors name or lie in
     qualifier_matches: Callable[[str, GazetteerEntry], bool]
     # per candidate: see support()
     support: Sequence[tuple[float, float, float, float]] = ()
@@ -80,21 +82,22 @@ class GroupContext:
                                     if feature is None or c.feature == feature), default=0)
         return self._cache[key]
 
-    def anchor_distances(self, i: int) -> list[float]:
-        """Sorted great-circle distances (km) from candidate ``i`` to the resolved places other
-        than countries and itself."""
+    def anchor_summary(self, i: int) -> tuple[int, float | None, float, float | None]:
+        """Candidate ``i`` against the resolved places other than countries and itself: how
+        many, the distance (km) to the nearest, the share within 300 km, the median distance
+        (see :meth:`mapper.anchors.AnchorView.summaries`)."""
+        rows = self.anchor_nearest_rows()
+        if not self.anchors.exact and not self._cache.get(("spread", i)):
+            rows[i] = self.anchors.spread(self.candidates[i], rows[i])
+            self._cache[("spread", i)] = True
+        return rows[i]
+
+    def anchor_nearest_rows(self) -> list[tuple[int, float | None, float, float | None]]:
+        """Every candidate's anchor summary, the share and median left out (NaN) when there are
+        many anchors (anchor_summary completes them for the candidates that need them)."""
         if "anchor_km" not in self._cache:
-            anchors = [a for a in self.anchors if a.feature != "country"]
-            if not anchors:
-                self._cache["anchor_km"] = [[] for _ in self.candidates]
-            else:
-                d = _haversine([(c.lat, c.lon) for c in self.candidates],
-                               [(a.lat, a.lon) for a in anchors])
-                own = np.array([[a.key == c.key for a in anchors] for c in self.candidates])
-                d[own] = np.inf
-                d.sort(axis=1)
-                self._cache["anchor_km"] = [row[np.isfinite(row)].tolist() for row in d]
-        return self._cache["anchor_km"][i]
+            self._cache["anchor_km"] = self.anchors.summaries(self.candidates)
+        return self._cache["anchor_km"]
 
     def population_rank(self, c: GazetteerEntry) -> int:
         if "rank" not in self._cache:
@@ -111,12 +114,10 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
     physical = c.key.startswith("feat:")
     kind = g.kinds.get(c.key, 1)
     if "per_group" not in g._cache:  # the same for every candidate: worked out once
-        anchors_cc = [a.country_code for a in g.anchors if a.feature != "country"]
-        g._cache["per_group"] = (sum(g.countries.values()) or 1, len(anchors_cc),
-                                 Counter(anchors_cc))
-    total, n_anchors, anchors_cc = g._cache["per_group"]
+        g._cache["per_group"] = (sum(g.countries.values()) or 1, g.anchors.placed)
+    total, n_anchors = g._cache["per_group"]
     in_doc = bool(c.country_code and c.country_code in g.countries)
-    anchor_share = (anchors_cc[c.country_code] / n_anchors
+    anchor_share = (g.anchors.country_count(c.country_code) / n_anchors
                     if n_anchors and c.country_code else 0.0)
     qualifiers = {m.qualifier for m in ms if m.qualifier}
     q_match = sum(g.qualifier_matches(q, c) for q in qualifiers)
@@ -132,12 +133,11 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
     admin_word = any(ADMIN_IN_NAME.search(m.text) for m in ms)
     words = {w.lower() for m in ms for w in FEATURE_WORDS.findall(m.text)}
     labels = {m.label for m in ms}
-    dists = g.anchor_distances(i)
-    others = bool(dists)
-    near = dists[0] if dists else NO_ANCHOR_KM
+    n_near, nearest_km, within, median_km = g.anchor_summary(i)
+    others = n_near > 0
+    near = nearest_km if nearest_km is not None else NO_ANCHOR_KM
     top_feat = g.top_population(feat)
-    within = sum(d <= 300.0 for d in dists) / len(dists) if dists else 0.0
-    median = dists[len(dists) // 2] if dists else NO_ANCHOR_KM
+    median = median_km if median_km is not None else NO_ANCHOR_KM
     nearby, nearest, wide, region = g.support[i] if g.support else _NO_SUPPORT
     home_ratio, home_weight = g.home[i] if g.home else (0.0, 0.0)
     return [
@@ -189,31 +189,54 @@ def support(cands: dict[str, Sequence[GazetteerEntry]]
     """For each name's candidates: the share of the document's other names that have a
     candidate within NEARBY_KM, the distance to the nearest candidate of another name, the share
     with a candidate within 300 km and the share with a candidate in the same first-level
-    subdivision (places a story names together tend to lie together)."""
+    subdivision (places a story names together tend to lie together).
+
+    Only pairs of candidates within 300 km are compared, found in a k-d tree over unit vectors
+    (mapper.anchors), and the nearest other name's candidate among the k nearest points, k one
+    more than the name's own candidates: linear in the names, not quadratic."""
     keys = [k for k, cs in cands.items() if cs]
     if len(keys) < 2:
         return {k: [_NO_SUPPORT] * len(cands[k]) for k in cands}
     lat = np.radians([c.lat for k in keys for c in cands[k]])
     lon = np.radians([c.lon for k in keys for c in cands[k]])
-    owner = np.repeat(np.arange(len(keys)), [len(cands[k]) for k in keys])
-    starts = np.concatenate(([0], np.cumsum([len(cands[k]) for k in keys])[:-1]))
+    sizes = [len(cands[k]) for k in keys]
+    owner = np.repeat(np.arange(len(keys)), sizes)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    others = len(keys) - 1
+    points = unit_vectors(lat, lon)
+    tree = cKDTree(points)
+    # nearest candidate of another name: among the max(sizes) + 1 nearest points
+    k = min(max(sizes) + 1, len(points))
+    _, idx = tree.query(points, k=k)
+    idx = np.asarray(idx).reshape(len(points), -1)
+    d = haversine_pairs(lat[:, None], lon[:, None], lat[idx], lon[idx])
+    d[owner[idx] == owner[:, None]] = np.inf
+    nearest = d.min(axis=1)
+    # names with a candidate within 100 km and 300 km: candidate pairs closer than 300 km
+    chord = 2 * np.sin(WITHIN_KM / (2 * EARTH_KM)) * (1 + 1e-9) + 1e-12
+    near_names = np.zeros(len(points))
+    wide_names = np.zeros(len(points))
+    step = 4096
+    for lo in range(0, len(points), step):
+        pairs = cKDTree(points[lo:lo + step]).sparse_distance_matrix(
+            tree, chord, output_type="ndarray")
+        i, j = pairs["i"].astype(np.intp) + lo, pairs["j"].astype(np.intp)
+        keep = owner[i] != owner[j]
+        i, j = i[keep], j[keep]
+        dist = haversine_pairs(lat[i], lon[i], lat[j], lon[j])
+        for limit, out in ((NEARBY_KM, near_names), (WITHIN_KM, wide_names)):
+            close = dist <= limit
+            found = np.unique(i[close] * len(keys) + owner[j[close]])
+            np.add.at(out, found // len(keys), 1)
     regions = {k: {r for r in map(_region, cands[k]) if r} for k in keys}
     named_in = Counter(r for rs in regions.values() for r in rs)  # region -> names with one
     out: dict[str, list[tuple[float, float, float, float]]] = {k: [] for k in cands}
     for gi, k in enumerate(keys):
-        mine = owner == gi
-        d = _haversine_rad(lat[mine], lon[mine], lat, lon)
-        d[:, mine] = np.inf
-        per_name = np.minimum.reduceat(d, starts, axis=1)  # candidates x names
-        per_name = np.delete(per_name, gi, axis=1)
-        share = (per_name <= NEARBY_KM).mean(axis=1)
-        wide = (per_name <= 300.0).mean(axis=1)
-        nearest = per_name.min(axis=1)
-        others = len(keys) - 1
+        mine = slice(starts[gi], starts[gi] + sizes[gi])
         same = [(named_in[r] - (r in regions[k])) / others if r else 0.0
                 for r in map(_region, cands[k])]
-        out[k] = [(float(s), float(n), float(w), r)
-                  for s, n, w, r in zip(share, nearest, wide, same)]
+        out[k] = [(float(s), float(n), float(w), r) for s, n, w, r in zip(
+            near_names[mine] / others, nearest[mine], wide_names[mine] / others, same)]
     return out
 
 
@@ -235,33 +258,22 @@ def home_regions(cands: dict[str, Sequence[GazetteerEntry]]
             for r in regions:
                 total[r] = total.get(r, 0.0) + share
     out: dict[str, list[tuple[float, float]]] = {}
+    ranked = sorted(total.items(), key=lambda rv: -rv[1])  # best region: looked up, not scanned
     for k, cs in cands.items():
         mine = votes.get(k, {})
         others = len(votes) - (k in votes)
         if not cs or not others:
             out[k] = [(0.0, 0.0)] * len(cs)
             continue
-        best = max((v - mine.get(r, 0.0) for r, v in total.items()), default=0.0)
+        top = next((v for r, v in ranked if r not in mine), None)
+        best = max([total[r] - v for r, v in mine.items()] + ([top] if top is not None else []),
+                   default=0.0)
         row = []
         for r in map(_region, cs):
             v = total.get(r, 0.0) - mine.get(r, 0.0) if r else 0.0
             row.append((v / best if best > 0 else 0.0, v / others))
         out[k] = row
     return out
-
-
-def _haversine(a: Sequence[tuple[float, float]], b: Sequence[tuple[float, float]]) -> np.ndarray:
-    """Great-circle distances (km) between every point of ``a`` and of ``b`` (lat, lon)."""
-    ra, rb = np.radians(np.asarray(a, dtype=float)), np.radians(np.asarray(b, dtype=float))
-    return _haversine_rad(ra[:, 0], ra[:, 1], rb[:, 0], rb[:, 1])
-
-
-def _haversine_rad(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray,
-                   lon2: np.ndarray) -> np.ndarray:
-    h = (np.sin((lat1[:, None] - lat2[None, :]) / 2) ** 2
-         + np.cos(lat1[:, None]) * np.cos(lat2[None, :])
-         * np.sin((lon1[:, None] - lon2[None, :]) / 2) ** 2)
-    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
 def _region(c: GazetteerEntry) -> str | None:

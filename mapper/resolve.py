@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
+from mapper.anchors import Anchors
 from mapper.gazetteer import local, sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.gazetteer.qualifiers import qualifier_after
@@ -164,21 +165,27 @@ class Resolver:
         home = home_regions(context_cands) if learned else {}
         # Pass 2: rank the ambiguous names with the anchors as context (twice, so choices made
         # in the first round inform the second). A name's own country vote is left out.
+        # The anchors as running totals (mapper.anchors): each name sees all picks but its own.
+        anchors = Anchors([c for k, cs in context_cands.items() for c in cs])
         for rnd in range(2):
+            # The first round sees only the fixed anchors, so that its choices do not
+            # depend on the order of the names (an early wrong pick misleading the rest).
+            for kk, v in chosen.items():
+                if kk not in partial and (rnd or kk in fixed):
+                    anchors.set(kk, v)
+            anchors.start_round()
             for k, cs in cands.items():
                 if not cs or k in fixed:
                     continue
-                # The first round sees only the fixed anchors, so that its choices do not
-                # depend on the order of the names (an early wrong pick misleading the rest).
-                anchors = [v for kk, v in chosen.items() if kk != k and kk not in partial
-                           and (rnd or kk in fixed)]
+                view = anchors.view(k)
                 context = countries - votes[k]
-                context.update(Counter({a.country_code: 0.5 for a in anchors
-                                        if a.country_code and a.feature != "country"}))
-                group = GroupContext(qualified[k], article.text, cs, kinds[k], context, anchors,
-                                     _states(anchors), self._qualifier_matches,
+                context.update(Counter(dict.fromkeys(view.country_codes(), 0.5)))
+                group = GroupContext(qualified[k], article.text, cs, kinds[k], context, view,
+                                     view.states, self._qualifier_matches,
                                      near.get(k, ()), home.get(k, ()))
                 chosen[k] = self._rank(k, group, article, trace if rnd == 1 else None)
+                if rnd and k not in partial:
+                    anchors.set(k, chosen[k])
 
         places: dict[str, Place] = {}
         unresolved: list[Mention] = []
@@ -256,11 +263,12 @@ class Resolver:
         """The best candidate of a group: by the learned ranker, else by :meth:`score`."""
         cs = list(g.candidates)
         if self.ranker is None and trace is None:
-            hand = [self.score(c, list(g.mentions), article, g.countries, list(g.anchors),
+            anchors = g.anchors.entries()
+            hand = [self.score(c, list(g.mentions), article, g.countries, anchors,
                                g.kinds, cs, g.states) for c in cs]
             return cs[max(range(len(cs)), key=hand.__getitem__)]
-        hand = [self.score(c, list(g.mentions), article, g.countries, list(g.anchors), g.kinds,
-                           cs, g.states, (g.anchor_distances(i) or [None])[0])
+        hand = [self.score(c, list(g.mentions), article, g.countries, [], g.kinds,
+                           cs, g.states, g.anchor_nearest_rows()[i][1])
                 for i, c in enumerate(cs)]
         best_hand = cs[max(range(len(cs)), key=hand.__getitem__)]
         # The model reranks the hand score's shortlist (the right place is nearly always on it).
@@ -295,7 +303,7 @@ class Resolver:
 
     def score(self, c: GazetteerEntry, ms: list[Mention], article: Article,
               countries: Counter, anchors: list[GazetteerEntry], kinds: dict[str, int],
-              cs: list[GazetteerEntry], states: Counter | None = None,
+              cs: list[GazetteerEntry], states: Mapping | None = None,
               near_km: float | None = None) -> float:
         """A candidate's score for a group of same-name mentions (higher is better);
         ``near_km``, when known, is the distance to the nearest other non-country anchor."""
@@ -501,17 +509,6 @@ def _split_by_qualifier(groups: dict[str, list[Mention]], qualified: dict[str, l
             out_groups.setdefault(key, []).append(m)
             out_qualified.setdefault(key, []).append(q)
     return out_groups, out_qualified
-
-
-def _states(anchors: list[GazetteerEntry]) -> Counter:
-    """(country, first-level subdivision) pairs the anchors name or lie in."""
-    out: Counter = Counter()
-    for a in anchors:
-        if a.feature == "admin1" and a.country_code:
-            out[(a.country_code, normalize(a.name))] += 1
-        elif a.admin1 and a.country_code:
-            out[(a.country_code, normalize(a.admin1))] += 1
-    return out
 
 
 def _open_water(ms: list[Mention], cs: list[GazetteerEntry], text: str) -> GazetteerEntry | None:

@@ -386,3 +386,29 @@ def test_sweep_removes_orphans_only_when_no_build_runs(tmp_path):
         child.communicate("", timeout=60)
     assert cache.sweep(target) == 1 and not orphan.exists()
     assert target.exists()
+
+
+def test_sweep_removes_what_a_killed_atomic_write_left(tmp_path):
+    """kill -9 in the middle of an atomic write (a checksum file, a cache file) leaves its
+    .NAME.<random>.tmp behind; the next run's sweep removes it and nothing of other files."""
+    target = tmp_path / "thing.sqlite"
+    target.write_bytes(b"data")
+    other = tmp_path / ".other.sqlite.keep.tmp"
+    other.write_bytes(b"not ours")
+    child = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from mapper import atomic\n"
+         "def slow(fh):\n    fh.write(b'half'); fh.flush(); print('writing', flush=True)\n"
+         "    time.sleep(120)\n"
+         "atomic.write_atomic(sys.argv[1] + '.sha256', slow)", str(target)],
+        cwd=ROOT, env=_env(tmp_path), stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "writing"
+    finally:
+        child.kill()
+        child.communicate(timeout=60)
+    left = [p.name for p in tmp_path.iterdir() if p.name.startswith(".thing.sqlite.")]
+    assert len(left) == 1 and left[0].endswith(".tmp"), left
+    assert cache.sweep(target) == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == [
+        ".other.sqlite.keep.tmp", "thing.sqlite"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from mapper.extractors.base import near
 from mapper.gazetteer.airports import AIRPORT_WORD
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.geodesy import distance_km
@@ -118,6 +119,6 @@ def claim_airports(text: str, gazetteer: Gazetteer, spans: dict[tuple[int, int],
     """Put the airport names of ``text`` in ``spans`` (label FAC), dropping the spans they
     overlap ("Gatwick" inside "Gatwick Airport")."""
     for s, e in airport_spans(text, gazetteer):
-        for k in [k for k in spans if k[0] < e and s < k[1]]:
+        for k in [k for k in near(spans, s, e) if k[0] < e and s < k[1]]:
             del spans[k]
         spans[(s, e)] = "FAC"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
@@ -136,6 +137,8 @@ class Extractor(ABC):
     ) -> list[tuple[int, int]]:
         """Longest n-grams of the text that the gazetteer knows well enough to call places."""
         blocked = sorted(blocked)
+        blocked_starts = [s for s, _ in blocked]  # looked up by bisection, not walked
+        blocked_longest = max((e - s for s, e in blocked), default=0)
         sentence_starts = {s.start for s in sentences}
         found: list[tuple[int, int]] = []
         i = 0
@@ -167,8 +170,10 @@ class Extractor(ABC):
                     continue
                 if n == 1 and first.start in sentence_starts and first.text.lower() in STOP_WORDS:
                     continue
+                close = blocked[bisect_left(blocked_starts, first.start - blocked_longest):
+                                bisect_left(blocked_starts, last.end)]
                 if any(s < last.end and first.start < e and not (first.start <= s and e <= last.end
-                       and (e - s) < (last.end - first.start)) for s, e in blocked):
+                       and (e - s) < (last.end - first.start)) for s, e in close):
                     continue
                 if lead_direction and n > 1:
                     if not self.is_feature(phrase):
@@ -246,17 +251,71 @@ def _demonym_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
                       + alternatives + r")\b)")
 
 
+class SpanMap(dict):
+    """A dict of (start, end) character spans that also keeps its keys sorted by start, so
+    that the spans near a range are found by bisection instead of a walk over all of them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._keys: list[tuple[int, int]] = []
+        self._longest = 0  # the longest span ever added (a bound, never lowered)
+
+    def __setitem__(self, key: tuple[int, int], value: str) -> None:
+        if key not in self:
+            insort(self._keys, key)
+            self._longest = max(self._longest, key[1] - key[0])
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: tuple[int, int]) -> None:
+        super().__delitem__(key)
+        del self._keys[bisect_left(self._keys, key)]
+
+    def near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Every span that touches or lies in ``start``..``end`` (and a few more), by start."""
+        lo = bisect_left(self._keys, (start - self._longest, -1))
+        hi = bisect_right(self._keys, (end, end + self._longest + 1))
+        return self._keys[lo:hi]
+
+
+def near(spans: Iterable[tuple[int, int]], start: int, end: int) -> Iterable[tuple[int, int]]:
+    """The spans that may touch ``start``..``end``: all of them unless ``spans`` is a SpanMap."""
+    return spans.near(start, end) if isinstance(spans, SpanMap) else spans
+
+
 def overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
-    return any(a[0] < e and s < a[1] for s, e in spans)
+    return any(a[0] < e and s < a[1] for s, e in near(spans, a[0], a[1]))
 
 
 def same_text_spans(text: str, names: set[str]) -> list[tuple[int, int]]:
     """Every token-aligned occurrence of the given names (one sense per discourse)."""
     if not names:
         return []
+    if len(names) == 1 and next(iter(names)):  # a plain search: faster than the lookbehind
+        return _occurrences(text, next(iter(names)))
     pattern = re.compile(r"(?<![\w-])(" + "|".join(
         re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """``same_text_spans`` for one name: each occurrence not inside a longer word (neither
+    side a word character or a hyphen), scanned left to right like the regex."""
+    out: list[tuple[int, int]] = []
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not _word_char(text[at - 1])) and \
+                (end == len(text) or not _word_char(text[end])):
+            out.append((at, end))
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
+    return out
+
+
+def _word_char(ch: str) -> bool:
+    """Whether ``[\\w-]`` matches the character."""
+    return ch.isalnum() or ch in "_-"
 
 
 def folded(name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from mapper.extractors.airports import claim_airports
 from mapper.extractors.base import (
@@ -11,6 +12,8 @@ from mapper.extractors.base import (
     NOT_PLACES,
     TITLES,
     Extractor,
+    SpanMap,
+    near,
     overlaps,
     same_text_spans,
     strip_possessive,
@@ -22,7 +25,7 @@ from mapper.gazetteer.base import normalize
 from mapper.gazetteer.local import is_local_name
 from mapper.gazetteer.qualifiers import qualifier_after
 from mapper.model import Article, Mention
-from mapper.nlp import doc_sentences, non_noun_words, parse, sentence_at
+from mapper.nlp import doc_sentences, doc_text, non_noun_words, parse, sentence_at
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ORG_PLACE_MIN_POPULATION = 100_000
@@ -159,9 +162,10 @@ class SpacyExtractor(Extractor):
                     continue  # "Central High School"; a verb may name a town ("Concord Police")
                 if part.text in self.state_abbreviations or \
                         self.gazetteer.has_name(normalize(part.text)):
-                    for k in [k for k in spans if k[0] < span[1] and span[0] < k[1]]:
+                    for k in [k for k in near(spans, *span) if k[0] < span[1] and
+                              span[0] < k[1]]:
                         if spans[k] not in ("GPE", "LOC") or not \
-                                self.gazetteer.has_name(normalize(doc.text[k[0]:k[1]])):
+                                self.gazetteer.has_name(normalize(doc_text(doc)[k[0]:k[1]])):
                             del spans[k]  # an unknown longer name ("Huntsville City")
                     if not overlaps(span, spans):
                         spans[span] = "GAZ"
@@ -283,7 +287,7 @@ class SpacyExtractor(Extractor):
         doc = doc if doc is not None else parse(text)
         sentences = doc_sentences(doc)
         dateline = [article.dateline_span] if article.dateline_span else []
-        spans: dict[tuple[int, int], str] = {}
+        spans: dict[tuple[int, int], str] = SpanMap()
         # every word of a longer person's name ("Paris" and "Hilton" in "Paris Hilton")
         person_words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
                         for w in e.text.split()}
@@ -305,7 +309,7 @@ class SpacyExtractor(Extractor):
 
     def _entity_places(self, doc, spans: dict) -> set[str]:
         """spaCy's GPE, LOC and FAC entities; the names of those known as places."""
-        text = doc.text
+        text = doc_text(doc)
         known: set[str] = set()
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS:
@@ -369,7 +373,7 @@ class SpacyExtractor(Extractor):
                 if not overlaps(span, spans):
                     spans[span] = "GAZ"  # "Air Zimbabwe", "HSBC Malta", "Education Minnesota"
         for name in self._places_tagged_as_people(doc, person_words):
-            for s, e in same_text_spans(doc.text, {name}):
+            for s, e in same_text_spans(doc_text(doc), {name}):
                 if not overlaps((s, e), spans):
                     spans[(s, e)] = "GAZ"
                     known.add(name)
@@ -380,12 +384,16 @@ class SpacyExtractor(Extractor):
                                  spans: dict) -> None:
         """A name tagged as a place once is a place everywhere, unless a longer non-place
         entity contains it ("Washington" in "The Washington Times")."""
+        other = sorted(other)  # looked up by bisection, not walked, for each occurrence
+        starts = [os for os, _ in other]
+        longest = max((oe - os for os, oe in other), default=0)
         for s, e in same_text_spans(text, known):
             if overlaps((s, e), dateline):
                 continue  # the dateline is its own mention
             if (s, e) in spans or overlaps((s, e), spans):
                 continue
-            if any(os <= s and e <= oe and (oe - os) > (e - s) for os, oe in other):
+            if any(os <= s and e <= oe and (oe - os) > (e - s) for os, oe in
+                   other[bisect_left(starts, s - longest):bisect_right(starts, s)]):
                 continue
             spans[(s, e)] = "GAZ"
 
@@ -395,7 +403,7 @@ class SpacyExtractor(Extractor):
         spans it contains ("Iberian peninsula", "northern Patagonia"). A later word of a
         facility's name is not a town ("Hall" in "City Hall on Elm Street"); its first word may
         be ("Springfield Airport")."""
-        text = doc.text
+        text = doc_text(doc)
         heads = [(t.idx, t.idx + len(t)) for e in doc.ents if e.label_ == "FAC" for t in e[1:]]
         blocked = list(other) + heads + dateline
         for s, e in self.gazetteer_matches(text, tokens(text), sentences,
@@ -408,8 +416,9 @@ class SpacyExtractor(Extractor):
                 continue  # "Act", "Superior", "Man" in a headline: the ordinary word
             if " " not in word and (s, e) not in spans and self._name_part(doc, s):
                 continue  # "Dalai" in "the Dalai Lama flew": part of a name NER did not see
-            inner = [k for k in spans if s <= k[0] and k[1] <= e]
-            if any(k[0] < e and s < k[1] for k in spans if k not in inner):
+            close = near(spans, s, e)
+            inner = [k for k in close if s <= k[0] and k[1] <= e]
+            if any(k[0] < e and s < k[1] for k in close if k not in inner):
                 continue
             if inner == [(s, e)]:
                 continue
@@ -449,7 +458,7 @@ class SpacyExtractor(Extractor):
         """Local-news conventions that name towns however small: "Jane Doe, 34, of Town",
         "D-Town", "the Town Police", "X, Y and Z counties", datelines in capitals, "the port of
         X", and demonyms of states and regions."""
-        text = doc.text
+        text = doc_text(doc)
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue

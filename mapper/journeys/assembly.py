@@ -372,10 +372,11 @@ def _merge_restated(evs: list[Event]) -> list[Event]:
     for ev in evs:
         by_sentence.setdefault(ev.evidence, []).append(ev)
     told: list[list[Event]] = []
+    told_ends: list[set[tuple[str, str]]] = []  # each told group's (place, role)s, made once
     drop: set[int] = set()
     for group in by_sentence.values():
         ends = {(e.place.id, e.role) for e in group}
-        earlier = next((g for g in told if ends <= {(e.place.id, e.role) for e in g}), None)
+        earlier = next((g for g, g_ends in zip(told, told_ends) if ends <= g_ends), None)
         if earlier is not None and {r for _, r in ends} == {"origin", "dest"} and \
                 all(bool(e.extra.get("future")) == bool(group[0].extra.get("future"))
                     for e in earlier + group):
@@ -388,6 +389,7 @@ def _merge_restated(evs: list[Event]) -> list[Event]:
                     ev.status = max((ev.status, group[0].status), key=STATUS_RANK.__getitem__)
             continue
         told.append(group)
+        told_ends.append(ends)
     return [e for e in evs if id(e) not in drop]
 
 

@@ -4,6 +4,7 @@ and resolved places) and what has been read of it so far (people, movers, vehicl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,10 +24,13 @@ class Context:
     doc: Any = None  # the spaCy parse
     places: tuple[Place, ...] = ()
     by_span: list = field(default_factory=list)  # (start, end, place, label) by mention start
+    span_index: Any = None  # by_span's starts and running furthest ends (see spans_near)
     # people: one record per person, a name word -> person key, each name's mentions, genders
     people: dict[str, dict] = field(default_factory=dict)
     person_alias: dict[str, str] = field(default_factory=dict)
     name_keys: dict[str, list[tuple[int, str, bool]]] = field(default_factory=dict)
+    person_keys: set[str] = field(default_factory=set)  # every person key in name_keys
+    first_named: dict[str, int] | None = None  # person key -> first token (from name_keys)
     gender: dict[str, str] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)  # vehicle noun -> its owner's key
     # movers seen so far
@@ -50,3 +54,19 @@ class Context:
     storms: dict[str, str] = field(default_factory=dict)  # a storm's name -> "Hurricane Ana"
     derived: dict[str, Place] = field(default_factory=dict)  # offset points, parts of areas
     base: int = 0  # the ordinal of "now" events are ordered against (set by assembly)
+
+
+def spans_near(ctx: Context, lo: int, hi: int) -> list:
+    """The entries of ``ctx.by_span`` that may touch characters ``lo``..``hi`` (every one that
+    does, in order, and a few that do not), found by bisection instead of a walk over all."""
+    spans = ctx.by_span
+    if ctx.span_index is None or ctx.span_index[0] is not spans or \
+            len(ctx.span_index[1]) != len(spans):
+        starts = [s for s, _, _, _ in spans]
+        reach, far = [], -1
+        for _, e, _, _ in spans:
+            far = max(far, e)
+            reach.append(far)
+        ctx.span_index = (spans, starts, reach)
+    _, starts, reach = ctx.span_index
+    return spans[bisect_left(reach, lo):bisect_right(starts, hi)]

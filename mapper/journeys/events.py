@@ -420,7 +420,7 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                 out.append(ev)
     here = next((c for c in verb.children if c.lower_ == "here" and c.dep_ == "advmod"), None)
     dateline = next((p for p in ctx.places for m in p.mentions if m.label == "DATELINE"),
-                    None)
+                    None) if here is not None else None  # (a walk over all mentions)
     if here is not None and dateline is not None and lemma in ARRIVAL_VERBS | {
             "come", "return", "move", "relocate", "fly", "travel", "immigrate"} and \
             not any(e.role == "dest" for e in out):  # "arrived here from X": the dateline

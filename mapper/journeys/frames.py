@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from mapper.journeys.assembly import contains
-from mapper.journeys.context import Context
+from mapper.journeys.context import Context, spans_near
 from mapper.journeys.status_mode import own_auxes, stop_status, travel_mode
 from mapper.journeys.syntax import (
     after_clause,
@@ -60,8 +60,9 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
     if where is not None:  # "to the Memorial Hospital in Anoka": where it stands
         keep.extend(where.subtree)
     idx = sorted(t.idx for t in keep)
+    around = idx + [t.idx for t in owners]  # the possessor stands before the phrase's head
     found = []
-    for ms, me, place, label in ctx.by_span:
+    for ms, me, place, label in spans_near(ctx, min(around), max(around)):
         if label != "DEMONYM" and any(ms <= i < me for i in idx) and \
                 not modifier_only(ctx, ms, me):
             found.append((place, (ms, me)))

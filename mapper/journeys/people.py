@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from mapper.gazetteer.base import normalize
-from mapper.journeys.context import Context
+from mapper.journeys.context import Context, spans_near
 from mapper.journeys.syntax import lemma_of
 from mapper.journeys.words import (
     HONORIFIC_GENDER,
@@ -28,6 +28,7 @@ def named_people(ctx: Context, doc) -> dict[str, dict]:
     ctx.person_alias = {}
     # word -> (token, person key, named as a subject) of each full name, in text order
     ctx.name_keys = {}
+    known = ctx.person_keys = set()  # the person keys in name_keys, kept as they are added
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -35,7 +36,7 @@ def named_people(ctx: Context, doc) -> dict[str, dict]:
         words = _name_words(name)
         if not words:
             continue
-        key = key_of(ctx, words, ent.start) or " ".join(words)
+        key = key_of(ctx, words, ent.start, known) or " ".join(words)
         rec = people.setdefault(key, {"label": name, "titles": set(), "home": None})
         if len(name) > len(rec["label"]):
             rec["label"] = name
@@ -45,6 +46,7 @@ def named_people(ctx: Context, doc) -> dict[str, dict]:
             if len(words) > 1 or not seen:
                 seen.append((ent.start, key, ent.root.dep_ in ("nsubj", "nsubjpass",
                                                                "ROOT")))
+                known.add(key)
         left = ent.start - 1
         title_tokens = []
         while left >= 0 and doc[left].dep_ in ("compound", "amod", "nmod") and \
@@ -58,6 +60,7 @@ def named_people(ctx: Context, doc) -> dict[str, dict]:
         home = demonym_country(ctx, " ".join(t.text for t in title_tokens))
         if home:
             rec["home"] = home
+    ctx.first_named = None  # worked out from name_keys when first needed
     return people
 
 
@@ -174,8 +177,12 @@ def titled_person(ctx: Context, noun) -> str | None:
     for key, rec in ctx.people.items():
         if tl not in rec["titles"]:
             continue
-        first = min((i for seen in ctx.name_keys.values() for i, k, _ in seen if k == key),
-                    default=noun.i)
+        if ctx.first_named is None:
+            ctx.first_named = {}
+            for seen in ctx.name_keys.values():
+                for i, k, _ in seen:
+                    ctx.first_named[k] = min(i, ctx.first_named.get(k, i))
+        first = ctx.first_named.get(key, noun.i)
         if home is None or rec["home"] == home or (
                 first < noun.i and rec["home"] is None):
             return key  # one named later only if no nationality of the noun's says not
@@ -192,7 +199,7 @@ def unknown_name(ctx: Context, tok) -> bool:
             tok.i == tok.sent.start and tok.ent_type_ == "" and \
             ctx.article.text.count(tok.text) < 2 and not _name_then_motion(tok):
         return False  # a capitalised first word is a name only if it recurs
-    if any(ms <= tok.idx < me for ms, me, _, _ in ctx.by_span):
+    if any(ms <= tok.idx < me for ms, me, _, _ in spans_near(ctx, tok.idx, tok.idx)):
         return False
     name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.pos_ == "PROPN")
     return not ctx.gazetteer.has_name(normalize(name))  # "Ellie Smith", not "Smith"
@@ -206,7 +213,8 @@ def the_name(ctx: Context, tok) -> bool:
         and len(words) > 2 and words[0].lower_ == "the" and words[0].dep_ == "det" and all(
             t.text.istitle() and t.ent_type_ == "" and t.head == tok for t in words[1:-1]) \
         and not any(ms < words[-1].idx + len(words[-1]) and me > words[1].idx
-                    for ms, me, _, _ in ctx.by_span)
+                    for ms, me, _, _ in spans_near(ctx, words[1].idx,
+                                                   words[-1].idx + len(words[-1])))
 
 
 def object_antecedent(ctx: Context, pronoun):
@@ -250,10 +258,10 @@ def person_key(ctx: Context, tok) -> str | None:
     ent = ent_at(ctx.doc, tok.i)
     if ent is None:
         return None
-    return key_of(ctx, _name_words(_person_name(ent.text)), ent.start)
+    return key_of(ctx, _name_words(_person_name(ent.text)), ent.start, ctx.person_keys)
 
 
-def key_of(ctx: Context, words: list[str], at: int) -> str | None:
+def key_of(ctx: Context, words: list[str], at: int, known: set[str] | None = None) -> str | None:
     """The person a name denotes: a full name by its surname (two people who share a first
     name stay apart); a lone word by the person of that name last named as a subject
     before it ("Ana Silva, daughter of Rui Silva, ... Silva" is Ana), else first named."""
@@ -261,7 +269,8 @@ def key_of(ctx: Context, words: list[str], at: int) -> str | None:
         return None
     if len(words) > 1:
         full = " ".join(words)
-        known = {k for seen in ctx.name_keys.values() for _, k, _ in seen}
+        if known is None:
+            known = {k for seen in ctx.name_keys.values() for _, k, _ in seen}
         if full in known:
             return full
         for _, key, _ in ctx.name_keys.get(words[-1], []):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from mapper.geodesy import distance_km
-from mapper.journeys.context import Context
+from mapper.journeys.context import Context, spans_near
 from mapper.journeys.values import Event
 from mapper.model import GazetteerEntry, Place
 
@@ -71,7 +71,8 @@ def most_specific(ctx: Context, evs: list[Event]) -> None:
                     None)
         if sent is None:
             continue
-        towns = {place.id: place for s, e, place, label in ctx.by_span
+        towns = {place.id: place for s, e, place, label in
+                 spans_near(ctx, sent.start_char, sent.end_char)
                  if sent.start_char <= s and e <= sent.end_char and label != "DEMONYM"
                  and place.entry.feature in SPECIFIC and not place.implied
                  and place.entry.country_code == entry.country_code}
@@ -90,10 +91,13 @@ def drop_locators(ctx: Context, evs: list[Event]) -> list[Event]:
     <X> port near <Y>": Y is no stop)."""
     text = ctx.article.text if ctx.article else ""
     out = []
+    told: dict[str, list[Event]] = {}  # the events of each sentence
     for ev in evs:
-        if any(o is not ev and o.evidence == ev.evidence and o.place.id != ev.place.id
+        told.setdefault(ev.evidence, []).append(ev)
+    for ev in evs:
+        if any(o is not ev and o.place.id != ev.place.id
                and 0 <= ev.span[0] - o.span[1] <= 30
-               and LOCATOR.match(text[o.span[1]: ev.span[0]]) for o in evs):
+               and LOCATOR.match(text[o.span[1]: ev.span[0]]) for o in told[ev.evidence]):
             continue
         out.append(ev)
     return out

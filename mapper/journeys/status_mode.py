@@ -26,6 +26,7 @@ from mapper.journeys.words import (
     VERB_MODES,
 )
 from mapper.networks.mode import mode_from_text
+from mapper.nlp import doc_text
 
 # Verbs of showing: footage or data that "showed the ship arriving" is seen, not claimed
 SEEN_VERBS = {"show"}
@@ -148,7 +149,7 @@ def _plan_before(verb) -> bool:
 
 def _quoted(verb, sent) -> bool:
     """Whether a verb stands inside quotation marks in its sentence."""
-    before = sent.doc.text[sent.start_char: verb.idx]
+    before = doc_text(sent.doc)[sent.start_char: verb.idx]
     return sum(before.count(q) for q in '"“”') % 2 == 1
 
 

@@ -4,7 +4,7 @@ events in time (not in order of mention)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 from mapper import dates
@@ -17,6 +17,7 @@ from mapper.journeys.words import (
     ROLE_RANK,
     SENTENCE_STEP,
 )
+from mapper.nlp import span_ents
 
 
 def event_date(ctx: Context, verb, sent, tense: str) -> str | None:
@@ -44,7 +45,7 @@ def event_date(ctx: Context, verb, sent, tense: str) -> str | None:
             return found  # "flew to X on Monday, then drove to Y": that Monday
     if then and sent.start > 0:
         previous = ctx.doc[sent.start - 1].sent
-        for ent in reversed(previous.ents):
+        for ent in reversed(span_ents(previous)):
             if ent.label_ in ("DATE", "TIME"):
                 found = resolve_date(ctx, ent.text, tense, ent.label_)
                 if found:
@@ -129,7 +130,7 @@ def _phrase(ent) -> str:
 
 def owned_times(verb, sent):
     """The DATE and TIME entities of the sentence that belong to the verb's own clause."""
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         owner = None
@@ -153,13 +154,20 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
     of the same arrival ("arrives in X" in the headline, "arrived in X on Tuesday" in the
     body), and the day the story is telling for a time of day with no day ("touched down at
     2.35 pm")."""
+    at: dict[str, list[Event]] = {}  # the arrivals at each place, looked up, not scanned
+    for o in evs:
+        if o.role == "dest":
+            at.setdefault(o.place.id, []).append(o)
+    # the events of this trip by position (first in ``evs`` among equals), for "the last before"
+    trip = sorted((o for o in evs if not o.extra.get("apart")), key=lambda o: o.position)
+    positions = [o.position for o in trip]
+    dated = any(o.date for o in evs)  # kept up to date below, not rescanned per event
     for ev in evs:
         if ev.date or ev.extra.get("apart") or ev.extra.get("pluperfect") or \
                 ev.extra.get("return"):
             continue
         if ev.role == "dest":
-            same = [o for o in evs if o.date and o.role == "dest" and
-                    o.place.id == ev.place.id and not o.extra.get("apart") and
+            same = [o for o in at[ev.place.id] if o.date and not o.extra.get("apart") and
                     not o.extra.get("pluperfect") and not o.extra.get("return") and
                     bool(o.extra.get("future")) == bool(ev.extra.get("future"))]
             if same:
@@ -172,15 +180,17 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
             # arrive at 06:30": the day the story is telling
             ev.date = day_told_before(ctx, ev.position)
             ev.extra["story_day"] = bool(ev.extra.get("future"))
+            dated = dated or bool(ev.date)
             continue
         if ev.extra.get("headline") and not ev.extra.get("future") and \
                 ctx.article.published:
             ev.date = ctx.article.published.isoformat()  # "X arrives in Y": today's news
             ev.extra["story_day"] = True
+            dated = True
             continue
-        before = [o for o in evs if o.position < ev.position and not o.extra.get("apart")]
-        last = max(before, key=lambda o: o.position, default=None)
-        if not any(o.date for o in evs) and ev.role == "dest" and \
+        k = bisect_left(positions, ev.position)
+        last = trip[bisect_left(positions, positions[k - 1])] if k else None
+        if not dated and ev.role == "dest" and \
                 ev.status == "confirmed" and not ev.extra.get("future") and \
                 not ev.extra.get("earlier"):
             day = day_told_before(ctx, ev.position)
@@ -189,6 +199,7 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
                 # rerouted on Tuesday ... said after the plane touched down in X")
                 ev.date = day
                 ev.extra["story_day"] = True
+                dated = True
             continue
         if last is None or not last.date or "/" in last.date or \
                 ev.extra.get("earlier") or last.evidence == ev.evidence or \
@@ -221,16 +232,24 @@ def _dates_between(ctx: Context, start: int, end: int, day: str) -> bool:
     between the sentence holding ``start`` and the one holding ``end``, both included
     (after ``start`` itself)."""
     first, last = _sentence_of(ctx, start), _sentence_of(ctx, end)
-    sents = list(ctx.doc.sents)[first:last + 1]
+    sents = _sentences(ctx)[0][first:last + 1]
     return any(ent.label_ == "DATE" and ent.start_char > start and
                resolve_date(ctx, ent.text, "past") not in (None, day)
-               for sent in sents for ent in sent.ents)
+               for sent in sents for ent in span_ents(sent))
+
+
+def _sentences(ctx: Context) -> tuple[list, list[int]]:
+    """The Doc's sentences and their start offsets, listed once per Doc."""
+    key = ("mapper", "sentences")
+    if key not in ctx.doc.user_data:
+        sents = list(ctx.doc.sents)
+        ctx.doc.user_data[key] = (sents, [sent.start_char for sent in sents])
+    return ctx.doc.user_data[key]
 
 
 def _sentence_of(ctx: Context, position: int) -> int:
     """The index of the sentence holding a character position."""
-    starts = [sent.start_char for sent in ctx.doc.sents]
-    return bisect_right(starts, position) - 1
+    return bisect_right(_sentences(ctx)[1], position) - 1
 
 
 def day_told_before(ctx: Context, position: int, tense: str = "past") -> str | None:
@@ -239,8 +258,9 @@ def day_told_before(ctx: Context, position: int, tense: str = "past") -> str | N
     (``tense`` "future") the day of the plan told before ("On Monday ... The following
     day")."""
     published = ctx.article.published
-    for sent in reversed([s for s in ctx.doc.sents if s.start_char < position]):
-        for ent in reversed(sent.ents):
+    sents, starts = _sentences(ctx)
+    for sent in reversed(sents[:bisect_left(starts, position)]):
+        for ent in reversed(span_ents(sent)):
             if ent.start_char >= position or ent.label_ not in ("DATE", "TIME"):
                 continue
             found = resolve_date(ctx, ent.text, tense, ent.label_)
@@ -261,15 +281,33 @@ def time_orders(ctx: Context, evs: list[Event]) -> list[float]:
     for ev in evs:
         if id(ev) in hidden:
             ev.date = None
-    orders = [time_order(ctx, ev, evs, 0, memo) for ev in evs]
+    index = Kin(evs)
+    orders = [time_order(ctx, ev, evs, 0, memo, index) for ev in evs]
     for ev in evs:
         if id(ev) in hidden:
             ev.date = hidden[id(ev)]
     return orders
 
 
+class Kin:
+    """A mover's events grouped once for ``time_order`` (which otherwise filters all of them
+    for every event): by occasion ("apart" or not) and sentence, and the dated ones, each
+    group in the order of ``evs``."""
+
+    def __init__(self, evs: list[Event]) -> None:
+        self.evs = evs
+        self.by_sentence: dict[tuple[bool, str], list[Event]] = {}
+        self.dated: dict[bool, list[Event]] = {}
+        for o in evs:
+            apart = bool(o.extra.get("apart"))
+            self.by_sentence.setdefault((apart, o.evidence), []).append(o)
+            if o.date:
+                self.dated.setdefault(apart, []).append(o)
+
+
 def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
-               memo: dict[tuple[int, int], float] | None = None) -> float:
+               memo: dict[tuple[int, int], float] | None = None,
+               index: Kin | None = None) -> float:
     """A sortable time. An event's own date first; else the time of an earlier event of the
     same mover in the same sentence ("crossed ... and passed through"), else of the last
     dated event before it in the text with the same tense; else what its tense implies:
@@ -278,6 +316,8 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
     key = (id(ev), depth)
     if memo is not None and key in memo:
         return memo[key]
+    if index is None or index.evs is not evs:
+        index = Kin(evs)
     base = ctx.base
     eps = ev.position * POSITION_STEP
     floor = None
@@ -290,42 +330,43 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
         t = (a + b) / 2 + (0.25 if ev.extra.get("future") else 0.0)  # a plan after the day's news
     else:
         # another occasion ("who last visited X in 2013") times nothing of this trip
-        kin = [o for o in evs if o is not ev and
-               bool(o.extra.get("apart")) == bool(ev.extra.get("apart"))]
-        same = sorted((o for o in kin if o.evidence == ev.evidence
-                       and _told_before(o, ev)
+        apart = bool(ev.extra.get("apart"))
+        told = [o for o in index.by_sentence.get((apart, ev.evidence), ()) if o is not ev]
+        dated = [o for o in index.dated.get(apart, ()) if o is not ev]
+        same = sorted((o for o in told if _told_before(o, ev)
                        and not o.extra.get("earlier")
                        and not (o.extra.get("pluperfect") and not ev.extra.get("pluperfect"))
                        and not (o.extra.get("later") and not ev.extra.get("later"))
                        and not (o.extra.get("future") and not ev.extra.get("future"))),
                       key=lambda o: (o.span[0], o.position))
         # "travelled through X before reaching Y in 2016": X just before Y's date
-        following = [o for o in kin if o.evidence == ev.evidence and o.date
+        following = [o for o in told if o.date
                      and not o.extra.get("earlier") and not o.extra.get("story_day")
                      and (o.extra.get("later") or o.span[0] > ev.span[0])
                      and o.extra.get("future") == ev.extra.get("future")]
-        prior = [o for o in kin if o.date and "/" not in o.date
+        prior = [o for o in dated if "/" not in o.date
                  and o.span[0] < ev.span[0]
                  and o.extra.get("future") == ev.extra.get("future")]
-        dated_past = [o for o in kin if o.date and not o.extra.get("future")]
+        dated_past = [o for o in dated if not o.extra.get("future")]
         if ev.extra.get("pluperfect"):
             same = [o for o in same if o.extra.get("pluperfect")]
         if same and depth < 5:  # a plan said beside a past stop comes after it
             later = ev.extra.get("future") and not same[-1].extra.get("future")
             # after the latest of them ("who had arrived in X from Y, travelled to Z")
-            t = max(time_order(ctx, o, evs, depth + 1, memo) for o in same) + (
+            t = max(time_order(ctx, o, evs, depth + 1, memo, index) for o in same) + (
                 0.5 if later else SENTENCE_STEP)
             eps = 0.0  # the earlier event's order holds the sentence's place already
-        elif ev.extra.get("en_route") and goal_before(ev, kin) and depth < 5:
-            t = time_order(ctx, goal_before(ev, kin), evs, depth + 1, memo) - 0.05
+        elif ev.extra.get("en_route") and depth < 5 and (goal := goal_before(ev, [
+                o for o in evs if o is not ev and bool(o.extra.get("apart")) == apart])):
+            t = time_order(ctx, goal, evs, depth + 1, memo, index) - 0.05
         elif following and not ev.extra.get("later") and depth < 5:
-            t = time_order(ctx, following[0], evs, depth + 1, memo) - 0.05
+            t = time_order(ctx, following[0], evs, depth + 1, memo, index) - 0.05
         elif ev.extra.get("pluperfect"):
-            earliest = min((time_order(ctx, o, evs, depth + 1, memo) for o in dated_past),
+            earliest = min((time_order(ctx, o, evs, depth + 1, memo, index) for o in dated_past),
                            default=base)
             t = min(earliest, base) - 1.0
         elif prior and depth < 5:
-            t = time_order(ctx, prior[-1], evs, depth + 1, memo) + 0.01
+            t = time_order(ctx, prior[-1], evs, depth + 1, memo, index) + 0.01
             if prior[-1].evidence != ev.evidence:
                 floor = t  # a start told after a dated arrival comes after it
         elif not ev.extra.get("future"):
@@ -339,24 +380,22 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
     if ev.extra.get("return"):
         t += 0.5
     if ev.extra.get("earlier"):  # not before a departure ("left X and, after calls")
-        main = [o for o in evs if o is not ev and o.evidence == ev.evidence
-                and not o.extra.get("earlier") and not o.extra.get("apart")
-                and o.role != "origin"]
+        main = [o for o in index.by_sentence.get((False, ev.evidence), ()) if o is not ev
+                and not o.extra.get("earlier") and o.role != "origin"]
         if main and depth < 5:
-            t = min(t, min(time_order(ctx, o, evs, depth + 1, memo) for o in main) - 0.05)
+            t = min(t, min(time_order(ctx, o, evs, depth + 1, memo, index) for o in main) - 0.05)
             # "who left X, arrived in Z after crossing Y": Y after the sentence's start
-            starts = [o for o in evs if o.evidence == ev.evidence and o.role == "origin"
-                      and not o.extra.get("apart") and o is not ev]
+            starts = [o for o in index.by_sentence.get((False, ev.evidence), ())
+                      if o.role == "origin" and o is not ev]
             if starts and ev.role != "origin":
-                t = max(t, max(time_order(ctx, o, evs, depth + 1, memo) for o in starts) +
+                t = max(t, max(time_order(ctx, o, evs, depth + 1, memo, index) for o in starts) +
                         SENTENCE_STEP / 2)
     if ev.extra.get("later") and not ev.date:
         # "Before arriving in X, he stopped in Y": X after what the sentence tells first
-        main = [o for o in evs if o is not ev and o.evidence == ev.evidence
-                and not o.extra.get("later") and not o.extra.get("earlier")
-                and not o.extra.get("apart")]
+        main = [o for o in index.by_sentence.get((False, ev.evidence), ()) if o is not ev
+                and not o.extra.get("later") and not o.extra.get("earlier")]
         if main and depth < 5:
-            t = max(t, max(time_order(ctx, o, evs, depth + 1, memo) for o in main) + 0.05)
+            t = max(t, max(time_order(ctx, o, evs, depth + 1, memo, index) for o in main) + 0.05)
     t += eps
     if memo is not None:
         memo[key] = t
