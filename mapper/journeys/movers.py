@@ -396,9 +396,10 @@ def thing_antecedent(ctx: Context, pronoun):
     sent = pronoun.sent
     start = ctx.doc[sent.start - 1].sent.start if sent.start else sent.start
     for tok in reversed(ctx.doc[start:pronoun.i]):
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in VEHICLES and tok.tag_ == "NN" and \
+        if tok.lemma_.lower() in VEHICLES and (tok.pos_ == "NOUN" and tok.tag_ == "NN" or (
+                tok.pos_ == "PROPN" and any(c.dep_ == "nummod" for c in tok.children))) and \
                 tok.dep_ not in ("compound", "poss") and tok.head.lower_ not in ("by", "aboard"):
-            return tok
+            return tok  # "the ferry", "Flight 1722": "it"
         if animal_kind(tok) is not None and tok.dep_ not in ("compound", "poss"):
             return tok  # "the whale ... it"
         if tok.lower_ in ctx.storms and tok.dep_ != "compound":

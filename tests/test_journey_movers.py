@@ -1,0 +1,50 @@
+"""Movers and their links: one identity per mover across a text, a person's home country,
+origins and stops told around the motion verb (one short authored text each; no article's
+phrases in the code)."""
+
+from __future__ import annotations
+
+from mapper.read import article_from_text
+
+
+def _analyze(gazetteer, text):
+    from mapper.pipeline import analyze
+
+    return analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+
+
+def _journeys(analysis):
+    return [(j.mover, [s.place.name for s in j.stops]) for j in analysis.journeys]
+
+
+def _in_order(names, want):
+    it = iter(names)
+    return all(n in it for n in want)
+
+
+def test_home_country_from_a_possessive_title(gazetteer):
+    # "Croatia's president" names the country of the one president named before: his trip
+    # abroad starts at home
+    text = ("Published May 3, 2022\n\nOn Tuesday, President Zoran Milanovic traveled to Austria "
+            "by train. A car was waiting at the station for Croatia's president. He flew from "
+            "Vienna to Paris on Wednesday.")
+    journeys = _journeys(_analyze(gazetteer, text))
+    names = next(n for m, n in journeys if "Milanovic" in m)
+    assert names[0] == "Croatia", journeys
+
+
+def test_no_home_country_from_a_title_nobody_held_before(gazetteer):
+    text = ("Published May 3, 2022\n\nA car was waiting at the station for Croatia's president. "
+            "President Joe Biden flew from Vienna to Paris on Wednesday.")
+    journeys = _journeys(_analyze(gazetteer, text))
+    names = next(n for m, n in journeys if "Biden" in m)
+    assert "Croatia" not in names, journeys
+
+
+def test_it_after_a_numbered_flight_is_that_flight(gazetteer):
+    # "Flight 455 ... when it was diverted to X": the flight, not a jet of the sentence before
+    text = ("A passenger jet made an emergency landing on Friday, officials said. Delta Flight "
+            "455 had taken off from Boston and was bound for Atlanta when it was diverted to "
+            "Baltimore.")
+    journeys = _journeys(_analyze(gazetteer, text))
+    assert any(_in_order(n, ["Boston", "Baltimore"]) for _, n in journeys), journeys
