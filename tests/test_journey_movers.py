@@ -48,3 +48,23 @@ def test_it_after_a_numbered_flight_is_that_flight(gazetteer):
             "Baltimore.")
     journeys = _journeys(_analyze(gazetteer, text))
     assert any(_in_order(n, ["Boston", "Baltimore"]) for _, n in journeys), journeys
+
+
+def test_a_stay_in_a_city_then_a_departure_from_its_airport(gazetteer):
+    # told apart, the city reached and its airport left from later are two stops
+    text = ("Published May 4, 2022\n\nThe minister flew from London to Glasgow on Monday for "
+            "talks with local leaders.\n\nOn Tuesday she flew from Glasgow Airport to "
+            "Dublin.")
+    journeys = _journeys(_analyze(gazetteer, text))
+    assert any(_in_order(n, ["London", "Glasgow", "Glasgow Airport", "Dublin"])
+               for _, n in journeys), journeys
+
+
+def test_due_to_dock_read_as_a_noun_is_still_the_plan(gazetteer):
+    # "due to dock in X after calling at Y": X and the calls before it are the plan
+    text = ("Published May 3, 2022\n\nThe ship sailed from Genoa on Friday, due to dock in "
+            "Naples after calling at ports in Sardinia and Corsica.")
+    journey = _analyze(gazetteer, text).journeys[0]
+    stops = [(s.place.name, s.status) for s in journey.stops]
+    assert stops[0] == ("Genoa", "confirmed"), stops
+    assert ("Naples", "planned") in stops and ("Sardinia", "planned") in stops, stops

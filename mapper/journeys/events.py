@@ -113,6 +113,8 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
                                    for c in tok.children))
     if tok.dep_ == "prep" and route_noun(tok) is not None:
         return route_events(ctx, tok, sent)
+    if tok.lower_ == "due" and tok.dep_ == "prep":
+        return due_events(ctx, tok, sent)
     if lemma == "bear" and tok.tag_ == "VBN":  # "was born in X": where a life set out
         births = stranded_events(ctx, tok, sent)
         for ev in births:
@@ -168,6 +170,8 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
         events = []
         for mover in movers:
             events.extend(verb_events(ctx, tok, sent, mover))
+        if after_due(tok):
+            _planned(events)
         if movers and (carried is not None or is_passive(tok)):
             ctx.carried_by[lemma] = movers[0]  # "evacuated 250 nationals": the evacuees
         return events
@@ -193,7 +197,10 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
                                 is_habitual(gov) or is_unrealised(gov)):
             return []  # "landed a drive in ...", "did not make the trip to X"
         ctx.subject_vehicle = None
-        return [ev for m in movers for ev in noun_events(ctx, tok, sent, m)]
+        events = [ev for m in movers for ev in noun_events(ctx, tok, sent, m)]
+        if gov is not None and after_due(gov):
+            _planned(events)
+        return events
     return []
 
 
@@ -266,6 +273,44 @@ def route_events(ctx: Context, prep, sent) -> list[Event]:
                         if ev.status in ("confirmed", "reported"):
                             ev.status = "planned"  # a goal, whoever tells it
                     out.append(ev)
+    return out
+
+
+def _planned(events: list[Event]) -> None:
+    """Mark events as a plan: not yet done, no date of their own."""
+    for ev in events:
+        ev.status, ev.date = "planned", None
+        ev.extra["future"] = True
+
+
+def after_due(verb) -> bool:
+    """"sailed from X, due to dock in Y after calling at Z", with "after calling" hung on
+    "sailed": the call belongs to the plan told just before it."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("after", "before") or prep.dep_ != "prep":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "due" and c.i < prep.i
+               for c in prep.head.children)
+
+
+def due_events(ctx: Context, due, sent) -> list[Event]:
+    """"sailed from X, due to dock in Y", with "dock" read as a noun: Y is where the mover is
+    expected (planned), the mover the subject of the verb "due" hangs on."""
+    arrival = next((c for c in due.children if c.dep_ == "pobj" and
+                    c.lemma_.lower() in MOTION_VERBS and any(
+                        p.dep_ == "pcomp" and p.lower_ == "to" for p in due.children)), None)
+    if arrival is None or due.head.pos_ not in ("VERB", "AUX"):
+        return []
+    out = []
+    for mover in movers_of(ctx, subject_of(ctx, due.head)):
+        for prep in (c for c in arrival.children if c.dep_ == "prep" and
+                     c.lower_ in ("in", "at", "to", "into")):
+            for target in (c for c in prep.children if c.dep_ == "pobj"):
+                for place, span in places_under(ctx, target):
+                    ev = make_event(ctx, due.head, sent, mover, place, "dest", span)
+                    ev.verb = f"due to {arrival.text}"
+                    out.append(ev)
+    _planned(out)
     return out
 
 
