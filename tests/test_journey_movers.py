@@ -68,3 +68,19 @@ def test_due_to_dock_read_as_a_noun_is_still_the_plan(gazetteer):
     stops = [(s.place.name, s.status) for s in journey.stops]
     assert stops[0] == ("Genoa", "confirmed"), stops
     assert ("Naples", "planned") in stops and ("Sardinia", "planned") in stops, stops
+
+
+def test_a_group_named_with_and_without_its_nationality_is_one_group(gazetteer):
+    text = ("Published June 24, 2023\n\nRebel forces crossed into Bulgaria on Friday. Serbian "
+            "rebel fighters reached Sofia on Saturday.")
+    journeys = _journeys(_analyze(gazetteer, text))
+    assert len(journeys) == 1 and "Sofia" in journeys[0][1] and len(journeys[0][1]) > 1, journeys
+
+
+def test_a_vessel_adrift_now_is_past_its_start_and_before_its_goal(gazetteer):
+    # "is believed to be adrift in X": where it is now; "left Y on <day> for Z": Z not reached
+    text = ("Published December 11, 2022\n\nA boat carrying 90 migrants from Libya is believed "
+            "to be adrift in the Ionian Sea, an NGO said. The boat left Tripoli on December 2 "
+            "for Italy.")
+    journeys = _journeys(_analyze(gazetteer, text))
+    assert any(n == ["Tripoli", "Ionian Sea", "Italy"] for _, n in journeys), journeys

@@ -39,12 +39,14 @@ from mapper.journeys.syntax import (
 )
 from mapper.journeys.values import Event, Mover
 from mapper.journeys.words import (
+    ADRIFT_WORDS,
     ARRIVAL_PREPS_ONLY,
     ARRIVAL_VERBS,
     DEST_PREPS,
     DETENTION_VERBS,
     DIRECTION_WORDS,
     DRIVER_VERBS,
+    FUTURE_WORDS,
     GREETING_VERBS,
     GROUP_NOUNS,
     MEETING_VERBS,
@@ -115,6 +117,8 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
         return route_events(ctx, tok, sent)
     if tok.lower_ == "due" and tok.dep_ == "prep":
         return due_events(ctx, tok, sent)
+    if tok.lower_ in ADRIFT_WORDS and tok.dep_ == "acomp" and lemma_of(tok.head) == "be":
+        return adrift_events(ctx, tok, sent)
     if lemma == "bear" and tok.tag_ == "VBN":  # "was born in X": where a life set out
         births = stranded_events(ctx, tok, sent)
         for ev in births:
@@ -314,6 +318,28 @@ def due_events(ctx: Context, due, sent) -> list[Event]:
     return out
 
 
+def adrift_events(ctx: Context, word, sent) -> list[Event]:
+    """"The boat is believed to be adrift at X", "was aground off Y": where the vessel (or
+    those it carries) is, a stop of the drift."""
+    verb = word.head
+    if is_negated(verb):
+        return []
+    out = []
+    for mover in movers_of(ctx, subject_of(ctx, verb)):
+        for prep in (c for c in [*word.children, *verb.children] if c.dep_ == "prep" and
+                     c.lower_ in ("at", "in", "off", "near", "on")):
+            for target in (c for c in prep.children if c.dep_ == "pobj"):
+                for place, span in places_under(ctx, target):
+                    ev = make_event(ctx, verb, sent, mover, place, "dest", span)
+                    ev.verb = f"{verb.text} {word.text}"
+                    if ev.status in ("speculated", "reported") and not any(
+                            c.dep_ == "aux" and c.lower_ in FUTURE_WORDS for c in
+                            verb.children):  # "is believed to be adrift": now, not later
+                        ev.extra["future"] = False
+                    out.append(ev)
+    return out
+
+
 def stranded_events(ctx: Context, verb, sent) -> list[Event]:
     """"tourists stranded in Bali", "were trapped in X": the place they were held is where
     a trip told beside it starts (an origin; alone it makes no journey)."""
@@ -455,8 +481,10 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                     ev.status, ev.date = "planned", None  # "boarded a ferry to X": not
                     ev.extra["future"] = True  # there yet
                 if role == "dest" and child.dep_ == "prep" and child.lower_ == "for" and \
-                        lemma in SETTING_OFF_VERBS and ev.status == "confirmed":
-                    ev.status = "planned"  # "left for X on Monday": set out, not there yet
+                        lemma in SETTING_OFF_VERBS:
+                    ev.extra["goal"] = True  # "left for X on Monday": set out, not there yet
+                    if ev.status == "confirmed":
+                        ev.status = "planned"
                 if separate and role == "dest" or background:
                     ev.extra["apart"] = True  # a trip to each; a trip of another time
                 out.append(ev)
