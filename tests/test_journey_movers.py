@@ -84,3 +84,11 @@ def test_a_vessel_adrift_now_is_past_its_start_and_before_its_goal(gazetteer):
             "for Italy.")
     journeys = _journeys(_analyze(gazetteer, text))
     assert any(n == ["Tripoli", "Ionian Sea", "Italy"] for _, n in journeys), journeys
+
+
+def test_a_flight_home_read_as_home_still_flies(gazetteer):
+    # "X's flight home from A was diverted to B", with "home" parsed as the head noun
+    text = ("Published July 3, 2013\n\nThe team's flight home from Lisbon was diverted to "
+            "Madrid on Tuesday.")
+    journeys = _journeys(_analyze(gazetteer, text))
+    assert any(n == ["Lisbon", "Madrid"] for _, n in journeys), journeys

@@ -100,7 +100,7 @@ def mover_of(ctx: Context, subj) -> Mover | None:
     """The mover a subject (or possessor) token denotes, or None if it is not a traveller."""
     if subj is None:
         return None
-    lemma = subj.lemma_.lower()
+    lemma = lemma_of(subj) if subj.pos_ == "NOUN" else subj.lemma_.lower()
     if lemma in QUANTITY_NOUNS:  # "a small group of supporters"
         obj = of_object(subj)
         if obj is not None and obj.lower_ == "people" or obj is None and lemma in (
@@ -185,7 +185,8 @@ def mover_of(ctx: Context, subj) -> Mover | None:
     carried = vehicle or (lemma if lemma in THING_MOVERS and not any(  # "the coffin": hers
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children) else None)
     if person is None and carried and carried in ctx.owners and not any(
-            t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "") for t in subj.subtree):
+            t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "") for t in subj.subtree
+            if t.i <= subj.i):  # "the Air China flight", not "the flight from Moscow"
         person = ctx.owners[carried]
     poss = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("his", "her")),
                 None)

@@ -55,6 +55,11 @@ def lemma_of(tok) -> str:
                 o.dep_ == "pobj" and o.lower_ in ("state", "repose", "rest") for o in p.children)
             for p in tok.children):
         return "stay"  # "will lie in state at X": the coffin stays there
+    if tok.lower_ == "home" and tok.pos_ == "NOUN":
+        trip = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in
+                     VEHICLES.keys() | TRAVEL_NOUNS), None)
+        if trip is not None:  # "X's flight home from Y is diverted", read as a "home"
+            return trip.lemma_.lower()
     return lemma
 
 
@@ -190,7 +195,7 @@ def stray_preps(verb, lemma: str) -> list:
     holder = verb.head if verb.dep_ == "conj" and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else verb  # "... and escorted"
     for subj in (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if subj.lemma_.lower() in VEHICLES or subj.lemma_.lower() in TRAVEL_NOUNS:
+        if lemma_of(subj) in VEHICLES or lemma_of(subj) in TRAVEL_NOUNS:
             # "the first train to X arrived on Monday", "the maiden trip from X arrived at Y"
             out += [c for c in subj.children if c.dep_ == "prep" and c.lower_ in
                     ORIGIN_PREPS | {"to", "into"}]
