@@ -92,3 +92,16 @@ def test_a_flight_home_read_as_home_still_flies(gazetteer):
             "Madrid on Tuesday.")
     journeys = _journeys(_analyze(gazetteer, text))
     assert any(n == ["Lisbon", "Madrid"] for _, n in journeys), journeys
+
+
+def test_a_departure_in_the_lede_sets_out_from_the_dateline(gazetteer):
+    # a place alone on a line before the body is the dateline; "left for X" there starts at it
+    text = ("Minister departs for Africa\n\nPublished July 23, 2018\n\nLisbon\n\nPrime Minister "
+            "Antonio Costa on Monday left for Angola on a three-day visit. He will then fly to "
+            "Mozambique.")
+    journeys = _journeys(_analyze(gazetteer, text))
+    assert any(n[:2] == ["Lisbon", "Angola"] for _, n in journeys), journeys
+    later = ("Minister departs for Africa\n\nPublished July 23, 2018\n\nLisbon\n\nThe cabinet "
+             "met on Monday. Prime Minister Antonio Costa later left for Angola.")
+    journeys = _journeys(_analyze(gazetteer, later))
+    assert not any("Lisbon" in n for _, n in journeys), journeys

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import re
 
-from mapper.journeys.assembly import home_place
+from mapper.journeys.assembly import contains, home_place
 from mapper.journeys.context import Context
-from mapper.journeys.frames import make_event, places_under
+from mapper.journeys.frames import (
+    dateline_place,
+    first_body_sentence,
+    make_event,
+    places_under,
+)
 from mapper.journeys.movers import is_storm, mover_of, movers_of, subject_of
 from mapper.journeys.people import titled_person
 from mapper.journeys.syntax import (
@@ -489,8 +494,15 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                     ev.extra["apart"] = True  # a trip to each; a trip of another time
                 out.append(ev)
     here = next((c for c in verb.children if c.lower_ == "here" and c.dep_ == "advmod"), None)
-    dateline = next((p for p in ctx.places for m in p.mentions if m.label == "DATELINE"),
-                    None)
+    dateline = dateline_place(ctx)
+    if dateline is not None and lemma in SETTING_OFF_VERBS and any(
+            e.extra.get("goal") for e in out) and not any(e.role == "origin" for e in out) and \
+            first_body_sentence(ctx, sent, dateline) and not any(
+            contains(e.place, dateline) for e in out):
+        # "NEW DELHI — The prime minister on Monday left for X": from where the story is filed
+        ev = make_event(ctx, verb, sent, mover, dateline, "origin", (verb.idx, verb.idx))
+        ev.extra["implied"] = True
+        out.append(ev)
     if here is not None and dateline is not None and lemma in ARRIVAL_VERBS | {
             "come", "return", "move", "relocate", "fly", "travel", "immigrate"} and \
             not any(e.role == "dest" for e in out):  # "arrived here from X": the dateline

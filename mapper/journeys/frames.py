@@ -151,3 +151,31 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
         mover.vehicles[ctx.subject_vehicle] = mover.vehicles.get(ctx.subject_vehicle, 0) + 1
     return Event(mover, place, role, status, when, mode, label, sent.text.strip(),
                  verb.idx, span, extra=extra)
+
+
+def dateline_place(ctx: Context) -> Place | None:
+    """The place a story is filed from: its dateline ("LIMA (AP) —"), or a place name standing
+    alone on a line of the article's head, after the headline and before the body ("New
+    Delhi")."""
+    found = next((p for p in ctx.places for m in p.mentions if m.label == "DATELINE"), None)
+    if found is not None:
+        return found
+    text = ctx.article.text
+    lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", text)
+             if m.group(0).strip()]
+    for start, line in lines[1:4]:  # not the headline
+        for place in ctx.places:
+            if any(m.start >= start and m.text == line for m in place.mentions):
+                return place
+        if line.endswith((".", "?", "!", "”", '"')):
+            return None  # the body has begun
+    return None
+
+
+def first_body_sentence(ctx: Context, sent, place: Place) -> bool:
+    """Whether a sentence is the story's first after its dateline ``place``."""
+    ends = [m.end for m in place.mentions if m.end <= sent.start_char]
+    if not ends:
+        return any(m.start >= sent.start_char and m.end <= sent.end_char for m in place.mentions)
+    between = ctx.article.text[max(ends):sent.start_char]
+    return not re.search(r"[.!?]", between)

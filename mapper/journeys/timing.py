@@ -211,7 +211,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
         a = date.fromisoformat(start).toordinal()
         b = date.fromisoformat(end).toordinal() if end else a
         t = (a + b) / 2 + (0.25 if ev.extra.get("future") else 0.0)  # a plan after the day's news
-        if ev.extra.get("goal"):
+        if ev.extra.get("goal") and b < base:
             t = max(t, base + 0.5)  # "left X on the 25th for Y": not there by publication
     else:
         # another occasion ("who last visited X in 2013") times nothing of this trip
