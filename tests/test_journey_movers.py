@@ -105,3 +105,19 @@ def test_a_departure_in_the_lede_sets_out_from_the_dateline(gazetteer):
              "met on Monday. Prime Minister Antonio Costa later left for Angola.")
     journeys = _journeys(_analyze(gazetteer, later))
     assert not any("Lisbon" in n for _, n in journeys), journeys
+
+
+def test_a_city_at_the_edge_of_a_regions_box_belongs_to_its_own_region(gazetteer):
+    # Great Falls (Montana) lies inside Idaho's bounding box, near its edge: not in Idaho
+    from mapper.journeys.assembly import contains
+    from mapper.model import Place
+
+    def place(name, feature):
+        entry = next(e for e in gazetteer.candidates(name) if e.name == name and
+                     e.feature == feature and e.country_code == "US")
+        return Place(entry.key, entry.name, entry, ())
+
+    idaho, montana = place("Idaho", "admin1"), place("Montana", "admin1")
+    falls, boise = place("Great Falls", "city"), place("Boise", "city")
+    assert not contains(idaho, falls)
+    assert contains(montana, falls) and contains(idaho, boise)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from mapper.gazetteer.base import normalize
 from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
@@ -450,9 +451,27 @@ def contains(outer: Place, inner: Place) -> bool:
         return False
     if oe.feature in WATER:
         return False  # a port is on a sea's shore, not a stop inside it
+    if oe.feature == "admin1" and ie.admin1 and oe.bbox and \
+            not _same_name(oe.name, ie.admin1) and _near_edge(oe.bbox, ie.lat, ie.lon):
+        return False  # a point of Montana at the edge of Idaho's box is in Montana
     if oe.bbox and ie.feature not in ("ocean", "sea"):
         return in_box(oe.bbox, ie.lat, ie.lon) and oe.feature not in ("lake", "river")
     return False
+
+
+EDGE_DEGREES = 0.5  # a box's edge this near a point leaves which region holds it open
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two spellings name one region ("Lipetsk", "Lipetskaya oblast'")."""
+    x, y = normalize(a).split(), normalize(b).split()
+    return bool(x and y) and x[0][:6] == y[0][:6]
+
+
+def _near_edge(bbox: tuple[float, float, float, float], lat: float, lon: float) -> bool:
+    """Whether a point lies within EDGE_DEGREES of a (west, south, east, north) box's edge."""
+    west, south, east, north = bbox
+    return min(lon - west, east - lon, lat - south, north - lat) < EDGE_DEGREES
 
 
 def _combine(keep: Event, other: Event) -> Event:
