@@ -121,3 +121,14 @@ def test_a_city_at_the_edge_of_a_regions_box_belongs_to_its_own_region(gazetteer
     falls, boise = place("Great Falls", "city"), place("Boise", "city")
     assert not contains(idaho, falls)
     assert contains(montana, falls) and contains(idaho, boise)
+
+
+def test_a_route_told_ahead_over_countries_is_no_journey_of_its_own(gazetteer):
+    text = ("Published January 31, 2023\n\nThe minister left Lisbon on Tuesday for Luanda "
+            "aboard a chartered jet. The plane will fly over Spain, Morocco, Mauritania and "
+            "Senegal.")
+    journeys = _journeys(_analyze(gazetteer, text))
+    assert any("Luanda" in n for _, n in journeys), journeys
+    assert not any("Morocco" in n for _, n in journeys), journeys
+    past = "The balloon passed over Spain, Morocco and Mauritania last week."
+    assert any("Morocco" in n for _, n in _journeys(_analyze(gazetteer, past)))

@@ -74,7 +74,8 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
                    if e.role == "origin"}
         stops = implied_origin(ctx, stops, mover, extra, apart, origins)
         stops = merge_repeats(ctx, stops, apart)
-        if not stops or len(stops) == 1 and not lone_stop(stops[0], evs[0]):
+        if not stops or len(stops) == 1 and not lone_stop(stops[0], evs[0]) or \
+                planned_passage(evs):
             continue
         jid = f"j{len(journeys) + 1}"
         label = _mover_label(mover, len(evs))
@@ -106,6 +107,14 @@ def one_group_per_kind(events: list[Event]) -> None:
             if ev.mover is bare:
                 ev.mover = named
         named.first = min(named.first, bare.first)
+
+
+def planned_passage(evs: list[Event]) -> bool:
+    """Whether a mover's only events are the places one sentence says it will pass over or
+    through ("The plane will fly over X, Y and Z"): a route told ahead, with no place the
+    mover stops at, sets out from or reaches."""
+    return len({e.evidence for e in evs}) == 1 and all(
+        e.role == "via" and e.extra.get("future") for e in evs)
 
 
 def lone_stop(stop: Stop, ev: Event) -> bool:
