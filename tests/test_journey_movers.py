@@ -132,3 +132,22 @@ def test_a_route_told_ahead_over_countries_is_no_journey_of_its_own(gazetteer):
     assert not any("Morocco" in n for _, n in journeys), journeys
     past = "The balloon passed over Spain, Morocco and Mauritania last week."
     assert any("Morocco" in n for _, n in _journeys(_analyze(gazetteer, past)))
+
+
+def test_an_unnamed_traveller_of_the_lede_is_the_one_named_next(gazetteer):
+    # "a prisoner who escaped from a van in X ... Police say A B was being taken to Y": A B
+    text = ("Published March 16, 2017\n\nPolice say a handcuffed prisoner who escaped from a "
+            "transport van in Toledo is back in custody.\n\nPolice say John Doherty was being "
+            "taken to Detroit on Wednesday night when he escaped.")
+    journeys = _journeys(_analyze(gazetteer, text))
+    assert any("Doherty" in m and _in_order(n, ["Toledo", "Detroit"]) for m, n in journeys), \
+        journeys
+
+
+def test_a_place_left_from_with_its_goal_hung_on_it(gazetteer):
+    # "moved the passengers from the ship at X to Y": they left X (where the ship was) for Y
+    text = ("Published February 17, 2020\n\nSoldiers helped move 300 passengers from the ship "
+            "at Kobe port to Osaka's Itami airport on Sunday.")
+    journeys = _journeys(_analyze(gazetteer, text))
+    names = next(n for m, n in journeys if "passengers" in m)
+    assert names[0] == "Kobe" and "Itami" in names[1:], journeys

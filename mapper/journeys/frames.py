@@ -54,7 +54,9 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
             stack.append(c)
     where = located_in(token)
     if where is not None:  # "to the Memorial Hospital in Anoka": where it stands
-        keep.extend(where.subtree)
+        onward = [t for p in where.subtree if p.dep_ == "prep" and p is not where and
+                  p.lower_ in ("to", "into", "toward", "towards") for t in p.subtree]
+        keep.extend(t for t in where.subtree if t not in onward)  # not "... to Y"
     idx = sorted(t.idx for t in keep)
     found = []
     for ms, me, place, label in ctx.by_span:

@@ -215,6 +215,9 @@ def mover_of(ctx: Context, subj) -> Mover | None:
     if lemma in SOMEONE_NOUNS and subj.tag_ == "NN" and any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in subj.children):
         # "A Pewaukee man was arrested after leading police on a chase ...; he drove"
+        named = named_next(ctx, subj)
+        if named is not None:  # "A prisoner escaped ... Police say A B, 36, was ...": A B
+            return mover_of(ctx, named)
         return register_mover(ctx, f"someone:{lemma}", phrase, None, home, subj.idx, "person")
     if lemma in GROUP_NOUNS:
         pair = pair_named_before(ctx, subj) or named_team(ctx, subj) or \
@@ -325,6 +328,29 @@ def named_before(ctx: Context, pronoun):
            for t in ctx.doc[named.i:pronoun.i]):
         return None  # "(Photo: A B) ... The man ... He was taken to": the man
     return named
+
+
+def named_next(ctx: Context, noun):
+    """The person an unnamed one of a story's first sentence turns out to be ("a prisoner who
+    escaped ..."): the one person the next sentence names for the first time, as a subject."""
+    sent = noun.sent
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) or \
+            any(t.ent_type_ == "PERSON" for t in sent) or sent.end >= len(ctx.doc):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[:sent.start] if not in_headline(t)) \
+            and ctx.article.dateline_span is None:
+        return None  # not the story's first sentence
+    following = ctx.doc[sent.end].sent
+    while not following.text.strip() and following.end < len(ctx.doc):
+        following = ctx.doc[following.end].sent
+    first = {}
+    for seen in ctx.name_keys.values():
+        for i, key, _ in seen:
+            first[key] = min(first.get(key, i), i)
+    new = [t for t in following if t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass")
+           and first.get(person_key(ctx, t) or "", -1) >= following.start]
+    keys = {person_key(ctx, t) for t in new}
+    return new[0] if len(keys) == 1 else None
 
 
 def carried_object(pronoun):

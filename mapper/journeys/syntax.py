@@ -118,7 +118,10 @@ def in_headline(tok) -> bool:
 def located_in(tok):
     """The "in X" that places an organisation or building ("Memorial Medical Center in Anoka"),
     on the noun or, as the parser may hang it, on the verb right after the noun."""
-    if tok.ent_type_ != "ORG" and tok.lemma_.lower() not in INSTITUTION_NOUNS:
+    vehicle_left = tok.lemma_.lower() in VEHICLES.keys() | {"vehicle"} and \
+        tok.dep_ == "pobj" and tok.head.lower_ in ORIGIN_PREPS  # "escaped from a van in X"
+    if tok.ent_type_ != "ORG" and tok.lemma_.lower() not in INSTITUTION_NOUNS and \
+            not vehicle_left:
         return None
     after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
     preps = [c for c in tok.children if c.dep_ == "prep"]
@@ -171,6 +174,9 @@ def chained_preps(head) -> list:
     Y", "her walk from Land's End to London")."""
     froms = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "from"]
     hosts = [*froms, *(o for p in froms for o in p.children if o.dep_ == "pobj")]
+    # "from the ship at X to Y": "to Y" hung on where the thing left from stood
+    hosts += [o for h in hosts[len(froms):] for p in h.children if p.dep_ == "prep" and
+              p.lower_ in ("at", "in") for o in p.children if o.dep_ == "pobj"]
     return [c for p in hosts for c in p.children if c.dep_ == "prep" and
             c.lower_ in ("to", "into", "via", "through", "toward")]
 
