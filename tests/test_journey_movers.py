@@ -151,3 +151,13 @@ def test_a_place_left_from_with_its_goal_hung_on_it(gazetteer):
     journeys = _journeys(_analyze(gazetteer, text))
     names = next(n for m, n in journeys if "passengers" in m)
     assert names[0] == "Kobe" and "Itami" in names[1:], journeys
+
+
+def test_a_citys_prison_left_then_the_countrys_airport(gazetteer):
+    # "leaving X's prison and departing Britain from Y airport": X, then Y
+    text = ("Published June 25, 2024\n\nThe plane carrying John Doherty has landed in Reykjavik."
+            "\n\nFootage showed Doherty leaving Glasgow's Barlinnie prison on bail and departing "
+            "Britain from Prestwick Airport.")
+    journeys = _journeys(_analyze(gazetteer, text))
+    assert any(_in_order(n, ["Glasgow", "Prestwick Airport", "Reykjavik"]) for _, n in journeys), \
+        journeys

@@ -49,8 +49,8 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
                     c.lower_ == "near" and t.ent_type_ in ("LOC", "FAC")):
                 continue  # "from the Atlantic near the port city of Brest" keeps Brest
             if c.dep_ == "poss" and not (t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in
-                                         PLACE_NOUNS):
-                continue  # "on Washington's good side" is not Washington
+                                         PLACE_NOUNS | INSTITUTION_NOUNS):
+                continue  # "on Washington's good side" is not Washington ("X's prison" is)
             stack.append(c)
     where = located_in(token)
     if where is not None:  # "to the Memorial Hospital in Anoka": where it stands

@@ -204,6 +204,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
     base = ctx.base
     eps = ev.position * POSITION_STEP
     floor = None
+    after_start = False  # told after another start of its sentence, already set back
     if ev.extra.get("start"):
         t = base - 100.0
     elif ev.date:
@@ -241,6 +242,8 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
             t = max(time_order(ctx, o, evs, depth + 1, memo) for o in same) + (
                 0.5 if later else SENTENCE_STEP)
             eps = 0.0  # the earlier event's order holds the sentence's place already
+            # "leaving X's prison and departing Y from Z": Z after X, not set back again
+            after_start = all(o.role == "origin" for o in same)
         elif ev.extra.get("en_route") and goal_before(ev, kin) and depth < 5:
             t = time_order(ctx, goal_before(ev, kin), evs, depth + 1, memo) - 0.05
         elif following and not ev.extra.get("later") and depth < 5:
@@ -257,7 +260,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
             t = base + 0.4
         else:  # undated plans and guesses in the order the text gives them
             t = base + 1.0
-    if ev.role == "origin":
+    if ev.role == "origin" and not after_start:
         t -= 0.1
         if floor is not None:
             t = max(t, floor - 0.01 + SENTENCE_STEP)
