@@ -90,8 +90,8 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
 
 
 def one_group_per_kind(events: list[Event]) -> None:
-    """"Wagner forces", "Russian Wagner mercenaries", "Wagner columns": groups of one kind, of
-    which one only has a nationality, are that group (the text names one, then drops the
+    """"Rebel forces", "Syrian rebel fighters", "rebel columns": groups of one kind, of which
+    one only has a nationality, are that group (the text names one, then drops the
     nationality); two nationalities of one kind stay apart."""
     groups: dict[str, dict[str, Mover]] = {}
     for ev in events:
@@ -111,7 +111,7 @@ def one_group_per_kind(events: list[Event]) -> None:
 
 def planned_passage(evs: list[Event]) -> bool:
     """Whether a mover's only events are the places one sentence says it will pass over or
-    through ("The plane will fly over X, Y and Z"): a route told ahead, with no place the
+    through ("the jet is to cross A, B and C"): a route told ahead, with no place the
     mover stops at, sets out from or reaches."""
     return len({e.evidence for e in evs}) == 1 and all(
         e.role == "via" and e.extra.get("future") for e in evs)
@@ -462,7 +462,7 @@ def contains(outer: Place, inner: Place) -> bool:
         return False  # a port is on a sea's shore, not a stop inside it
     if oe.feature == "admin1" and ie.admin1 and oe.bbox and \
             not _same_name(oe.name, ie.admin1) and _near_edge(oe.bbox, ie.lat, ie.lon):
-        return False  # a point of Montana at the edge of Idaho's box is in Montana
+        return False  # a town of one state at the edge of its neighbour's box: its own
     if oe.bbox and ie.feature not in ("ocean", "sea"):
         return in_box(oe.bbox, ie.lat, ie.lon) and oe.feature not in ("lake", "river")
     return False
@@ -472,7 +472,7 @@ EDGE_DEGREES = 0.5  # a box's edge this near a point leaves which region holds i
 
 
 def _same_name(a: str, b: str) -> bool:
-    """Whether two spellings name one region ("Lipetsk", "Lipetskaya oblast'")."""
+    """Whether two spellings name one region ("Samara", "Samarskaya oblast'")."""
     x, y = normalize(a).split(), normalize(b).split()
     return bool(x and y) and x[0][:6] == y[0][:6]
 

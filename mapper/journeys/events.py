@@ -293,8 +293,8 @@ def _planned(events: list[Event]) -> None:
 
 
 def after_due(verb) -> bool:
-    """"sailed from X, due to dock in Y after calling at Z", with "after calling" hung on
-    "sailed": the call belongs to the plan told just before it."""
+    """"left X, due to arrive in Y after stopping at Z", with "after stopping" hung on
+    "left": the stop belongs to the plan told just before it."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.lower_ not in ("after", "before") or prep.dep_ != "prep":
         return False
@@ -303,7 +303,7 @@ def after_due(verb) -> bool:
 
 
 def due_events(ctx: Context, due, sent) -> list[Event]:
-    """"sailed from X, due to dock in Y", with "dock" read as a noun: Y is where the mover is
+    """"left X, due to land in Y", with "land" read as a noun: Y is where the mover is
     expected (planned), the mover the subject of the verb "due" hangs on."""
     arrival = next((c for c in due.children if c.dep_ == "pobj" and
                     c.lemma_.lower() in MOTION_VERBS and any(
@@ -324,8 +324,8 @@ def due_events(ctx: Context, due, sent) -> list[Event]:
 
 
 def adrift_events(ctx: Context, word, sent) -> list[Event]:
-    """"The boat is believed to be adrift at X", "was aground off Y": where the vessel (or
-    those it carries) is, a stop of the drift."""
+    """"The raft was adrift off X", "the ship is aground near Y": where the vessel (or those
+    it carries) is, a stop of the drift."""
     verb = word.head
     if is_negated(verb):
         return []
@@ -339,7 +339,7 @@ def adrift_events(ctx: Context, word, sent) -> list[Event]:
                     ev.verb = f"{verb.text} {word.text}"
                     if ev.status in ("speculated", "reported") and not any(
                             c.dep_ == "aux" and c.lower_ in FUTURE_WORDS for c in
-                            verb.children):  # "is believed to be adrift": now, not later
+                            verb.children):  # "is thought to be adrift": now, not later
                         ev.extra["future"] = False
                     out.append(ev)
     return out
@@ -499,7 +499,7 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
             e.extra.get("goal") for e in out) and not any(e.role == "origin" for e in out) and \
             first_body_sentence(ctx, sent, dateline) and not any(
             contains(e.place, dateline) for e in out):
-        # "NEW DELHI — The prime minister on Monday left for X": from where the story is filed
+        # "LIMA — The president on Monday left for X": from where the story is filed
         ev = make_event(ctx, verb, sent, mover, dateline, "origin", (verb.idx, verb.idx))
         ev.extra["implied"] = True
         out.append(ev)

@@ -157,8 +157,8 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
 
 def dateline_place(ctx: Context) -> Place | None:
     """The place a story is filed from: its dateline ("LIMA (AP) —"), or a place name standing
-    alone on a line of the article's head, after the headline and before the body ("New
-    Delhi")."""
+    alone on a line of the article's head, after the headline and before the body
+    ("Lima")."""
     found = next((p for p in ctx.places for m in p.mentions if m.label == "DATELINE"), None)
     if found is not None:
         return found

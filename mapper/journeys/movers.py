@@ -186,7 +186,7 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children) else None)
     if person is None and carried and carried in ctx.owners and not any(
             t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "") for t in subj.subtree
-            if t.i <= subj.i):  # "the Air China flight", not "the flight from Moscow"
+            if t.i <= subj.i):  # "the Delta flight", not "the flight from Oslo"
         person = ctx.owners[carried]
     poss = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("his", "her")),
                 None)
@@ -216,7 +216,7 @@ def mover_of(ctx: Context, subj) -> Mover | None:
             c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in subj.children):
         # "A Pewaukee man was arrested after leading police on a chase ...; he drove"
         named = named_next(ctx, subj)
-        if named is not None:  # "A prisoner escaped ... Police say A B, 36, was ...": A B
+        if named is not None:  # "A man fled ... Police say A B, 36, was ...": A B
             return mover_of(ctx, named)
         return register_mover(ctx, f"someone:{lemma}", phrase, None, home, subj.idx, "person")
     if lemma in GROUP_NOUNS:
@@ -331,8 +331,8 @@ def named_before(ctx: Context, pronoun):
 
 
 def named_next(ctx: Context, noun):
-    """The person an unnamed one of a story's first sentence turns out to be ("a prisoner who
-    escaped ..."): the one person the next sentence names for the first time, as a subject."""
+    """The person an unnamed one of a story's first sentence turns out to be ("a man who
+    fled ..."): the one person the next sentence names for the first time, as a subject."""
     sent = noun.sent
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) or \
             any(t.ent_type_ == "PERSON" for t in sent) or sent.end >= len(ctx.doc):
@@ -426,7 +426,7 @@ def thing_antecedent(ctx: Context, pronoun):
         if tok.lemma_.lower() in VEHICLES and (tok.pos_ == "NOUN" and tok.tag_ == "NN" or (
                 tok.pos_ == "PROPN" and any(c.dep_ == "nummod" for c in tok.children))) and \
                 tok.dep_ not in ("compound", "poss") and tok.head.lower_ not in ("by", "aboard"):
-            return tok  # "the ferry", "Flight 1722": "it"
+            return tok  # "the ferry", "Flight 455": "it"
         if animal_kind(tok) is not None and tok.dep_ not in ("compound", "poss"):
             return tok  # "the whale ... it"
         if tok.lower_ in ctx.storms and tok.dep_ != "compound":

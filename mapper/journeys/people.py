@@ -58,7 +58,7 @@ def named_people(ctx: Context, doc) -> dict[str, dict]:
         home = demonym_country(ctx, " ".join(t.text for t in title_tokens)) or next(
             (c for t in title_tokens if (c := country_at(ctx, t))), None) or (
             owner_country(ctx, doc[left]) if left >= 0 and title_tokens else None)
-        # "US President A B", "Ukraine's President A B"
+        # "US President A B", "Croatia's President A B"
         if home:
             rec["home"] = home
     _homes_from_titles(ctx, doc, people)
@@ -75,14 +75,14 @@ def country_at(ctx: Context, tok) -> str | None:
 
 
 def owner_country(ctx: Context, tok) -> str | None:
-    """The country a possessive names ("Ukraine" of "Ukraine's president"), or None."""
+    """The country a possessive names ("Croatia" of "Croatia's president"), or None."""
     if tok.dep_ == "case" and tok.i:  # the "'s" itself
         tok = tok.doc[tok.i - 1]
     return country_at(ctx, tok) if tok.dep_ == "poss" else None
 
 
 def _homes_from_titles(ctx: Context, doc, people: dict[str, dict]) -> None:
-    """"Ukraine's president" where one person named before it holds that title: that
+    """"Croatia's president" where one person named before it holds that title: that
     person's country, when nothing else gave one."""
     for tok in doc:
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)

@@ -58,7 +58,7 @@ def lemma_of(tok) -> str:
     if tok.lower_ == "home" and tok.pos_ == "NOUN":
         trip = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in
                      VEHICLES.keys() | TRAVEL_NOUNS), None)
-        if trip is not None:  # "X's flight home from Y is diverted", read as a "home"
+        if trip is not None:  # "X's trip home from Y was cut short", read as a "home"
             return trip.lemma_.lower()
     return lemma
 
@@ -119,7 +119,7 @@ def located_in(tok):
     """The "in X" that places an organisation or building ("Memorial Medical Center in Anoka"),
     on the noun or, as the parser may hang it, on the verb right after the noun."""
     vehicle_left = tok.lemma_.lower() in VEHICLES.keys() | {"vehicle"} and \
-        tok.dep_ == "pobj" and tok.head.lower_ in ORIGIN_PREPS  # "escaped from a van in X"
+        tok.dep_ == "pobj" and tok.head.lower_ in ORIGIN_PREPS  # "fled from a bus in X"
     if tok.ent_type_ != "ORG" and tok.lemma_.lower() not in INSTITUTION_NOUNS and \
             not vehicle_left:
         return None
@@ -174,7 +174,7 @@ def chained_preps(head) -> list:
     Y", "her walk from Land's End to London")."""
     froms = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "from"]
     hosts = [*froms, *(o for p in froms for o in p.children if o.dep_ == "pobj")]
-    # "from the ship at X to Y": "to Y" hung on where the thing left from stood
+    # "from the train at X to Y": "to Y" hung on where the thing left from stood
     hosts += [o for h in hosts[len(froms):] for p in h.children if p.dep_ == "prep" and
               p.lower_ in ("at", "in") for o in p.children if o.dep_ == "pobj"]
     return [c for p in hosts for c in p.children if c.dep_ == "prep" and

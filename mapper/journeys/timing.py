@@ -213,7 +213,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
         b = date.fromisoformat(end).toordinal() if end else a
         t = (a + b) / 2 + (0.25 if ev.extra.get("future") else 0.0)  # a plan after the day's news
         if ev.extra.get("goal") and b < base:
-            t = max(t, base + 0.5)  # "left X on the 25th for Y": not there by publication
+            t = max(t, base + 0.5)  # "set off from X on the 3rd for Y": not there yet
     else:
         # another occasion ("who last visited X in 2013") times nothing of this trip
         kin = [o for o in evs if o is not ev and
@@ -242,7 +242,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
             t = max(time_order(ctx, o, evs, depth + 1, memo) for o in same) + (
                 0.5 if later else SENTENCE_STEP)
             eps = 0.0  # the earlier event's order holds the sentence's place already
-            # "leaving X's prison and departing Y from Z": Z after X, not set back again
+            # "walked out of X's jail and flew out of Z": Z after X, not set back again
             after_start = all(o.role == "origin" for o in same)
         elif ev.extra.get("en_route") and goal_before(ev, kin) and depth < 5:
             t = time_order(ctx, goal_before(ev, kin), evs, depth + 1, memo) - 0.05
