@@ -34,6 +34,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
     """Events into one journey per mover: stops ordered in time, repeats and contained
     places merged, crossings and implied origins added, legs between consecutive stops."""
     by_mover: dict[str, list[Event]] = {}
+    one_group_per_kind(events)
     for ev in events:
         by_mover.setdefault(ev.mover.key, []).append(ev)
     journeys: list[Journey] = []
@@ -74,7 +75,8 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
                    if e.role == "origin"}
         stops = implied_origin(ctx, stops, mover, extra, apart, origins)
         stops = merge_repeats(ctx, stops, apart)
-        if not stops or len(stops) == 1 and not lone_stop(stops[0], evs[0]):
+        if not stops or len(stops) == 1 and not lone_stop(stops[0], evs[0]) or \
+                planned_passage(evs):
             continue
         jid = f"j{len(journeys) + 1}"
         label = _mover_label(mover, len(evs))
@@ -87,6 +89,34 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
     homes = {k: p for k, p in {**ctx.home_places, **ctx.derived}.items()
              if p.id in used and k not in extra}
     return JourneyResult(tuple(journeys), tuple({**extra, **homes}.values()))
+
+
+def one_group_per_kind(events: list[Event]) -> None:
+    """"Rebel forces", "Syrian rebel fighters", "rebel columns": groups of one kind, of which
+    one only has a nationality, are that group (the text names one, then drops the
+    nationality); two nationalities of one kind stay apart."""
+    groups: dict[str, dict[str, Mover]] = {}
+    for ev in events:
+        if ev.mover.key.startswith("group:") and ev.mover.key.count(":") == 2:
+            _, home, kind = ev.mover.key.split(":")
+            groups.setdefault(kind, {})[home] = ev.mover
+    for movers in groups.values():
+        homes = [h for h in movers if h]
+        if "" not in movers or len(homes) != 1:
+            continue
+        bare, named = movers[""], movers[homes[0]]
+        for ev in events:
+            if ev.mover is bare:
+                ev.mover = named
+        named.first = min(named.first, bare.first)
+
+
+def planned_passage(evs: list[Event]) -> bool:
+    """Whether a mover's only events are the places one sentence says it will pass over or
+    through ("the jet is to cross A, B and C"): a route told ahead, with no place the
+    mover stops at, sets out from or reaches."""
+    return len({e.evidence for e in evs}) == 1 and all(
+        e.role == "via" and e.extra.get("future") for e in evs)
 
 
 def lone_stop(stop: Stop, ev: Event) -> bool:
@@ -131,7 +161,8 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
                 ev.role == "origin":
             out[-1] = _combine(out[-1], ev)  # arrived in X, then left X: the arrival's stop
             continue
-        if out and contains(out[-1].place, ev.place) and out[-1].role != "crossing":
+        if out and contains(out[-1].place, ev.place) and out[-1].role != "crossing" and \
+                not _leaves_by_airport(out[-1], ev):
             prev = out.pop()
             ev = _combine(ev, prev) if prev.role == ev.role else ev
             if prev.place.id == ev.place.id and ev.mode == "unknown":
@@ -149,6 +180,14 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
             continue
         keep.append(ev)
     return keep
+
+
+def _leaves_by_airport(city: Event, airport: Event) -> bool:
+    """"arrived in X ... Later she leaves from X's airport": a stay in the city, then a
+    departure from its airport, told apart; two stops, not one arrival."""
+    return city.place.entry.feature == "city" and airport.place.entry.feature == "airport" \
+        and city.role == "dest" and airport.role == "origin" and \
+        city.evidence != airport.evidence
 
 
 COVERING = ("country", "continent", "region")

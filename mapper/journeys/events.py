@@ -7,7 +7,12 @@ import re
 
 from mapper.journeys.assembly import contains, home_place
 from mapper.journeys.context import Context
-from mapper.journeys.frames import make_event, places_under
+from mapper.journeys.frames import (
+    dateline_place,
+    first_body_sentence,
+    make_event,
+    places_under,
+)
 from mapper.journeys.movers import is_storm, mover_of, movers_of, subject_of
 from mapper.journeys.people import titled_person
 from mapper.journeys.syntax import (
@@ -39,12 +44,14 @@ from mapper.journeys.syntax import (
 )
 from mapper.journeys.values import Event, Mover
 from mapper.journeys.words import (
+    ADRIFT_WORDS,
     ARRIVAL_PREPS_ONLY,
     ARRIVAL_VERBS,
     DEST_PREPS,
     DETENTION_VERBS,
     DIRECTION_WORDS,
     DRIVER_VERBS,
+    FUTURE_WORDS,
     GREETING_VERBS,
     GROUP_NOUNS,
     MEETING_VERBS,
@@ -113,6 +120,10 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
                                    for c in tok.children))
     if tok.dep_ == "prep" and route_noun(tok) is not None:
         return route_events(ctx, tok, sent)
+    if tok.lower_ == "due" and tok.dep_ == "prep":
+        return due_events(ctx, tok, sent)
+    if tok.lower_ in ADRIFT_WORDS and tok.dep_ == "acomp" and lemma_of(tok.head) == "be":
+        return adrift_events(ctx, tok, sent)
     if lemma == "bear" and tok.tag_ == "VBN":  # "was born in X": where a life set out
         births = stranded_events(ctx, tok, sent)
         for ev in births:
@@ -168,6 +179,8 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
         events = []
         for mover in movers:
             events.extend(verb_events(ctx, tok, sent, mover))
+        if after_due(tok):
+            _planned(events)
         if movers and (carried is not None or is_passive(tok)):
             ctx.carried_by[lemma] = movers[0]  # "evacuated 250 nationals": the evacuees
         return events
@@ -193,7 +206,10 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
                                 is_habitual(gov) or is_unrealised(gov)):
             return []  # "landed a drive in ...", "did not make the trip to X"
         ctx.subject_vehicle = None
-        return [ev for m in movers for ev in noun_events(ctx, tok, sent, m)]
+        events = [ev for m in movers for ev in noun_events(ctx, tok, sent, m)]
+        if gov is not None and after_due(gov):
+            _planned(events)
+        return events
     return []
 
 
@@ -265,6 +281,66 @@ def route_events(ctx: Context, prep, sent) -> list[Event]:
                         ev.extra["future"] = True
                         if ev.status in ("confirmed", "reported"):
                             ev.status = "planned"  # a goal, whoever tells it
+                    out.append(ev)
+    return out
+
+
+def _planned(events: list[Event]) -> None:
+    """Mark events as a plan: not yet done, no date of their own."""
+    for ev in events:
+        ev.status, ev.date = "planned", None
+        ev.extra["future"] = True
+
+
+def after_due(verb) -> bool:
+    """"left X, due to arrive in Y after stopping at Z", with "after stopping" hung on
+    "left": the stop belongs to the plan told just before it."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("after", "before") or prep.dep_ != "prep":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "due" and c.i < prep.i
+               for c in prep.head.children)
+
+
+def due_events(ctx: Context, due, sent) -> list[Event]:
+    """"left X, due to land in Y", with "land" read as a noun: Y is where the mover is
+    expected (planned), the mover the subject of the verb "due" hangs on."""
+    arrival = next((c for c in due.children if c.dep_ == "pobj" and
+                    c.lemma_.lower() in MOTION_VERBS and any(
+                        p.dep_ == "pcomp" and p.lower_ == "to" for p in due.children)), None)
+    if arrival is None or due.head.pos_ not in ("VERB", "AUX"):
+        return []
+    out = []
+    for mover in movers_of(ctx, subject_of(ctx, due.head)):
+        for prep in (c for c in arrival.children if c.dep_ == "prep" and
+                     c.lower_ in ("in", "at", "to", "into")):
+            for target in (c for c in prep.children if c.dep_ == "pobj"):
+                for place, span in places_under(ctx, target):
+                    ev = make_event(ctx, due.head, sent, mover, place, "dest", span)
+                    ev.verb = f"due to {arrival.text}"
+                    out.append(ev)
+    _planned(out)
+    return out
+
+
+def adrift_events(ctx: Context, word, sent) -> list[Event]:
+    """"The raft was adrift off X", "the ship is aground near Y": where the vessel (or those
+    it carries) is, a stop of the drift."""
+    verb = word.head
+    if is_negated(verb):
+        return []
+    out = []
+    for mover in movers_of(ctx, subject_of(ctx, verb)):
+        for prep in (c for c in [*word.children, *verb.children] if c.dep_ == "prep" and
+                     c.lower_ in ("at", "in", "off", "near", "on")):
+            for target in (c for c in prep.children if c.dep_ == "pobj"):
+                for place, span in places_under(ctx, target):
+                    ev = make_event(ctx, verb, sent, mover, place, "dest", span)
+                    ev.verb = f"{verb.text} {word.text}"
+                    if ev.status in ("speculated", "reported") and not any(
+                            c.dep_ == "aux" and c.lower_ in FUTURE_WORDS for c in
+                            verb.children):  # "is thought to be adrift": now, not later
+                        ev.extra["future"] = False
                     out.append(ev)
     return out
 
@@ -413,14 +489,23 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                 if role == "dest" and lemma in START_VERBS and ev.status == "confirmed":
                     ev.status = "planned"  # "began his journey to X": not there yet
                 if role == "dest" and child.dep_ == "prep" and child.lower_ == "for" and \
-                        lemma in SETTING_OFF_VERBS and ev.status == "confirmed":
-                    ev.status = "planned"  # "left for X on Monday": set out, not there yet
+                        lemma in SETTING_OFF_VERBS:
+                    ev.extra["goal"] = True  # "left for X on Monday": set out, not there yet
+                    if ev.status == "confirmed":
+                        ev.status = "planned"
                 if separate and role == "dest" or background:
                     ev.extra["apart"] = True  # a trip to each; a trip of another time
                 out.append(ev)
     here = next((c for c in verb.children if c.lower_ == "here" and c.dep_ == "advmod"), None)
-    dateline = next((p for p in ctx.places for m in p.mentions if m.label == "DATELINE"),
-                    None) if here is not None else None  # (a walk over all mentions)
+    dateline = dateline_place(ctx)
+    if dateline is not None and lemma in SETTING_OFF_VERBS and any(
+            e.extra.get("goal") for e in out) and not any(e.role == "origin" for e in out) and \
+            first_body_sentence(ctx, sent, dateline) and not any(
+            contains(e.place, dateline) for e in out):
+        # "LIMA — The president on Monday left for X": from where the story is filed
+        ev = make_event(ctx, verb, sent, mover, dateline, "origin", (verb.idx, verb.idx))
+        ev.extra["implied"] = True
+        out.append(ev)
     if here is not None and dateline is not None and lemma in ARRIVAL_VERBS | {
             "come", "return", "move", "relocate", "fly", "travel", "immigrate"} and \
             not any(e.role == "dest" for e in out):  # "arrived here from X": the dateline

@@ -58,7 +58,9 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
             stack.append(c)
     where = located_in(token)
     if where is not None:  # "to the Memorial Hospital in Anoka": where it stands
-        keep.extend(where.subtree)
+        onward = [t for p in where.subtree if p.dep_ == "prep" and p is not where and
+                  p.lower_ in ("to", "into", "toward", "towards") for t in p.subtree]
+        keep.extend(t for t in where.subtree if t not in onward)  # not "... to Y"
     idx = sorted(t.idx for t in keep)
     around = idx + [t.idx for t in owners]  # the possessor stands before the phrase's head
     found = []
@@ -176,3 +178,37 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
         mover.vehicles[ctx.subject_vehicle] = mover.vehicles.get(ctx.subject_vehicle, 0) + 1
     return Event(mover, place, role, status, when, mode, label, sent.text.strip(),
                  verb.idx, span, extra=extra)
+
+
+def dateline_place(ctx: Context) -> Place | None:
+    """The place a story is filed from: its dateline ("LIMA (AP) —"), or a place name standing
+    alone on a line of the article's head, after the headline and before the body
+    ("Lima"). Worked out once per Doc: every verb asks."""
+    if "dateline_place" not in ctx.memo:
+        ctx.memo["dateline_place"] = _dateline_place(ctx)
+    return ctx.memo["dateline_place"]
+
+
+def _dateline_place(ctx: Context) -> Place | None:
+    found = next((p for p in ctx.places for m in p.mentions if m.label == "DATELINE"), None)
+    if found is not None:
+        return found
+    head = ctx.article.text[:2000]  # the headline and the few lines after it
+    lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", head)
+             if m.group(0).strip()]
+    for start, line in lines[1:4]:  # not the headline
+        for place in ctx.places:
+            if any(m.start >= start and m.text == line for m in place.mentions):
+                return place
+        if line.endswith((".", "?", "!", "”", '"')):
+            return None  # the body has begun
+    return None
+
+
+def first_body_sentence(ctx: Context, sent, place: Place) -> bool:
+    """Whether a sentence is the story's first after its dateline ``place``."""
+    ends = [m.end for m in place.mentions if m.end <= sent.start_char]
+    if not ends:
+        return any(m.start >= sent.start_char and m.end <= sent.end_char for m in place.mentions)
+    between = ctx.article.text[max(ends):sent.start_char]
+    return not re.search(r"[.!?]", between)

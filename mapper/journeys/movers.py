@@ -100,7 +100,7 @@ def mover_of(ctx: Context, subj) -> Mover | None:
     """The mover a subject (or possessor) token denotes, or None if it is not a traveller."""
     if subj is None:
         return None
-    lemma = subj.lemma_.lower()
+    lemma = lemma_of(subj) if subj.pos_ == "NOUN" else subj.lemma_.lower()
     if lemma in QUANTITY_NOUNS:  # "a small group of supporters"
         obj = of_object(subj)
         if obj is not None and obj.lower_ == "people" or obj is None and lemma in (
@@ -185,7 +185,8 @@ def mover_of(ctx: Context, subj) -> Mover | None:
     carried = vehicle or (lemma if lemma in THING_MOVERS and not any(  # "the coffin": hers
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children) else None)
     if person is None and carried and carried in ctx.owners and not any(
-            t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "") for t in subj.subtree):
+            t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "") for t in subj.subtree
+            if t.i <= subj.i):  # "the Delta flight", not "the flight from Oslo"
         person = ctx.owners[carried]
     poss = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("his", "her")),
                 None)
@@ -214,6 +215,9 @@ def mover_of(ctx: Context, subj) -> Mover | None:
     if lemma in SOMEONE_NOUNS and subj.tag_ == "NN" and any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in subj.children):
         # "A Pewaukee man was arrested after leading police on a chase ...; he drove"
+        named = named_next(ctx, subj)
+        if named is not None:  # "A man fled ... Police say A B, 36, was ...": A B
+            return mover_of(ctx, named)
         return register_mover(ctx, f"someone:{lemma}", phrase, None, home, subj.idx, "person")
     if lemma in GROUP_NOUNS:
         pair = pair_named_before(ctx, subj) or named_team(ctx, subj) or \
@@ -326,6 +330,29 @@ def named_before(ctx: Context, pronoun):
     return named
 
 
+def named_next(ctx: Context, noun):
+    """The person an unnamed one of a story's first sentence turns out to be ("a man who
+    fled ..."): the one person the next sentence names for the first time, as a subject."""
+    sent = noun.sent
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) or \
+            any(t.ent_type_ == "PERSON" for t in sent) or sent.end >= len(ctx.doc):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[:sent.start] if not in_headline(t)) \
+            and ctx.article.dateline_span is None:
+        return None  # not the story's first sentence
+    following = ctx.doc[sent.end].sent
+    while not following.text.strip() and following.end < len(ctx.doc):
+        following = ctx.doc[following.end].sent
+    first = {}
+    for seen in ctx.name_keys.values():
+        for i, key, _ in seen:
+            first[key] = min(first.get(key, i), i)
+    new = [t for t in following if t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass")
+           and first.get(person_key(ctx, t) or "", -1) >= following.start]
+    keys = {person_key(ctx, t) for t in new}
+    return new[0] if len(keys) == 1 else None
+
+
 def carried_object(pronoun):
     """The vehicle or thing the main clause acts on, which "it" of a clause hung on it denotes:
     "she will escort the coffin as it travels to X" (the coffin)."""
@@ -396,9 +423,10 @@ def thing_antecedent(ctx: Context, pronoun):
     sent = pronoun.sent
     start = ctx.doc[sent.start - 1].sent.start if sent.start else sent.start
     for tok in reversed(ctx.doc[start:pronoun.i]):
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in VEHICLES and tok.tag_ == "NN" and \
+        if tok.lemma_.lower() in VEHICLES and (tok.pos_ == "NOUN" and tok.tag_ == "NN" or (
+                tok.pos_ == "PROPN" and any(c.dep_ == "nummod" for c in tok.children))) and \
                 tok.dep_ not in ("compound", "poss") and tok.head.lower_ not in ("by", "aboard"):
-            return tok
+            return tok  # "the ferry", "Flight 455": "it"
         if animal_kind(tok) is not None and tok.dep_ not in ("compound", "poss"):
             return tok  # "the whale ... it"
         if tok.lower_ in ctx.storms and tok.dep_ != "compound":

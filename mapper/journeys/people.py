@@ -57,11 +57,46 @@ def named_people(ctx: Context, doc) -> dict[str, dict]:
                  and t.lower_.rstrip(".") not in HONORIFICS]
         # the title is the last noun: "train conductor", "Guard spokesman" name no train
         rec["titles"].update(nouns[-1:])
-        home = demonym_country(ctx, " ".join(t.text for t in title_tokens))
+        home = demonym_country(ctx, " ".join(t.text for t in title_tokens)) or next(
+            (c for t in title_tokens if (c := country_at(ctx, t))), None) or (
+            owner_country(ctx, doc[left]) if left >= 0 and title_tokens else None)
+        # "US President A B", "Croatia's President A B"
         if home:
             rec["home"] = home
     ctx.first_named = None  # worked out from name_keys when first needed
+    _homes_from_titles(ctx, doc, people)
     return people
+
+
+def country_at(ctx: Context, tok) -> str | None:
+    """The code of the country a proper-noun token names in the article, or None."""
+    if tok.pos_ != "PROPN":
+        return None
+    return next((place.entry.country_code for start, end, place, label in ctx.by_span
+                 if start <= tok.idx < end and place.entry.feature == "country" and
+                 label != "DEMONYM"), None)
+
+
+def owner_country(ctx: Context, tok) -> str | None:
+    """The country a possessive names ("Croatia" of "Croatia's president"), or None."""
+    if tok.dep_ == "case" and tok.i:  # the "'s" itself
+        tok = tok.doc[tok.i - 1]
+    return country_at(ctx, tok) if tok.dep_ == "poss" else None
+
+
+def _homes_from_titles(ctx: Context, doc, people: dict[str, dict]) -> None:
+    """"Croatia's president" where one person named before it holds that title: that
+    person's country, when nothing else gave one."""
+    for tok in doc:
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        home = owner_country(ctx, owner) if owner is not None else None
+        if home is None:
+            continue
+        before = {k for seen in ctx.name_keys.values() for i, k, _ in seen if i < tok.i}
+        holders = [rec for key, rec in people.items() if tok.lemma_.lower() in rec["titles"]
+                   and rec["home"] in (None, home) and key in before]
+        if len(holders) == 1 and holders[0]["home"] is None:
+            holders[0]["home"] = home
 
 
 def genders(ctx: Context, doc) -> dict[str, str]:

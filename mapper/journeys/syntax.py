@@ -55,6 +55,11 @@ def lemma_of(tok) -> str:
                 o.dep_ == "pobj" and o.lower_ in ("state", "repose", "rest") for o in p.children)
             for p in tok.children):
         return "stay"  # "will lie in state at X": the coffin stays there
+    if tok.lower_ == "home" and tok.pos_ == "NOUN":
+        trip = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in
+                     VEHICLES.keys() | TRAVEL_NOUNS), None)
+        if trip is not None:  # "X's trip home from Y was cut short", read as a "home"
+            return trip.lemma_.lower()
     return lemma
 
 
@@ -113,7 +118,10 @@ def in_headline(tok) -> bool:
 def located_in(tok):
     """The "in X" that places an organisation or building ("Memorial Medical Center in Anoka"),
     on the noun or, as the parser may hang it, on the verb right after the noun."""
-    if tok.ent_type_ != "ORG" and tok.lemma_.lower() not in INSTITUTION_NOUNS:
+    vehicle_left = tok.lemma_.lower() in VEHICLES.keys() | {"vehicle"} and \
+        tok.dep_ == "pobj" and tok.head.lower_ in ORIGIN_PREPS  # "fled from a bus in X"
+    if tok.ent_type_ != "ORG" and tok.lemma_.lower() not in INSTITUTION_NOUNS and \
+            not vehicle_left:
         return None
     after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
     preps = [c for c in tok.children if c.dep_ == "prep"]
@@ -166,6 +174,9 @@ def chained_preps(head) -> list:
     Y", "her walk from Land's End to London")."""
     froms = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "from"]
     hosts = [*froms, *(o for p in froms for o in p.children if o.dep_ == "pobj")]
+    # "from the train at X to Y": "to Y" hung on where the thing left from stood
+    hosts += [o for h in hosts[len(froms):] for p in h.children if p.dep_ == "prep" and
+              p.lower_ in ("at", "in") for o in p.children if o.dep_ == "pobj"]
     return [c for p in hosts for c in p.children if c.dep_ == "prep" and
             c.lower_ in ("to", "into", "via", "through", "toward")]
 
@@ -190,7 +201,7 @@ def stray_preps(verb, lemma: str) -> list:
     holder = verb.head if verb.dep_ == "conj" and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else verb  # "... and escorted"
     for subj in (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if subj.lemma_.lower() in VEHICLES or subj.lemma_.lower() in TRAVEL_NOUNS:
+        if lemma_of(subj) in VEHICLES or lemma_of(subj) in TRAVEL_NOUNS:
             # "the first train to X arrived on Monday", "the maiden trip from X arrived at Y"
             out += [c for c in subj.children if c.dep_ == "prep" and c.lower_ in
                     ORIGIN_PREPS | {"to", "into"}]

@@ -321,6 +321,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
     base = ctx.base
     eps = ev.position * POSITION_STEP
     floor = None
+    after_start = False  # told after another start of its sentence, already set back
     if ev.extra.get("start"):
         t = base - 100.0
     elif ev.date and not ev.extra.get("story_day"):
@@ -328,6 +329,8 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
         a = date.fromisoformat(start).toordinal()
         b = date.fromisoformat(end).toordinal() if end else a
         t = (a + b) / 2 + (0.25 if ev.extra.get("future") else 0.0)  # a plan after the day's news
+        if ev.extra.get("goal") and b < base:
+            t = max(t, base + 0.5)  # "set off from X on the 3rd for Y": not there yet
     else:
         # another occasion ("who last visited X in 2013") times nothing of this trip
         apart = bool(ev.extra.get("apart"))
@@ -356,6 +359,8 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
             t = max(time_order(ctx, o, evs, depth + 1, memo, index) for o in same) + (
                 0.5 if later else SENTENCE_STEP)
             eps = 0.0  # the earlier event's order holds the sentence's place already
+            # "walked out of X's jail and flew out of Z": Z after X, not set back again
+            after_start = all(o.role == "origin" for o in same)
         elif ev.extra.get("en_route") and depth < 5 and (goal := goal_before(ev, [
                 o for o in evs if o is not ev and bool(o.extra.get("apart")) == apart])):
             t = time_order(ctx, goal, evs, depth + 1, memo, index) - 0.05
@@ -373,7 +378,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
             t = base + 0.4
         else:  # undated plans and guesses in the order the text gives them
             t = base + 1.0
-    if ev.role == "origin":
+    if ev.role == "origin" and not after_start:
         t -= 0.1
         if floor is not None:
             t = max(t, floor - 0.01 + SENTENCE_STEP)

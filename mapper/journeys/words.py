@@ -61,6 +61,9 @@ SHARE_WORDS = {"many", "most", "some", "several", "others"}  # a share of the gr
 # Participles that hold a traveller in a place ("tourists stranded in Bali flew home", "two
 # Americans detained in Russia were flown home"): where the trip told beside them set out from.
 STRANDING_VERBS = {"strand", "trap", "maroon", "stick"}
+# Where a vessel or its people are, said with "be" ("was adrift off X", "is aground near Y"):
+# a stop of the drift
+ADRIFT_WORDS = {"adrift", "aground", "afloat", "ashore"}
 # ... and, only as a participle on the noun, those that detain ("was held in X" alone may
 # come after the trip)
 DETENTION_VERBS = {"detain", "hold", "imprison", "jail", "kidnap", "abduct", "capture",
