@@ -28,16 +28,17 @@ CORPORA = ROOT.parent / "shared" / "corpora"
 sys.path.insert(0, str(ROOT))
 
 
-def spacy_pipe(texts: list[str]) -> float:
-    """Seconds spaCy's ``nlp.pipe`` takes over ``texts`` in this process (model loaded)."""
+def spacy_pipe(texts: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds spaCy's ``nlp.pipe`` takes over ``texts`` in this process (model
+    loaded)."""
     from mapper.nlp import load_model
 
     nlp = load_model()
     list(nlp.pipe(texts[:2]))  # warm
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=16):
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def run(items, out: Path, workers: int, maps: bool) -> dict:
@@ -56,6 +57,8 @@ def run(items, out: Path, workers: int, maps: bool) -> dict:
             "analysed": summary.analysed, "failed": summary.failed,
             "docs_s": summary.analysed / work,
             "busy_per_doc": summary.busy / max(1, summary.analysed),
+            "cpu_per_doc": summary.busy_cpu / max(1, summary.analysed),
+            "driver_cpu": summary.driver_cpu,
             "rss_mb": max(rss.values(), default=0.0), "processes": len(rss)}
 
 
@@ -74,10 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(items)} articles ({args.limit} from each of {len(corpora)} corpora), "
           f"{sum(map(len, texts)) / 1e3:.0f} k characters; maps: {args.maps}; "
           f"{len(os.sched_getaffinity(0))} cores, load average {os.getloadavg()[0]:.1f}")
-    pipe_s = spacy_pipe(texts)
+    pipe_s, pipe_cpu = spacy_pipe(texts)
     pipe_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"spaCy nlp.pipe, 1 process: {pipe_s:.1f} s, {len(texts) / pipe_s:.2f} docs/s, "
-          f"{pipe_s / len(texts) * 1000:.0f} ms/doc, peak RSS {pipe_rss:.0f} MB")
+          f"{pipe_s / len(texts) * 1000:.0f} ms/doc ({pipe_cpu / len(texts) * 1000:.0f} ms "
+          f"CPU), peak RSS {pipe_rss:.0f} MB")
     rows = []
     with tempfile.TemporaryDirectory(prefix="mapper-batch-bench-") as tmp:
         for n in [int(w) for w in args.workers.split(",")]:
@@ -88,17 +92,22 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n} worker(s): {r['seconds']:.1f} s wall ({r['startup']:.1f} s cluster "
                   f"start), {r['docs_s']:.2f} docs/s after start, {r['failed']} failed, "
                   f"peak RSS/worker {r['rss_mb']:.0f} MB, worker time per doc "
-                  f"{r['busy_per_doc'] * 1000:.0f} ms = {cost:.2f} x nlp.pipe")
+                  f"{r['busy_per_doc'] * 1000:.0f} ms = {cost:.2f} x nlp.pipe; CPU per doc "
+                  f"{r['cpu_per_doc'] * 1000:.0f} ms = "
+                  f"{r['cpu_per_doc'] / (pipe_cpu / len(texts)):.2f} x nlp.pipe's CPU, "
+                  f"driver CPU {r['driver_cpu']:.1f} s")
         start = time.perf_counter()
         again = run(items, out, rows[-1]["workers"], args.maps)
         resume_s = time.perf_counter() - start
-    after = spacy_pipe(texts)  # again: the machine's load changes during the runs
+    after, after_cpu = spacy_pipe(texts)  # again: the machine's load changes during the runs
     print(f"spaCy nlp.pipe again after the runs: {after:.1f} s, "
           f"{after / len(texts) * 1000:.0f} ms/doc")
-    pipe_s = (pipe_s + after) / 2
+    pipe_s, pipe_cpu = (pipe_s + after) / 2, (pipe_cpu + after_cpu) / 2
     for r in rows:
         print(f"{r['workers']} worker(s): worker time per doc = "
-              f"{r['busy_per_doc'] / (pipe_s / len(texts)):.2f} x the mean nlp.pipe time")
+              f"{r['busy_per_doc'] / (pipe_s / len(texts)):.2f} x the mean nlp.pipe time, "
+              f"CPU per doc = {r['cpu_per_doc'] / (pipe_cpu / len(texts)):.2f} x the mean "
+              "nlp.pipe CPU")
     base = rows[0]
     for r in rows[1:]:
         print(f"speed-up {r['workers']} vs {base['workers']} worker(s): "

@@ -3,7 +3,7 @@
 Each worker process loads spaCy and the gazetteer once (the ``Warmup`` plugin at start, then the
 process-wide caches of :mod:`mapper.nlp` and :mod:`mapper.gazetteer`), parses a chunk of articles
 with ``nlp.pipe`` and analyses each under a time limit. A record is a plain dict (status, error,
-GeoJSON, map HTML): the driver writes every file.
+GeoJSON, map HTML, wall and CPU seconds spent on it): the driver writes every file.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ class Warmup(WorkerPlugin):
 def _record(item: Item, **fields) -> dict:
     rec = {"key": item.key, "id": item.id, "source": item.source, "status": "ok",
            "error": None, "seconds": 0.0, "title": None, "published": item.published,
-           "geojson": None, "html": None, "pid": os.getpid()}
+           "geojson": None, "html": None, "pid": os.getpid(), "cpu_seconds": 0.0}
     rec.update(fields)
     rec["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return rec
@@ -146,6 +146,7 @@ def _finish(item: Item, article, doc, timeout: float | None, maps: bool, inline:
     from mapper.pipeline import analyze
 
     start = time.perf_counter()
+    cpu = time.process_time()
     try:
         with Watchdog(timeout):
             analysis = analyze(article, doc=doc, gazetteer=default_gazetteer())
@@ -164,7 +165,8 @@ def _finish(item: Item, article, doc, timeout: float | None, maps: bool, inline:
                        seconds=time.perf_counter() - start)
     published = article.published.isoformat() if article.published else None
     return _record(item, title=article.title, published=published, geojson=geojson, html=html,
-                   warnings=list(analysis.warnings), seconds=time.perf_counter() - start)
+                   warnings=list(analysis.warnings), seconds=time.perf_counter() - start,
+                   cpu_seconds=time.process_time() - cpu)
 
 
 def process_chunk(items: list[Item], timeout: float | None = None, maps: bool = True,
@@ -193,16 +195,18 @@ def process_chunk(items: list[Item], timeout: float | None = None, maps: bool = 
     piped = [(i, a) for i, a in readable if len(a.text) <= CHUNK_CHARS]
     texts = [parse_text(a.text, body_start(a)) for _, a in piped]
     docs: list = []
-    pipe_start = time.perf_counter()
+    pipe_start, pipe_cpu = time.perf_counter(), time.process_time()
     try:
         with Watchdog(timeout * len(texts) if timeout else None):
             docs = list(nlp.pipe(texts, batch_size=16))
     except (ArticleTimeout, Exception):  # noqa: BLE001 - parse them one by one below
         docs = []
     share = (time.perf_counter() - pipe_start) / max(1, len(texts))
+    cpu_share = (time.process_time() - pipe_cpu) / max(1, len(texts))
     for n, (item, article) in enumerate(readable):
         doc = docs[n] if n < len(docs) else None
         rec = _finish(item, article, doc, timeout, maps, inline)
         rec["seconds"] += share if doc is not None else 0.0
+        rec["cpu_seconds"] += cpu_share if doc is not None else 0.0
         records[item.key] = rec
     return [records[i.key] for i in items]
