@@ -71,14 +71,30 @@ class Watchdog:
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), None)
 
 
+_WARMED: list[bool] = []
+
+
 def warm() -> int:
-    """Load spaCy and the gazetteer in this process (cached for its lifetime); the pid."""
+    """Load spaCy and the gazetteer in this process (cached for its lifetime); the pid. The
+    first call also analyses a two-sentence text naming two countries of the gazetteer: what
+    the pipeline loads when first used (name index, ranker, compiled patterns; about 1.5 s
+    of CPU) is then part of the worker's start, not of its first chunk's articles."""
     import mapper.pipeline  # noqa: F401 - its imports (networks, routers) take a second or two
     from mapper.gazetteer.embedded import default_gazetteer
     from mapper.nlp import load_model
 
     load_model()
-    default_gazetteer()
+    gazetteer = default_gazetteer()
+    if not _WARMED:
+        _WARMED.append(True)
+        try:
+            names = sorted(c.name for c in gazetteer.countries())[:2]
+            if len(names) == 2:
+                mapper.pipeline.analyze(
+                    text=f"On Monday the minister flew from {names[0]} to {names[1]}. "
+                         "She will travel on by train on Friday.", gazetteer=gazetteer)
+        except Exception:  # noqa: BLE001 - a warm-up only; the articles report their errors
+            pass
     return os.getpid()
 
 
