@@ -74,7 +74,7 @@ def _weight(item: Item) -> int:
     return 0
 
 
-def _client(workers: int, scheduler: str | None):
+def _client(workers: int, scheduler: str | None, maps: bool = False):
     """A client of the given scheduler, or of a new LocalCluster; (client, cluster or None)."""
     import dask
     from distributed import Client, LocalCluster
@@ -92,7 +92,7 @@ def _client(workers: int, scheduler: str | None):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    dashboard_address=None, memory_limit=0)
             client = Client(cluster)
-    client.register_plugin(Warmup(own_cluster=cluster is not None))
+    client.register_plugin(Warmup(own_cluster=cluster is not None, maps=maps))
     return client, cluster
 
 
@@ -162,7 +162,7 @@ def run_batch(inputs: Sequence[str] | Sequence[Item], out: str | Path, *,
     client = cluster = None
     try:
         if todo:
-            client, cluster = _client(workers, scheduler)
+            client, cluster = _client(workers, scheduler, maps)
             summary.startup = time.perf_counter() - started
             kwargs = {"timeout": timeout, "maps": maps, "inline": inline}
             pending = {client.submit(process_chunk, chunk, pure=False, **kwargs): (chunk, 0)

@@ -71,28 +71,34 @@ class Watchdog:
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), None)
 
 
-_WARMED: list[bool] = []
+_WARMED: set[str] = set()  # "analysis", "map": what warm() has done in this process
 
 
-def warm() -> int:
+def warm(maps: bool = False) -> int:
     """Load spaCy and the gazetteer in this process (cached for its lifetime); the pid. The
-    first call also analyses a two-sentence text naming two countries of the gazetteer: what
-    the pipeline loads when first used (name index, ranker, compiled patterns; about 1.5 s
-    of CPU) is then part of the worker's start, not of its first chunk's articles."""
+    first call also analyses a two-sentence text naming two countries of the gazetteer (and
+    with ``maps`` draws its map once): what the pipeline loads when first used (name index,
+    ranker, compiled patterns: about 1.5 s of CPU; the basemap and its outlines: about 3 s)
+    is then part of the worker's start, not of its first chunk's articles."""
     import mapper.pipeline  # noqa: F401 - its imports (networks, routers) take a second or two
     from mapper.gazetteer.embedded import default_gazetteer
     from mapper.nlp import load_model
 
     load_model()
     gazetteer = default_gazetteer()
-    if not _WARMED:
-        _WARMED.append(True)
+    todo = {"analysis", "map"} if maps else {"analysis"}
+    if todo - _WARMED:
+        _WARMED.update(todo)
         try:
             names = sorted(c.name for c in gazetteer.countries())[:2]
             if len(names) == 2:
-                mapper.pipeline.analyze(
+                analysis = mapper.pipeline.analyze(
                     text=f"On Monday the minister flew from {names[0]} to {names[1]}. "
                          "She will travel on by train on Friday.", gazetteer=gazetteer)
+                if maps:
+                    from mapper.render import to_map
+
+                    to_map(analysis, inline=True).get_root().render()
         except Exception:  # noqa: BLE001 - a warm-up only; the articles report their errors
             pass
     return os.getpid()
@@ -105,13 +111,14 @@ class Warmup(WorkerPlugin):
 
     name = "mapper-warmup"
 
-    def __init__(self, own_cluster: bool = False) -> None:
+    def __init__(self, own_cluster: bool = False, maps: bool = False) -> None:
         self.own_cluster = own_cluster
+        self.maps = maps
 
     def setup(self, worker) -> None:  # noqa: D401 - Dask's hook
         if self.own_cluster and threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, signal.SIG_IGN)
-        warm()
+        warm(self.maps)
 
 
 def _record(item: Item, **fields) -> dict:
@@ -191,7 +198,7 @@ def process_chunk(items: list[Item], timeout: float | None = None, maps: bool = 
     analyse each under the per-article ``timeout`` (seconds)."""
     from mapper.nlp import CHUNK_CHARS, body_start, load_model, parse_text
 
-    warm()
+    warm(maps)
     records: dict[str, dict] = {}
     readable = []
     for item in items:
