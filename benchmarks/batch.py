@@ -8,7 +8,10 @@ LocalCluster of 1 and of 2 worker processes (docs/s, peak RSS per worker), again
 tables only (``mapper batch --no-maps``); with it, every article's HTML map too. Wall times
 include starting the cluster (each worker loads spaCy and the gazetteer once); docs/s are
 counted after it, and "worker time per doc" is the time a worker spends on one article
-(read, its share of ``nlp.pipe``, analysis, GeoJSON, map) beside spaCy's per-doc pipe time.
+(read, its share of ``nlp.pipe``, analysis, GeoJSON, map) beside spaCy's per-doc pipe time;
+"CPU per doc" is the same in CPU seconds (``time.process_time`` in the worker, beside nlp.pipe's
+CPU seconds here), the figure to read on a machine shared with other jobs, where wall times
+measure the contention. "driver CPU" is this process's (with the LocalCluster's scheduler).
 """
 
 from __future__ import annotations
