@@ -44,6 +44,23 @@ def spacy_pipe(texts: list[str]) -> tuple[float, float]:
     return time.perf_counter() - start, time.process_time() - cpu
 
 
+def _spin(seconds: float) -> float:
+    """CPU seconds per wall second this process gets running pure Python for ``seconds``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    while time.perf_counter() - wall < seconds:
+        sum(range(1000))
+    return (time.process_time() - cpu) / (time.perf_counter() - wall)
+
+
+def cores_available(n: int, seconds: float = 4.0) -> float:
+    """How many cores' worth of CPU ``n`` busy processes get on this machine right now (a
+    control: on a machine shared with other jobs, 2 workers cannot beat what 2 spin loops get)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(n) as pool:
+        return sum(pool.map(_spin, [seconds] * n))
+
+
 def run(items, out: Path, workers: int, maps: bool) -> dict:
     """One batch run: wall seconds, docs/s, failures and peak RSS per worker process."""
     from mapper.batch import run_batch
@@ -112,9 +129,13 @@ def main(argv: list[str] | None = None) -> int:
               f"CPU per doc = {r['cpu_per_doc'] / (pipe_cpu / len(texts)):.2f} x the mean "
               "nlp.pipe CPU")
     base = rows[0]
+    cores = {n: cores_available(n) for n in {r["workers"] for r in rows}}
     for r in rows[1:]:
         print(f"speed-up {r['workers']} vs {base['workers']} worker(s): "
-              f"{r['docs_s'] / base['docs_s']:.2f} x")
+              f"{r['docs_s'] / base['docs_s']:.2f} x (control: {r['workers']} spin loops got "
+              f"{cores[r['workers']]:.2f} cores, {base['workers']} got "
+              f"{cores[base['workers']]:.2f}: at most "
+              f"{cores[r['workers']] / cores[base['workers']]:.2f} x on this machine now)")
     print(f"load average at the end {os.getloadavg()[0]:.1f}")
     print(f"resume over the done output: {resume_s:.2f} s ({again['analysed']} analysed), "
           f"{resume_s / rows[-1]['seconds'] * 100:.1f} % of the first run")
