@@ -11,14 +11,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mapper.errors import DataFileError
 
-__all__ = ["DataFileError", "data_path", "data_root", "read_bytes", "read_csv", "read_json",
-           "read_text"]
+__all__ = ["DataFileError", "data_path", "data_root", "parsed", "read_bytes", "read_csv",
+           "read_json", "read_text"]
+
+T = TypeVar("T")
+# (file, builder, arguments) -> ((mtime, size) of the file when built, what the builder made)
+_PARSED: dict[tuple, tuple[tuple[int, int], Any]] = {}
 
 
 def data_root() -> Path:
@@ -79,3 +84,23 @@ def read_json(name: str) -> Any:
         return json.loads(read_text(name))
     except ValueError as exc:
         raise corrupt(name, exc) from exc
+
+
+def parsed(name: str, build: Callable[..., T], *args: Any) -> T:
+    """``build(name, *args)``, made once per version (size and modification time) of the package
+    data file ``name``: a table read for every article is parsed once per process, yet a changed,
+    missing or corrupt file is read again (and its error raised) on the next call. The caller
+    must not change what it gets (copy it)."""
+    path = data_path(name)
+    try:
+        stat = path.stat()
+    except OSError:
+        return build(name, *args)  # read_* raise the error naming it
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    slot = (str(path), build, args)
+    hit = _PARSED.get(slot)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    value = build(name, *args)
+    _PARSED[slot] = (stamp, value)
+    return value

@@ -27,6 +27,8 @@ class Summary:
     seconds: float = 0.0
     startup: float = 0.0  # starting the cluster and loading spaCy on its workers
     busy: float = 0.0  # worker seconds spent on the articles analysed (sum of their records)
+    busy_cpu: float = 0.0  # worker CPU seconds spent on them (the same on a loaded machine)
+    driver_cpu: float = 0.0  # CPU seconds of this process (with a LocalCluster's scheduler)
     interrupted: bool = False
     tables: dict[str, Path] = field(default_factory=dict)
 
@@ -52,10 +54,27 @@ def default_workers() -> int:
 
 
 def _chunks(items: Sequence[Item], size: int) -> list[list[Item]]:
-    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+    """``items`` in chunks of ``size``, the heaviest chunk (most characters) first: the
+    scheduler hands them out in this order, so the last ones to finish are short and no worker
+    waits long at the end for another's long chunk. (A chunk's content stays that of the
+    input order: nlp.pipe gets the same batches.)"""
+    chunks = [list(items[i:i + size]) for i in range(0, len(items), size)]
+    return sorted(chunks, key=lambda chunk: -sum(map(_weight, chunk)))
 
 
-def _client(workers: int, scheduler: str | None):
+def _weight(item: Item) -> int:
+    """About how long ``item`` takes: its characters (a file's bytes; a URL's unknown: 0)."""
+    if item.text is not None:
+        return len(item.text)
+    if item.path is not None:
+        try:
+            return os.path.getsize(item.path)
+        except OSError:
+            return 0
+    return 0
+
+
+def _client(workers: int, scheduler: str | None, maps: bool = False):
     """A client of the given scheduler, or of a new LocalCluster; (client, cluster or None)."""
     import dask
     from distributed import Client, LocalCluster
@@ -73,7 +92,7 @@ def _client(workers: int, scheduler: str | None):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    dashboard_address=None, memory_limit=0)
             client = Client(cluster)
-    client.register_plugin(Warmup(own_cluster=cluster is not None))
+    client.register_plugin(Warmup(own_cluster=cluster is not None, maps=maps))
     return client, cluster
 
 
@@ -128,7 +147,7 @@ def run_batch(inputs: Sequence[str] | Sequence[Item], out: str | Path, *,
 
     from mapper.batch.worker import process_chunk
 
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     items = [i for i in inputs if isinstance(i, Item)] or collect(list(inputs), limit)
     store = Store(out)
     store.root.mkdir(parents=True, exist_ok=True)
@@ -144,7 +163,7 @@ def run_batch(inputs: Sequence[str] | Sequence[Item], out: str | Path, *,
     client = cluster = None
     try:
         if todo:
-            client, cluster = _client(workers, scheduler)
+            client, cluster = _client(workers, scheduler, maps)
             summary.startup = time.perf_counter() - started
             kwargs = {"timeout": timeout, "maps": maps, "inline": inline}
             pending = {client.submit(process_chunk, chunk, pure=False, **kwargs): (chunk, 0)
@@ -170,6 +189,7 @@ def run_batch(inputs: Sequence[str] | Sequence[Item], out: str | Path, *,
                         store.save(rec)
                     summary.analysed += len(records)
                     summary.busy += sum(r["seconds"] for r in records)
+                    summary.busy_cpu += sum(r.get("cpu_seconds") or 0.0 for r in records)
                     summary.failed += sum(r["status"] in FAILED for r in records)
                     bar.advance(records)
                     for rec in records:
@@ -181,6 +201,7 @@ def run_batch(inputs: Sequence[str] | Sequence[Item], out: str | Path, *,
         try:  # the tables first: a second Ctrl-C while the cluster stops cannot lose them
             summary.tables = write_tables(store, items, stories=stories)
             summary.seconds = time.perf_counter() - started
+            summary.driver_cpu = time.process_time() - started_cpu
         finally:
             if client is not None:
                 client.close()

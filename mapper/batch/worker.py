@@ -3,7 +3,7 @@
 Each worker process loads spaCy and the gazetteer once (the ``Warmup`` plugin at start, then the
 process-wide caches of :mod:`mapper.nlp` and :mod:`mapper.gazetteer`), parses a chunk of articles
 with ``nlp.pipe`` and analyses each under a time limit. A record is a plain dict (status, error,
-GeoJSON, map HTML): the driver writes every file.
+GeoJSON, map HTML, wall and CPU seconds spent on it): the driver writes every file.
 """
 
 from __future__ import annotations
@@ -71,14 +71,36 @@ class Watchdog:
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), None)
 
 
-def warm() -> int:
-    """Load spaCy and the gazetteer in this process (cached for its lifetime); the pid."""
+_WARMED: set[str] = set()  # "analysis", "map": what warm() has done in this process
+
+
+def warm(maps: bool = False) -> int:
+    """Load spaCy and the gazetteer in this process (cached for its lifetime); the pid. The
+    first call also analyses a two-sentence text naming two countries of the gazetteer (and
+    with ``maps`` draws its map once): what the pipeline loads when first used (name index,
+    ranker, compiled patterns: about 1.5 s of CPU; the basemap and its outlines: about 3 s)
+    is then part of the worker's start, not of its first chunk's articles."""
     import mapper.pipeline  # noqa: F401 - its imports (networks, routers) take a second or two
     from mapper.gazetteer.embedded import default_gazetteer
     from mapper.nlp import load_model
 
     load_model()
-    default_gazetteer()
+    gazetteer = default_gazetteer()
+    todo = {"analysis", "map"} if maps else {"analysis"}
+    if todo - _WARMED:
+        _WARMED.update(todo)
+        try:
+            names = sorted(c.name for c in gazetteer.countries())[:2]
+            if len(names) == 2:
+                analysis = mapper.pipeline.analyze(
+                    text=f"On Monday the minister flew from {names[0]} to {names[1]}. "
+                         "She will travel on by train on Friday.", gazetteer=gazetteer)
+                if maps:
+                    from mapper.render import to_map
+
+                    to_map(analysis, inline=True).get_root().render()
+        except Exception:  # noqa: BLE001 - a warm-up only; the articles report their errors
+            pass
     return os.getpid()
 
 
@@ -89,19 +111,20 @@ class Warmup(WorkerPlugin):
 
     name = "mapper-warmup"
 
-    def __init__(self, own_cluster: bool = False) -> None:
+    def __init__(self, own_cluster: bool = False, maps: bool = False) -> None:
         self.own_cluster = own_cluster
+        self.maps = maps
 
     def setup(self, worker) -> None:  # noqa: D401 - Dask's hook
         if self.own_cluster and threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, signal.SIG_IGN)
-        warm()
+        warm(self.maps)
 
 
 def _record(item: Item, **fields) -> dict:
     rec = {"key": item.key, "id": item.id, "source": item.source, "status": "ok",
            "error": None, "seconds": 0.0, "title": None, "published": item.published,
-           "geojson": None, "html": None, "pid": os.getpid()}
+           "geojson": None, "html": None, "pid": os.getpid(), "cpu_seconds": 0.0}
     rec.update(fields)
     rec["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return rec
@@ -146,6 +169,7 @@ def _finish(item: Item, article, doc, timeout: float | None, maps: bool, inline:
     from mapper.pipeline import analyze
 
     start = time.perf_counter()
+    cpu = time.process_time()
     try:
         with Watchdog(timeout):
             analysis = analyze(article, doc=doc, gazetteer=default_gazetteer())
@@ -164,7 +188,8 @@ def _finish(item: Item, article, doc, timeout: float | None, maps: bool, inline:
                        seconds=time.perf_counter() - start)
     published = article.published.isoformat() if article.published else None
     return _record(item, title=article.title, published=published, geojson=geojson, html=html,
-                   warnings=list(analysis.warnings), seconds=time.perf_counter() - start)
+                   warnings=list(analysis.warnings), seconds=time.perf_counter() - start,
+                   cpu_seconds=time.process_time() - cpu)
 
 
 def process_chunk(items: list[Item], timeout: float | None = None, maps: bool = True,
@@ -173,7 +198,7 @@ def process_chunk(items: list[Item], timeout: float | None = None, maps: bool = 
     analyse each under the per-article ``timeout`` (seconds)."""
     from mapper.nlp import CHUNK_CHARS, body_start, load_model, parse_text
 
-    warm()
+    warm(maps)
     records: dict[str, dict] = {}
     readable = []
     for item in items:
@@ -193,16 +218,18 @@ def process_chunk(items: list[Item], timeout: float | None = None, maps: bool = 
     piped = [(i, a) for i, a in readable if len(a.text) <= CHUNK_CHARS]
     texts = [parse_text(a.text, body_start(a)) for _, a in piped]
     docs: list = []
-    pipe_start = time.perf_counter()
+    pipe_start, pipe_cpu = time.perf_counter(), time.process_time()
     try:
         with Watchdog(timeout * len(texts) if timeout else None):
             docs = list(nlp.pipe(texts, batch_size=16))
     except (ArticleTimeout, Exception):  # noqa: BLE001 - parse them one by one below
         docs = []
     share = (time.perf_counter() - pipe_start) / max(1, len(texts))
+    cpu_share = (time.process_time() - pipe_cpu) / max(1, len(texts))
     for n, (item, article) in enumerate(readable):
         doc = docs[n] if n < len(docs) else None
         rec = _finish(item, article, doc, timeout, maps, inline)
         rec["seconds"] += share if doc is not None else 0.0
+        rec["cpu_seconds"] += cpu_share if doc is not None else 0.0
         records[item.key] = rec
     return [records[i.key] for i in items]

@@ -29,7 +29,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from mapper.geodesy import distance_km
-from mapper.resources import corrupt, read_csv
+from mapper.resources import corrupt, parsed, read_csv
 
 FEATURES_CSV = "gazetteer/features.csv"  # package data names (mapper.resources.data_path)
 DEMONYMS_CSV = "gazetteer/demonyms.csv"
@@ -454,6 +454,10 @@ def _feature(row: dict[str, str], name: str) -> Record:
 
 def demonyms(name: str = DEMONYMS_CSV) -> dict[str, str]:
     """Demonym or adjectival form (as written) -> ISO alpha-2 country code."""
+    return dict(parsed(name, _demonyms))
+
+
+def _demonyms(name: str) -> dict[str, str]:
     return {row["demonym"]: row["country_code"]
             for row in read_csv(name, ("demonym", "country_code"))}
 
@@ -465,6 +469,10 @@ US_STATES_CSV = "gazetteer/us_states.csv"
 def aliases(kind: str, name: str = ALIASES_CSV) -> dict[str, str]:
     """Alias (as written) -> gazetteer key ("gn:<GeoNames id>" or "feat:<features.csv id>"),
     for rows of ``kind`` ("name" or "demonym")."""
+    return dict(parsed(name, _aliases, kind))
+
+
+def _aliases(name: str, kind: str) -> dict[str, str]:
     rows = read_csv(name, ("alias", "entry", "kind"))
     try:
         return {row["alias"]: _entry_key(row["entry"]) for row in rows if row["kind"] == kind}
@@ -479,6 +487,10 @@ def _entry_key(value: str) -> str:
 
 def us_state_abbreviations(name: str = US_STATES_CSV) -> dict[str, tuple[str, int]]:
     """AP abbreviation ("W.Va.") or postal code ("WV"), as written -> (state name, GeoNames id)."""
+    return dict(parsed(name, _us_state_abbreviations))
+
+
+def _us_state_abbreviations(name: str) -> dict[str, tuple[str, int]]:
     out: dict[str, tuple[str, int]] = {}
     try:
         for row in read_csv(name, ("name", "geonameid", "postal", "ap_abbreviation")):

@@ -6,7 +6,9 @@ the map's area so that the page stays small. All names reach the page as JSON da
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
+from branca.element import Element
 from folium.map import Layer
 from jinja2 import Template
 from shapely import affinity
@@ -139,6 +141,33 @@ class BasemapLayer(Layer):
         self._name = "BasemapLayer"
         self.data = safe.script_json(data)
 
+    def render(self, **kwargs) -> None:
+        """As folium renders a layer, except that the rendered script (the whole reference
+        data, often 1 MB) is put in the page as it is: branca would compile it as a Jinja
+        template (seconds of lexing per map) only to print it back unchanged."""
+        script = self._template.module.__dict__["script"](self, kwargs)
+        self._template = _NO_SCRIPT  # the instance's, for Layer.render's bookkeeping
+        try:
+            super().render(**kwargs)
+        finally:
+            del self._template
+        self.get_root().script._children[self.get_name()] = _Rendered(str(script))
+
+
+_NO_SCRIPT = Template("{% macro script(this, kwargs) %}{% endmacro %}")
+
+
+class _Rendered(Element):
+    """Text already rendered, written as branca writes an ``Element(text)`` holding no template
+    syntax (``safe.script_json`` escapes it in data): without one trailing newline."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text[:-1] if text.endswith("\n") else text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
 
 def _window(bounds: list[list[float]] | None) -> tuple[float, float, float, float] | None:
     """(west, south, east, north) of ``bounds`` with a margin (longitudes may pass +-180)."""
@@ -168,14 +197,21 @@ def _shifts(win: tuple[float, float, float, float]) -> list[int]:
     return [k for k in (0, -360, 360) if win[0] < 180 + k and win[2] > -180 + k]
 
 
+@lru_cache(maxsize=8)
+def _box(win: tuple[float, float, float, float]) -> BaseGeometry:
+    """The window as a polygon (one per map, not two per clipped geometry)."""
+    return box(*win)
+
+
 def _clip(geom: BaseGeometry, win) -> list[BaseGeometry]:
     """``geom`` cut to ``win``, once per longitude shift that reaches it."""
     out = []
+    window = _box(win)
     for k in _shifts(win):
         g = affinity.translate(geom, xoff=k) if k else geom
-        if not g.intersects(box(*win)):
+        if not g.intersects(window):
             continue
-        c = g.intersection(box(*win))
+        c = g.intersection(window)
         if not c.is_empty:
             out.append(c)
     return out
@@ -185,6 +221,8 @@ def _geo(geom: BaseGeometry) -> dict:
     def rnd(c):
         if isinstance(c[0], (int, float)):
             return [round(c[0], 2), round(c[1], 2)]
+        if isinstance(c[0][0], (int, float)):  # a ring or line: its points in one pass
+            return [[round(p[0], 2), round(p[1], 2)] for p in c]
         return [rnd(x) for x in c]
 
     g = mapping(geom)
@@ -206,6 +244,19 @@ def detail(bounds: list[list[float]] | None) -> float:
     return min(0.15, max(0.01, 360.0 / (256 * 2 ** (fit_zoom(bounds) + 1))))
 
 
+# id of a country's unshifted outline -> (the outline, kept alive, and its _geo): the same
+# few hundred outlines are written into every map
+_OUTLINES: dict[int, tuple[BaseGeometry, dict]] = {}
+
+
+def _outline_geo(geom: BaseGeometry) -> dict:
+    """``_geo`` of a country outline of :func:`basemap.countries`, made once per process."""
+    hit = _OUTLINES.get(id(geom))
+    if hit is None or hit[0] is not geom:
+        hit = _OUTLINES[id(geom)] = (geom, _geo(geom))
+    return hit[1]
+
+
 def country_outlines(bounds: list[list[float]] | None) -> dict:
     """Country outlines for a map showing ``bounds``: fine near it (with copies shifted past
     the antimeridian where the window reaches beyond it), coarse elsewhere."""
@@ -214,24 +265,37 @@ def country_outlines(bounds: list[list[float]] | None) -> dict:
     level = FINE if tol <= FINE[0] else MEDIUM if tol <= MEDIUM[0] else COARSE
     fine = {(c.name, c.iso_a2): c.geometry for c in basemap.countries(*level)}
     feats = []
+    window = box(*win) if win else None
     coarse = {(c.name, c.iso_a2): c.geometry for c in basemap.countries(*COARSE)}
     for c in basemap.countries(*FINE):
         # A world-wide view (or none) starts at a small zoom: coarse outlines there.
         rough = coarse.get((c.name, c.iso_a2), c.geometry)
         base = fine.get((c.name, c.iso_a2), rough)
-        geoms = [base]
+        geos = [_outline_geo(base)]
         if win:
             near = [k for k in _shifts(win)
-                    if affinity.translate(c.geometry.envelope, xoff=k).intersects(box(*win))]
+                    if affinity.translate(c.geometry.envelope, xoff=k).intersects(window)]
             if 0 not in near:
-                geoms = [rough]
-            geoms += [affinity.translate(base, xoff=k) for k in near if k]
-        for g in geoms:
+                geos = [_outline_geo(rough)]
+            geos += [_geo(affinity.translate(base, xoff=k)) for k in near if k]
+        for geo in geos:
             feats.append(
                 {"type": "Feature", "properties": {"n": c.name, "iso": c.iso_a2},
-                 "geometry": _geo(g)}
+                 "geometry": geo}
             )
     return {"type": "FeatureCollection", "features": feats}
+
+
+@lru_cache(maxsize=1)
+def _reference_shapes() -> dict:
+    """``basemap.reference_layers()`` with the lakes', rivers' and regions' GeoJSON made shapely
+    geometries once per process (shapely's are immutable), not once per map."""
+    ref = basemap.reference_layers()
+    out = dict(ref)
+    out["lakes"] = [(*row[:-1], shape(row[-1])) for row in ref["lakes"]]
+    out["rivers"] = [(*row[:-1], shape(row[-1])) for row in ref["rivers"]]
+    out["admin1"] = [(*row[:-1], shape(row[-1])) for row in ref["admin1"]]
+    return out
 
 
 def reference_data(
@@ -239,7 +303,7 @@ def reference_data(
 ) -> dict:
     """The data of ``BasemapLayer`` for a map showing ``bounds``; labels named like an article
     place (``skip_names``, lower case) are left to the article's own markers."""
-    ref = basemap.reference_layers()
+    ref = _reference_shapes()
     win = _window(bounds)
     whole = (-180.0, -85.0, 180.0, 85.0)
     win_ = win or whole
@@ -247,10 +311,9 @@ def reference_data(
     top = fit_zoom(bounds) + 3.0
     lakes, rivers, admin1, labels = [], [], [], []
     tol = detail(bounds)
-    for name, minz, g in ref["lakes"]:
+    for name, minz, geom in ref["lakes"]:
         if minz > top:
             continue
-        geom = shape(g)
         if tol > 0.02:
             if geom.area < (tol * 3) ** 2:
                 continue
@@ -261,10 +324,10 @@ def reference_data(
             if pt is not None and name.lower() not in skip_names and part.area > 0.05:
                 labels.append(["lake", name, round(pt.y, 2), round(pt.x, 2), minz + 2, 99])
     river_label: dict[str, tuple[float, list]] = {}
-    for name, rank, minz, minlabel, g in ref["rivers"]:
+    for name, rank, minz, minlabel, geom in ref["rivers"]:
         if minz > top:
             continue
-        geom = shape(g).simplify(tol) if tol > 0.02 else shape(g)
+        geom = geom.simplify(tol) if tol > 0.02 else geom
         for part in _clip(geom, win_):
             rivers.append([name, rank, minz, minlabel, _geo(part)])
             if name and name.lower() not in skip_names and part.length > river_label.get(
@@ -274,8 +337,8 @@ def reference_data(
                     part.length, ["river", name, round(pt.y, 2), round(pt.x, 2), minlabel, 99]
                 )
     labels += [v[1] for v in river_label.values()]
-    for iso, g in ref["admin1"]:
-        admin1 += [[iso, _geo(p)] for p in _clip(shape(g), win_)]
+    for iso, geom in ref["admin1"]:
+        admin1 += [[iso, _geo(p)] for p in _clip(geom, win_)]
     seas: set[str] = set()  # one label per sea name (some seas come in parts)
     for name, lon, lat, lo, hi, _cls in ref["marine"]:
         at = _in(win_, lon, lat)
