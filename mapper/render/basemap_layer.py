@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from branca.element import Element
 from folium.map import Layer
 from jinja2 import Template
 from shapely import affinity
@@ -151,22 +150,10 @@ class BasemapLayer(Layer):
             super().render(**kwargs)
         finally:
             del self._template
-        self.get_root().script._children[self.get_name()] = _Rendered(str(script))
+        self.get_root().script._children[self.get_name()] = safe.RenderedScript(str(script))
 
 
 _NO_SCRIPT = Template("{% macro script(this, kwargs) %}{% endmacro %}")
-
-
-class _Rendered(Element):
-    """Text already rendered, written as branca writes an ``Element(text)`` holding no template
-    syntax (``safe.script_json`` escapes it in data): without one trailing newline."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text[:-1] if text.endswith("\n") else text
-
-    def render(self, **kwargs) -> str:
-        return self.text
 
 
 def _window(bounds: list[list[float]] | None) -> tuple[float, float, float, float] | None:

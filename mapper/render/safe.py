@@ -93,6 +93,19 @@ class PageHtml(Element):
         self.content = content if trusted else inert(content)
 
 
+class RenderedScript(Element):
+    """A script already rendered by its own template (its data through ``script_json``), put
+    in the page as it is, the way branca writes plain text: without one trailing newline.
+    Never compiled as a template again."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text[:-1] if text.endswith("\n") else text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
 class _Page(Figure):
     """branca's page with ``lang`` and a ``<title>`` that is escaped text."""
 
