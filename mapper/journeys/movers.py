@@ -150,6 +150,12 @@ def mover_of(ctx: Context, subj) -> Mover | None:
                               "person")
     phrase_text = np_text(subj)
     craft = ctx.craft.get(phrase_text.lower()) if subj.pos_ == "PROPN" else None
+    last = ctx.last.get("vehicle")
+    if craft is not None and last is not None and last.key.startswith("vehicle:") and \
+            last.label.islower() and \
+            VEHICLES.get(last.vehicle or "") == VEHICLES[craft] and \
+            subj.left_edge.lower_ == "the":
+        return last  # "The plane took off ... the Airbus was": the one told, by its name
     if craft is not None:  # "the Sea Star ... is a vessel": that vessel, by its name
         return register_mover(ctx, f"vehicle:{phrase_text.lower()}", phrase_text, craft, None,
                               subj.idx, "vehicle")
