@@ -20,3 +20,15 @@ def test_the_model_named_in_a_copula_is_the_plane_told_before(gazetteer):
     journeys = [[s.place.name for s in j.stops] for j in analysis.journeys]
     assert any(names[0] == "Lisbon" and any("Bilbao" in n for n in names[1:])
                for names in journeys), journeys
+
+
+def test_the_first_of_two_planes_is_a_plane_that_arrived(gazetteer):
+    # "The first of two planes ... arrived at X": an ordinal's "of" object is the mover
+    from mapper.pipeline import analyze
+
+    text = ("Published February 17, 2020\n\nThe first of two planes carrying hundreds of "
+            "Canadians taken off a cruise ship in Japan arrived at Vancouver International "
+            "Airport late Sunday night.")
+    analysis = analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+    journeys = [[s.place.name for s in j.stops] for j in analysis.journeys]
+    assert any(any("Vancouver" in n for n in names) for names in journeys), journeys

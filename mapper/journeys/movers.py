@@ -110,6 +110,8 @@ def mover_of(ctx: Context, subj) -> Mover | None:
                                   "group")
         return mover_of(ctx, obj) if obj is not None and obj.lemma_.lower() in GROUP_NOUNS \
             else None
+    if subj.pos_ == "ADJ" and subj.ent_type_ == "ORDINAL" and of_object(subj) is not None:
+        return mover_of(ctx, of_object(subj))  # "the first of two planes carrying A": theirs
     if subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that"):
         kinds = {"he": "person", "she": "person", "it": "vehicle", "they": "group",
                  "we": "group", "his": "person", "her": "person", "its": "vehicle",
