@@ -110,6 +110,8 @@ def mover_of(ctx: Context, subj) -> Mover | None:
                                   "group")
         return mover_of(ctx, obj) if obj is not None and obj.lemma_.lower() in GROUP_NOUNS \
             else None
+    if subj.pos_ == "ADJ" and subj.ent_type_ == "ORDINAL" and of_object(subj) is not None:
+        return mover_of(ctx, of_object(subj))  # "the first of two planes carrying A": theirs
     if subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that"):
         kinds = {"he": "person", "she": "person", "it": "vehicle", "they": "group",
                  "we": "group", "his": "person", "her": "person", "its": "vehicle",
@@ -150,6 +152,12 @@ def mover_of(ctx: Context, subj) -> Mover | None:
                               "person")
     phrase_text = np_text(subj)
     craft = ctx.craft.get(phrase_text.lower()) if subj.pos_ == "PROPN" else None
+    last = ctx.last.get("vehicle")
+    if craft is not None and last is not None and last.key.startswith("vehicle:") and \
+            last.label.islower() and \
+            VEHICLES.get(last.vehicle or "") == VEHICLES[craft] and \
+            subj.left_edge.lower_ == "the":
+        return last  # "The plane took off ... the Airbus was": the one told, by its name
     if craft is not None:  # "the Sea Star ... is a vessel": that vessel, by its name
         return register_mover(ctx, f"vehicle:{phrase_text.lower()}", phrase_text, craft, None,
                               subj.idx, "vehicle")
@@ -212,6 +220,19 @@ def mover_of(ctx: Context, subj) -> Mover | None:
             home = demonym_country(ctx, np_text(subj.head))
         return register_mover(ctx, f"office:{phrase.lower()}", phrase, None, home, subj.idx,
                               "person")
+    if lemma in SOMEONE_NOUNS and subj.tag_ == "NN" and definite(ctx, subj) and \
+            ctx.last_person is not None and ctx.last_person.ent_type_ == "PERSON" and \
+            ctx.last_person.i < subj.i and not any(
+            c.dep_ == "relcl" or c.lower_ in ("other", "second") for c in subj.children) and \
+            not any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and lemma_of(t) in
+                    SOMEONE_NOUNS | PEOPLE_NOUNS | OFFICE_NOUNS | KIN_NOUNS
+                    for t in ctx.doc[ctx.last_person.i + 1:subj.i]):
+        # "A B was being moved ... The Lyon man eventually was caught in X": the person
+        # last named, told again by what they are (not "the man who helped him", nor after
+        # another one: "The car's driver was hurt ... The injured teen drove to X")
+        named_mover = mover_of(ctx, ctx.last_person)
+        if named_mover is not None:
+            return named_mover
     if lemma in SOMEONE_NOUNS and subj.tag_ == "NN" and any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in subj.children):
         # "A Pewaukee man was arrested after leading police on a chase ...; he drove"
@@ -570,3 +591,14 @@ def subject_of(ctx: Context, verb):
             continue
         break
     return None
+
+
+def definite(ctx: Context, noun) -> bool:
+    """Whether a noun phrase opens with "the", a place name before the noun read as its own
+    subject ("the Lyon, France man" parsed as two subjects) counted in the phrase."""
+    i = noun.left_edge.i
+    if ctx.doc[i].pos_ == "PROPN":
+        while i > 0 and noun.i - i < 6 and (ctx.doc[i].pos_ == "PROPN" or
+                                            ctx.doc[i].text == ","):
+            i -= 1
+    return ctx.doc[i].lower_ == "the"

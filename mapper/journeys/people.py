@@ -177,11 +177,18 @@ def named_craft(doc) -> dict[str, str]:
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
         for attr in (c for c in tok.children if c.dep_ == "attr"):
-            kind = next((t.lemma_.lower() for t in [attr, *attr.children] if t.pos_ == "NOUN"
-                         and t.lemma_.lower() in VEHICLES and (t is attr or t.dep_ == "appos")),
-                        None)
+            # "an A320, a twin-engine jet" (or the appositive parsed as a clause's subject:
+            # "an A320, a modern jet designed to ...")
+            beside = [g for c in attr.children if c.dep_ in ("relcl", "acl") for g in c.children
+                      if g.dep_ == "nsubj" and g.i < c.i and g.left_edge.i > 0 and
+                      doc[g.left_edge.i - 1].text == ","]
+            kind = next((t.lemma_.lower() for t in [attr, *attr.children, *beside]
+                         if t.pos_ == "NOUN" and t.lemma_.lower() in VEHICLES and (
+                             t is attr or t.dep_ == "appos" or t in beside)), None)
             if subj is not None and kind is not None:
                 out.setdefault(np_text(subj).lower(), kind)
+                if attr.pos_ == "PROPN":  # "was an Airbus A330, a jet": "the Airbus" too
+                    out.setdefault(attr.text.lower(), kind)
     return out
 
 

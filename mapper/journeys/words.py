@@ -26,7 +26,10 @@ TRANSPORT_VERBS = {"evacuate", "airlift", "transport", "ferry", "deport", "repat
                    "resettle", "bus"}
 # Verbs that place who or what was seen ("columns were seen near X", "the balloon was spotted
 # over Y"): in the passive, the subject was there; a stop beside a trip, no journey alone
-SIGHTING_VERBS = {"see", "spot", "sight", "observe", "photograph", "film", "detect", "track"}
+SIGHTING_VERBS = {"see", "spot", "sight", "observe", "photograph", "film", "detect", "track",
+                  # ... and those that stop a fugitive where they are ("was caught in X",
+                  # "was arrested near Y"): where the flight ended
+                  "catch", "recapture", "apprehend", "nab", "arrest", "capture"}
 PASSENGER_VERBS = {"carry", "transport", "ferry", "bring"}  # "the plane carrying A B"
 # Showing up somewhere ("then appeared in X", "resurfaced in Y"): a stop beside a trip
 PRESENCE_VERBS = {"appear", "reappear", "resurface", "surface", "emerge"}
