@@ -15,13 +15,18 @@ from mapper.journeys.people import (
     titled_person,
     unknown_name,
 )
-from mapper.journeys.syntax import in_headline, lemma_of, loose_conjunct, of_object
+from mapper.journeys.syntax import (
+    in_headline,
+    lemma_of,
+    loose_conjunct,
+    of_object,
+    told_clause,
+)
 from mapper.journeys.values import Mover
 from mapper.journeys.words import (
     ANIMAL_NOUNS,
     GROUP_NOUNS,
     KIN_NOUNS,
-    MOTION_VERBS,
     OFFICE_NOUNS,
     PASSENGER_VERBS,
     PEOPLE_NOUNS,
@@ -422,20 +427,6 @@ def is_storm(ctx: Context, noun) -> bool:
         if noun is None:
             return last is not None and last.key.startswith("storm:")
     return noun is not None and storm_of(ctx, noun) is not None
-
-
-def told_clause(verb):
-    """The "as"/"when" clause a motion verb's conjunct continues when the parser joined the
-    conjunct to the main verb instead ("watched the ferry as it left X, passed Y and
-    entered Z"): the clause whose subject moves, or None."""
-    if verb.dep_ != "conj" or lemma_of(verb) not in MOTION_VERBS or \
-            lemma_of(verb.head) in MOTION_VERBS:
-        return None
-    return next((c for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.i and
-                 lemma_of(c) in MOTION_VERBS and any(
-                     m.dep_ == "mark" and m.lower_ in ("as", "when", "while")
-                     for m in c.children) and any(
-                     s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
 
 
 def thing_antecedent(ctx: Context, pronoun):

@@ -20,6 +20,7 @@ from mapper.journeys.words import (
     INSTITUTION_NOUNS,
     KIN_NOUNS,
     MEETING_VERBS,
+    MOTION_VERBS,
     OBJECT_ORIGIN_VERBS,
     ORIGIN_PREPS,
     PEOPLE_NOUNS,
@@ -517,3 +518,17 @@ def unnamed_goal(verb) -> bool:
         PLACE_NOUNS | INSTITUTION_NOUNS | {"harbor", "harbour", "shore", "dock", "land"} and
         not any(t.pos_ == "PROPN" for t in o.subtree) for o in c.children)
         for c in verb.children)
+
+
+def told_clause(verb):
+    """The "as"/"when" clause a motion verb's conjunct continues when the parser joined the
+    conjunct to the main verb instead ("watched the ferry as it left X, passed Y and
+    entered Z"): the clause whose subject moves, or None."""
+    if verb.dep_ != "conj" or lemma_of(verb) not in MOTION_VERBS or \
+            lemma_of(verb.head) in MOTION_VERBS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.i and
+                 lemma_of(c) in MOTION_VERBS and any(
+                     m.dep_ == "mark" and m.lower_ in ("as", "when", "while")
+                     for m in c.children) and any(
+                     s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
