@@ -329,3 +329,16 @@ def test_a_mover_dated_nowhere_takes_the_news_day(gazetteer):
                             "airspace. Officials were furious. Ana Silva, the minister, spoke "
                             "to reporters after her plane touched down in Vienna.")
     assert _stops(a, "Silva")["Vienna"].date == "2013-07-02"
+
+
+def test_a_stop_told_as_the_first_comes_before_the_tour_listed_earlier(gazetteer):
+    """"is due to visit A, B and C ... He flies first to X": X is the first stop after the
+    start, though the tour's list was told before it."""
+    a = _analyze(gazetteer, "Published May 2, 2019\n\n"
+                            "The Canadian prime minister Justin Trudeau left Ottawa on Thursday "
+                            "and is due to visit Italy, Greece and Egypt. "
+                            "He flies first to Portugal, stopping for talks in Lisbon, before "
+                            "arriving in Italy on May 5.")
+    journey = next(j for j in a.journeys if "Trudeau" in j.mover)
+    names = [s.place.name for s in journey.stops]
+    assert names.index("Ottawa") < names.index("Portugal") < names.index("Italy")

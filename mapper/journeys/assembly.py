@@ -60,6 +60,9 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
             if _departure_told_later(ev, evs):  # "arrived in X in 2016. They fled Y after"
                 ev.order = min((o.order for o in evs if o is not ev and
                                 not o.extra.get("apart")), default=ev.order + 1.0) - 1.0
+        for ev in evs:
+            if ev.extra.get("first"):  # "flies first to X": before the trip's other stops
+                ev.order = _first_order(ev, evs)
         evs.sort(key=lambda e: e.order)
         fit_route(ctx, evs, extra)
         most_specific(ctx, evs)
@@ -375,6 +378,17 @@ def _departure_told_later(ev: Event, evs: list[Event]) -> bool:
         not ev.extra.get("start") and len(evs) > 1 and \
         all((o.evidence != ev.evidence or o.extra.get("future")) and o.place.id != ev.place.id
             for o in evs if o is not ev)  # "Macron, who flew in from X, will travel to Y"
+
+
+def _first_order(ev: Event, evs: list[Event]) -> float:
+    """The order of a stop told as the trip's first ("flies first to X"): before the other
+    stops of the same tense ordered after the trip's start, after that start."""
+    kin = [o for o in evs if o is not ev and not o.extra.get("apart")]
+    start = max((o.order for o in kin if o.role == "origin" and o.order < ev.order),
+                default=float("-inf"))
+    later = [o.order for o in kin if o.role != "origin" and start < o.order < ev.order
+             and o.extra.get("future") == ev.extra.get("future")]
+    return min(later) - 0.01 if later else ev.order
 
 
 def _diverted(ev: Event, evs: list[Event]) -> bool:
