@@ -342,3 +342,15 @@ def test_a_stop_told_as_the_first_comes_before_the_tour_listed_earlier(gazetteer
     journey = next(j for j in a.journeys if "Trudeau" in j.mover)
     names = [s.place.name for s in journey.stops]
     assert names.index("Ottawa") < names.index("Portugal") < names.index("Italy")
+
+
+def test_leaving_a_citys_prison_comes_before_departing_from_its_airport(gazetteer):
+    """"leaving X's prison and departing from Y airport": two starts told in order, the city
+    first and then its airport, each a stop (the drive to the airport is a leg)."""
+    a = _analyze(gazetteer, "Published June 25, 2024\n\n"
+                            "Peter Hansen was freed on Monday. Footage showed Hansen leaving "
+                            "Madrid's Soto prison on bail and departing Spain from Barajas "
+                            "Airport. Hansen landed in Montreal on Tuesday.")
+    names = [s.place.name for s in next(j for j in a.journeys if "Hansen" in j.mover).stops]
+    assert "Madrid" in names and "Barajas Airport" in names
+    assert names.index("Madrid") < names.index("Barajas Airport")

@@ -164,6 +164,9 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
                 ev.role == "origin":
             out[-1] = _combine(out[-1], ev)  # arrived in X, then left X: the arrival's stop
             continue
+        if out and _left_for_its_airport(out[-1], ev):
+            out.append(ev)  # "leaving X's prison and departing from its airport": two stops
+            continue
         if out and contains(out[-1].place, ev.place) and out[-1].role != "crossing" and \
                 not _leaves_by_airport(out[-1], ev):
             prev = out.pop()
@@ -191,6 +194,14 @@ def _leaves_by_airport(city: Event, airport: Event) -> bool:
     return city.place.entry.feature == "city" and airport.place.entry.feature == "airport" \
         and city.role == "dest" and airport.role == "origin" and \
         city.evidence != airport.evidence
+
+
+def _left_for_its_airport(city: Event, airport: Event) -> bool:
+    """Whether a city left by one verb is followed by its airport left by another ("leaving
+    X's prison and departing from Y airport"): the way to the airport is a leg of its own."""
+    return city.role == airport.role == "origin" and city.place.entry.feature == "city" and \
+        airport.place.entry.feature == "airport" and city.position != airport.position and \
+        city.evidence == airport.evidence
 
 
 COVERING = ("country", "continent", "region")
