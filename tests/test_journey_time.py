@@ -354,3 +354,13 @@ def test_leaving_a_citys_prison_comes_before_departing_from_its_airport(gazettee
     names = [s.place.name for s in next(j for j in a.journeys if "Hansen" in j.mover).stops]
     assert "Madrid" in names and "Barajas Airport" in names
     assert names.index("Madrid") < names.index("Barajas Airport")
+
+
+def test_an_airport_passed_before_its_city_is_a_stop_of_its_own(gazetteer):
+    """"travels from X airport back to the city via Y airport": Y is passed on the way, the
+    city is the end; neither is merged into the other."""
+    a = _analyze(gazetteer, "Published September 11, 2022\n\n"
+                            "On Tuesday, Princess Anne will accompany the coffin as it travels "
+                            "from Edinburgh Airport back to London via RAF Northolt.")
+    names = [s.place.name for j in a.journeys for s in j.stops]
+    assert names.index("RAF Northolt") < names.index("London")

@@ -164,7 +164,7 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
                 ev.role == "origin":
             out[-1] = _combine(out[-1], ev)  # arrived in X, then left X: the arrival's stop
             continue
-        if out and _left_for_its_airport(out[-1], ev):
+        if out and (_left_for_its_airport(out[-1], ev) or _via_its_airport(out[-1], ev)):
             out.append(ev)  # "leaving X's prison and departing from its airport": two stops
             continue
         if out and contains(out[-1].place, ev.place) and out[-1].role != "crossing" and \
@@ -202,6 +202,13 @@ def _left_for_its_airport(city: Event, airport: Event) -> bool:
     return city.role == airport.role == "origin" and city.place.entry.feature == "city" and \
         airport.place.entry.feature == "airport" and city.position != airport.position and \
         city.evidence == airport.evidence
+
+
+def _via_its_airport(airport: Event, city: Event) -> bool:
+    """Whether an airport passed through comes before the city the trip goes on to ("to X's
+    palace via Y airport"): the airport is a stop on the way, the city the end."""
+    return airport.role == "via" and city.role == "dest" and \
+        airport.place.entry.feature == "airport" and city.place.entry.feature == "city"
 
 
 COVERING = ("country", "continent", "region")
