@@ -364,3 +364,14 @@ def test_an_airport_passed_before_its_city_is_a_stop_of_its_own(gazetteer):
                             "from Edinburgh Airport back to London via RAF Northolt.")
     names = [s.place.name for j in a.journeys for s in j.stops]
     assert names.index("RAF Northolt") < names.index("London")
+
+
+def test_a_goal_never_reached_comes_after_where_the_boat_is_adrift(gazetteer):
+    """"left X on <day> for Y ... is believed to be adrift at Z": the boat is at Z now, Y
+    is still its goal, so Z comes before Y though Y's sentence carries the earlier date."""
+    a = _analyze(gazetteer, "Published May 12, 2021\n\n"
+                            "A boat carrying 40 migrants from Libya, on its way to Italy, is "
+                            "believed to be adrift in the Ionian Sea. Relatives said the boat "
+                            "left Libya on May 3 for Italy.")
+    names = [s.place.name for j in a.journeys for s in j.stops]
+    assert names.index("Ionian Sea") < names.index("Italy")
