@@ -375,3 +375,16 @@ def test_a_goal_never_reached_comes_after_where_the_boat_is_adrift(gazetteer):
                             "left Libya on May 3 for Italy.")
     names = [s.place.name for j in a.journeys for s in j.stops]
     assert names.index("Ionian Sea") < names.index("Italy")
+
+
+def test_due_to_dock_after_calling_at_ports_is_the_last_planned_stop(gazetteer):
+    """"had sailed from X, due to dock in Y after calling at ports in A and B": Y is the
+    voyage's planned end, after A and B (the parser reads "dock" as a noun)."""
+    a = _analyze(gazetteer, "Published January 14, 2012\n\n"
+                            "The Aurora Star had sailed earlier on Friday from Genoa for a "
+                            "Mediterranean cruise, due to dock in Barcelona after calling at "
+                            "ports in Sicily and Malta.")
+    stops = [s for j in a.journeys for s in j.stops]
+    names = [s.place.name for s in stops]
+    assert "Barcelona" in names and names.index("Barcelona") == len(names) - 1
+    assert next(s for s in stops if s.place.name == "Barcelona").status == "planned"
