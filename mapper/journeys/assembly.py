@@ -19,7 +19,6 @@ from mapper.journeys.words import (
     LIFE_MOVES,
     MEETING_VERBS,
     PRESENCE_VERBS,
-    SENTENCE_STEP,
     SIGHTING_VERBS,
     STATUS_RANK,
     TRANSPORT_VERBS,
@@ -61,10 +60,6 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
             if _departure_told_later(ev, evs):  # "arrived in X in 2016. They fled Y after"
                 ev.order = min((o.order for o in evs if o is not ev and
                                 not o.extra.get("apart")), default=ev.order + 1.0) - 1.0
-        for ev in evs:
-            if _unreached_goal(ev, evs):  # "left X for Y ... is adrift at Z": Y after Z
-                ev.order = max(ev.order, max(o.order for o in evs if _told_position(o, ev)
-                                             ) + SENTENCE_STEP)
         for ev in evs:
             if ev.extra.get("first"):  # "flies first to X": before the trip's other stops
                 ev.order = _first_order(ev, evs)
@@ -401,25 +396,6 @@ def _departure_told_later(ev: Event, evs: list[Event]) -> bool:
         not ev.extra.get("start") and len(evs) > 1 and \
         all((o.evidence != ev.evidence or o.extra.get("future")) and o.place.id != ev.place.id
             for o in evs if o is not ev)  # "Macron, who flew in from X, will travel to Y"
-
-
-def _told_position(o: Event, goal: Event) -> bool:
-    """Whether ``o`` is a place the mover is said to have reached or to be at, apart from
-    ``goal``'s place (a confirmed, reported or guessed stop of this trip, not a plan)."""
-    return o is not goal and o.role in ("dest", "via", "crossing") and \
-        o.place.id != goal.place.id and o.status in ("confirmed", "reported", "speculated") \
-        and not o.extra.get("future") and not o.extra.get("apart")
-
-
-def _unreached_goal(ev: Event, evs: list[Event]) -> bool:
-    """A planned destination the mover is nowhere said to have reached, with stops told as
-    reached or as where the mover now is: the goal comes after them."""
-    def goal(o: Event) -> bool:
-        return o.role == "dest" and (o.status == "planned" or bool(o.extra.get("goal")))
-
-    return goal(ev) and not ev.extra.get("apart") and \
-        all(goal(o) for o in evs if o.place.id == ev.place.id) and \
-        any(_told_position(o, ev) for o in evs)
 
 
 def _first_order(ev: Event, evs: list[Event]) -> float:

@@ -358,16 +358,6 @@ def stranded_events(ctx: Context, verb, sent) -> list[Event]:
     return out
 
 
-def _due_arrival(due):
-    """The arrival word of a "due to <arrive>" the parser read as a preposition: "due to
-    dock" as "due" (prep), "to" (pcomp), "dock" (pobj of either), or None."""
-    if not any(t.dep_ == "pcomp" and t.lower_ == "to" for t in due.children):
-        return None
-    words = [*due.children, *(o for t in due.children if t.lower_ == "to" for o in t.children)]
-    return next((o for o in words if o.dep_ == "pobj" and o.lemma_.lower() in
-                 ARRIVAL_VERBS - {"be", "get", "set", "meet", "hold", "spend"}), None)
-
-
 def storm_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
     """Where a storm struck: the place a storm verb's object names ("battered X") or its
     prepositions, on the verb or its object ("caused flooding in Y", "swept across Z")."""
@@ -423,12 +413,7 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
             c.dep_ == "pobj" for c in child.children)
         # "passed over Iowa" with "over" read as a particle that holds the place
         held = child.dep_ == "prt" and any(c.dep_ == "pobj" for c in child.children)
-        if child.dep_ == "prep" and child.lower_ == "due" and _due_arrival(child):
-            # "sailed from X, due to dock in Y" (the parser reads "dock" as a noun): the goal
-            role, targets = "due", [o for p in _due_arrival(child).children if p.dep_ == "prep"
-                                    and p.lower_ in ("in", "at") for o in p.children
-                                    if o.dep_ == "pobj"]
-        elif child.dep_ == "prep" or linked or held or (child.dep_ == "advmod" and
+        if child.dep_ == "prep" or linked or held or (child.dep_ == "advmod" and
                                                       child.lower_ in ("out",)):
             prep = child.lower_
             if lemma in SIGHTING_VERBS | PRESENCE_VERBS and prep not in \
@@ -497,12 +482,6 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                 if role == "via" and child.dep_ == "dobj" and place.entry.feature in WATER - {
                         "strait", "canal"}:  # but "crossed the Channel": the crossing
                     continue  # "before crossing the Indian Ocean": no stop at sea
-                if role == "due":
-                    ev = make_event(ctx, verb, sent, mover, place, "dest", span)
-                    ev.status, ev.date = "planned", None
-                    ev.extra.update(future=True, goal=True)
-                    out.append(ev)
-                    continue
                 ev = make_event(ctx, verb, sent, mover, place, role, span)
                 if lemma == "board" and role == "dest" and ev.status == "confirmed":
                     ev.status, ev.date = "planned", None  # "boarded a ferry to X": not

@@ -93,13 +93,9 @@ def adrift_events(ctx: Context, tok, sent) -> list[Event]:
     targets = [o for h in (tok, verb) for p in h.children if p.dep_ == "prep" and
                p.lower_ in ("at", "in", "off", "near", "on") for o in p.children
                if o.dep_ == "pobj"]
-    out = [make_event(ctx, verb, sent, mover, place, "dest", span)
-           for mover in movers_of(ctx, subject_of(ctx, verb)) if mover.vehicle
-           for target in targets for place, span in places_under(ctx, target)]
-    if not any(c.lower_ in ("will", "shall") for c in verb.children):
-        for ev in out:  # "is believed to be adrift at X": where it is now, not a plan
-            ev.extra["future"] = False
-    return out
+    return [make_event(ctx, verb, sent, mover, place, "dest", span)
+            for mover in movers_of(ctx, subject_of(ctx, verb)) if mover.vehicle
+            for target in targets for place, span in places_under(ctx, target)]
 
 
 def planned_overflights(ctx: Context, events: list[Event]) -> list[Event]:
