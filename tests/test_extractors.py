@@ -212,3 +212,16 @@ def test_spacy_agency_datelines_conjuncts_and_trailing_countries(spacy_extractor
         "Jane Smith-Jones spoke."))
     assert {"Fargo", "Moorhead", "Watertown"} <= set(found)  # every word a town, or a code
     assert "Smith" not in found and "Jones" not in found
+
+
+def test_spacy_harbours_and_buildings_named_after_towns(spacy_extractor):
+    """A big town's harbour is a place (whatever spaCy labels it); a palace named after a
+    small town the story names nowhere else is no mention of that town."""
+    found = _spacy_found(spacy_extractor, (
+        "Watson has sailed her yacht Pink Lady up Sydney Harbour, the spot she left from. "
+        "The coffin travels from the airport back to Buckingham Palace on Tuesday."))
+    assert "Sydney Harbour" in found
+    assert "Buckingham" not in found
+    found = _spacy_found(spacy_extractor, (
+        "The band played in Buckingham on Friday and then at Buckingham Palace."))
+    assert "Buckingham" in found  # the town, named alone, stays

@@ -329,3 +329,62 @@ def test_a_mover_dated_nowhere_takes_the_news_day(gazetteer):
                             "airspace. Officials were furious. Ana Silva, the minister, spoke "
                             "to reporters after her plane touched down in Vienna.")
     assert _stops(a, "Silva")["Vienna"].date == "2013-07-02"
+
+
+def test_a_stop_told_as_the_first_comes_before_the_tour_listed_earlier(gazetteer):
+    """"is due to visit A, B and C ... He flies first to X": X is the first stop after the
+    start, though the tour's list was told before it."""
+    a = _analyze(gazetteer, "Published May 2, 2019\n\n"
+                            "The Canadian prime minister Justin Trudeau left Ottawa on Thursday "
+                            "and is due to visit Italy, Greece and Egypt. "
+                            "He flies first to Portugal, stopping for talks in Lisbon, before "
+                            "arriving in Italy on May 5.")
+    journey = next(j for j in a.journeys if "Trudeau" in j.mover)
+    names = [s.place.name for s in journey.stops]
+    assert names.index("Ottawa") < names.index("Portugal") < names.index("Italy")
+
+
+def test_leaving_a_citys_prison_comes_before_departing_from_its_airport(gazetteer):
+    """"leaving X's prison and departing from Y airport": two starts told in order, the city
+    first and then its airport, each a stop (the drive to the airport is a leg)."""
+    a = _analyze(gazetteer, "Published June 25, 2024\n\n"
+                            "Peter Hansen was freed on Monday. Footage showed Hansen leaving "
+                            "Madrid's Soto prison on bail and departing Spain from Barajas "
+                            "Airport. Hansen landed in Montreal on Tuesday.")
+    names = [s.place.name for s in next(j for j in a.journeys if "Hansen" in j.mover).stops]
+    assert "Madrid" in names and "Barajas Airport" in names
+    assert names.index("Madrid") < names.index("Barajas Airport")
+
+
+def test_an_airport_passed_before_its_city_is_a_stop_of_its_own(gazetteer):
+    """"travels from X airport back to the city via Y airport": Y is passed on the way, the
+    city is the end; neither is merged into the other."""
+    a = _analyze(gazetteer, "Published September 11, 2022\n\n"
+                            "On Tuesday, Princess Anne will accompany the coffin as it travels "
+                            "from Edinburgh Airport back to London via RAF Northolt.")
+    names = [s.place.name for j in a.journeys for s in j.stops]
+    assert names.index("RAF Northolt") < names.index("London")
+
+
+def test_a_goal_never_reached_comes_after_where_the_boat_is_adrift(gazetteer):
+    """"left X on <day> for Y ... is believed to be adrift at Z": the boat is at Z now, Y
+    is still its goal, so Z comes before Y though Y's sentence carries the earlier date."""
+    a = _analyze(gazetteer, "Published May 12, 2021\n\n"
+                            "A boat carrying 40 migrants from Libya, on its way to Italy, is "
+                            "believed to be adrift in the Ionian Sea. Relatives said the boat "
+                            "left Libya on May 3 for Italy.")
+    names = [s.place.name for j in a.journeys for s in j.stops]
+    assert names.index("Ionian Sea") < names.index("Italy")
+
+
+def test_due_to_dock_after_calling_at_ports_is_the_last_planned_stop(gazetteer):
+    """"had sailed from X, due to dock in Y after calling at ports in A and B": Y is the
+    voyage's planned end, after A and B (the parser reads "dock" as a noun)."""
+    a = _analyze(gazetteer, "Published January 14, 2012\n\n"
+                            "The Aurora Star had sailed earlier on Friday from Genoa for a "
+                            "Mediterranean cruise, due to dock in Barcelona after calling at "
+                            "ports in Sicily and Malta.")
+    stops = [s for j in a.journeys for s in j.stops]
+    names = [s.place.name for s in stops]
+    assert "Barcelona" in names and names.index("Barcelona") == len(names) - 1
+    assert next(s for s in stops if s.place.name == "Barcelona").status == "planned"

@@ -50,6 +50,10 @@ CIVIC_WORDS = {
 AREA_WORDS = DIRECTIONS | {"metro", "metropolitan", "greater", "downtown", "uptown", "historic",
                            "suburban", "rural", "urban", "inner", "outer", "coastal"}
 # Entities that are not places: a gazetteer match inside one of them is not a mention.
+# A harbour named after its town stands at the town ("Sydney Harbour"); a building named
+# after a small town stands anywhere ("Buckingham Palace" is not in Buckingham).
+HARBOUR_HEADS = {"harbour", "harbor"}
+BUILDING_HEADS = {"palace", "castle", "cathedral", "abbey"}
 OTHER_LABELS = {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 
 
@@ -295,6 +299,7 @@ class SpacyExtractor(Extractor):
         known |= self._mislabelled_places(doc, person_words, spans)
         other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in OTHER_LABELS
                  and (e.start_char, e.end_char) not in spans]
+        other += self._named_after_towns(doc, spans)
         self._one_sense_per_discourse(text, known, other, dateline, spans)
         self._gazetteer_names(doc, sentences, other, dateline, person_words, spans)
         self._organisation_places(doc, spans)
@@ -339,6 +344,37 @@ class SpacyExtractor(Extractor):
             if ent.label_ in ("GPE", "LOC"):
                 known.add(name)
         return known
+
+    def _named_after_towns(self, doc, spans: dict) -> list[tuple[int, int]]:
+        """Harbours and buildings whose name starts with a town's ("Sydney Harbour", whatever
+        spaCy labels it): a harbour of a big town is a place, resolved to that town; a palace,
+        castle, cathedral or abbey of a small town whose name the story uses nowhere else is
+        no mention of the town. The spans of the latter, to keep the town's name out."""
+        text = doc.text
+        blocked = []
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS | {"PERSON", "ORG", "WORK_OF_ART"}:
+                continue
+            toks = [t for t in ent if t.lower_ != "the"]
+            head = toks[-1].lower_ if toks else ""
+            if len(toks) < 2 or head not in HARBOUR_HEADS | BUILDING_HEADS or \
+                    not all(_proper(t) for t in toks):
+                continue
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+            town, _, _ = strip_possessive(text[s:toks[-2].idx + len(toks[-2])], s, e)
+            if self.gazetteer.has_name(normalize(text[s:e])):
+                continue
+            strong = self.is_strong(town, ORG_PLACE_MIN_POPULATION)
+            if head in HARBOUR_HEADS and strong:
+                for k in [k for k in spans if s <= k[0] and k[1] <= e]:
+                    del spans[k]
+                if not overlaps((s, e), spans):
+                    spans[(s, e)] = "FAC"
+            elif head in BUILDING_HEADS and not strong and \
+                    len(re.findall(rf"\b{re.escape(town)}\b", text)) == \
+                    len(re.findall(rf"\b{re.escape(text[s:e])}\b", text)):
+                blocked.append((s, e))
+        return blocked
 
     def _mislabelled_places(self, doc, person_words: set[str], spans: dict) -> set[str]:
         """Places spaCy labels otherwise: features as events, towns as people or organisations

@@ -60,6 +60,9 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
             if _departure_told_later(ev, evs):  # "arrived in X in 2016. They fled Y after"
                 ev.order = min((o.order for o in evs if o is not ev and
                                 not o.extra.get("apart")), default=ev.order + 1.0) - 1.0
+        for ev in evs:
+            if ev.extra.get("first"):  # "flies first to X": before the trip's other stops
+                ev.order = _first_order(ev, evs)
         evs.sort(key=lambda e: e.order)
         fit_route(ctx, evs, extra)
         most_specific(ctx, evs)
@@ -161,6 +164,9 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
                 ev.role == "origin":
             out[-1] = _combine(out[-1], ev)  # arrived in X, then left X: the arrival's stop
             continue
+        if out and (_left_for_its_airport(out[-1], ev) or _via_its_airport(out[-1], ev)):
+            out.append(ev)  # "leaving X's prison and departing from its airport": two stops
+            continue
         if out and contains(out[-1].place, ev.place) and out[-1].role != "crossing" and \
                 not _leaves_by_airport(out[-1], ev):
             prev = out.pop()
@@ -188,6 +194,21 @@ def _leaves_by_airport(city: Event, airport: Event) -> bool:
     return city.place.entry.feature == "city" and airport.place.entry.feature == "airport" \
         and city.role == "dest" and airport.role == "origin" and \
         city.evidence != airport.evidence
+
+
+def _left_for_its_airport(city: Event, airport: Event) -> bool:
+    """Whether a city left by one verb is followed by its airport left by another ("leaving
+    X's prison and departing from Y airport"): the way to the airport is a leg of its own."""
+    return city.role == airport.role == "origin" and city.place.entry.feature == "city" and \
+        airport.place.entry.feature == "airport" and city.position != airport.position and \
+        city.evidence == airport.evidence
+
+
+def _via_its_airport(airport: Event, city: Event) -> bool:
+    """Whether an airport passed through comes before the city the trip goes on to ("to X's
+    palace via Y airport"): the airport is a stop on the way, the city the end."""
+    return airport.role == "via" and city.role == "dest" and \
+        airport.place.entry.feature == "airport" and city.place.entry.feature == "city"
 
 
 COVERING = ("country", "continent", "region")
@@ -375,6 +396,17 @@ def _departure_told_later(ev: Event, evs: list[Event]) -> bool:
         not ev.extra.get("start") and len(evs) > 1 and \
         all((o.evidence != ev.evidence or o.extra.get("future")) and o.place.id != ev.place.id
             for o in evs if o is not ev)  # "Macron, who flew in from X, will travel to Y"
+
+
+def _first_order(ev: Event, evs: list[Event]) -> float:
+    """The order of a stop told as the trip's first ("flies first to X"): before the other
+    stops of the same tense ordered after the trip's start, after that start."""
+    kin = [o for o in evs if o is not ev and not o.extra.get("apart")]
+    start = max((o.order for o in kin if o.role == "origin" and o.order < ev.order),
+                default=float("-inf"))
+    later = [o.order for o in kin if o.role != "origin" and start < o.order < ev.order
+             and o.extra.get("future") == ev.extra.get("future")]
+    return min(later) - 0.01 if later else ev.order
 
 
 def _diverted(ev: Event, evs: list[Event]) -> bool:

@@ -165,6 +165,9 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
         # "Along the way she stopped in X": before the destination told before
         "en_route": along_the_way(verb),
         "later": before_clause(noun if noun is not None else verb),
+        # "He flies first to X, ... before arriving in Y": X the trip's first stop
+        "first": role == "dest" and noun is None and any(
+            c.dep_ == "advmod" and c.lower_ == "first" for c in verb.children),
         # "took a boat to X": the boat makes that leg, not the ones after it
         "leg_mode": ctx.taken,
         # "was heading for X when ...": where the mover was going at the time
