@@ -15,11 +15,11 @@ import signal
 import sys
 import threading
 import warnings
-from functools import partial
 from pathlib import Path
 
 from mapper import atomic
 from mapper.errors import DataFileError, InputError, MapperError, OutputError, TimeoutExceeded
+from mapper.map_outputs import IMAGE_OPTIONS, write_map_outputs
 from mapper.model import Analysis
 
 EXIT_BAD_INPUT = 2
@@ -236,7 +236,6 @@ def _timed_out(args) -> int:
     return EXIT_BAD_INPUT
 
 
-IMAGE_OPTIONS = ("png", "svg", "pdf")  # the static map, one flag per format
 
 
 def _map_outputs(args, stem: str) -> dict[str, str]:
@@ -326,29 +325,7 @@ def _run_within(args, deadline: _Deadline) -> int:
 
         # everything is rendered before the first file is written: all outputs or none
         page = to_map(analysis, inline=not args.cdn).get_root().render()
-        data: dict[str, atomic.Data] = {"-o": page}
-        if args.embed:
-            from mapper.render.embed import embed_fragment
-
-            data["--embed"] = embed_fragment(analysis, page)
-        if args.geojson:
-            data["--geojson"] = export.geojson_text(analysis)
-        if args.csv:
-            data["--csv"] = export.places_csv(analysis)
-        images = {o: getattr(args, o) for o in IMAGE_OPTIONS if getattr(args, o)}
-        if images:
-            from mapper.render.static import draw, image_format, save_figure
-
-            fig = draw(analysis)
-            for option, path in images.items():
-                fmt = image_format(path) if option == "png" else option
-                data[f"--{option}"] = partial(save_figure, fig, fmt=fmt)
-        deadline.disarm()
-        written = atomic.write_all([(outputs[k], data[k]) for k in outputs])
-        if atomic.STDOUT not in outputs.values():  # the paths would mix into the data
-            for path in written:
-                print(path)
-        return 0
+        return write_map_outputs(args, analysis, page, outputs, deadline)
 
     deadline.disarm()  # nothing is printed half
     if args.command == "places":

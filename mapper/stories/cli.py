@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from functools import partial
 
 from mapper import atomic
 from mapper.errors import InputError
+from mapper.map_outputs import write_map_outputs
 
 
 def story_stem(sources: list[str]) -> str:
@@ -19,7 +19,6 @@ def story_stem(sources: list[str]) -> str:
 def map_story(args, deadline, outputs_of) -> int:
     """Analyse each article, join them into a story and write its map (and the other outputs
     asked for), all or none. ``outputs_of(args, stem)`` names the files, as for one article."""
-    from mapper import export
     from mapper.read import read_article
 
     if args.published:
@@ -48,26 +47,4 @@ def map_story(args, deadline, outputs_of) -> int:
     m = to_map(analysis, inline=not args.cdn,
                overlays=lambda m: add_contradictions(m, story, places))
     page = m.get_root().render()
-    data: dict[str, atomic.Data] = {"-o": page}
-    if args.embed:
-        from mapper.render.embed import embed_fragment
-
-        data["--embed"] = embed_fragment(analysis, page)
-    if args.geojson:
-        data["--geojson"] = export.geojson_text(analysis)
-    if args.csv:
-        data["--csv"] = export.places_csv(analysis)
-    images = {o: getattr(args, o) for o in ("png", "svg", "pdf") if getattr(args, o)}
-    if images:
-        from mapper.render.static import draw, image_format, save_figure
-
-        fig = draw(analysis)
-        for option, path in images.items():
-            fmt = image_format(path) if option == "png" else option
-            data[f"--{option}"] = partial(save_figure, fig, fmt=fmt)
-    deadline.disarm()
-    written = atomic.write_all([(outputs[k], data[k]) for k in outputs])
-    if atomic.STDOUT not in outputs.values():
-        for path in written:
-            print(path)
-    return 0
+    return write_map_outputs(args, analysis, page, outputs, deadline)
