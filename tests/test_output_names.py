@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import io
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from mapper.cli import main as cli_main
 from mapper.naming import slug
+from tests.local_pages import serve_pages
 
 HEADLINE = "Minister flies from Paris to Berlin for talks"
 BODY = ("The minister flew from Paris to Berlin on Monday for talks with the chancellor.\n\n"
@@ -98,24 +97,8 @@ def server():
         "/untitled": f"<html><body><article><p>{OTHER_BODY}</p></article></body></html>",
     }
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            body = pages.get(self.path, "").encode("utf-8")
-            self.send_response(200 if body else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_pages(pages) as base:
+        yield base
 
 
 def test_url_maps_are_named_by_headline_else_by_url(monkeypatch, capsys, tmp_path, server,

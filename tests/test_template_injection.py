@@ -10,8 +10,6 @@ import html
 import io
 import json
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -23,6 +21,7 @@ from mapper.pipeline import analyze
 from mapper.read import read_article
 from mapper.render import safe as render_safe
 from mapper.render import to_map
+from tests.local_pages import serve_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -275,30 +274,11 @@ def test_html_file_input(tmp_path):
 
 def test_url_input_from_a_local_server(tmp_path):
     mark = tmp_path / "pwned"
-    body = _html_page(mark).encode("utf-8")
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/news/{{{{7*7}}}}.html"
+    with serve_pages(every=_html_page(mark)) as base:
+        url = f"{base}/news/{{{{7*7}}}}.html"
         article = read_article(url, cache_dir=tmp_path / "cache")
         assert "{{ 7*7 }}" in (article.title or "")
         _check_all(url, mark, tmp_path)
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 # ------------------------------------------------------------------ the one safe path
