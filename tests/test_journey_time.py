@@ -388,3 +388,26 @@ def test_due_to_dock_after_calling_at_ports_is_the_last_planned_stop(gazetteer):
     names = [s.place.name for s in stops]
     assert "Barcelona" in names and names.index("Barcelona") == len(names) - 1
     assert next(s for s in stops if s.place.name == "Barcelona").status == "planned"
+
+
+def test_an_undated_arrival_takes_the_day_the_story_moved_on_to(gazetteer):
+    """"was being driven to X on Monday night ... spotted early Tuesday morning ... was
+    caught in Y": Y on the Tuesday the story moved on to, not the plan's Monday."""
+    a = _analyze(gazetteer, "Published March 10, 2021\n\n"
+                            "Guards say the prisoner Tom Berg was being driven to Oslo on "
+                            "Monday night when he escaped from the van. Police spotted the "
+                            "stolen car early Tuesday morning, but it sped off. Berg was "
+                            "eventually caught in Bergen.")
+    stops = _stops(a, "Berg")
+    assert stops["Oslo"].date == "2021-03-08"
+    assert stops["Bergen"].date == "2021-03-09"
+
+
+def test_no_later_day_named_leaves_the_arrival_undated(gazetteer):
+    """With no later day named after the plan's Monday, the arrival gets no day from it."""
+    a = _analyze(gazetteer, "Published March 10, 2021\n\n"
+                            "Guards say the prisoner Tom Berg was being driven to Oslo on "
+                            "Monday night when he escaped from the van. Police spotted the "
+                            "stolen car on a highway, but it sped off. Berg was eventually "
+                            "caught in Bergen.")
+    assert _stops(a, "Berg")["Bergen"].date is None

@@ -201,6 +201,13 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
                 ev.extra["story_day"] = True
                 dated = True
             continue
+        day = _moved_on_day(ctx, ev, trip[:k])
+        if day:
+            # "was being taken to X on Wednesday night ... Police spotted the car early
+            # Thursday morning ... was caught in Y": the day the story has moved on to
+            ev.date = day
+            ev.extra["story_day"] = True
+            continue
         if last is None or not last.date or "/" in last.date or \
                 ev.extra.get("earlier") or last.evidence == ev.evidence or \
                 bool(last.extra.get("future")) != bool(ev.extra.get("future")):
@@ -236,6 +243,36 @@ def _dates_between(ctx: Context, start: int, end: int, day: str) -> bool:
     return any(ent.label_ == "DATE" and ent.start_char > start and
                resolve_date(ctx, ent.text, "past") not in (None, day)
                for sent in sents for ent in span_ents(sent))
+
+
+def _moved_on_day(ctx: Context, ev: Event, before: list[Event]) -> str | None:
+    """For an undated arrival told in the past, the day named last between the mover's last
+    dated event and it, if that is a later day of the week's news (a story going on in time);
+    else None."""
+    if ev.role != "dest" or ev.status not in ("confirmed", "reported") or \
+            ev.extra.get("future") or ev.extra.get("earlier"):
+        return None
+    prev = next((o for o in reversed(before) if o.date and "/" not in o.date), None)
+    if prev is None or not news_day(ctx, prev.date):
+        return None
+    day = _day_named_between(ctx, prev.position, ev.position)
+    return day if day and day > prev.date and news_day(ctx, day) else None
+
+
+def _day_named_between(ctx: Context, start: int, end: int) -> str | None:
+    """The day of the last DATE or TIME entity between two positions if it names one past
+    day (not a span, not after publication), else None."""
+    sents = _sentences(ctx)[0][_sentence_of(ctx, start):_sentence_of(ctx, end) + 1]
+    ents = [ent for sent in sents for ent in span_ents(sent)
+            if ent.label_ in ("DATE", "TIME") and start < ent.start_char < end]
+    published = ctx.article.published
+    for ent in reversed(ents):
+        found = resolve_date(ctx, ent.text, "past", ent.label_)
+        if found:
+            if "/" in found or published is not None and found > published.isoformat():
+                return None
+            return found
+    return None
 
 
 def _sentences(ctx: Context) -> tuple[list, list[int]]:
