@@ -411,3 +411,44 @@ def test_no_later_day_named_leaves_the_arrival_undated(gazetteer):
                             "stolen car on a highway, but it sped off. Berg was eventually "
                             "caught in Bergen.")
     assert _stops(a, "Berg")["Bergen"].date is None
+
+
+def test_a_stay_told_after_the_next_leg_dates_that_leg(gazetteer):
+    """"took off on May 1, heading for X, where she will stay until May 3, before moving on
+    to Y, from May 3 to 5" parsed right: X on the take-off's day, Y from May 3 (the rule for
+    days the parser hangs on "heading" leaves a right parse alone)."""
+    a = _analyze(gazetteer, "Published May 1, 2023\n\n"
+                            "President Anna Berg took off from Oslo airport on May 1, 2023, "
+                            "heading for Nairobi, capital of Kenya, where she will stay until "
+                            "May 3, before moving on to Kampala, capital of Uganda, from May 3 "
+                            "to 5.")
+    stops = _stops(a, "Berg")
+    assert stops["Nairobi"].date == "2023-05-01"
+    assert stops["Kampala"].date == "2023-05-03"
+
+
+def test_days_hung_on_an_outer_verb_go_to_the_movement_told_just_before():
+    """The parser may hang "from May 3 to 5" on "heading" ("heading for X, ..., before moving
+    on to Y, from May 3 to 5"): the days are the nearer movement's (Y's), not X's. The parse
+    is given as the parser made it."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from mapper.journeys.timing import owned_times
+
+    words = ["She", "left", "Oslo", ",", "heading", "for", "Accra", ",", "before", "moving",
+             "on", "to", "Lome", ",", "from", "May", "3", "to", "5", "."]
+    heads = [1, 1, 1, 1, 1, 4, 5, 4, 4, 8, 9, 9, 11, 4, 4, 14, 15, 14, 17, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "advcl", "prep", "pobj", "punct", "prep",
+            "pcomp", "prt", "prep", "pobj", "punct", "prep", "pobj", "nummod", "prep", "pobj",
+            "punct"]
+    pos = ["PRON", "VERB", "PROPN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT", "ADP", "VERB",
+           "ADP", "ADP", "PROPN", "PUNCT", "ADP", "PROPN", "NUM", "ADP", "NUM", "PUNCT"]
+    lemmas = ["she", "leave", "Oslo", ",", "head", "for", "Accra", ",", "before", "move",
+              "on", "to", "Lome", ",", "from", "May", "3", "to", "5", "."]
+    ents = ["O"] * 15 + ["B-DATE", "I-DATE", "I-DATE", "I-DATE", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+              lemmas=lemmas, ents=ents)
+    sent = doc[:]
+    assert [e.text for e in owned_times(doc[4], sent)] == []
+    assert [e.text for e in owned_times(doc[9], sent)] == ["May 3 to 5"]

@@ -145,8 +145,29 @@ def owned_times(verb, sent):
                 break  # the date belongs to another clause
             if anc.dep_ == "prep" and anc.lower_ == "since":
                 break  # "his first visit since 2019": a time before, not the visit's
-        if owner is not None:
+        near = _motion_just_before(ent)
+        if owner is not None and (near is None or near == verb or not verb.is_ancestor(near)):
             yield ent
+        elif owner is None and near == verb and any(
+                anc.is_ancestor(verb) for anc in ent.root.ancestors):
+            yield ent
+
+
+def _motion_just_before(ent):
+    """The movement verb whose phrase ends just before a time entity, which the parser may
+    have hung on a verb higher up ("heading for X, where ..., before moving on to Y, from
+    May 3 to 5": Y's days, not X's); None if the nearest verb is no movement's."""
+    i = ent.start - 1
+    if i >= 0 and ent.doc[i] == ent.root.head and ent.doc[i].dep_ == "prep":
+        i -= 1  # "from" of "from May 3 to 5"
+    while i >= 0 and ent.doc[i].is_punct:
+        i -= 1
+    if i < 0 or ent.doc[i].sent != ent.sent:
+        return None
+    for anc in [ent.doc[i], *ent.doc[i].ancestors]:
+        if anc.pos_ == "VERB":
+            return anc if anc.lemma_.lower() in MOTION_VERBS else None
+    return None
 
 
 def fill_dates(ctx: Context, evs: list[Event]) -> None:
@@ -366,7 +387,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
         a = date.fromisoformat(start).toordinal()
         b = date.fromisoformat(end).toordinal() if end else a
         t = (a + b) / 2 + (0.25 if ev.extra.get("future") else 0.0)  # a plan after the day's news
-        if ev.extra.get("goal") and b < base:
+        if ev.extra.get("goal") and b <= base:
             t = max(t, base + 0.5)  # "set off from X on the 3rd for Y": not there yet
     else:
         # another occasion ("who last visited X in 2013") times nothing of this trip
