@@ -452,3 +452,24 @@ def test_days_hung_on_an_outer_verb_go_to_the_movement_told_just_before():
     sent = doc[:]
     assert [e.text for e in owned_times(doc[4], sent)] == []
     assert [e.text for e in owned_times(doc[9], sent)] == ["May 3 to 5"]
+
+
+def test_a_flight_across_midnight_lands_the_next_day(gazetteer):
+    """"took off Sunday night ... at 4:10 a.m. ... was 90 miles off X" and "should have brought
+    it to Y at 11:15 a.m.": after midnight, the Monday."""
+    a = _analyze(gazetteer, "Published June 2, 2009\n\n"
+                            "The cargo plane had taken off Sunday night from Lisbon, bound for "
+                            "Oslo. The crew made its last radio call at 4:10 a.m. Oslo time. "
+                            "At the time, the plane was about 90 miles north of Porto, a "
+                            "course that should have brought it to Oslo at 11:15 a.m.")
+    stops = _stops(a, "plane")
+    assert stops["Oslo"].date == "2009-06-01"
+    assert [s.date for n, s in stops.items() if "Porto" in n] == ["2009-06-01"]
+
+
+def test_a_morning_after_a_day_named_without_its_night_stays_that_day(gazetteer):
+    """"left on Sunday ... touched down at 4.15 am": no night told, no day added."""
+    a = _analyze(gazetteer, "Published June 2, 2009\n\n"
+                            "The cargo plane left Lisbon on Sunday with the orchestra on board. "
+                            "The plane touched down in Oslo at 4.15 am.")
+    assert _stops(a, "plane")["Oslo"].date == "2009-05-31"

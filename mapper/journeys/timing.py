@@ -200,6 +200,8 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
             # "touched down at 2.35 pm"; a plan's "will depart about 9pm", "was due to
             # arrive at 06:30": the day the story is telling
             ev.date = day_told_before(ctx, ev.position)
+            if ev.date:
+                ev.date = past_midnight(ctx, ev.date, ev.position) or ev.date
             ev.extra["story_day"] = bool(ev.extra.get("future"))
             dated = dated or bool(ev.date)
             continue
@@ -277,7 +279,34 @@ def _moved_on_day(ctx: Context, ev: Event, before: list[Event]) -> str | None:
     if prev is None or not news_day(ctx, prev.date):
         return None
     day = _day_named_between(ctx, prev.position, ev.position)
+    if day in (None, prev.date):  # "took off Sunday night ... at 4:14 a.m. ... was 90 miles off X"
+        day = past_midnight(ctx, prev.date, ev.position)
     return day if day and day > prev.date and news_day(ctx, day) else None
+
+
+_NIGHT = re.compile(r"(?i)\b(?:night|evening|\d{1,2}(?:[:.]\d\d)?\s*p\.?\s?m\b)")
+_SMALL_HOURS = re.compile(r"(?i)\b(?:[1-9]|1[01])(?:[:.][0-5]\d)?\s*a\.?\s?m\b")
+
+
+def past_midnight(ctx: Context, day: str, position: int) -> str | None:
+    """The day after ``day`` if the story, from the night of that day it names ("took off
+    Sunday night", "the evening of May 3"), has come to a clock time of the small hours or
+    morning ("at 4:14 a.m.") by the end of the sentence holding ``position``, naming no other
+    day between; else None."""
+    sents, _ = _sentences(ctx)
+    k = _sentence_of(ctx, position)
+    morning = False
+    for sent in reversed(sents[:k + 1]):
+        for ent in reversed(span_ents(sent)):
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            found = resolve_date(ctx, ent.text, "past", ent.label_)
+            if found:
+                if morning and found == day and _NIGHT.search(_phrase(ent)):
+                    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+                return None
+            morning = morning or bool(_SMALL_HOURS.search(ent.text))
+    return None
 
 
 def _day_named_between(ctx: Context, start: int, end: int) -> str | None:
@@ -387,8 +416,10 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
         a = date.fromisoformat(start).toordinal()
         b = date.fromisoformat(end).toordinal() if end else a
         t = (a + b) / 2 + (0.25 if ev.extra.get("future") else 0.0)  # a plan after the day's news
-        if ev.extra.get("goal") and b <= base:
-            t = max(t, base + 0.5)  # "set off from X on the 3rd for Y": not there yet
+        if ev.extra.get("goal") and b < base or ev.extra.get("future") and b == base:
+            # "set off from X on the 3rd for Y": not there yet; a plan of today after the
+            # day's undated news ("took off today, heading for Y ... upon arriving at X")
+            t = max(t, base + 0.5)
     else:
         # another occasion ("who last visited X in 2013") times nothing of this trip
         apart = bool(ev.extra.get("apart"))
