@@ -388,3 +388,88 @@ def test_due_to_dock_after_calling_at_ports_is_the_last_planned_stop(gazetteer):
     names = [s.place.name for s in stops]
     assert "Barcelona" in names and names.index("Barcelona") == len(names) - 1
     assert next(s for s in stops if s.place.name == "Barcelona").status == "planned"
+
+
+def test_an_undated_arrival_takes_the_day_the_story_moved_on_to(gazetteer):
+    """"was being driven to X on Monday night ... spotted early Tuesday morning ... was
+    caught in Y": Y on the Tuesday the story moved on to, not the plan's Monday."""
+    a = _analyze(gazetteer, "Published March 10, 2021\n\n"
+                            "Guards say the prisoner Tom Berg was being driven to Oslo on "
+                            "Monday night when he escaped from the van. Police spotted the "
+                            "stolen car early Tuesday morning, but it sped off. Berg was "
+                            "eventually caught in Bergen.")
+    stops = _stops(a, "Berg")
+    assert stops["Oslo"].date == "2021-03-08"
+    assert stops["Bergen"].date == "2021-03-09"
+
+
+def test_no_later_day_named_leaves_the_arrival_undated(gazetteer):
+    """With no later day named after the plan's Monday, the arrival gets no day from it."""
+    a = _analyze(gazetteer, "Published March 10, 2021\n\n"
+                            "Guards say the prisoner Tom Berg was being driven to Oslo on "
+                            "Monday night when he escaped from the van. Police spotted the "
+                            "stolen car on a highway, but it sped off. Berg was eventually "
+                            "caught in Bergen.")
+    assert _stops(a, "Berg")["Bergen"].date is None
+
+
+def test_a_stay_told_after_the_next_leg_dates_that_leg(gazetteer):
+    """"took off on May 1, heading for X, where she will stay until May 3, before moving on
+    to Y, from May 3 to 5" parsed right: X on the take-off's day, Y from May 3 (the rule for
+    days the parser hangs on "heading" leaves a right parse alone)."""
+    a = _analyze(gazetteer, "Published May 1, 2023\n\n"
+                            "President Anna Berg took off from Oslo airport on May 1, 2023, "
+                            "heading for Nairobi, capital of Kenya, where she will stay until "
+                            "May 3, before moving on to Kampala, capital of Uganda, from May 3 "
+                            "to 5.")
+    stops = _stops(a, "Berg")
+    assert stops["Nairobi"].date == "2023-05-01"
+    assert stops["Kampala"].date == "2023-05-03"
+
+
+def test_days_hung_on_an_outer_verb_go_to_the_movement_told_just_before():
+    """The parser may hang "from May 3 to 5" on "heading" ("heading for X, ..., before moving
+    on to Y, from May 3 to 5"): the days are the nearer movement's (Y's), not X's. The parse
+    is given as the parser made it."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from mapper.journeys.timing import owned_times
+
+    words = ["She", "left", "Oslo", ",", "heading", "for", "Accra", ",", "before", "moving",
+             "on", "to", "Lome", ",", "from", "May", "3", "to", "5", "."]
+    heads = [1, 1, 1, 1, 1, 4, 5, 4, 4, 8, 9, 9, 11, 4, 4, 14, 15, 14, 17, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "advcl", "prep", "pobj", "punct", "prep",
+            "pcomp", "prt", "prep", "pobj", "punct", "prep", "pobj", "nummod", "prep", "pobj",
+            "punct"]
+    pos = ["PRON", "VERB", "PROPN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT", "ADP", "VERB",
+           "ADP", "ADP", "PROPN", "PUNCT", "ADP", "PROPN", "NUM", "ADP", "NUM", "PUNCT"]
+    lemmas = ["she", "leave", "Oslo", ",", "head", "for", "Accra", ",", "before", "move",
+              "on", "to", "Lome", ",", "from", "May", "3", "to", "5", "."]
+    ents = ["O"] * 15 + ["B-DATE", "I-DATE", "I-DATE", "I-DATE", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+              lemmas=lemmas, ents=ents)
+    sent = doc[:]
+    assert [e.text for e in owned_times(doc[4], sent)] == []
+    assert [e.text for e in owned_times(doc[9], sent)] == ["May 3 to 5"]
+
+
+def test_a_flight_across_midnight_lands_the_next_day(gazetteer):
+    """"took off Sunday night ... at 4:10 a.m. ... was 90 miles off X" and "should have brought
+    it to Y at 11:15 a.m.": after midnight, the Monday."""
+    a = _analyze(gazetteer, "Published June 2, 2009\n\n"
+                            "The cargo plane had taken off Sunday night from Lisbon, bound for "
+                            "Oslo. The crew made its last radio call at 4:10 a.m. Oslo time. "
+                            "At the time, the plane was about 90 miles north of Porto, a "
+                            "course that should have brought it to Oslo at 11:15 a.m.")
+    stops = _stops(a, "plane")
+    assert stops["Oslo"].date == "2009-06-01"
+    assert [s.date for n, s in stops.items() if "Porto" in n] == ["2009-06-01"]
+
+
+def test_a_morning_after_a_day_named_without_its_night_stays_that_day(gazetteer):
+    """"left on Sunday ... touched down at 4.15 am": no night told, no day added."""
+    a = _analyze(gazetteer, "Published June 2, 2009\n\n"
+                            "The cargo plane left Lisbon on Sunday with the orchestra on board. "
+                            "The plane touched down in Oslo at 4.15 am.")
+    assert _stops(a, "plane")["Oslo"].date == "2009-05-31"

@@ -145,8 +145,29 @@ def owned_times(verb, sent):
                 break  # the date belongs to another clause
             if anc.dep_ == "prep" and anc.lower_ == "since":
                 break  # "his first visit since 2019": a time before, not the visit's
-        if owner is not None:
+        near = _motion_just_before(ent)
+        if owner is not None and (near is None or near == verb or not verb.is_ancestor(near)):
             yield ent
+        elif owner is None and near == verb and any(
+                anc.is_ancestor(verb) for anc in ent.root.ancestors):
+            yield ent
+
+
+def _motion_just_before(ent):
+    """The movement verb whose phrase ends just before a time entity, which the parser may
+    have hung on a verb higher up ("heading for X, where ..., before moving on to Y, from
+    May 3 to 5": Y's days, not X's); None if the nearest verb is no movement's."""
+    i = ent.start - 1
+    if i >= 0 and ent.doc[i] == ent.root.head and ent.doc[i].dep_ == "prep":
+        i -= 1  # "from" of "from May 3 to 5"
+    while i >= 0 and ent.doc[i].is_punct:
+        i -= 1
+    if i < 0 or ent.doc[i].sent != ent.sent:
+        return None
+    for anc in [ent.doc[i], *ent.doc[i].ancestors]:
+        if anc.pos_ == "VERB":
+            return anc if anc.lemma_.lower() in MOTION_VERBS else None
+    return None
 
 
 def fill_dates(ctx: Context, evs: list[Event]) -> None:
@@ -179,6 +200,8 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
             # "touched down at 2.35 pm"; a plan's "will depart about 9pm", "was due to
             # arrive at 06:30": the day the story is telling
             ev.date = day_told_before(ctx, ev.position)
+            if ev.date:
+                ev.date = past_midnight(ctx, ev.date, ev.position) or ev.date
             ev.extra["story_day"] = bool(ev.extra.get("future"))
             dated = dated or bool(ev.date)
             continue
@@ -200,6 +223,13 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
                 ev.date = day
                 ev.extra["story_day"] = True
                 dated = True
+            continue
+        day = _moved_on_day(ctx, ev, trip[:k])
+        if day:
+            # "was being taken to X on Wednesday night ... Police spotted the car early
+            # Thursday morning ... was caught in Y": the day the story has moved on to
+            ev.date = day
+            ev.extra["story_day"] = True
             continue
         if last is None or not last.date or "/" in last.date or \
                 ev.extra.get("earlier") or last.evidence == ev.evidence or \
@@ -236,6 +266,63 @@ def _dates_between(ctx: Context, start: int, end: int, day: str) -> bool:
     return any(ent.label_ == "DATE" and ent.start_char > start and
                resolve_date(ctx, ent.text, "past") not in (None, day)
                for sent in sents for ent in span_ents(sent))
+
+
+def _moved_on_day(ctx: Context, ev: Event, before: list[Event]) -> str | None:
+    """For an undated arrival told in the past, the day named last between the mover's last
+    dated event and it, if that is a later day of the week's news (a story going on in time);
+    else None."""
+    if ev.role != "dest" or ev.status not in ("confirmed", "reported") or \
+            ev.extra.get("future") or ev.extra.get("earlier"):
+        return None
+    prev = next((o for o in reversed(before) if o.date and "/" not in o.date), None)
+    if prev is None or not news_day(ctx, prev.date):
+        return None
+    day = _day_named_between(ctx, prev.position, ev.position)
+    if day in (None, prev.date):  # "took off Sunday night ... at 4:14 a.m. ... was 90 miles off X"
+        day = past_midnight(ctx, prev.date, ev.position)
+    return day if day and day > prev.date and news_day(ctx, day) else None
+
+
+_NIGHT = re.compile(r"(?i)\b(?:night|evening|\d{1,2}(?:[:.]\d\d)?\s*p\.?\s?m\b)")
+_SMALL_HOURS = re.compile(r"(?i)\b(?:[1-9]|1[01])(?:[:.][0-5]\d)?\s*a\.?\s?m\b")
+
+
+def past_midnight(ctx: Context, day: str, position: int) -> str | None:
+    """The day after ``day`` if the story, from the night of that day it names ("took off
+    Sunday night", "the evening of May 3"), has come to a clock time of the small hours or
+    morning ("at 4:14 a.m.") by the end of the sentence holding ``position``, naming no other
+    day between; else None."""
+    sents, _ = _sentences(ctx)
+    k = _sentence_of(ctx, position)
+    morning = False
+    for sent in reversed(sents[:k + 1]):
+        for ent in reversed(span_ents(sent)):
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            found = resolve_date(ctx, ent.text, "past", ent.label_)
+            if found:
+                if morning and found == day and _NIGHT.search(_phrase(ent)):
+                    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+                return None
+            morning = morning or bool(_SMALL_HOURS.search(ent.text))
+    return None
+
+
+def _day_named_between(ctx: Context, start: int, end: int) -> str | None:
+    """The day of the last DATE or TIME entity between two positions if it names one past
+    day (not a span, not after publication), else None."""
+    sents = _sentences(ctx)[0][_sentence_of(ctx, start):_sentence_of(ctx, end) + 1]
+    ents = [ent for sent in sents for ent in span_ents(sent)
+            if ent.label_ in ("DATE", "TIME") and start < ent.start_char < end]
+    published = ctx.article.published
+    for ent in reversed(ents):
+        found = resolve_date(ctx, ent.text, "past", ent.label_)
+        if found:
+            if "/" in found or published is not None and found > published.isoformat():
+                return None
+            return found
+    return None
 
 
 def _sentences(ctx: Context) -> tuple[list, list[int]]:
@@ -329,8 +416,10 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
         a = date.fromisoformat(start).toordinal()
         b = date.fromisoformat(end).toordinal() if end else a
         t = (a + b) / 2 + (0.25 if ev.extra.get("future") else 0.0)  # a plan after the day's news
-        if ev.extra.get("goal") and b < base:
-            t = max(t, base + 0.5)  # "set off from X on the 3rd for Y": not there yet
+        if ev.extra.get("goal") and b < base or ev.extra.get("future") and b == base:
+            # "set off from X on the 3rd for Y": not there yet; a plan of today after the
+            # day's undated news ("took off today, heading for Y ... upon arriving at X")
+            t = max(t, base + 0.5)
     else:
         # another occasion ("who last visited X in 2013") times nothing of this trip
         apart = bool(ev.extra.get("apart"))
