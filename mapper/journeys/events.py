@@ -16,7 +16,9 @@ from mapper.journeys.frames import (
 from mapper.journeys.movers import is_storm, mover_of, movers_of, subject_of
 from mapper.journeys.people import titled_person
 from mapper.journeys.syntax import (
+    ROUTE_PARTICLES,
     after_clause,
+    along_object,
     boarding_verb,
     chained_preps,
     clause_apposition,
@@ -35,6 +37,7 @@ from mapper.journeys.syntax import (
     of_object,
     on_place,
     route_noun,
+    route_role,
     states_presence,
     stay_span,
     stray_preps,
@@ -423,6 +426,8 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                 role = "origin"
             elif prep in VIA_PREPS and lemma not in MEETING_VERBS:
                 role = "via"
+            elif prep in ROUTE_PARTICLES - VIA_PREPS and lemma in MOTION_VERBS:
+                role = route_role(verb)  # "sailed up the harbour (to the quay)"
             elif prep in ("in", "at") and lemma in ("board", "embark"):
                 role = "origin"  # "boarded buses in X": where they set out
             elif prep in DEST_PREPS:
@@ -466,6 +471,9 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
             if lemma in ("visit", "tour"):  # "visited the embassy in X": X, where it stands
                 targets += [o for p in child.children if p.dep_ == "prep" and p.lower_ in
                             ("in", "at") for o in p.children if o.dep_ == "pobj"]
+        elif child.dep_ == "dobj" and lemma in MOTION_VERBS and along_object(verb, child):
+            # "sailed up Sydney Harbour", "marched down the avenue to X": where the trip ran
+            role, targets = route_role(verb), [child]
         elif child.dep_ == "dobj" and any(c.dep_ == "prt" and c.lower_ in DEST_PREPS
                                           for c in verb.children):
             role, targets = "dest", [child]  # "stop off Port Said"

@@ -532,3 +532,22 @@ def told_clause(verb):
                      m.dep_ == "mark" and m.lower_ in ("as", "when", "while")
                      for m in c.children) and any(
                      s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
+
+
+ROUTE_PARTICLES = {"up", "down", "along", "across", "through"}
+
+
+def along_object(verb, obj) -> bool:
+    """Whether a verb's object is the way it went ("sailed her yacht up the harbour", "drove
+    down the avenue"): a route particle right before it, read by the parser as a particle."""
+    return any(c.dep_ == "prt" and c.lower_ in ROUTE_PARTICLES and c.i < obj.i and
+               all(t.i <= c.i or t.i >= obj.i or t.dep_ in ("compound", "det", "amod", "poss",
+                                                             "case") for t in verb.doc[c.i:obj.i])
+               for c in verb.children)
+
+
+def route_role(verb) -> str:
+    """A way gone along is passed on the way when the verb also names a goal ("marched down
+    the avenue to X"), else where the trip came to ("sailed up the harbour")."""
+    return "via" if any(c.dep_ == "prep" and c.lower_ in ("to", "into", "toward", "towards")
+                        for c in verb.children) else "dest"

@@ -1,0 +1,27 @@
+"""The way a trip ran, told with a route particle and an object ("sailed her yacht up the
+harbour", "marched down the avenue to X"), from short authored sentences."""
+
+from __future__ import annotations
+
+from mapper.read import article_from_text
+
+
+def _journeys(gazetteer, text):
+    from mapper.pipeline import analyze
+
+    analysis = analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+    return {j.mover: [(s.place.name, s.status) for s in j.stops] for j in analysis.journeys}
+
+
+def test_sailing_a_boat_up_a_harbour_reaches_it(gazetteer):
+    text = ("Published May 3, 2011\n\nThe sailor Anna Berg has sailed her small yacht Blue Wren "
+            "up Hobart, ending a long voyage.")
+    journeys = _journeys(gazetteer, text)
+    assert any(("Hobart", "confirmed") in stops for stops in journeys.values()), journeys
+
+
+def test_a_street_walked_down_is_not_a_trip_without_a_particle(gazetteer):
+    text = ("Published May 3, 2011\n\nThe sailor Anna Berg has sailed her small yacht Blue Wren "
+            "near Hobart every summer.")
+    assert not any(("Hobart", "confirmed") in stops
+                   for stops in _journeys(gazetteer, text).values())
