@@ -25,3 +25,19 @@ def test_a_street_walked_down_is_not_a_trip_without_a_particle(gazetteer):
             "near Hobart every summer.")
     assert not any(("Hobart", "confirmed") in stops
                    for stops in _journeys(gazetteer, text).values())
+
+
+def test_heading_along_a_path_toward_islands_is_a_planned_stop(gazetteer):
+    text = ("Published June 2, 2009\n\nThe plane had taken off Sunday night from Lisbon.\n\n"
+            "At the time, the jet was about 100 miles north of the Spanish city of Bilbao, "
+            "heading along its planned flight path toward the Faroe Islands, the airline said.")
+    journeys = _journeys(gazetteer, text)
+    assert any(("Faroe Islands", "planned") in stops for stops in journeys.values()), journeys
+
+
+def test_heading_toward_a_country_is_only_a_direction(gazetteer):
+    text = ("Published June 2, 2009\n\nThe plane had taken off Sunday night from Lisbon.\n\n"
+            "At the time, the jet was about 100 miles north of the Spanish city of Bilbao, "
+            "heading along its planned flight path toward Norway, the airline said.")
+    assert not any(name == "Norway" for stops in _journeys(gazetteer, text).values()
+                   for name, _ in stops)

@@ -16,7 +16,6 @@ from mapper.journeys.frames import (
 from mapper.journeys.movers import is_storm, mover_of, movers_of, subject_of
 from mapper.journeys.people import titled_person
 from mapper.journeys.syntax import (
-    ROUTE_PARTICLES,
     after_clause,
     along_object,
     boarding_verb,
@@ -24,6 +23,7 @@ from mapper.journeys.syntax import (
     clause_apposition,
     due_in,
     earlier_occasion,
+    heads_for,
     intended_goal,
     is_abstract,
     is_conditional,
@@ -426,7 +426,7 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                 role = "origin"
             elif prep in VIA_PREPS and lemma not in MEETING_VERBS:
                 role = "via"
-            elif prep in ROUTE_PARTICLES - VIA_PREPS and lemma in MOTION_VERBS:
+            elif prep in ("up", "down") and lemma in MOTION_VERBS:
                 role = route_role(verb)  # "sailed up the harbour (to the quay)"
             elif prep in ("in", "at") and lemma in ("board", "embark"):
                 role = "origin"  # "boarded buses in X": where they set out
@@ -472,8 +472,7 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                 targets += [o for p in child.children if p.dep_ == "prep" and p.lower_ in
                             ("in", "at") for o in p.children if o.dep_ == "pobj"]
         elif child.dep_ == "dobj" and lemma in MOTION_VERBS and along_object(verb, child):
-            # "sailed up Sydney Harbour", "marched down the avenue to X": where the trip ran
-            role, targets = route_role(verb), [child]
+            role, targets = route_role(verb), [child]  # "sailed her yacht up X"
         elif child.dep_ == "dobj" and any(c.dep_ == "prt" and c.lower_ in DEST_PREPS
                                           for c in verb.children):
             role, targets = "dest", [child]  # "stop off Port Said"
@@ -482,10 +481,13 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
         for target in targets:
             for place, span in places_under(ctx, target):
                 if role == "heading":  # a storm's heading is its forecast track
-                    if place.entry.feature not in ("city", "admin2") and \
-                            not mover.key.startswith("storm:"):
+                    storm = mover.key.startswith("storm:")
+                    if not storm and not heads_for(place.entry.feature, place.name):
                         continue
-                    out.append(make_event(ctx, verb, sent, mover, place, "dest", span))
+                    ev = make_event(ctx, verb, sent, mover, place, "dest", span)
+                    # "was heading toward X, it said": not there yet
+                    ev.status = "planned" if ev.status == "reported" and not storm else ev.status
+                    out.append(ev)
                     continue
                 if role == "via" and child.dep_ == "dobj" and place.entry.feature in WATER - {
                         "strait", "canal"}:  # but "crossed the Channel": the crossing
