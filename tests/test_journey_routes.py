@@ -41,3 +41,11 @@ def test_heading_toward_a_country_is_only_a_direction(gazetteer):
             "heading along its planned flight path toward Norway, the airline said.")
     assert not any(name == "Norway" for stops in _journeys(gazetteer, text).values()
                    for name, _ in stops)
+
+
+def test_a_town_told_later_stands_in_its_country_s_place_in_a_planned_tour(gazetteer):
+    text = ("Published March 1, 2019\n\nPresident Ana Silva left Lisbon on Friday and is due to "
+            "visit Japan, Vietnam and the Philippines during her trip.\n\nShe will make a state "
+            "visit to Vietnam, where she will attend a summit in Danang.")
+    stops = [name for name, _ in _journeys(gazetteer, text)["Ana Silva"]]
+    assert stops.index("Danang") < stops.index("Philippines"), stops
