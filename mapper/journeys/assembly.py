@@ -220,19 +220,29 @@ def drop_covering(evs: list[Event]) -> list[Event]:
     wherever the two stand in the trip; not where the trip sets out from, nor the mover's
     home country (a journey that starts or ends at home), nor a country reached before a
     stop inside it that is still to come ("arrived in <country>; hopes to reach <its city>")."""
-    out = []
+    out: list[Event] = []
+    moved: set[int] = set()
     for i, ev in enumerate(evs):
+        if id(ev) in moved:
+            continue
         if i == 0 and ev.role == "origin" or ev.role == "crossing" or \
                 ev.place.entry.feature not in COVERING or \
                 ev.mover.home and ev.place.entry.country_code == ev.mover.home:  # "returning home"
             out.append(ev)
             continue
         country = ev.place.entry.feature == "country"
-        if not any(o is not ev and o.place.id != ev.place.id and o.role != "crossing"
-                   and _covers(ev.place, o.place)
-                   and not (country and _tense_apart(o, ev) and not ev.extra.get("future"))
-                   and bool(o.extra.get("apart")) == bool(ev.extra.get("apart")) for o in evs):
+        inner = [o for o in evs if o is not ev and o.place.id != ev.place.id and
+                 o.role != "crossing" and _covers(ev.place, o.place)
+                 and not (country and _tense_apart(o, ev) and not ev.extra.get("future"))
+                 and bool(o.extra.get("apart")) == bool(ev.extra.get("apart"))]
+        if not inner:
             out.append(ev)
+        elif len(inner) == 1 and evs.index(inner[0]) > i and ev.status == "planned" and \
+                inner[0].status == "planned" and ev.date is None:
+            # "due to visit A, B and C ... will attend a summit in <a town of B>": the town
+            # stands in B's place in the plan
+            out.append(inner[0])
+            moved.add(id(inner[0]))
     return out
 
 

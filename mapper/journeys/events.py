@@ -17,11 +17,13 @@ from mapper.journeys.movers import is_storm, mover_of, movers_of, subject_of
 from mapper.journeys.people import titled_person
 from mapper.journeys.syntax import (
     after_clause,
+    along_object,
     boarding_verb,
     chained_preps,
     clause_apposition,
     due_in,
     earlier_occasion,
+    heads_for,
     intended_goal,
     is_abstract,
     is_conditional,
@@ -35,6 +37,7 @@ from mapper.journeys.syntax import (
     of_object,
     on_place,
     route_noun,
+    route_role,
     states_presence,
     stay_span,
     stray_preps,
@@ -423,6 +426,8 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
                 role = "origin"
             elif prep in VIA_PREPS and lemma not in MEETING_VERBS:
                 role = "via"
+            elif prep in ("up", "down") and lemma in MOTION_VERBS:
+                role = route_role(verb)  # "sailed up the harbour (to the quay)"
             elif prep in ("in", "at") and lemma in ("board", "embark"):
                 role = "origin"  # "boarded buses in X": where they set out
             elif prep in DEST_PREPS:
@@ -466,6 +471,8 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
             if lemma in ("visit", "tour"):  # "visited the embassy in X": X, where it stands
                 targets += [o for p in child.children if p.dep_ == "prep" and p.lower_ in
                             ("in", "at") for o in p.children if o.dep_ == "pobj"]
+        elif child.dep_ == "dobj" and lemma in MOTION_VERBS and along_object(verb, child):
+            role, targets = route_role(verb), [child]  # "sailed her yacht up X"
         elif child.dep_ == "dobj" and any(c.dep_ == "prt" and c.lower_ in DEST_PREPS
                                           for c in verb.children):
             role, targets = "dest", [child]  # "stop off Port Said"
@@ -474,10 +481,13 @@ def verb_events(ctx: Context, verb, sent, mover: Mover) -> list[Event]:
         for target in targets:
             for place, span in places_under(ctx, target):
                 if role == "heading":  # a storm's heading is its forecast track
-                    if place.entry.feature not in ("city", "admin2") and \
-                            not mover.key.startswith("storm:"):
+                    storm = mover.key.startswith("storm:")
+                    if not storm and not heads_for(place.entry.feature, place.name):
                         continue
-                    out.append(make_event(ctx, verb, sent, mover, place, "dest", span))
+                    ev = make_event(ctx, verb, sent, mover, place, "dest", span)
+                    # "was heading toward X, it said": not there yet
+                    ev.status = "planned" if ev.status == "reported" and not storm else ev.status
+                    out.append(ev)
                     continue
                 if role == "via" and child.dep_ == "dobj" and place.entry.feature in WATER - {
                         "strait", "canal"}:  # but "crossed the Channel": the crossing

@@ -229,6 +229,11 @@ def stray_preps(verb, lemma: str) -> list:
                         DEST_PREPS | VIA_PREPS]
             elif c.lower_ in DEST_PREPS | VIA_PREPS:
                 out.append(c)
+    # "heading along its flight path toward X", "drove along the coast to Y": the goal hung on
+    # the way gone along
+    out += [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("along", "down", "up")
+            for o in p.children if o.dep_ == "pobj" for c in o.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards")]
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if lemma in MEETING_VERBS and obj.lemma_.lower() in EVENT_NOUNS or \
                 lemma == "stop" and obj.lemma_.lower() in VEHICLES:
@@ -532,3 +537,32 @@ def told_clause(verb):
                      m.dep_ == "mark" and m.lower_ in ("as", "when", "while")
                      for m in c.children) and any(
                      s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
+
+
+ROUTE_PARTICLES = {"up", "down", "along", "across", "through"}
+
+
+def along_object(verb, obj) -> bool:
+    """Whether a verb's object is the way it went ("sailed her yacht up the harbour", "drove
+    down the avenue"): a route particle right before it, read by the parser as a particle."""
+    return any(c.dep_ == "prt" and c.lower_ in ROUTE_PARTICLES and c.i < obj.i and
+               all(t.i <= c.i or t.i >= obj.i or t.dep_ in ("compound", "det", "amod", "poss",
+                                                             "case") for t in verb.doc[c.i:obj.i])
+               for c in verb.children)
+
+
+def route_role(verb) -> str:
+    """A way gone along is passed on the way when the verb also names a goal ("marched down
+    the avenue to X"), else where the trip came to ("sailed up the harbour")."""
+    return "via" if any(c.dep_ == "prep" and c.lower_ in ("to", "into", "toward", "towards")
+                        for c in verb.children) else "dest"
+
+
+ISLAND_WORDS = {"island", "islands", "isle", "isles", "archipelago"}
+
+
+def heads_for(feature: str, name: str) -> bool:
+    """Whether heading toward a place heads for a stop: a settlement, or a place named as
+    islands ("toward the Cape Verde islands"), a landfall; not a country or sea alone."""
+    return feature in ("city", "admin2") or bool(name.split()) and \
+        name.split()[-1].lower() in ISLAND_WORDS
