@@ -105,7 +105,7 @@ def run_of_names(ctx: Context, span: tuple[int, int]) -> bool:
     text = ctx.article.text
     return any(label not in ("DEMONYM", "IMPLIED", "ELLIPSIS") and (
         ms == span[1] + 1 and text[span[1]] == " " or me == span[0] - 1 and text[me] == " ")
-        for ms, me, _, label in ctx.by_span if (ms, me) != span)
+        for ms, me, _, label in spans_near(ctx, span[0] - 1, span[1] + 1) if (ms, me) != span)
 
 
 def modifier_only(ctx: Context, start: int, end: int) -> bool:

@@ -345,17 +345,25 @@ def day_told_before(ctx: Context, position: int, tense: str = "past") -> str | N
     (``tense`` "future") the day of the plan told before ("On Monday ... The following
     day")."""
     published = ctx.article.published
-    sents, starts = _sentences(ctx)
-    for sent in reversed(sents[:bisect_left(starts, position)]):
-        for ent in reversed(span_ents(sent)):
-            if ent.start_char >= position or ent.label_ not in ("DATE", "TIME"):
-                continue
-            found = resolve_date(ctx, ent.text, tense, ent.label_)
-            if found and "/" not in found and (
-                    published is None or tense == "future" or
-                    found <= published.isoformat()):
-                return found
+    starts, ents = _date_ents(ctx)
+    for ent in reversed(ents[:bisect_left(starts, position)]):
+        found = resolve_date(ctx, ent.text, tense, ent.label_)
+        if found and "/" not in found and (
+                published is None or tense == "future" or
+                found <= published.isoformat()):
+            return found
     return published.isoformat() if published else None
+
+
+def _date_ents(ctx: Context) -> tuple[list[int], list]:
+    """The Doc's DATE and TIME entities and their start offsets, listed once per Doc (every
+    undated event asks for the day told before it)."""
+    key = ("mapper", "date_ents")
+    if key not in ctx.doc.user_data:
+        ents = [ent for sent in _sentences(ctx)[0] for ent in span_ents(sent)
+                if ent.label_ in ("DATE", "TIME")]
+        ctx.doc.user_data[key] = ([ent.start_char for ent in ents], ents)
+    return ctx.doc.user_data[key]
 
 
 def time_orders(ctx: Context, evs: list[Event]) -> list[float]:
