@@ -124,7 +124,7 @@ def test_two_names_run_together_are_one_name():
     spans = {w: (text.index(w), text.index(w) + len(w))
              for w in ("Villa Nova", "Rosa", "Rome", "Italy", "capital", "Lima")}
     labels = {"capital": "IMPLIED"}
-    ctx = SimpleNamespace(article=SimpleNamespace(text=text), by_span=[
+    ctx = SimpleNamespace(article=SimpleNamespace(text=text), span_index=None, by_span=[
         (*spans[w], None, labels.get(w, "GPE")) for w in spans])
     assert run_of_names(ctx, spans["Villa Nova"]) and run_of_names(ctx, spans["Rosa"])
     assert not run_of_names(ctx, spans["Rome"]) and not run_of_names(ctx, spans["Italy"])
