@@ -18,7 +18,6 @@ from mapper.journeys.people import (
     vehicle_owners,
 )
 from mapper.journeys.positions import (
-    adrift_events,
     place_positions,
     planned_overflights,
     position_events,
@@ -75,6 +74,5 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
             events.extend(events_at(ctx, tok, sent))
             events.extend(route_point_events(ctx, tok, sent))
             events.extend(position_events(ctx, tok, sent))
-            events.extend(adrift_events(ctx, tok, sent))
     place_positions(ctx, events)
     return planned_overflights(ctx, events)

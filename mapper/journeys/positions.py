@@ -35,7 +35,6 @@ OFFSET = re.compile(
 WINDOW = 120  # characters before a place's mention searched for the offset phrase
 # verbs that say where the mover is ("was 100 miles south of X", "was located ...")
 POSITION_VERBS = {"be", "locate", "position", "center", "centre", "lie", "sit"}
-ADRIFT_WORDS = {"adrift", "aground", "afloat", "becalmed"}
 # "western Canada", "south-eastern X", "the north-east of X", "X's north-east"
 _PART = r"(?:north|south)?[\s\-]?(?:east|west)|north|south"
 PART_BEFORE = re.compile(rf"\b({_PART})ern\s+$", re.IGNORECASE)
@@ -81,21 +80,6 @@ def position_events(ctx: Context, tok, sent) -> list[Event]:
                     if offset_of(ctx.article.text, span[0]) is not None:
                         out.append(make_event(ctx, verb, sent, mover, place, "dest", span))
     return out
-
-
-def adrift_events(ctx: Context, tok, sent) -> list[Event]:
-    """"the boat is believed to be adrift at X", "a ship aground off Y": a vessel's state
-    that says where it is (a stop, as "is in X" is for a person)."""
-    verb = tok.head
-    if tok.dep_ != "acomp" or tok.lower_ not in ADRIFT_WORDS or lemma_of(verb) not in \
-            POSITION_VERBS | {"remain", "stay"} or is_negated(verb):
-        return []
-    targets = [o for h in (tok, verb) for p in h.children if p.dep_ == "prep" and
-               p.lower_ in ("at", "in", "off", "near", "on") for o in p.children
-               if o.dep_ == "pobj"]
-    return [make_event(ctx, verb, sent, mover, place, "dest", span)
-            for mover in movers_of(ctx, subject_of(ctx, verb)) if mover.vehicle
-            for target in targets for place, span in places_under(ctx, target)]
 
 
 def planned_overflights(ctx: Context, events: list[Event]) -> list[Event]:

@@ -66,7 +66,7 @@ SHARE_WORDS = {"many", "most", "some", "several", "others"}  # a share of the gr
 STRANDING_VERBS = {"strand", "trap", "maroon", "stick"}
 # Where a vessel or its people are, said with "be" ("was adrift off X", "is aground near Y"):
 # a stop of the drift
-ADRIFT_WORDS = {"adrift", "aground", "afloat", "ashore"}
+ADRIFT_WORDS = {"adrift", "aground", "afloat", "ashore", "becalmed"}
 # ... and, only as a participle on the noun, those that detain ("was held in X" alone may
 # come after the trip)
 DETENTION_VERBS = {"detain", "hold", "imprison", "jail", "kidnap", "abduct", "capture",
