@@ -4,6 +4,7 @@ per mover across the article."""
 from __future__ import annotations
 
 from mapper.journeys.context import Context
+from mapper.journeys.participles import paired_participle
 from mapper.journeys.people import (
     agreeing_person,
     clause_antecedent,
@@ -568,6 +569,9 @@ def subject_of(ctx: Context, verb):
                 tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
             return tok.head  # "A relief ship with its passengers ... and moored at X":
             # the parser made the subject the root
+        paired = paired_participle(tok)  # "a jet departing X and arriving at Y"
+        if paired is not None:
+            return paired.head
         told = told_clause(tok)
         if told is not None:
             tok = told

@@ -1,0 +1,26 @@
+"""Where a journey starts: origins the text gives in a participle, a noun or a past event
+(authored sentences, no article's phrases)."""
+
+from __future__ import annotations
+
+from mapper.read import article_from_text
+
+
+def _journeys(gazetteer, text):
+    from mapper.pipeline import analyze
+
+    a = analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+    return {j.mover: [(s.place.name, s.place.entry.feature) for s in j.stops]
+            for j in a.journeys}, a
+
+
+def test_a_participle_pair_hung_on_the_main_verb_is_the_craft_trip(gazetteer):
+    # the parser hangs "arriving" on "tracked": the arrival is still the jet's
+    text = ("Flight records tracked a Bombardier Global Express departing Dubai International "
+            "Airport at 9 p.m. and arriving at Vienna International Airport at 2 a.m. local time.")
+    got, a = _journeys(gazetteer, text)
+    jet = next(j for j in a.journeys if "Bombardier" in j.mover)
+    names = [s.place.name for s in jet.stops]
+    assert len(names) == 2 and "Dubai" in names[0] and "Vienna" in names[1], got
+    (leg,) = jet.legs
+    assert leg.mode == "air"  # from airport to airport: a plane
