@@ -24,3 +24,18 @@ def test_a_participle_pair_hung_on_the_main_verb_is_the_craft_trip(gazetteer):
     assert len(names) == 2 and "Dubai" in names[0] and "Vienna" in names[1], got
     (leg,) = jet.legs
     assert leg.mode == "air"  # from airport to airport: a plane
+
+
+def test_the_event_a_traveller_comes_from_is_the_origin(gazetteer):
+    # "after a summit in X": the traveller was at X before; no home country before it
+    got, _ = _journeys(gazetteer, "US President Joe Biden arrived in Tokyo on Sunday after a "
+                                  "summit of Asian leaders in Seoul.")
+    (stops,) = got.values()
+    assert [n for n, _ in stops] == ["Seoul", "Tokyo"], got
+    got, _ = _journeys(gazetteer, "The President flew into Berlin on Monday after talks in Paris.")
+    assert [n for n, _ in next(iter(got.values()))] == ["Paris", "Berlin"], got
+
+
+def test_an_event_where_the_trip_ends_is_no_origin(gazetteer):
+    got, _ = _journeys(gazetteer, "The senator arrived in Boston after a rally in Boston.")
+    assert [n for n, _ in next(iter(got.values()))] == ["Boston"], got

@@ -8,6 +8,7 @@ from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer
 from mapper.journeys.assembly import assemble_journeys
 from mapper.journeys.context import Context
+from mapper.journeys.departures import event_origins
 from mapper.journeys.events import events_at
 from mapper.journeys.itinerary import route_point_events
 from mapper.journeys.people import (
@@ -72,6 +73,7 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
     for sent in doc.sents:
         for tok in sent:
             events.extend(events_at(ctx, tok, sent))
+            events.extend(event_origins(ctx, tok, sent))
             events.extend(route_point_events(ctx, tok, sent))
             events.extend(position_events(ctx, tok, sent))
     place_positions(ctx, events)
