@@ -39,3 +39,27 @@ def test_the_event_a_traveller_comes_from_is_the_origin(gazetteer):
 def test_an_event_where_the_trip_ends_is_no_origin(gazetteer):
     got, _ = _journeys(gazetteer, "The senator arrived in Boston after a rally in Boston.")
     assert [n for n, _ in next(iter(got.values()))] == ["Boston"], got
+
+
+def test_a_coast_is_a_coastal_point_not_the_middle_of_the_country(gazetteer):
+    from shapely.geometry import Point
+
+    from mapper.geodesy import distance_km
+
+    text = ("Fishermen found 30 migrants drifting in a wooden boat off the coast of Tunisia on "
+            "Monday. The migrants were later brought to Malta.")
+    got, a = _journeys(gazetteer, text)
+    (journey,) = a.journeys
+    first, last = journey.stops[0].place, journey.stops[-1].place
+    assert last.name == "Malta" and "Tunisia" in first.name, got
+    country = gazetteer.country("TN")
+    assert distance_km((first.lat, first.lon), (country.lat, country.lon)) > 100
+    edge = gazetteer.country_shape("TN").boundary.distance(Point(first.lon, first.lat))
+    assert edge < 0.2  # on the outline (degrees)
+
+
+def test_a_group_on_board_travels_with_the_vessel(gazetteer):
+    got, _ = _journeys(gazetteer, "A coast guard cutter with 25 refugees on board docked in "
+                                  "Valletta on Friday.")
+    (mover,) = got
+    assert "refugees" in mover and got[mover][0][0] == "Valletta", got

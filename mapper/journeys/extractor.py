@@ -7,6 +7,7 @@ import re
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer
 from mapper.journeys.assembly import assemble_journeys
+from mapper.journeys.coasts import coast_positions
 from mapper.journeys.context import Context
 from mapper.journeys.departures import event_origins
 from mapper.journeys.events import events_at
@@ -77,4 +78,5 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
             events.extend(route_point_events(ctx, tok, sent))
             events.extend(position_events(ctx, tok, sent))
     place_positions(ctx, events)
+    coast_positions(ctx, events)
     return planned_overflights(ctx, events)

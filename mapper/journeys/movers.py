@@ -4,7 +4,7 @@ per mover across the article."""
 from __future__ import annotations
 
 from mapper.journeys.context import Context
-from mapper.journeys.participles import paired_participle
+from mapper.journeys.participles import aboard_group, paired_participle
 from mapper.journeys.people import (
     agreeing_person,
     clause_antecedent,
@@ -338,7 +338,8 @@ def passengers(ctx: Context, vehicle) -> Mover | None:
                                  head.lemma_.lower() in GROUP_NOUNS or any(
                     c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)):
             return mover_of(ctx, obj)
-    return None
+    obj = aboard_group(vehicle)  # "a ship with 40 migrants on board docked in X"
+    return mover_of(ctx, obj) if obj is not None else None
 
 
 def named_before(ctx: Context, pronoun):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mapper.journeys.syntax import lemma_of
-from mapper.journeys.words import MOTION_VERBS
+from mapper.journeys.words import GROUP_NOUNS, MOTION_VERBS
 
 
 def paired_participle(verb):
@@ -22,4 +22,20 @@ def paired_participle(verb):
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma_of(tok) in MOTION_VERBS and \
                 tok.head.pos_ in ("NOUN", "PROPN") and main in tok.ancestors:
             return tok
+    return None
+
+
+def aboard_group(vehicle):
+    """The group a vehicle has on board ("a ship with 40 migrants on board", "a boat with
+    refugees aboard"), read from the words even when the parser hangs "on board" elsewhere;
+    else None."""
+    for prep in vehicle.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.tag_ != "NNS" or lemma_of(obj) not in GROUP_NOUNS:
+                continue
+            after = obj.doc[obj.i + 1: obj.i + 3]
+            if after.text.lower().startswith(("on board", "aboard", "onboard")):
+                return obj
     return None

@@ -116,7 +116,7 @@ ARRIVAL_PREPS_ONLY = {"in", "at", "on", "near", "off"}  # only after verbs of ar
 ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "meet", "hold",
                  "attend", "host", "perform", "play", "campaign", "berth", "anchor", "moor",
                  "touch", "be", "disembark", "set", "get", "greet", "welcome", "receive",
-                 "cheer", "salute", "sink", "capsize",
+                 "cheer", "salute", "sink", "capsize", "drift",  # "drifting off X": there
                  "visit", "tour", "settle", "resettle",  # "visited the school in X"
                  "spend",  # "spent two years in X" (with a span of time)
                  *SIGHTING_VERBS, *PRESENCE_VERBS,
