@@ -63,3 +63,14 @@ def test_a_group_on_board_travels_with_the_vessel(gazetteer):
                                   "Valletta on Friday.")
     (mover,) = got
     assert "refugees" in mover and got[mover][0][0] == "Valletta", got
+
+
+def test_a_lone_meeting_gets_no_home_origin_to_make_it_a_trip(gazetteer):
+    # "met in X" alone is no journey; a home country guessed before it does not make one
+    got, _ = _journeys(gazetteer, "The visit came a year after the Chinese leader held a summit "
+                                  "with Biden in San Francisco.")
+    assert got == {}, got
+    got, _ = _journeys(gazetteer, "US President Joe Biden met Xi Jinping in Bali on Monday and "
+                                  "flew to Tokyo on Tuesday.")
+    (stops,) = got.values()
+    assert [n for n, _ in stops][-2:] == ["Bali", "Tokyo"], got

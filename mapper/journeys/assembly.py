@@ -78,7 +78,8 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
                    if e.role == "origin"}
         stops = implied_origin(ctx, stops, mover, extra, apart, origins)
         stops = merge_repeats(ctx, stops, apart)
-        if not stops or len(stops) == 1 and not lone_stop(stops[0], evs[0]) or \
+        told = [s for s in stops if not s.implied]  # "met in X" with a home: no trip either
+        if not told or len(told) == 1 and len(evs) == 1 and not lone_stop(told[0], evs[0]) or \
                 planned_passage(evs):
             continue
         jid = f"j{len(journeys) + 1}"
