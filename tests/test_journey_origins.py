@@ -74,3 +74,13 @@ def test_a_lone_meeting_gets_no_home_origin_to_make_it_a_trip(gazetteer):
                                   "flew to Tokyo on Tuesday.")
     (stops,) = got.values()
     assert [n for n, _ in stops][-2:] == ["Bali", "Tokyo"], got
+
+
+def test_a_coast_is_told_before_or_after_the_name_but_a_coast_guard_is_not():
+    from mapper.journeys.coasts import coast_told
+
+    for text, told in [("drifting off the coast of Oman", True), ("off Oman's coast", True),
+                       ("along Oman's coastline", True), ("Oman's coast guard said", False),
+                       ("the capital of Oman", False)]:
+        start = text.index("Oman")
+        assert coast_told(text, start, start + 4) == told, text

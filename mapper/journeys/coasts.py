@@ -13,7 +13,7 @@ from mapper.journeys.values import Event
 from mapper.model import GazetteerEntry, Place
 
 COAST_BEFORE = re.compile(r"\bcoast(?:line)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-COAST_AFTER = re.compile(r"^['’]s?\s+coast(?:line)?\b", re.IGNORECASE)
+COAST_AFTER = re.compile(r"^['’]s?\s+coast(?:line)?\b(?![\s\-]*guard)", re.IGNORECASE)
 COASTAL_DEG = 0.15  # a city this near its country's outline (about 15 km) may be on the coast
 STEP_DEG = 0.1  # how far past the outline the sea is looked for
 CITIES = 20  # the most populous cities of the country tried
