@@ -9,6 +9,7 @@ from mapper.gazetteer.base import Gazetteer
 from mapper.journeys.assembly import assemble_journeys
 from mapper.journeys.context import Context
 from mapper.journeys.events import events_at
+from mapper.journeys.grounding import grounding_events
 from mapper.journeys.itinerary import route_point_events
 from mapper.journeys.people import (
     craft_kind,
@@ -74,5 +75,6 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
             events.extend(events_at(ctx, tok, sent))
             events.extend(route_point_events(ctx, tok, sent))
             events.extend(position_events(ctx, tok, sent))
+            events.extend(grounding_events(ctx, tok, sent))
     place_positions(ctx, events)
     return planned_overflights(ctx, events)
