@@ -47,8 +47,9 @@ PART_GENERIC = {
     "township", "district", "borough", "municipal", "metro", "area", "region", "province",
     "river", "creek", "lake", "lakes", "canal", "bay", "harbor", "harbour", "elementary", "high",
 }
-# ... but a water word beside a town's name needs a big town: "Pearl Harbor" is not in Pearl.
-PART_REST = PART_GENERIC - {"river", "creek", "lake", "lakes", "canal", "bay", "harbor", "harbour"}
+# ... but a harbour beside a town's name needs a big town: "Pearl Harbor" is not in Pearl
+# (a river or lake is mostly near its small namesake town: "Saint Marys River").
+PART_REST = PART_GENERIC - {"harbor", "harbour"}
 WATER = ("ocean", "sea")
 BIG_CITY = 100_000  # a city this big keeps its one-word name from the ocean of that name
 _QUALIFIED = re.compile(r",\s*[A-Z]")  # "Atlantic, Iowa"
