@@ -1,6 +1,7 @@
-"""Where a vessel came to grief: "ran aground off X", "struck a reef near Y", "hit a sandbar
-near the island of Z". The place is a stop of the vessel (its last, in most stories); the
-position words ("off", "near", "at") put it at the place named, as "was adrift off X" does.
+"""Where a vessel or a craft came to grief: "ran aground off X", "struck a reef near Y", "hit a
+sandbar near the island of Z", "crashed near X", "was shot down over Y", "was wrecked off Z".
+The place is a stop of the mover (its last, in most stories); the position words ("off",
+"near", "over") put it at the place named, as "was adrift off X" does.
 """
 
 from __future__ import annotations
@@ -14,11 +15,19 @@ from mapper.journeys.words import GROUNDING_HAZARDS, GROUNDING_PREPS
 
 
 def _grounded(verb) -> bool:
-    """Whether ``verb`` is "ran aground" / "ran ashore" or "struck/hit a reef (rocks, ...)"."""
+    """Whether ``verb`` is "ran aground" / "ran ashore", "struck/hit a reef (rocks, ...)",
+    "crashed", or a craft "was shot down" / "was wrecked"."""
     lemma = lemma_of(verb)
     if lemma == "run":
         return any(c.dep_ in ("advmod", "acomp", "prt") and c.lower_ in ("aground", "ashore")
                    for c in verb.children)
+    if lemma == "crash":
+        return not any(c.dep_ == "dobj" for c in verb.children)  # not "crashed the car"
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if lemma == "shoot":
+        return passive and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    if lemma == "wreck":
+        return passive
     return bool(_struck(verb))
 
 

@@ -70,7 +70,7 @@ ADRIFT_WORDS = {"adrift", "aground", "afloat", "ashore", "becalmed"}
 # What a vessel strikes when it runs aground ("struck a reef off X", "hit a sandbar near Y"),
 # and the words that put the place it struck it at (mapper.journeys.grounding)
 GROUNDING_HAZARDS = {"reef", "sandbar", "sandbank", "shoal", "rock", "rocks", "iceberg"}
-GROUNDING_PREPS = {"off", "near", "at", "on", "in", "outside"}
+GROUNDING_PREPS = {"off", "near", "at", "on", "in", "outside", "over", "into"}
 # ... and, only as a participle on the noun, those that detain ("was held in X" alone may
 # come after the trip)
 DETENTION_VERBS = {"detain", "hold", "imprison", "jail", "kidnap", "abduct", "capture",
