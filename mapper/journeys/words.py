@@ -63,7 +63,7 @@ SOMEONE_NOUNS = {"man", "woman", "boy", "girl", "teenager", "teen",  # one unnam
 SHARE_WORDS = {"many", "most", "some", "several", "others"}  # a share of the group just named
 # Participles that hold a traveller in a place ("tourists stranded in Bali flew home", "two
 # Americans detained in Russia were flown home"): where the trip told beside them set out from.
-STRANDING_VERBS = {"strand", "trap", "maroon", "stick"}
+STRANDING_VERBS = {"strand", "trap", "maroon", "stick", "quarantine"}
 # Where a vessel or its people are, said with "be" ("was adrift off X", "is aground near Y"):
 # a stop of the drift
 ADRIFT_WORDS = {"adrift", "aground", "afloat", "ashore", "becalmed"}
