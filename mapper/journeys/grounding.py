@@ -70,6 +70,8 @@ def grounding_events(ctx: Context, tok, sent) -> list[Event]:
     preps = [p for h in heads for p in h.children
              if p.dep_ == "prep" and p.lower_ in GROUNDING_PREPS]
     targets = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    if not targets:
+        return []  # "ran aground on July 25": no place, and no mover to register
     out = []
     for mover in movers_of(ctx, subject_of(ctx, tok)) or _movers_before(ctx, tok):
         for target in targets:
