@@ -11,6 +11,7 @@ from mapper.journeys.coasts import coast_positions
 from mapper.journeys.context import Context
 from mapper.journeys.departures import event_origins
 from mapper.journeys.events import events_at
+from mapper.journeys.grounding import grounding_events
 from mapper.journeys.itinerary import route_point_events
 from mapper.journeys.people import (
     craft_kind,
@@ -77,6 +78,7 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
             events.extend(event_origins(ctx, tok, sent))
             events.extend(route_point_events(ctx, tok, sent))
             events.extend(position_events(ctx, tok, sent))
+            events.extend(grounding_events(ctx, tok, sent))
     place_positions(ctx, events)
     coast_positions(ctx, events)
     return planned_overflights(ctx, events)

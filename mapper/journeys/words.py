@@ -63,10 +63,14 @@ SOMEONE_NOUNS = {"man", "woman", "boy", "girl", "teenager", "teen",  # one unnam
 SHARE_WORDS = {"many", "most", "some", "several", "others"}  # a share of the group just named
 # Participles that hold a traveller in a place ("tourists stranded in Bali flew home", "two
 # Americans detained in Russia were flown home"): where the trip told beside them set out from.
-STRANDING_VERBS = {"strand", "trap", "maroon", "stick"}
+STRANDING_VERBS = {"strand", "trap", "maroon", "stick", "quarantine"}
 # Where a vessel or its people are, said with "be" ("was adrift off X", "is aground near Y"):
 # a stop of the drift
 ADRIFT_WORDS = {"adrift", "aground", "afloat", "ashore", "becalmed"}
+# What a vessel strikes when it runs aground ("struck a reef off X", "hit a sandbar near Y"),
+# and the words that put the place it struck it at (mapper.journeys.grounding)
+GROUNDING_HAZARDS = {"reef", "sandbar", "sandbank", "shoal", "rock", "rocks", "iceberg"}
+GROUNDING_PREPS = {"off", "near", "at", "on", "in", "outside", "over", "into"}
 # ... and, only as a participle on the noun, those that detain ("was held in X" alone may
 # come after the trip)
 DETENTION_VERBS = {"detain", "hold", "imprison", "jail", "kidnap", "abduct", "capture",
