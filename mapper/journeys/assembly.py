@@ -10,6 +10,7 @@ from mapper.gazetteer.base import normalize
 from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
+from mapper.journeys.listing import order_listed
 from mapper.journeys.route import drop_locators, fit_route, most_specific
 from mapper.journeys.timing import fill_dates, news_day, time_orders
 from mapper.journeys.values import Event, JourneyResult, Mover
@@ -64,6 +65,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
             if ev.extra.get("first"):  # "flies first to X": before the trip's other stops
                 ev.order = _first_order(ev, evs)
         evs.sort(key=lambda e: e.order)
+        evs = order_listed(evs)
         fit_route(ctx, evs, extra)
         most_specific(ctx, evs)
         evs = drop_locators(ctx, evs)
