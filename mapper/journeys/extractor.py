@@ -23,6 +23,7 @@ from mapper.journeys.positions import (
     position_events,
 )
 from mapper.journeys.status_mode import tour_mode
+from mapper.journeys.storm_track import storm_object_events
 from mapper.journeys.values import Event, JourneyResult
 from mapper.journeys.words import STORM_NAMED
 from mapper.model import Article, Place
@@ -74,5 +75,6 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
             events.extend(events_at(ctx, tok, sent))
             events.extend(route_point_events(ctx, tok, sent))
             events.extend(position_events(ctx, tok, sent))
+            events.extend(storm_object_events(ctx, tok, sent))
     place_positions(ctx, events)
     return planned_overflights(ctx, events)
