@@ -17,3 +17,12 @@ def test_a_storm_goes_where_its_motion_verb_has_a_place_as_object(gazetteer):
     assert [s.place.name for s in stops] == ["Barbados", "western Cuba"]
     assert stops[-1].status == "speculated"
 
+
+def test_a_place_passed_back_over(gazetteer):
+    """"flew back over X": the "over" the parser hangs on "back" names a place passed."""
+    from mapper.pipeline import analyze
+
+    text = "Flight AB123 left Bangkok on Monday. It later flew back over Cambodia."
+    a = analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+    stops = next(j for j in a.journeys if "AB123" in j.mover).stops
+    assert [s.place.name for s in stops] == ["Bangkok", "Cambodia"]

@@ -250,11 +250,13 @@ def stray_preps(verb, lemma: str) -> list:
     for way in (c for c in verb.children if c.lower_ in ("by", "aboard") or c.lower_ in
                 DIRECTION_WORDS and c.dep_ in ("advmod", "advcl", "prt", "npadvmod", "dobj")):
         # "travelling by train from Poland", "then by train to X", "then on to Sydney", "flew
-        # back to Israel", "were flown home to India", "travelled north to X"
+        # back to Israel", "were flown home to India", "travelled north to X", "flew back
+        # over X" (a direction word's "over", "across": the places passed)
         heads = [o for o in way.children if o.dep_ == "pobj"] if way.lower_ in (
             "by", "aboard") else [way] if way.dep_ != "prep" else []
         out += [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in
-                ORIGIN_PREPS | {"to", "into", "via", "through"}]
+                ORIGIN_PREPS | {"to", "into"} | (VIA_PREPS if h is way else
+                                                 {"via", "through"})]
     return out
 
 
