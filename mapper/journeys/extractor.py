@@ -24,6 +24,7 @@ from mapper.journeys.positions import (
 )
 from mapper.journeys.status_mode import tour_mode
 from mapper.journeys.storm_track import storm_object_events
+from mapper.journeys.trip_area import drop_trip_areas
 from mapper.journeys.values import Event, JourneyResult
 from mapper.journeys.words import STORM_NAMED
 from mapper.model import Article, Place
@@ -76,5 +77,6 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
             events.extend(route_point_events(ctx, tok, sent))
             events.extend(position_events(ctx, tok, sent))
             events.extend(storm_object_events(ctx, tok, sent))
+    events = drop_trip_areas(ctx, events)
     place_positions(ctx, events)
     return planned_overflights(ctx, events)
