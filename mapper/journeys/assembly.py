@@ -128,7 +128,8 @@ def lone_stop(stop: Stop, ev: Event) -> bool:
     """Whether one stop alone is a journey: a destination the text says was or will be
     reached ("is travelling to X", "visited X", "crossed into X"), not an origin or a
     guess."""
-    return ev.role in ("dest", "crossing") and not stop.implied and \
+    return (ev.role in ("dest", "crossing") or ev.role == "via" and ev.extra.get("lemma") ==
+            "cross" and stop.place.entry.feature in ("strait", "canal")) and not stop.implied and \
         stop.status != "speculated" and \
         ev.extra.get("lemma") not in MEETING_VERBS | SIGHTING_VERBS | PRESENCE_VERBS and \
         stop.place.entry.feature != "continent"  # "met in X", "travels in Asia": no map

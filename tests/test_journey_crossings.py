@@ -1,0 +1,22 @@
+"""A strait crossed is a journey of its own (authored sentences)."""
+
+from __future__ import annotations
+
+from mapper.read import article_from_text
+
+
+def _journeys(gazetteer, text):
+    from mapper.pipeline import analyze
+
+    a = analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+    return {j.mover: [(s.place.name, s.status, s.mode) for s in j.stops] for j in a.journeys}
+
+
+def test_a_strait_crossed_alone_is_a_journey(gazetteer):
+    """"crossed the English Channel in a dinghy": one stop, but a crossing from shore to
+    shore; a desert crossed alone stays no journey."""
+    assert list(_journeys(gazetteer, "Forty migrants crossed the English Channel in a dinghy "
+                                     "on Monday.").values()) == [
+        [("English Channel", "confirmed", "sea")]]
+    assert _journeys(gazetteer, "Forty migrants crossed the Sahara on Monday.") == {}
+
