@@ -1,4 +1,5 @@
-"""A strait crossed is a journey of its own (authored sentences)."""
+"""A strait crossed is a journey of its own; a habit's purpose is no trip (authored
+sentences)."""
 
 from __future__ import annotations
 
@@ -20,3 +21,14 @@ def test_a_strait_crossed_alone_is_a_journey(gazetteer):
         [("English Channel", "confirmed", "sea")]]
     assert _journeys(gazetteer, "Forty migrants crossed the Sahara on Monday.") == {}
 
+
+def test_the_purpose_of_a_long_habit_is_no_trip(gazetteer):
+    """"have long used X as a launching point to reach Y": what they do, not this trip."""
+    text = ("Forty migrants crossed the English Channel in a dinghy on Monday. Migrants have "
+            "long used northern France as a launching point to reach Britain.")
+    assert [s for stops in _journeys(gazetteer, text).values() for s, _, _ in stops] == [
+        "English Channel"]
+    text = ("Forty migrants crossed the English Channel in a dinghy on Monday. They used the "
+            "tide to reach Britain.")
+    assert "Britain" in [s for stops in _journeys(gazetteer, text).values()
+                                for s, _, _ in stops]

@@ -321,10 +321,19 @@ def is_unrealised(verb) -> bool:
 
 
 def is_habitual(verb) -> bool:
-    """Whether a verb tells a habit, not a trip: "visits X weekly", "goes to X every summer"."""
+    """Whether a verb tells a habit, not a trip: "visits X weekly", "goes to X every summer",
+    "have long used X as a base to reach Y" (the purpose of a long-standing habit)."""
+    if verb.dep_ in ("advcl", "xcomp", "relcl", "acl") and verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        gov = next((a for a in verb.ancestors if a.pos_ == "VERB"), None)
+        if gov is not None and is_habitual(gov):
+            return True
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     for c in verb.children:
         if c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in HABIT_ADVERBS:
             return True
+        if perfect and c.dep_ == "advmod" and c.lower_ == "long":
+            return True  # "have long sailed to X", not "stayed long in X"
         if c.dep_ in ("npadvmod", "advmod", "dobj") and c.pos_ == "NOUN" and any(
                 d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children):
             return True
