@@ -19,3 +19,12 @@ def test_a_confirmation_confirms_the_stop(gazetteer, text, status):
     a = analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
     stops = {s.place.name: s for j in a.journeys for s in j.stops}
     assert stops["Denver"].status == status
+
+
+def test_a_confirmation_still_to_come_confirms_nothing(gazetteer):
+    """"have yet to confirm that it landed in X": reported."""
+    from mapper.pipeline import analyze
+
+    text = "Officials have yet to confirm that the plane landed in Denver."
+    a = analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+    assert [s.status for j in a.journeys for s in j.stops] == ["reported"]

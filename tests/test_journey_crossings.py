@@ -32,3 +32,10 @@ def test_the_purpose_of_a_long_habit_is_no_trip(gazetteer):
             "tide to reach Britain.")
     assert "Britain" in [s for stops in _journeys(gazetteer, text).values()
                                 for s, _, _ in stops]
+
+
+def test_a_long_held_plan_stays_a_plan(gazetteer):
+    """"had long planned to visit X": a plan, not a habit."""
+    text = "President Lula had long planned to visit India. He arrived in Tokyo on Monday."
+    assert ("India", "planned", "unknown") in [s for stops in _journeys(gazetteer, text).values()
+                                               for s in stops]

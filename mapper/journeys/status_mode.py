@@ -80,7 +80,8 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
                 not source_speaker(reporters[0]):
             return "planned"
         if not planned and reporters and reporters[0].lemma_.lower() == "confirm" and \
-                "according" not in words and not is_negated(reporters[0]):
+                reporters[0].tag_ != "VB" and "according" not in words and \
+                not is_negated(reporters[0]):  # not "have yet to confirm", "would confirm"
             return "confirmed"  # "the airline confirmed it was diverted to X": a fact
         return "reported"
     if "would" in auxes and "if" in words:

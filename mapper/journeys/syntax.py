@@ -26,6 +26,7 @@ from mapper.journeys.words import (
     PEOPLE_NOUNS,
     PLACE_ENTS,
     PLACE_NOUNS,
+    PLAN_HEADS,
     PREVIOUS_ADVERBS,
     QUANTITY_NOUNS,
     RECENT_DAY_WORDS,
@@ -332,8 +333,9 @@ def is_habitual(verb) -> bool:
     for c in verb.children:
         if c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in HABIT_ADVERBS:
             return True
-        if perfect and c.dep_ == "advmod" and c.lower_ == "long":
-            return True  # "have long sailed to X", not "stayed long in X"
+        if perfect and c.dep_ == "advmod" and c.lower_ == "long" and \
+                verb.lemma_.lower() not in PLAN_HEADS:
+            return True  # "have long sailed to X", not "stayed long in X", "had long planned"
         if c.dep_ in ("npadvmod", "advmod", "dobj") and c.pos_ == "NOUN" and any(
                 d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children):
             return True
