@@ -28,3 +28,10 @@ def test_listed_places_in_path_order_or_at_the_end_stay(gazetteer):
     text = ("Typhoon Lumen battered Manila on Monday. It then caused flooding in Okinawa and "
             "Taiwan.")
     assert _stops(gazetteer, text, "Lumen") == ["Manila", "Okinawa", "Taiwan"]
+
+
+def test_a_plans_list_keeps_its_order(gazetteer):
+    """"will then visit Okinawa and Taiwan": a programme, in the order told."""
+    text = ("Prime Minister Anders Vik flew to Manila on Monday. He will then visit Okinawa and "
+            "Taiwan before flying to Nagasaki.")
+    assert _stops(gazetteer, text, "Vik") == ["Manila", "Okinawa", "Taiwan", "Nagasaki"]

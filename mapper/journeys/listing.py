@@ -22,8 +22,10 @@ def _length(path: list[Event]) -> float:
 
 
 def _listed_together(a: Event, b: Event) -> bool:
-    """Two places of one verb in one role, status and date: "in X and Y"."""
+    """Two places of one verb in one role, status and date: "in X and Y" (not a plan's:
+    "will visit X, Y and Z" is mostly told in the order of the programme)."""
     return (a.position == b.position and a.evidence == b.evidence and a.role == b.role
+            and a.status != "planned"
             and a.status == b.status and a.date == b.date and a.place.id != b.place.id
             and not a.extra.get("apart") and not b.extra.get("apart"))
 
