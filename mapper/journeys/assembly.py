@@ -10,6 +10,7 @@ from mapper.gazetteer.base import normalize
 from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
+from mapper.journeys.listing import order_listed
 from mapper.journeys.route import drop_locators, fit_route, most_specific
 from mapper.journeys.timing import fill_dates, news_day, time_orders
 from mapper.journeys.values import Event, JourneyResult, Mover
@@ -64,6 +65,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
             if ev.extra.get("first"):  # "flies first to X": before the trip's other stops
                 ev.order = _first_order(ev, evs)
         evs.sort(key=lambda e: e.order)
+        evs = order_listed(evs)
         fit_route(ctx, evs, extra)
         most_specific(ctx, evs)
         evs = drop_locators(ctx, evs)
@@ -127,7 +129,8 @@ def lone_stop(stop: Stop, ev: Event) -> bool:
     """Whether one stop alone is a journey: a destination the text says was or will be
     reached ("is travelling to X", "visited X", "crossed into X"), not an origin or a
     guess."""
-    return ev.role in ("dest", "crossing") and not stop.implied and \
+    return (ev.role in ("dest", "crossing") or ev.role == "via" and ev.extra.get("lemma") ==
+            "cross" and stop.place.entry.feature in ("strait", "canal")) and not stop.implied and \
         stop.status != "speculated" and \
         ev.extra.get("lemma") not in MEETING_VERBS | SIGHTING_VERBS | PRESENCE_VERBS and \
         stop.place.entry.feature != "continent"  # "met in X", "travels in Asia": no map

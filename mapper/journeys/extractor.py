@@ -26,10 +26,16 @@ from mapper.journeys.positions import (
     position_events,
 )
 from mapper.journeys.status_mode import tour_mode
+from mapper.journeys.storm_track import storm_object_events
+from mapper.journeys.trip_area import drop_trip_areas
 from mapper.journeys.values import Event, JourneyResult
 from mapper.journeys.words import STORM_NAMED
 from mapper.model import Article, Place
 
+# The readers run at every token, in this order; each returns the motion events it reads there
+# (a verb's frame, where a trip started, a route point, a position, a grounding, a storm's move).
+TOKEN_READERS = (events_at, event_origins, route_point_events, position_events,
+                 grounding_events, storm_object_events)
 
 class JourneyExtractor:
     """Motion events and journeys of an article, from its parse and resolved places."""
@@ -74,11 +80,9 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
     events: list[Event] = []
     for sent in doc.sents:
         for tok in sent:
-            events.extend(events_at(ctx, tok, sent))
-            events.extend(event_origins(ctx, tok, sent))
-            events.extend(route_point_events(ctx, tok, sent))
-            events.extend(position_events(ctx, tok, sent))
-            events.extend(grounding_events(ctx, tok, sent))
+            for reader in TOKEN_READERS:
+                events.extend(reader(ctx, tok, sent))
+    events = drop_trip_areas(ctx, events)
     place_positions(ctx, events)
     coast_positions(ctx, events)
     return planned_overflights(ctx, events)

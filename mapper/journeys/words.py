@@ -249,3 +249,7 @@ STORM_VERBS = {"hit", "strike", "batter", "lash", "pound", "slam", "devastate", 
                "churn", "barrel", "plow", "roar", "skirt", "graze"}
 STORM_PREPS = {"in", "on", "over", "near", "across", "through", "along", "into", "onto"}
 
+# Trips a sea's name can qualify ("a Mediterranean cruise", "a Baltic voyage"): the sea is
+# the trip's area, no stop of it
+AREA_TRIP_NOUNS = {"cruise", "voyage", "crossing", "trip", "tour", "holiday", "vacation",
+                   "expedition", "journey", "sail"}
