@@ -142,3 +142,18 @@ def test_batch_map_opens_from_the_output_folder(analysis, tmp_path):
     assert errors == []
     countries, lakes, legs, place_labels = counts
     assert countries > 100 and lakes > 0 and legs > 0 and place_labels > 0
+
+
+def test_store_writes_what_the_worker_sent_and_makes_only_what_it_lacks(tmp_path):
+    store = Store(tmp_path)
+    sent = {"leaflet/leaflet.js": b"// as sent"}
+    rec = store.save({"key": "k2", "geojson": None, "html": "<html></html>", "status": "ok",
+                      "assets": ["leaflet/leaflet.js", "leaflet/leaflet.css"],
+                      "asset_files": sent})
+    assets = tmp_path / "maps" / "assets" / "leaflet"
+    assert (assets / "leaflet.js").read_bytes() == b"// as sent"
+    assert (assets / "leaflet.css").read_bytes() == shared.shared_file("leaflet/leaflet.css")
+    assert "asset_files" not in rec and "asset_files" not in store.load("k2")
+    with pytest.raises(OSError):
+        store.save({"key": "k3", "geojson": None, "html": "x", "status": "ok",
+                    "assets": ["basemap-water-0.02-000000000000.js"]})

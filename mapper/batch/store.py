@@ -28,9 +28,9 @@ class Store:
         self.root = Path(root)
         self.assets: set[str] = set()  # shared files known to be in maps/assets/
 
-    def write_assets(self, names: list[str]) -> None:
-        """Write the shared files ``names`` that maps/assets/ lacks (made in this process:
-        the same as the worker's unless another mapper version made them)."""
+    def write_assets(self, names: list[str], given: dict[str, bytes] | None = None) -> None:
+        """Write the shared files ``names`` that maps/assets/ lacks: from ``given`` (what the
+        worker sent) or made in this process (the same, unless another mapper version's)."""
         from mapper.render.basemap_assets import shared_file
 
         for name in names:
@@ -38,7 +38,7 @@ class Store:
             if name in self.assets or path.is_file():
                 self.assets.add(name)
                 continue
-            data = shared_file(name)
+            data = (given or {}).get(name) or shared_file(name)
             if data is None:
                 raise OSError(f"mapper makes no shared map file {name} (another version?)")
             write_atomic(path, data)
@@ -76,7 +76,7 @@ class Store:
     def save(self, record: dict) -> dict:
         """Write an article's GeoJSON and map, then its record; the record as stored."""
         key = record["key"]
-        rec = {k: v for k, v in record.items() if k not in ("geojson", "html")}
+        rec = {k: v for k, v in record.items() if k not in ("geojson", "html", "asset_files")}
         geojson, html = record.get("geojson"), record.get("html")
         rec["geojson_file"] = rec["map_file"] = None
         if geojson is not None:
@@ -87,7 +87,7 @@ class Store:
             rec.update(places=kinds.count("place"), legs=kinds.count("leg"),
                        corridors=kinds.count("corridor"))
         if html is not None:
-            self.write_assets(record.get("assets") or [])
+            self.write_assets(record.get("assets") or [], record.get("asset_files"))
             write_atomic(self.map_path(key), html)
             rec["map_file"] = self.map_path(key).relative_to(self.root).as_posix()
         text = json.dumps(rec, ensure_ascii=False, indent=1)

@@ -160,6 +160,25 @@ def _read(item: Item):
     return article
 
 
+_SENT: set[str] = set()  # shared map files this process has put in a record
+
+
+def _unsent(names: list[str]) -> dict[str, bytes]:
+    """The bytes of the shared files ``names`` not yet sent from this process: the driver
+    writes them without making them again (it makes those it lacks, e.g. on a cluster whose
+    workers served an earlier batch)."""
+    from mapper.render.basemap_assets import shared_file
+
+    out = {}
+    for name in names:
+        if name not in _SENT:
+            data = shared_file(name)
+            if data is not None:
+                out[name] = data
+            _SENT.add(name)
+    return out
+
+
 def _error(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0] if text else ''}"[:500]
@@ -192,7 +211,7 @@ def _finish(item: Item, article, doc, timeout: float | None, maps: bool, inline:
                        seconds=time.perf_counter() - start)
     published = article.published.isoformat() if article.published else None
     return _record(item, title=article.title, published=published, geojson=geojson, html=html,
-                   assets=shared,
+                   assets=shared, asset_files=_unsent(shared),
                    warnings=list(analysis.warnings), seconds=time.perf_counter() - start,
                    cpu_seconds=time.process_time() - cpu)
 
