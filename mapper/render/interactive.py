@@ -97,8 +97,12 @@ class _MapScript(MacroElement):
         self.code = code
 
     def render(self, **kwargs) -> None:
-        self.code = self.code.replace("{map}", self._parent.get_name())
-        super().render(**kwargs)
+        """Put the code in the page as it is (mapper's own script, its data through
+        ``safe.script_json``): not compiled as a Jinja template a second time, as branca would."""
+        code = self.code.replace("{map}", self._parent.get_name())
+        self.get_root().script.add_child(safe.RenderedScript(code), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
 
 
 @lru_cache(maxsize=1)
