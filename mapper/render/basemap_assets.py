@@ -111,8 +111,10 @@ def _water(tol: float) -> Asset:
         mid.append((pt.x, pt.y))
     name_, text = _script(f"water-{tol:g}", {"lakes": lakes, "rivers": rivers})
     n_lakes = len(lakes)
+    minz = [row[1] for row in lakes] + [row[2] for row in rivers]
     return Asset(name_, text, _bounds(lake_geoms + river_geoms),
-                 {"lakes": n_lakes, "area": np.array(area, dtype=float).reshape(-1, 2),
+                 {"lakes": n_lakes, "minz": np.array(minz, dtype=float),
+                  "area": np.array(area, dtype=float).reshape(-1, 2),
                   "label": np.array(label, dtype=float).reshape(-1, 2), "length": length,
                   "mid": mid})
 
@@ -133,27 +135,41 @@ def _points() -> Asset:
     places = [[name, lat, lon, minz, 99] for name, lon, lat, minz, _rank, _cap in ref["places"]]
     name, text = _script("labels", {"seas": seas, "places": places})
     pts = np.array([[r[2], r[1], r[2], r[1]] for r in seas + places], dtype=float).reshape(-1, 4)
-    return Asset(name, text, pts, {"seas": len(seas), "rows": seas + places})
+    minz = np.array([-1.0] * len(seas) + [r[3] for r in places], dtype=float)
+    return Asset(name, text, pts, {"seas": len(seas), "rows": seas + places, "minz": minz,
+                                   "lower": [r[0].lower() for r in seas + places]})
 
 
 def _point_refs(win: Window, top: float, skip_names: set[str]) -> tuple[str, list[list[int]]]:
     """What ``basemap_layer.point_labels`` shows, as [row, shift] of the labels file (seas
     first, then places, as there)."""
     pts = _points()
-    hits = _hits(pts.bounds, win)
-    n_seas, rows = pts.extra["seas"], pts.extra["rows"]
-    out, seas = [], set()
-    for i in np.flatnonzero(np.logical_or.reduce(list(hits.values()))):
-        name, minz = rows[i][0], rows[i][3]
-        if name.lower() in skip_names or (i >= n_seas and minz > top):
+    n_seas, rows, lower = pts.extra["seas"], pts.extra["rows"], pts.extra["lower"]
+    out, seen, seas = [], set(), set()
+    for i, k in _candidates(_hits(pts.bounds, win), pts.extra["minz"] <= top):
+        if i in seen or lower[i] in skip_names:
             continue
+        seen.add(i)  # the first shift that shows it, as basemap_layer._in
         if i < n_seas:
-            if name in seas:
+            if rows[i][0] in seas:
                 continue
-            seas.add(name)
-        k = next(k for k, hit in hits.items() if hit[i])
-        out.append([int(i), k])
+            seas.add(rows[i][0])
+        out.append([i, k])
     return pts.name, out
+
+
+def _candidates(hits: dict[int, np.ndarray],
+                keep: np.ndarray | None = None) -> list[tuple[int, int]]:
+    """(row, shift) of every row that ``keep`` allows and that meets the window under a
+    shift, by row, then in the order of the shifts."""
+    if not hits:
+        return []
+    any_hit = np.logical_or.reduce(list(hits.values()))
+    if keep is not None:
+        any_hit &= keep
+    idx = np.flatnonzero(any_hit)
+    cols = {k: hit[idx].tolist() for k, hit in hits.items()}
+    return [(i, k) for n, i in enumerate(idx.tolist()) for k in cols if cols[k][n]]
 
 
 def warm() -> None:
@@ -214,7 +230,7 @@ def reference_refs(bounds: list[list[float]] | None, highlight: list[str],
     if win is None:
         countries = [[i, 0, 0] for i in range(len(own.bounds))]
     else:
-        hits = _hits(own.bounds, win)
+        hits = {k: hit.tolist() for k, hit in _hits(own.bounds, win).items()}
         for i in range(len(own.bounds)):
             near = [k for k, hit in hits.items() if hit[i]]
             countries.append([i, 0 if 0 in near else 1, 0])
@@ -223,39 +239,34 @@ def reference_refs(bounds: list[list[float]] | None, highlight: list[str],
     win_ = win or WHOLE
     top = fit_zoom(bounds) + 3.0
     ref = _reference_shapes()
-    n_lakes = water.extra["lakes"]
+    n_lakes, ex = water.extra["lakes"], water.extra
     hits = _hits(water.bounds, win_)
+    keep = ex["minz"] <= top
+    if tol > 0.02:
+        keep[:n_lakes] &= ex["area"][:, 0] >= (tol * 3) ** 2
     lakes, rivers, labels = [], [], []
-    for i, (name, minz, _geom) in enumerate(ref["lakes"]):
-        area, simple_area = water.extra["area"][i]
-        if minz > top or (tol > 0.02 and area < (tol * 3) ** 2):
-            continue
-        for k, hit in hits.items():
-            if not hit[i]:
-                continue
-            lakes.append([i, k])
-            x, y = water.extra["label"][i]
-            if (name and minz <= 6 and name.lower() not in skip_names and simple_area > 0.05
-                    and _inside(win_, x, y, k)):
-                labels.append(["lake", name, round(y, 2), round(x + k, 2), minz + 2, 99])
+    found = _candidates(hits, keep)
+    for i, k in (f for f in found if f[0] < n_lakes):
+        name, minz, _geom = ref["lakes"][i]
+        simple_area = ex["area"][i][1]
+        lakes.append([i, k])
+        x, y = water.extra["label"][i]
+        if (name and minz <= 6 and name.lower() not in skip_names and simple_area > 0.05
+                and _inside(win_, x, y, k)):
+            labels.append(["lake", name, round(y, 2), round(x + k, 2), minz + 2, 99])
     river_label: dict[str, tuple[float, list]] = {}
-    for j, (name, _rank, minz, minlabel, _geom) in enumerate(ref["rivers"]):
-        if minz > top:
-            continue
-        for k, hit in hits.items():
-            if not hit[n_lakes + j]:
-                continue
-            rivers.append([j, k])
-            x, y = water.extra["mid"][j]
-            size = water.extra["length"][j]
-            if (name and name.lower() not in skip_names and _inside(win_, x, y, k)
-                    and size > river_label.get(name, (0.0, []))[0]):
-                river_label[name] = (size, ["river", name, round(y, 2), round(x + k, 2),
-                                            minlabel, 99])
+    for j, k in ((f[0] - n_lakes, f[1]) for f in found if f[0] >= n_lakes):
+        name, _rank, _minz, minlabel, _geom = ref["rivers"][j]
+        rivers.append([j, k])
+        x, y = water.extra["mid"][j]
+        size = water.extra["length"][j]
+        if (name and name.lower() not in skip_names and _inside(win_, x, y, k)
+                and size > river_label.get(name, (0.0, []))[0]):
+            river_label[name] = (size, ["river", name, round(y, 2), round(x + k, 2),
+                                        minlabel, 99])
     labels += [v[1] for v in river_label.values()]
     admin = _admin1()
-    admin1 = [[i, k] for i in range(len(admin.bounds))
-              for k, hit in _hits(admin.bounds, win_).items() if hit[i]]
+    admin1 = [[i, k] for i, k in _candidates(_hits(admin.bounds, win_))]
     points, point_rows = _point_refs(win_, top, skip_names)
     names = {"countries": own.name, "rough": rough.name, "water": water.name,
              "admin1": admin.name, "points": points}
