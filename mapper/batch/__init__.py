@@ -4,7 +4,8 @@
 text or url column, corpus XML) into items keyed by content hash, skips those already in
 ``out``, runs the rest in chunks on a ``dask.distributed`` cluster (a LocalCluster with one
 worker process per core unless a scheduler address is given), writes each article's GeoJSON and
-map as its chunk comes back, and finally the GeoParquet tables and ``index.html``.
+map as its chunk comes back (the maps share Leaflet and the basemap in ``maps/assets/``), and
+finally the GeoParquet tables and ``index.html``.
 """
 
 from __future__ import annotations

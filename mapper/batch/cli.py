@@ -29,7 +29,7 @@ def add_parser(sub) -> None:
     b.add_argument("--no-maps", action="store_true",
                    help="GeoJSON and tables only, no per-article HTML map")
     b.add_argument("--cdn", action="store_true",
-                   help="maps load Leaflet from a CDN instead of embedding it")
+                   help="maps load Leaflet from a CDN instead of DIR/maps/assets/")
     b.add_argument("--retry-failed", action="store_true",
                    help="analyse again the articles a previous run marked error or timeout")
     b.add_argument("--stories", action="store_true",

@@ -37,9 +37,13 @@ class Summary:
 # holds one task at a time, so a dying worker takes no queued bystander with it.
 # Dask's default MALLOC_TRIM_THRESHOLD_ for workers (64 KiB) makes glibc return memory often,
 # which slowed spaCy's many small allocations in one (noisy) measurement: workers keep glibc's
-# default; Dask's one-thread limits for the numeric libraries stay.
+# default; Dask's one-thread limits for the numeric libraries stay. Dask's statistical profiler
+# (the event loop walking the running task's stack every 10 ms, for the dashboard mapper does
+# not start) is off: it made the worker's event-loop thread use 7-12 ms of CPU per article
+# against 2-4 ms without it (per-thread CPU from /proc, 40 articles, 1 worker).
 CLUSTER_CONFIG = {"distributed.scheduler.allowed-failures": 0,
                   "distributed.scheduler.worker-saturation": 1.0,
+                  "distributed.worker.profile.enabled": False,
                   "distributed.nanny.pre-spawn-environ": {
                       "OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1}}
 SINGLE_ATTEMPTS = 2  # an article alone in its task is tried this often before an error row

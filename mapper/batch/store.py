@@ -6,6 +6,7 @@ Layout of ``DIR``::
     records/<key>.json     one article's status, error and counts (written last: its "done")
     geojson/<key>.geojson  the GeoJSON contract (mapper.export.to_geojson)
     maps/<key>.html        the map
+    maps/assets/           what every map loads: Leaflet and the basemap's shapes (written once)
     places.parquet legs.parquet corridors.parquet articles.parquet   GeoParquet, EPSG:4326
     index.html             the articles with links to their maps
 """
@@ -25,6 +26,23 @@ class Store:
 
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
+        self.assets: set[str] = set()  # shared files known to be in maps/assets/
+
+    def write_assets(self, names: list[str], given: dict[str, bytes] | None = None) -> None:
+        """Write the shared files ``names`` that maps/assets/ lacks: from ``given`` (what the
+        worker sent) or made in this process (the same, unless another mapper version's)."""
+        from mapper.render.basemap_assets import shared_file
+
+        for name in names:
+            path = self.root / "maps" / "assets" / name
+            if name in self.assets or path.is_file():
+                self.assets.add(name)
+                continue
+            data = (given or {}).get(name) or shared_file(name)
+            if data is None:
+                raise OSError(f"mapper makes no shared map file {name} (another version?)")
+            write_atomic(path, data)
+            self.assets.add(name)
 
     def record_path(self, key: str) -> Path:
         return self.root / "records" / f"{key}.json"
@@ -58,7 +76,7 @@ class Store:
     def save(self, record: dict) -> dict:
         """Write an article's GeoJSON and map, then its record; the record as stored."""
         key = record["key"]
-        rec = {k: v for k, v in record.items() if k not in ("geojson", "html")}
+        rec = {k: v for k, v in record.items() if k not in ("geojson", "html", "asset_files")}
         geojson, html = record.get("geojson"), record.get("html")
         rec["geojson_file"] = rec["map_file"] = None
         if geojson is not None:
@@ -69,6 +87,7 @@ class Store:
             rec.update(places=kinds.count("place"), legs=kinds.count("leg"),
                        corridors=kinds.count("corridor"))
         if html is not None:
+            self.write_assets(record.get("assets") or [], record.get("asset_files"))
             write_atomic(self.map_path(key), html)
             rec["map_file"] = self.map_path(key).relative_to(self.root).as_posix()
         text = json.dumps(rec, ensure_ascii=False, indent=1)

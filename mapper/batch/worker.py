@@ -77,9 +77,10 @@ _WARMED: set[str] = set()  # "analysis", "map": what warm() has done in this pro
 def warm(maps: bool = False) -> int:
     """Load spaCy and the gazetteer in this process (cached for its lifetime); the pid. The
     first call also analyses a two-sentence text naming two countries of the gazetteer (and
-    with ``maps`` draws its map once): what the pipeline loads when first used (name index,
-    ranker, compiled patterns: about 1.5 s of CPU; the basemap and its outlines: about 3 s)
-    is then part of the worker's start, not of its first chunk's articles."""
+    with ``maps`` builds the shared basemap files and draws its map once): what the pipeline
+    loads when first used (name index, ranker, compiled patterns: about 1.5 s of CPU; the
+    basemap at each detail level: several seconds) is then part of the worker's start, not of
+    its first chunk's articles."""
     import mapper.pipeline  # noqa: F401 - its imports (networks, routers) take a second or two
     from mapper.gazetteer.embedded import default_gazetteer
     from mapper.nlp import load_model
@@ -96,9 +97,11 @@ def warm(maps: bool = False) -> int:
                     text=f"On Monday the minister flew from {names[0]} to {names[1]}. "
                          "She will travel on by train on Friday.", gazetteer=gazetteer)
                 if maps:
-                    from mapper.render import to_map
+                    from mapper.render import basemap_assets
+                    from mapper.render.interactive import to_map
 
-                    to_map(analysis, inline=True).get_root().render()
+                    basemap_assets.warm()
+                    to_map(analysis, shared=[]).get_root().render()
         except Exception:  # noqa: BLE001 - a warm-up only; the articles report their errors
             pass
     return os.getpid()
@@ -157,6 +160,25 @@ def _read(item: Item):
     return article
 
 
+_SENT: set[str] = set()  # shared map files this process has put in a record
+
+
+def _unsent(names: list[str]) -> dict[str, bytes]:
+    """The bytes of the shared files ``names`` not yet sent from this process: the driver
+    writes them without making them again (it makes those it lacks, e.g. on a cluster whose
+    workers served an earlier batch)."""
+    from mapper.render.basemap_assets import shared_file
+
+    out = {}
+    for name in names:
+        if name not in _SENT:
+            data = shared_file(name)
+            if data is not None:
+                out[name] = data
+            _SENT.add(name)
+    return out
+
+
 def _error(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0] if text else ''}"[:500]
@@ -175,10 +197,11 @@ def _finish(item: Item, article, doc, timeout: float | None, maps: bool, inline:
             analysis = analyze(article, doc=doc, gazetteer=default_gazetteer())
             geojson = to_geojson(analysis)
             html = None
+            shared: list[str] = []  # the files of maps/assets/ the map needs
             if maps:
-                from mapper.render import to_map
+                from mapper.render.interactive import to_map
 
-                html = to_map(analysis, inline=inline).get_root().render()
+                html = to_map(analysis, inline=inline, shared=shared).get_root().render()
     except ArticleTimeout:
         return _record(item, status="timeout", title=article.title,
                        error=f"took longer than {timeout:g} s",
@@ -188,6 +211,7 @@ def _finish(item: Item, article, doc, timeout: float | None, maps: bool, inline:
                        seconds=time.perf_counter() - start)
     published = article.published.isoformat() if article.published else None
     return _record(item, title=article.title, published=published, geojson=geojson, html=html,
+                   assets=shared, asset_files=_unsent(shared),
                    warnings=list(analysis.warnings), seconds=time.perf_counter() - start,
                    cpu_seconds=time.process_time() - cpu)
 

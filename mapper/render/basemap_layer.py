@@ -50,6 +50,7 @@ BASEMAP_JS = """
   });
 })();
 var {{ this.get_name() }} = (function (map, D) {
+  if (D.ref) D = mapperSharedBasemap(D, window.MAPPER_BASEMAP || {});
   var group = L.featureGroup();
   var fc = function (rows, geom, props) {
     return {type: 'FeatureCollection', features: rows.map(function (r) {
@@ -125,6 +126,39 @@ var {{ this.get_name() }} = (function (map, D) {
   group.on('add', function () { setTimeout(byZoom, 0); });
   return group;
 })({{ this._parent.get_name() }}, {{ this.data }});
+"""
+
+# A batch map's data names rows of the shared basemap files (mapper.render.basemap_assets):
+# [index, longitude shift] (countries: [index, 1 for the coarse outline, shift]).
+SHARED_JS = """
+function mapperSharedBasemap(D, A) {
+  var R = D.ref, own = A[R.countries], rough = A[R.rough], W = A[R.water], M = A[R.admin1],
+    P = A[R.points], nSeas = P.seas.length;
+  function move(c, k) {
+    return typeof c[0] === 'number' ? [c[0] + k, c[1]] : c.map(function (x) { return move(x, k); });
+  }
+  function geo(g, k) { return k ? {type: g.type, coordinates: move(g.coordinates, k)} : g; }
+  return {
+    countries: {type: 'FeatureCollection', features: D.countries.map(function (r) {
+      var c = (r[1] ? rough : own)[r[0]];
+      return {type: 'Feature', properties: {n: c[0], iso: c[1]}, geometry: geo(c[2], r[2])};
+    })},
+    highlight: D.highlight,
+    lakes: D.lakes.map(function (r) {
+      var l = W.lakes[r[0]];
+      return [l[0], l[1], geo(l[2], r[1])];
+    }),
+    rivers: D.rivers.map(function (r) {
+      var l = W.rivers[r[0]];
+      return [l[0], l[1], l[2], l[3], geo(l[4], r[1])];
+    }),
+    admin1: D.admin1.map(function (r) { return [M[r[0]][0], geo(M[r[0]][1], r[1])]; }),
+    labels: D.labels.concat(D.points.map(function (r) {
+      var sea = r[0] < nSeas, p = sea ? P.seas[r[0]] : P.places[r[0] - nSeas];
+      return [sea ? 'sea' : 'place', p[0], p[1], p[2] + r[1], p[3], p[4]];
+    }))
+  };
+}
 """
 
 
@@ -326,16 +360,7 @@ def reference_data(
     labels += [v[1] for v in river_label.values()]
     for iso, geom in ref["admin1"]:
         admin1 += [[iso, _geo(p)] for p in _clip(geom, win_)]
-    seas: set[str] = set()  # one label per sea name (some seas come in parts)
-    for name, lon, lat, lo, hi, _cls in ref["marine"]:
-        at = _in(win_, lon, lat)
-        if at and name.lower() not in skip_names and name not in seas:
-            seas.add(name)
-            labels.append(["sea", name, at[1], at[0], lo - 1, hi])
-    for name, lon, lat, minz, _rank, _cap in ref["places"]:
-        at = _in(win_, lon, lat)
-        if at and minz <= top and name.lower() not in skip_names:
-            labels.append(["place", name, at[1], at[0], minz, 99])
+    labels += point_labels(win_, top, skip_names)
     return {
         "countries": country_outlines(bounds),
         "highlight": sorted(highlight),
@@ -344,3 +369,24 @@ def reference_data(
         "admin1": admin1,
         "labels": labels,
     }
+
+
+def point_labels(win: tuple[float, float, float, float], top: float,
+                 skip_names: set[str]) -> list[list]:
+    """Sea and populated-place labels inside ``win`` shown up to zoom ``top`` (rows of
+    ``BasemapLayer``'s labels), none named like an article place (``skip_names``)."""
+    ref = _reference_shapes()
+    labels: list[list] = []
+    seas: set[str] = set()  # one label per sea name (some seas come in parts)
+    for name, lon, lat, lo, hi, _cls in ref["marine"]:
+        at = _in(win, lon, lat)
+        if at and name.lower() not in skip_names and name not in seas:
+            seas.add(name)
+            labels.append(["sea", name, at[1], at[0], lo - 1, hi])
+    for name, lon, lat, minz, _rank, _cap in ref["places"]:
+        if minz > top:
+            continue
+        at = _in(win, lon, lat)
+        if at and name.lower() not in skip_names:
+            labels.append(["place", name, at[1], at[0], minz, 99])
+    return labels

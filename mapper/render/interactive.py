@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import math
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 import folium
@@ -21,7 +22,8 @@ from mapper.errors import MapperError
 from mapper.model import Analysis, Corridor, Leg
 from mapper.naming import article_digest
 from mapper.render import safe
-from mapper.render.basemap_layer import BASEMAP_CSS, BasemapLayer, reference_data
+from mapper.render.basemap_assets import LEAFLET_FILES, reference_refs
+from mapper.render.basemap_layer import BASEMAP_CSS, SHARED_JS, BasemapLayer, reference_data
 from mapper.render.html import (
     PAGE_CSS,
     arrow_html,
@@ -55,6 +57,7 @@ from mapper.render.style import (
 from mapper.resources import read_bytes, read_text
 
 LEAFLET = "assets/leaflet"  # package data (mapper.resources.data_path)
+SHARED = "assets"  # a batch map's shared files, beside it (mapper.render.basemap_assets)
 LEAFLET_CDN = "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/"
 ATTRIBUTION = (
     'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) &middot; '
@@ -94,12 +97,35 @@ class _MapScript(MacroElement):
         self.code = code
 
     def render(self, **kwargs) -> None:
-        self.code = self.code.replace("{map}", self._parent.get_name())
-        super().render(**kwargs)
+        """Put the code in the page as it is (mapper's own script, its data through
+        ``safe.script_json``): not compiled as a Jinja template a second time, as branca would."""
+        code = self.code.replace("{map}", self._parent.get_name())
+        self.get_root().script.add_child(safe.RenderedScript(code), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+@lru_cache(maxsize=1)
+def _osm_tiles():
+    """xyzservices' OpenStreetMap provider, what folium looks "OpenStreetMap" up as (the look-up
+    flattens every provider: a few milliseconds a map)."""
+    import xyzservices
+
+    return xyzservices.providers.query_name("OpenStreetMap Mapnik")
 
 
 def _data_uri(name: str, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(read_bytes(name)).decode('ascii')}"
+
+
+def _shared_head(inline: bool, basemap: list[str]) -> str:
+    """<link>/<script> for a batch map: Leaflet (unless from the CDN) and the ``basemap``
+    scripts from the shared ``assets/`` folder beside the map."""
+    base = f"{SHARED}/leaflet/" if inline else LEAFLET_CDN
+    tags = [f'<link rel="stylesheet" href="{base}leaflet.css"/>',
+            f'<script src="{base}leaflet.js"></script>', f"<script>{JQUERY_SHIM}</script>"]
+    tags += [f'<script src="{SHARED}/{name}"></script>' for name in basemap]
+    return "\n".join([*tags, f"<script>{SHARED_JS}</script>"])
 
 
 def _asset_head(inline: bool) -> str:
@@ -319,10 +345,13 @@ def _add_places(
 
 
 def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True,
-           overlays: Callable[[folium.Map], None] | None = None) -> folium.Map:
+           overlays: Callable[[folium.Map], None] | None = None,
+           shared: list[str] | None = None) -> folium.Map:
     """The folium map of ``analysis``; ``inline`` embeds Leaflet, ``tiles`` offers OSM tiles;
     ``overlays(m)`` adds more layers before the layer control lists them (a story's
-    contradictions)."""
+    contradictions). With a ``shared`` list (a batch map), Leaflet and the basemap are not
+    in the page but in files of an ``assets/`` folder beside it, whose names are appended
+    to the list (:mod:`mapper.render.basemap_assets` makes them)."""
     m = folium.Map(
         tiles=None,
         control_scale=True,
@@ -337,20 +366,26 @@ def to_map(analysis: Analysis, inline: bool = True, tiles: bool = True,
     article = analysis.article
     safe.page(map_title(article), article_id=article_digest(article)).add_child(m)
     roles = place_roles(analysis)
-    m.get_root().header.add_child(
-        safe.PageHtml(
-            _asset_head(inline) + f"\n<style>{PAGE_CSS}\n{BASEMAP_CSS}\n{role_css()}</style>",
-            trusted=True,
-        ),
-        name="mapper_assets",
-    )
     highlight = sorted({p.entry.country_code for p in all_places(analysis) if p.entry.country_code})
     bounds = analysis_bounds(analysis)
     skip = {n.lower() for p in all_places(analysis) for n in (p.name, p.entry.name) if n}
-    BasemapLayer(reference_data(bounds, highlight, skip), "Natural Earth (offline)").add_to(m)
+    if shared is None:
+        head = _asset_head(inline)
+        reference = reference_data(bounds, highlight, skip)
+    else:
+        reference, files = reference_refs(bounds, highlight, skip)
+        head = _shared_head(inline, files)
+        shared += (list(LEAFLET_FILES) if inline else []) + files
+    m.get_root().header.add_child(
+        safe.PageHtml(
+            head + f"\n<style>{PAGE_CSS}\n{BASEMAP_CSS}\n{role_css()}</style>", trusted=True
+        ),
+        name="mapper_assets",
+    )
+    BasemapLayer(reference, "Natural Earth (offline)").add_to(m)
     if tiles:
         osm = folium.TileLayer(
-            "OpenStreetMap",
+            _osm_tiles(),
             name="OpenStreetMap (online)",
             show=False,
             overlay=False,
