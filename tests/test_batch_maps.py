@@ -154,6 +154,9 @@ def test_store_writes_what_the_worker_sent_and_makes_only_what_it_lacks(tmp_path
     assert (assets / "leaflet.js").read_bytes() == b"// as sent"
     assert (assets / "leaflet.css").read_bytes() == shared.shared_file("leaflet/leaflet.css")
     assert "asset_files" not in rec and "asset_files" not in store.load("k2")
-    with pytest.raises(OSError):
-        store.save({"key": "k3", "geojson": None, "html": "x", "status": "ok",
-                    "assets": ["basemap-water-0.02-000000000000.js"]})
+    # a shared file nobody can make (another mapper version's): an error row, no map, no stop
+    rec = store.save({"key": "k3", "geojson": None, "html": "x", "status": "ok",
+                      "assets": ["basemap-water-0.02-000000000000.js"]})
+    assert rec["status"] == "error" and "basemap-water-0.02-000000000000.js" in rec["error"]
+    assert rec["map_file"] is None and not store.map_path("k3").exists()
+    assert store.load("k3")["status"] == "error"

@@ -189,8 +189,8 @@ def run_batch(inputs: Sequence[str] | Sequence[Item], out: str | Path, *,
                         if again:
                             continue
                         records = [_failure(chunk[0], exc)]
-                    for rec in records:  # all of a chunk's records first: then it is done
-                        store.save(rec)
+                    # all of a chunk's records first: then it is done
+                    records = [store.save(rec) for rec in records]
                     summary.analysed += len(records)
                     summary.busy += sum(r["seconds"] for r in records)
                     summary.busy_cpu += sum(r.get("cpu_seconds") or 0.0 for r in records)

@@ -21,6 +21,10 @@ from mapper.atomic import write_atomic
 FAILED = ("error", "timeout")
 
 
+class MissingAsset(LookupError):
+    """A map needs a shared file that neither its worker sent nor this process can make."""
+
+
 class Store:
     """Reads and writes one batch output folder."""
 
@@ -40,7 +44,7 @@ class Store:
                 continue
             data = (given or {}).get(name) or shared_file(name)
             if data is None:
-                raise OSError(f"mapper makes no shared map file {name} (another version?)")
+                raise MissingAsset(f"mapper makes no shared map file {name} (another version?)")
             write_atomic(path, data)
             self.assets.add(name)
 
@@ -87,9 +91,13 @@ class Store:
             rec.update(places=kinds.count("place"), legs=kinds.count("leg"),
                        corridors=kinds.count("corridor"))
         if html is not None:
-            self.write_assets(record.get("assets") or [], record.get("asset_files"))
-            write_atomic(self.map_path(key), html)
-            rec["map_file"] = self.map_path(key).relative_to(self.root).as_posix()
+            try:
+                self.write_assets(record.get("assets") or [], record.get("asset_files"))
+            except MissingAsset as exc:  # an error row for this article, never a stopped batch
+                rec.update(status="error", error=f"map not written: {exc}")
+            else:
+                write_atomic(self.map_path(key), html)
+                rec["map_file"] = self.map_path(key).relative_to(self.root).as_posix()
         text = json.dumps(rec, ensure_ascii=False, indent=1)
         write_atomic(self.record_path(key), text)
         return rec
