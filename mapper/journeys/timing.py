@@ -214,7 +214,7 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
         k = bisect_left(positions, ev.position)
         last = trip[bisect_left(positions, positions[k - 1])] if k else None
         if not dated and ev.role == "dest" and \
-                ev.status == "confirmed" and not ev.extra.get("future") and \
+                ev.status in ("confirmed", "reported") and not ev.extra.get("future") and \
                 not ev.extra.get("earlier"):
             day = day_told_before(ctx, ev.position)
             if day and news_day(ctx, day):

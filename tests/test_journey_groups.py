@@ -1,0 +1,33 @@
+"""Groups on the move and where they were reported: authored sentences, no article's text."""
+
+from __future__ import annotations
+
+from mapper.read import article_from_text
+
+
+def _analyze(gazetteer, text, published="2024-03-09"):
+    from mapper.pipeline import analyze
+
+    return analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer,
+                   published=published)
+
+
+def _stops(analysis, word):
+    journey = next(j for j in analysis.journeys if word in j.mover)
+    return [(s.place.name, s.status, s.date) for s in journey.stops]
+
+
+def test_a_hedged_past_presence_of_a_group_is_a_reported_stop(gazetteer):
+    text = ("Rebel fighters crossed into Ukraine from Belarus on Friday. On Saturday the rebel "
+            "fighters were reportedly in Kharkiv, officials said.")
+    stops = _stops(_analyze(gazetteer, text), "fighters")
+    assert stops[-1] == ("Kharkiv", "reported", "2024-03-09"), stops
+
+
+def test_a_past_presence_without_a_hedge_is_no_stop(gazetteer):
+    for text in ("Rebel fighters crossed into Ukraine from Belarus on Friday. The rebel fighters "
+                 "were in the Kharkiv region four years ago.",
+                 "Rebel fighters crossed into Ukraine from Belarus on Friday. The rebel fighters "
+                 "were reportedly in talks with officials in Kharkiv."):
+        a = _analyze(gazetteer, text)
+        assert not any(s.place.name == "Kharkiv" for j in a.journeys for s in j.stops), text
