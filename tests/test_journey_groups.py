@@ -31,3 +31,23 @@ def test_a_past_presence_without_a_hedge_is_no_stop(gazetteer):
                  "were reportedly in talks with officials in Kharkiv."):
         a = _analyze(gazetteer, text)
         assert not any(s.place.name == "Kharkiv" for j in a.journeys for s in j.stops), text
+
+
+def test_a_group_that_seizes_a_building_or_town_was_there(gazetteer):
+    text = ("Rebel fighters crossed into Ukraine from Belarus on Friday and seized the main "
+            "police station in Kharkiv on Saturday.")
+    assert _stops(_analyze(gazetteer, text), "fighters")[-1] == (
+        "Kharkiv", "confirmed", "2024-03-09")
+    text = ("Protesters marched from Tahrir Square to the parliament on Friday. Protesters "
+            "occupied the city of Alexandria on Saturday.")
+    assert _stops(_analyze(gazetteer, text), "Protesters")[-1][:2] == ("Alexandria", "confirmed")
+
+
+def test_seized_goods_or_a_seizing_country_make_no_stop(gazetteer):
+    text = ("Customs officers arrived in Antwerp on Friday. Officers seized 200 kilograms of "
+            "cocaine in Rotterdam on Saturday.")
+    a = _analyze(gazetteer, text)
+    assert not any(s.place.name == "Rotterdam" for j in a.journeys for s in j.stops)
+    text = "Russian troops crossed into Ukraine in 2014. Russia occupied Crimea in 2014."
+    a = _analyze(gazetteer, text)
+    assert not any(s.place.name == "Crimea" for j in a.journeys for s in j.stops)

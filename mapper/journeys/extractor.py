@@ -22,6 +22,7 @@ from mapper.journeys.positions import (
     planned_overflights,
     position_events,
 )
+from mapper.journeys.seizures import seizure_events
 from mapper.journeys.status_mode import tour_mode
 from mapper.journeys.values import Event, JourneyResult
 from mapper.journeys.words import STORM_NAMED
@@ -74,5 +75,6 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
             events.extend(events_at(ctx, tok, sent))
             events.extend(route_point_events(ctx, tok, sent))
             events.extend(position_events(ctx, tok, sent))
+            events.extend(seizure_events(ctx, tok, sent))
     place_positions(ctx, events)
     return planned_overflights(ctx, events)

@@ -232,7 +232,8 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
             ev.extra["story_day"] = True
             continue
         if last is None or not last.date or "/" in last.date or \
-                ev.extra.get("earlier") or last.evidence == ev.evidence or \
+                ev.extra.get("earlier") or (last.evidence == ev.evidence and
+                                             not last.extra.get("story_day")) or \
                 bool(last.extra.get("future")) != bool(ev.extra.get("future")):
             continue
         if _sentence_of(ctx, ev.position) - _sentence_of(ctx, last.position) == 1:

@@ -202,6 +202,12 @@ PLACE_NOUNS = {"city", "town", "port", "capital", "hub", "village", "region", "p
 QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "million", "score", "group", "number",
                   "crowd", "busload", "planeload", "boatload", "handful", "caravan"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# Taking a place by force: the group that did it was there ("rebels seized the airport in X")
+OCCUPATION_VERBS = {"occupy", "seize", "storm", "overrun"}
+# What a group occupies: a building or a settlement (not goods: "seized weapons in X")
+SEIZED_NOUNS = INSTITUTION_NOUNS | PLACE_NOUNS | {
+    "building", "hq", "parliament", "ministry", "palace", "compound", "barracks", "garrison",
+    "checkpoint", "bridge", "square", "outpost", "post", "facility", "plant", "complex"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"}
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
                     "madam": "f"}
