@@ -51,3 +51,12 @@ def test_seized_goods_or_a_seizing_country_make_no_stop(gazetteer):
     text = "Russian troops crossed into Ukraine in 2014. Russia occupied Crimea in 2014."
     a = _analyze(gazetteer, text)
     assert not any(s.place.name == "Crimea" for j in a.journeys for s in j.stops)
+
+
+def test_boarding_the_flights_at_a_place_starts_the_planes_there(gazetteer):
+    told = "Two chartered planes landed in Paris late Sunday. Soldiers had moved 300 tourists " \
+        "from their hotel to Nice airport"
+    a = _analyze(gazetteer, told + " to board the flights.")
+    assert [s[0] for s in _stops(a, "planes")] == ["Nice", "Paris"]
+    a = _analyze(gazetteer, told + " on Saturday.")  # no boarding: the planes' start is untold
+    assert [s[0] for s in _stops(a, "planes")] == ["Paris"]

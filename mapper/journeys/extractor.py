@@ -7,6 +7,7 @@ import re
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer
 from mapper.journeys.assembly import assemble_journeys
+from mapper.journeys.boarding import boarded_origins
 from mapper.journeys.context import Context
 from mapper.journeys.events import events_at
 from mapper.journeys.itinerary import route_point_events
@@ -77,4 +78,4 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
             events.extend(position_events(ctx, tok, sent))
             events.extend(seizure_events(ctx, tok, sent))
     place_positions(ctx, events)
-    return planned_overflights(ctx, events)
+    return boarded_origins(ctx, planned_overflights(ctx, events))
