@@ -60,3 +60,20 @@ def test_boarding_the_flights_at_a_place_starts_the_planes_there(gazetteer):
     assert [s[0] for s in _stops(a, "planes")] == ["Nice", "Paris"]
     a = _analyze(gazetteer, told + " on Saturday.")  # no boarding: the planes' start is untold
     assert [s[0] for s in _stops(a, "planes")] == ["Paris"]
+
+
+def test_they_after_a_counted_group_is_that_group(gazetteer):
+    text = ("Hundreds of Syrian refugees waited at the border on Monday. They walked through "
+            "Hungary to Austria on Tuesday.")
+    assert [s[0] for s in _stops(_analyze(gazetteer, text), "refugees")][-2:] == [
+        "Hungary", "Austria"]
+
+
+def test_a_present_passage_without_a_time_is_where_the_group_is_now(gazetteer):
+    told = "Hundreds of Syrian refugees crossed into Turkey last week. "
+    now = _stops(_analyze(gazetteer, told + "With little food, they trudge through Anatolia."),
+                 "refugees")
+    assert now[-1][:2] == ("Anatolia", "confirmed"), now
+    later = _stops(_analyze(gazetteer, told + "They walk through Anatolia on Friday."),
+                   "refugees")
+    assert later[-1][:2] == ("Anatolia", "planned"), later  # a timetable: still ahead

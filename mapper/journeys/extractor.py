@@ -10,6 +10,7 @@ from mapper.journeys.assembly import assemble_journeys
 from mapper.journeys.boarding import boarded_origins
 from mapper.journeys.context import Context
 from mapper.journeys.events import events_at
+from mapper.journeys.groups import note_counted_group
 from mapper.journeys.itinerary import route_point_events
 from mapper.journeys.people import (
     craft_kind,
@@ -73,6 +74,7 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
     events: list[Event] = []
     for sent in doc.sents:
         for tok in sent:
+            note_counted_group(ctx, tok)
             events.extend(events_at(ctx, tok, sent))
             events.extend(route_point_events(ctx, tok, sent))
             events.extend(position_events(ctx, tok, sent))

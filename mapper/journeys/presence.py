@@ -4,7 +4,7 @@ ago"); said with a hedge it reports where a mover was last seen, a stop of its j
 
 from __future__ import annotations
 
-from mapper.journeys.words import HEDGE_ADVERBS
+from mapper.journeys.words import HEDGE_ADVERBS, PASSING_PREPS
 
 
 def hedged_presence(verb) -> bool:
@@ -27,3 +27,15 @@ def present_kinds(verb) -> tuple[str, ...]:
     where they were, groups too ("the fighters were reportedly in X"), never things."""
     people = ("person:", "office:", "name:")
     return people + ("group:",) if hedged_presence(verb) else people
+
+
+def passing_now(verb) -> bool:
+    """Whether a present motion says where the mover is now, not a timetable: it only
+    passes through or across ("they trudge through X", "the column moves across Y") and
+    names no time ("flies through X on Monday" is a plan)."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and any(
+        o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.subtree)]
+    if not preps or any(c.lower_ not in PASSING_PREPS for c in preps):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") and (t.head is verb or t.head.head is verb)
+                   for t in verb.subtree)

@@ -202,6 +202,9 @@ PLACE_NOUNS = {"city", "town", "port", "capital", "hub", "village", "region", "p
 QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "million", "score", "group", "number",
                   "crowd", "busload", "planeload", "boatload", "handful", "caravan"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# A present motion only through or across a place: where the mover is now ("they trudge
+# through X"), not a timetable's stop
+PASSING_PREPS = {"through", "across"}
 # Taking a place by force: the group that did it was there ("rebels seized the airport in X")
 OCCUPATION_VERBS = {"occupy", "seize", "storm", "overrun"}
 # What a group occupies: a building or a settlement (not goods: "seized weapons in X")
