@@ -77,3 +77,11 @@ def test_a_present_passage_without_a_time_is_where_the_group_is_now(gazetteer):
     later = _stops(_analyze(gazetteer, told + "They walk through Anatolia on Friday."),
                    "refugees")
     assert later[-1][:2] == ("Anatolia", "planned"), later  # a timetable: still ahead
+
+
+def test_the_darien_jungle_is_the_darien_gap(gazetteer):
+    text = ("Hundreds of Cuban migrants crossed into Colombia last week. They trudge through "
+            "the Darien Jungle.")
+    a = _analyze(gazetteer, text)
+    last = next(j for j in a.journeys if "migrants" in j.mover).stops[-1]
+    assert last.place.entry.key == "feat:darien_gap" and last.status == "confirmed"
