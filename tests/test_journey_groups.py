@@ -85,3 +85,21 @@ def test_the_darien_jungle_is_the_darien_gap(gazetteer):
     a = _analyze(gazetteer, text)
     last = next(j for j in a.journeys if "migrants" in j.mover).stops[-1]
     assert last.place.entry.key == "feat:darien_gap" and last.status == "confirmed"
+
+
+def test_the_way_ahead_and_the_life_hoped_for_are_planned_in_that_order(gazetteer):
+    text = ("Hundreds of Syrian refugees crossed into Turkey last week in search of a better "
+            "life in Germany. With a long way still ahead through Bulgaria and Serbia, they "
+            "rested in Edirne.")
+    stops = _stops(_analyze(gazetteer, text), "refugees")
+    assert [s[:2] for s in stops[-3:]] == [
+        ("Bulgaria", "planned"), ("Serbia", "planned"), ("Germany", "planned")], stops
+
+
+def test_a_life_built_is_no_plan_and_days_into_a_trek_no_date(gazetteer):
+    a = _analyze(gazetteer, "The refugees built a new life in Canada after fleeing Syria.")
+    assert not any(s.place.name == "Canada" and s.status == "planned"
+                   for j in a.journeys for s in j.stops)
+    text = ("Hundreds of Syrian refugees crossed into Turkey last week. Three days into their "
+            "trek, they walked through Anatolia.")
+    assert _stops(_analyze(gazetteer, text), "refugees")[-1] == ("Anatolia", "confirmed", None)

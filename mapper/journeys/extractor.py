@@ -6,6 +6,7 @@ import re
 
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer
+from mapper.journeys.ahead import ahead_events
 from mapper.journeys.assembly import assemble_journeys
 from mapper.journeys.boarding import boarded_origins
 from mapper.journeys.context import Context
@@ -79,5 +80,6 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
             events.extend(route_point_events(ctx, tok, sent))
             events.extend(position_events(ctx, tok, sent))
             events.extend(seizure_events(ctx, tok, sent))
+            events.extend(ahead_events(ctx, tok, sent))
     place_positions(ctx, events)
     return boarded_origins(ctx, planned_overflights(ctx, events))

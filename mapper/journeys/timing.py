@@ -131,8 +131,10 @@ def _phrase(ent) -> str:
 def owned_times(verb, sent):
     """The DATE and TIME entities of the sentence that belong to the verb's own clause."""
     for ent in span_ents(sent):
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+        if ent.label_ not in ("DATE", "TIME") or ent.root.dep_ == "npadvmod" and (
+                ent.root.head.lower_ == "into" or any(
+                c.dep_ == "prep" and c.lower_ == "into" for c in ent.root.children)):
+            continue  # "several days into the trek": time elapsed, not a day
         owner = None
         for anc in [ent.root, *ent.root.ancestors]:
             if anc == verb:

@@ -205,6 +205,12 @@ PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # A present motion only through or across a place: where the mover is now ("they trudge
 # through X"), not a timetable's stop
 PASSING_PREPS = {"through", "across"}
+# "a long way still ahead through X", "the journey ahead to Y": a route still to travel
+AHEAD_NOUNS = {"way", "journey", "trip", "trek", "road", "route", "walk", "voyage", "mile",
+               "kilometer", "kilometre"}
+# "hope for a new life in X", "in search of a better life in Y", "seeking a new life in Z"
+LIFE_WORDS = {"new", "better"}
+LIFE_GOAL_WORDS = {"hope", "search", "seek", "dream", "quest", "pursuit", "pursue", "look"}
 # Taking a place by force: the group that did it was there ("rebels seized the airport in X")
 OCCUPATION_VERBS = {"occupy", "seize", "storm", "overrun"}
 # What a group occupies: a building or a settlement (not goods: "seized weapons in X")
