@@ -47,6 +47,9 @@ PART_GENERIC = {
     "township", "district", "borough", "municipal", "metro", "area", "region", "province",
     "river", "creek", "lake", "lakes", "canal", "bay", "harbor", "harbour", "elementary", "high",
 }
+# ... but a harbour beside a town's name needs a big town: "Pearl Harbor" is not in Pearl
+# (a river or lake is mostly near its small namesake town: "Saint Marys River").
+PART_REST = PART_GENERIC - {"harbor", "harbour"}
 WATER = ("ocean", "sea")
 BIG_CITY = 100_000  # a city this big keeps its one-word name from the ocean of that name
 _QUALIFIED = re.compile(r",\s*[A-Z]")  # "Atlantic, Iowa"
@@ -408,7 +411,7 @@ class Resolver:
                 # generic words ("Greer Station"), not another name ("Meadow Grove").
                 rest = [w for w in words[:i] + words[i + n:] if w[:1].isupper()]
                 small = PART_MIN_POPULATION if all(
-                    w.lower().strip(".,") in PART_GENERIC for w in rest) else PART_BIG_POPULATION
+                    w.lower().strip(".,") in PART_REST for w in rest) else PART_BIG_POPULATION
                 strong = [c for c in found if c.feature in ("country", "admin1", "continent")
                           or c.population >= small or ADMIN_IN_NAME.search(sub)]
                 if strong:

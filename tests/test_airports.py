@@ -58,3 +58,13 @@ def test_iata_code_only_in_capitals(gazetteer):
     """"<IATA> Airport" is a code written as one: a word that happens to spell a code is not."""
     text = "The city opened its New Airport on Monday, far from LAX Airport."
     assert [text[s:e] for s, e in airport_spans(text, gazetteer)] == ["LAX Airport"]
+
+
+def test_served_airport_keeps_a_shared_name(gazetteer):
+    """A name a served airport (one with an IATA code) is known by is not also a private
+    strip's: "Heathrow Airport" with no other context is London's, not a ranch strip in Texas
+    whose data name is the same; the strip is still found by its town and name."""
+    assert {c.key for c in gazetteer.candidates("Heathrow Airport")} == {"ap:EGLL"}
+    assert [c.country_code for c in gazetteer.candidates("Robinson Heathrow Airport")] == ["US"]
+    names = airport_names("Heathrow Airport", "Robinson")
+    assert "Robinson Heathrow Airport" in names

@@ -742,6 +742,10 @@ def test_stranded_in_a_place_is_the_start_and_via_comes_before_the_destination(g
                             "eruption flew home to London on Thursday via Singapore.")
     assert [(o, d) for o, d, _ in _legs(a, "tourists")] == [
         ("Bali", "Singapore"), ("Singapore", "London")]
+    # quarantined in a place, likewise
+    a = _analyze(gazetteer, "Forty Canadian students quarantined in Hanoi for two weeks flew "
+                            "home to Toronto on Friday.")
+    assert [(o, d) for o, d, _ in _legs(a, "students")] == [("Hanoi", "Toronto")]
 
 
 def test_escorted_elsewhere_while_heading_for_a_port_and_a_named_tanker(gazetteer):

@@ -164,3 +164,34 @@ def test_a_planned_flight_path_over_countries_is_no_stop(gazetteer):
                             "and Finland.")
     assert [s.place.name for s in _journey(a, "balloon").stops] == ["Norway", "Sweden",
                                                                      "Finland"]
+
+
+def test_a_vessel_that_ran_aground_or_struck_a_reef_was_there(gazetteer):
+    # "ran aground off X", "struck a reef near Y", a strike inside "ran aground after ...",
+    # and a subject the parser reads as an apposition of an earlier noun
+    for text in ("The cargo ship left Durban on Monday. The ship ran aground off Madagascar.",
+                 "The cargo ship left Durban on Monday. It struck a reef near Madagascar.",
+                 "The cargo ship left Durban on Monday and ran aground after hitting a sandbar "
+                 "near the island of Madagascar."):
+        stops = _journey(_analyze(gazetteer, text), "ship").stops
+        assert [s.place.name for s in stops] == ["Durban", "Madagascar"], text
+        assert stops[-1].status == "confirmed"
+    # no grounding without the hazard or with a negation
+    for text in ("The cargo ship left Durban on Monday. The ship hit the headlines in Madagascar.",
+                 "The cargo ship left Durban on Monday. It did not hit rocks near Madagascar."):
+        a = _analyze(gazetteer, text)
+        assert "Madagascar" not in [s.place.name for j in a.journeys for s in j.stops], text
+
+
+def test_a_craft_that_crashed_or_was_shot_down_was_there(gazetteer):
+    for text, craft, place in (
+            ("The plane left Paris on Monday and crashed near Lyon.", "plane", "Lyon"),
+            ("The airliner took off from Amsterdam and was shot down over Ukraine.", "airliner",
+             "Ukraine"),
+            ("The trawler left Hull and was wrecked off the coast of Norway.", "trawler",
+             "Norway")):
+        stops = _journey(_analyze(gazetteer, text), craft).stops
+        assert stops[-1].place.name == place and stops[-1].status == "confirmed", text
+    # a crash of prices or a car driven into something moves nobody there
+    for text in ("Stocks crashed in Tokyo on Monday.", "The driver crashed the car in Leeds."):
+        assert not _analyze(gazetteer, text).journeys, text

@@ -473,3 +473,14 @@ def test_a_morning_after_a_day_named_without_its_night_stays_that_day(gazetteer)
                             "The cargo plane left Lisbon on Sunday with the orchestra on board. "
                             "The plane touched down in Oslo at 4.15 am.")
     assert _stops(a, "plane")["Oslo"].date == "2009-05-31"
+
+
+def test_calls_planned_before_a_planned_arrival_come_after_the_past_stops(gazetteer):
+    # "had sailed from X ..., due to dock in Y after calling at ports in Z": the calls were to
+    # come before Y, after the sailing and after where the ship ran aground on the way
+    text = ("Published March 3, 2019\n\nThe cruise ship Aegean Star ran aground near the island "
+            "of Naxos on Friday evening. The ship had sailed earlier on Friday from Piraeus port "
+            "near Athens for an Aegean cruise, due to dock in Rhodes after calling at ports in "
+            "Crete and Cyprus.")
+    stops = _stops(_analyze(gazetteer, text), "Aegean Star")
+    assert list(stops) == ["Piraeus", "Naxos", "Crete", "Cyprus", "Rhodes"]

@@ -194,6 +194,7 @@ def test_an_unknown_name_resolves_through_the_place_it_contains(geoparser, text,
 @pytest.mark.parametrize("text,name", [
     ("Police closed Royal Street in the old town.", "Royal Street"),
     ("He moved to Meadow Grove last year.", "Meadow Grove"),  # not the English town Grove
+    ("The fleet sailed into Pearl Harbor at dawn.", "Pearl Harbor"),  # not Pearl, Mississippi
 ])
 def test_a_generic_or_small_part_does_not_stand_for_the_name(geoparser, text, name):
     assert _resolve(geoparser, text, [name]) == [None]

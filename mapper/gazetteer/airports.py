@@ -117,14 +117,22 @@ def airport_records() -> Iterator[Record]:
         return
     data = airportsdata.load("ICAO")
     with_iata = Counter((a["city"], a["country"]) for a in data.values() if a.get("iata"))
-    for icao, a in data.items():
+    all_names = {icao: airport_names(a["name"].strip(), (a.get("city") or "").strip())
+                 for icao, a in data.items() if icao and a["name"].strip()}
+    # A name an airport with scheduled service (an IATA code) is known by is that airport's,
+    # not a private strip's of the same name ("Heathrow Airport" is London's, not a Texas
+    # ranch's, which keeps "Robinson Heathrow Airport").
+    served = {normalize(n) for icao, names in all_names.items() if data[icao].get("iata")
+              for n in names}
+    for icao, names in all_names.items():
+        a = data[icao]
         name, city = a["name"].strip(), (a.get("city") or "").strip()
-        if not name or not icao:
-            continue
-        names = airport_names(name, city)
+        taken = not a.get("iata") and normalize(name) in served
+        if not a.get("iata"):
+            names = [n for n in names if normalize(n) not in served]
         if not names:
             continue  # no name with an airport word ("Smith Field"): could be anything
-        if not has_airport_word(name):
+        if taken or not has_airport_word(name):
             name = names[0]
         if city and a.get("iata") and with_iata[(city, a["country"])] == 1:
             names += [f"{city} Airport", f"{city} International Airport"]

@@ -24,7 +24,7 @@ from mapper.model import GazetteerEntry
 if TYPE_CHECKING:
     from mapper.extractors.names import StrongNames
 
-INDEX_VERSION = "14"  # bump when what the index holds or how it is built changes
+INDEX_VERSION = "15"  # bump when what the index holds or how it is built changes
 CANDIDATE_CACHE = 20_000  # names whose candidates are kept in memory (a few MB)
 _COLUMNS = "key, name, lat, lon, feature, cc, population, geonameid, w, s, e, n, admin1, source"
 # The installed packages the index is built from (distribution names), besides authored tables.

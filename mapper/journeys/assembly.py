@@ -10,6 +10,7 @@ from mapper.gazetteer.base import normalize
 from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.context import Context
+from mapper.journeys.listing import order_listed
 from mapper.journeys.route import drop_locators, fit_route, most_specific
 from mapper.journeys.timing import fill_dates, news_day, time_orders
 from mapper.journeys.values import Event, JourneyResult, Mover
@@ -66,6 +67,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
             elif ev.extra.get("final"):  # "hope for a new life in X": the end of it all
                 ev.order = max(o.order for o in evs) + 1.0
         evs.sort(key=lambda e: e.order)
+        evs = order_listed(evs)
         fit_route(ctx, evs, extra)
         most_specific(ctx, evs)
         evs = drop_locators(ctx, evs)
@@ -80,7 +82,8 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
                    if e.role == "origin"}
         stops = implied_origin(ctx, stops, mover, extra, apart, origins)
         stops = merge_repeats(ctx, stops, apart)
-        if not stops or len(stops) == 1 and not lone_stop(stops[0], evs[0]) or \
+        told = [s for s in stops if not s.implied]  # "met in X" with a home: no trip either
+        if not told or len(told) == 1 and len(evs) == 1 and not lone_stop(told[0], evs[0]) or \
                 planned_passage(evs):
             continue
         jid = f"j{len(journeys) + 1}"
@@ -128,7 +131,8 @@ def lone_stop(stop: Stop, ev: Event) -> bool:
     """Whether one stop alone is a journey: a destination the text says was or will be
     reached ("is travelling to X", "visited X", "crossed into X"), not an origin or a
     guess."""
-    return ev.role in ("dest", "crossing") and not stop.implied and \
+    return (ev.role in ("dest", "crossing") or ev.role == "via" and ev.extra.get("lemma") ==
+            "cross" and stop.place.entry.feature in ("strait", "canal")) and not stop.implied and \
         stop.status != "speculated" and \
         ev.extra.get("lemma") not in MEETING_VERBS | SIGHTING_VERBS | PRESENCE_VERBS and \
         stop.place.entry.feature != "continent"  # "met in X", "travels in Asia": no map

@@ -149,6 +149,10 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
         own_auxes(verb) & {"was", "were", "had"}) and not own_auxes(verb) & FUTURE_WORDS
     when = event_date(ctx, verb, sent, "future" if future and not told_past else "past")
     mode = travel_mode(ctx, verb, sent, mover)
+    if mode == "unknown" and place.entry.feature == "airport" and \
+            mover.key.startswith(("vehicle:", "named:")) and \
+            lemma_of(verb) in ("arrive", "land", "depart", "touch"):
+        mode = "air"  # "a Global Express departing X and arriving at Y Airport": a plane
     label = (noun.text if noun is not None else verb.text)
     lemma = lemma_of(verb)
     extra = {

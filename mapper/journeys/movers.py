@@ -4,6 +4,7 @@ per mover across the article."""
 from __future__ import annotations
 
 from mapper.journeys.context import Context
+from mapper.journeys.participles import aboard_group, paired_participle
 from mapper.journeys.people import (
     agreeing_person,
     clause_antecedent,
@@ -337,7 +338,8 @@ def passengers(ctx: Context, vehicle) -> Mover | None:
                                  head.lemma_.lower() in GROUP_NOUNS or any(
                     c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)):
             return mover_of(ctx, obj)
-    return None
+    obj = aboard_group(vehicle)  # "a ship with 40 migrants on board docked in X"
+    return mover_of(ctx, obj) if obj is not None else None
 
 
 def named_before(ctx: Context, pronoun):
@@ -568,6 +570,9 @@ def subject_of(ctx: Context, verb):
                 tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
             return tok.head  # "A relief ship with its passengers ... and moored at X":
             # the parser made the subject the root
+        paired = paired_participle(tok)  # "a jet departing X and arriving at Y"
+        if paired is not None:
+            return paired.head
         told = told_clause(tok)
         if told is not None:
             tok = told

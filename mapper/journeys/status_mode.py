@@ -7,7 +7,14 @@ import re
 
 from mapper.journeys.context import Context
 from mapper.journeys.presence import passing_now
-from mapper.journeys.syntax import due_in, future_clause, in_headline, is_conditional, lemma_of
+from mapper.journeys.syntax import (
+    due_in,
+    future_clause,
+    in_headline,
+    is_conditional,
+    is_negated,
+    lemma_of,
+)
 from mapper.journeys.values import Mover
 from mapper.journeys.words import (
     ANNOUNCE_VERBS,
@@ -73,6 +80,10 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
                 reporters[0].lemma_.lower() in ANNOUNCE_VERBS and \
                 not source_speaker(reporters[0]):
             return "planned"
+        if not planned and reporters and reporters[0].lemma_.lower() == "confirm" and \
+                reporters[0].tag_ != "VB" and "according" not in words and \
+                not is_negated(reporters[0]):  # not "have yet to confirm", "would confirm"
+            return "confirmed"  # "the airline confirmed it was diverted to X": a fact
         return "reported"
     if "would" in auxes and "if" in words:
         return "speculated"  # "would fly to X if ..."

@@ -26,6 +26,7 @@ from mapper.journeys.words import (
     PEOPLE_NOUNS,
     PLACE_ENTS,
     PLACE_NOUNS,
+    PLAN_HEADS,
     PREVIOUS_ADVERBS,
     QUANTITY_NOUNS,
     RECENT_DAY_WORDS,
@@ -250,11 +251,13 @@ def stray_preps(verb, lemma: str) -> list:
     for way in (c for c in verb.children if c.lower_ in ("by", "aboard") or c.lower_ in
                 DIRECTION_WORDS and c.dep_ in ("advmod", "advcl", "prt", "npadvmod", "dobj")):
         # "travelling by train from Poland", "then by train to X", "then on to Sydney", "flew
-        # back to Israel", "were flown home to India", "travelled north to X"
+        # back to Israel", "were flown home to India", "travelled north to X", "flew back
+        # over X" (a direction word's "over", "across": the places passed)
         heads = [o for o in way.children if o.dep_ == "pobj"] if way.lower_ in (
             "by", "aboard") else [way] if way.dep_ != "prep" else []
         out += [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in
-                ORIGIN_PREPS | {"to", "into", "via", "through"}]
+                ORIGIN_PREPS | {"to", "into"} | (VIA_PREPS if h is way else
+                                                 {"via", "through"})]
     return out
 
 
@@ -319,10 +322,20 @@ def is_unrealised(verb) -> bool:
 
 
 def is_habitual(verb) -> bool:
-    """Whether a verb tells a habit, not a trip: "visits X weekly", "goes to X every summer"."""
+    """Whether a verb tells a habit, not a trip: "visits X weekly", "goes to X every summer",
+    "have long used X as a base to reach Y" (the purpose of a long-standing habit)."""
+    if verb.dep_ in ("advcl", "xcomp", "relcl", "acl") and verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        gov = next((a for a in verb.ancestors if a.pos_ == "VERB"), None)
+        if gov is not None and is_habitual(gov):
+            return True
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     for c in verb.children:
         if c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in HABIT_ADVERBS:
             return True
+        if perfect and c.dep_ == "advmod" and c.lower_ == "long" and \
+                verb.lemma_.lower() not in PLAN_HEADS:
+            return True  # "have long sailed to X", not "stayed long in X", "had long planned"
         if c.dep_ in ("npadvmod", "advmod", "dobj") and c.pos_ == "NOUN" and any(
                 d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children):
             return True

@@ -487,6 +487,10 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
     if ev.extra.get("earlier"):  # not before a departure ("left X and, after calls")
         main = [o for o in index.by_sentence.get((False, ev.evidence), ()) if o is not ev
                 and not o.extra.get("earlier") and o.role != "origin"]
+        # a plan before a plan ("sailed for X, due to dock in Y after calling at Z"): Z
+        # before Y, not before the sailing
+        main = [o for o in main if o.extra.get("future")] if ev.extra.get("future") and any(
+            o.extra.get("future") for o in main) else main
         if main and depth < 5:
             t = min(t, min(time_order(ctx, o, evs, depth + 1, memo, index) for o in main) - 0.05)
             # "who left X, arrived in Z after crossing Y": Y after the sentence's start

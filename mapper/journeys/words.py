@@ -63,10 +63,14 @@ SOMEONE_NOUNS = {"man", "woman", "boy", "girl", "teenager", "teen",  # one unnam
 SHARE_WORDS = {"many", "most", "some", "several", "others"}  # a share of the group just named
 # Participles that hold a traveller in a place ("tourists stranded in Bali flew home", "two
 # Americans detained in Russia were flown home"): where the trip told beside them set out from.
-STRANDING_VERBS = {"strand", "trap", "maroon", "stick"}
+STRANDING_VERBS = {"strand", "trap", "maroon", "stick", "quarantine"}
 # Where a vessel or its people are, said with "be" ("was adrift off X", "is aground near Y"):
 # a stop of the drift
 ADRIFT_WORDS = {"adrift", "aground", "afloat", "ashore", "becalmed"}
+# What a vessel strikes when it runs aground ("struck a reef off X", "hit a sandbar near Y"),
+# and the words that put the place it struck it at (mapper.journeys.grounding)
+GROUNDING_HAZARDS = {"reef", "sandbar", "sandbank", "shoal", "rock", "rocks", "iceberg"}
+GROUNDING_PREPS = {"off", "near", "at", "on", "in", "outside", "over", "into"}
 # ... and, only as a participle on the noun, those that detain ("was held in X" alone may
 # come after the trip)
 DETENTION_VERBS = {"detain", "hold", "imprison", "jail", "kidnap", "abduct", "capture",
@@ -116,7 +120,7 @@ ARRIVAL_PREPS_ONLY = {"in", "at", "on", "near", "off"}  # only after verbs of ar
 ARRIVAL_VERBS = {"enter", "arrive", "land", "stop", "stay", "dock", "call", "meet", "hold",
                  "attend", "host", "perform", "play", "campaign", "berth", "anchor", "moor",
                  "touch", "be", "disembark", "set", "get", "greet", "welcome", "receive",
-                 "cheer", "salute", "sink", "capsize",
+                 "cheer", "salute", "sink", "capsize", "drift",  # "drifting off X": there
                  "visit", "tour", "settle", "resettle",  # "visited the school in X"
                  "spend",  # "spent two years in X" (with a span of time)
                  *SIGHTING_VERBS, *PRESENCE_VERBS,
@@ -260,3 +264,7 @@ STORM_VERBS = {"hit", "strike", "batter", "lash", "pound", "slam", "devastate", 
                "churn", "barrel", "plow", "roar", "skirt", "graze"}
 STORM_PREPS = {"in", "on", "over", "near", "across", "through", "along", "into", "onto"}
 
+# Trips a sea's name can qualify ("a Mediterranean cruise", "a Baltic voyage"): the sea is
+# the trip's area, no stop of it
+AREA_TRIP_NOUNS = {"cruise", "voyage", "crossing", "trip", "tour", "holiday", "vacation",
+                   "expedition", "journey", "sail"}
