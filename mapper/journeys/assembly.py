@@ -64,6 +64,8 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
         for ev in evs:
             if ev.extra.get("first"):  # "flies first to X": before the trip's other stops
                 ev.order = _first_order(ev, evs)
+            elif ev.extra.get("final"):  # "hope for a new life in X": the end of it all
+                ev.order = max(o.order for o in evs) + 1.0
         evs.sort(key=lambda e: e.order)
         evs = order_listed(evs)
         fit_route(ctx, evs, extra)

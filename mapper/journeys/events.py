@@ -15,6 +15,7 @@ from mapper.journeys.frames import (
 )
 from mapper.journeys.movers import is_storm, mover_of, movers_of, subject_of
 from mapper.journeys.people import titled_person
+from mapper.journeys.presence import hedged_presence, present_kinds
 from mapper.journeys.syntax import (
     after_clause,
     along_object,
@@ -149,7 +150,7 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
         PHRASAL_MOTION)  # "took off from X", "pulled up in Y", "put in at Z"
     if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS | PRESENCE_VERBS
                    or taking or stay
-                   or states_presence(tok) or due_in(tok) is not None
+                   or states_presence(tok) or hedged_presence(tok) or due_in(tok) is not None
                    or carried is not None
                    or lemma in STORM_VERBS and is_storm(ctx, subject_of(ctx, tok))
                    or (lemma in TRANSPORT_VERBS | GREETING_VERBS | SIGHTING_VERBS and
@@ -176,7 +177,7 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
             ctx.taken = ctx.subject_vehicle is not None
         movers = movers_of(ctx, subj)
         if lemma == "be":  # "The foreign minister is in Cairo": a person, not a thing
-            movers = [m for m in movers if m.key.startswith(("person:", "office:", "name:"))]
+            movers = [m for m in movers if m.key.startswith(present_kinds(tok))]
         if carried is not None and lemma in DRIVER_VERBS:  # "she drove him to Lyon"
             movers += [m for m in movers_of(ctx, subject_of(ctx, tok)) if m not in movers]
         events = []

@@ -6,12 +6,15 @@ import re
 
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer
+from mapper.journeys.ahead import ahead_events
 from mapper.journeys.assembly import assemble_journeys
+from mapper.journeys.boarding import boarded_origins
 from mapper.journeys.coasts import coast_positions
 from mapper.journeys.context import Context
 from mapper.journeys.departures import event_origins
 from mapper.journeys.events import events_at
 from mapper.journeys.grounding import grounding_events
+from mapper.journeys.groups import note_counted_group
 from mapper.journeys.itinerary import route_point_events
 from mapper.journeys.people import (
     craft_kind,
@@ -25,6 +28,7 @@ from mapper.journeys.positions import (
     planned_overflights,
     position_events,
 )
+from mapper.journeys.seizures import seizure_events
 from mapper.journeys.status_mode import tour_mode
 from mapper.journeys.storm_track import storm_object_events
 from mapper.journeys.trip_area import drop_trip_areas
@@ -33,9 +37,11 @@ from mapper.journeys.words import STORM_NAMED
 from mapper.model import Article, Place
 
 # The readers run at every token, in this order; each returns the motion events it reads there
-# (a verb's frame, where a trip started, a route point, a position, a grounding, a storm's move).
-TOKEN_READERS = (events_at, event_origins, route_point_events, position_events,
-                 grounding_events, storm_object_events)
+# (a counted group kept as the next "they", a verb's frame, where a trip started, a route
+# point, a position, a grounding, a storm's move, a place seized, a goal still ahead).
+TOKEN_READERS = (note_counted_group, events_at, event_origins, route_point_events,
+                 position_events, grounding_events, storm_object_events, seizure_events,
+                 ahead_events)
 
 class JourneyExtractor:
     """Motion events and journeys of an article, from its parse and resolved places."""
@@ -85,4 +91,4 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
     events = drop_trip_areas(ctx, events)
     place_positions(ctx, events)
     coast_positions(ctx, events)
-    return planned_overflights(ctx, events)
+    return boarded_origins(ctx, planned_overflights(ctx, events))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from mapper.journeys.context import Context
+from mapper.journeys.presence import passing_now
 from mapper.journeys.syntax import (
     due_in,
     future_clause,
@@ -100,7 +101,7 @@ def stop_status(ctx: Context, verb, sent, noun=None) -> str:
             not in_headline(verb) and not _quoted(verb, sent) and \
             not (verb.text[:1].isupper() and verb.i != sent.start) and (
                 verb.dep_ == "conj" or any(c.dep_ in ("nsubj", "nsubjpass")
-                                           for c in verb.children)):
+                                           for c in verb.children)) and not passing_now(verb):
         return "planned"  # "He arrives in X on Friday", "He flies first to X": a timetable
     if verb.tag_ == "VBG" and lemma_of(verb) == "head" and verb.dep_ in (
             "advcl", "acl", "xcomp", "conj") and any(

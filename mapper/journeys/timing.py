@@ -131,8 +131,10 @@ def _phrase(ent) -> str:
 def owned_times(verb, sent):
     """The DATE and TIME entities of the sentence that belong to the verb's own clause."""
     for ent in span_ents(sent):
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+        if ent.label_ not in ("DATE", "TIME") or ent.root.dep_ == "npadvmod" and (
+                ent.root.head.lower_ == "into" or any(
+                c.dep_ == "prep" and c.lower_ == "into" for c in ent.root.children)):
+            continue  # "several days into the trek": time elapsed, not a day
         owner = None
         for anc in [ent.root, *ent.root.ancestors]:
             if anc == verb:
@@ -214,7 +216,7 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
         k = bisect_left(positions, ev.position)
         last = trip[bisect_left(positions, positions[k - 1])] if k else None
         if not dated and ev.role == "dest" and \
-                ev.status == "confirmed" and not ev.extra.get("future") and \
+                ev.status in ("confirmed", "reported") and not ev.extra.get("future") and \
                 not ev.extra.get("earlier"):
             day = day_told_before(ctx, ev.position)
             if day and news_day(ctx, day):
@@ -232,7 +234,8 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
             ev.extra["story_day"] = True
             continue
         if last is None or not last.date or "/" in last.date or \
-                ev.extra.get("earlier") or last.evidence == ev.evidence or \
+                ev.extra.get("earlier") or (last.evidence == ev.evidence and
+                                             not last.extra.get("story_day")) or \
                 bool(last.extra.get("future")) != bool(ev.extra.get("future")):
             continue
         if _sentence_of(ctx, ev.position) - _sentence_of(ctx, last.position) == 1:

@@ -206,6 +206,21 @@ PLACE_NOUNS = {"city", "town", "port", "capital", "hub", "village", "region", "p
 QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "million", "score", "group", "number",
                   "crowd", "busload", "planeload", "boatload", "handful", "caravan"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# A present motion only through or across a place: where the mover is now ("they trudge
+# through X"), not a timetable's stop
+PASSING_PREPS = {"through", "across"}
+# "a long way still ahead through X", "the journey ahead to Y": a route still to travel
+AHEAD_NOUNS = {"way", "journey", "trip", "trek", "road", "route", "walk", "voyage", "mile",
+               "kilometer", "kilometre"}
+# "hope for a new life in X", "in search of a better life in Y", "seeking a new life in Z"
+LIFE_WORDS = {"new", "better"}
+LIFE_GOAL_WORDS = {"hope", "search", "seek", "dream", "quest", "pursuit", "pursue", "look"}
+# Taking a place by force: the group that did it was there ("rebels seized the airport in X")
+OCCUPATION_VERBS = {"occupy", "seize", "storm", "overrun"}
+# What a group occupies: a building or a settlement (not goods: "seized weapons in X")
+SEIZED_NOUNS = INSTITUTION_NOUNS | PLACE_NOUNS | {
+    "building", "hq", "parliament", "ministry", "palace", "compound", "barracks", "garrison",
+    "checkpoint", "bridge", "square", "outpost", "post", "facility", "plant", "complex"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"}
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
                     "madam": "f"}
