@@ -189,7 +189,7 @@ def test_a_craft_that_crashed_or_was_shot_down_was_there(gazetteer):
             ("The airliner took off from Amsterdam and was shot down over Ukraine.", "airliner",
              "Ukraine"),
             ("The trawler left Hull and was wrecked off the coast of Norway.", "trawler",
-             "Norway")):
+             "the coast of Norway")):  # a point on Norway's coast (journeys/coasts.py)
         stops = _journey(_analyze(gazetteer, text), craft).stops
         assert stops[-1].place.name == place and stops[-1].status == "confirmed", text
     # a crash of prices or a car driven into something moves nobody there
