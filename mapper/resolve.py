@@ -273,6 +273,7 @@ class Resolver:
         best_hand = cs[max(range(len(cs)), key=hand.__getitem__)]
         # The model reranks the hand score's shortlist (the right place is nearly always on it).
         short = sorted(range(len(cs)), key=lambda i: -hand[i])[:SHORTLIST]
+        g.complete(short)
         cs, rows = [cs[i] for i in short], [features(i, g, hand[i]) for i in short]
         # A name whose type word fits some candidates ("Red Sea": a sea) is one of those.
         # A region that is mostly one city of its name (the city holds CITY_SHARE of its
