@@ -343,6 +343,49 @@ class AnchorView:
         return out.tolist()
 
 
+class CountryWeights(Mapping):
+    """The countries a name is ranked with: those the story names without the name's own votes,
+    and 0.5 more for each country of the other non-country anchors. The same weights as
+    ``named - votes`` updated with 0.5 per code of ``view.country_codes()``, looked up per code
+    instead of built for every name (a story can hold anchors in every country)."""
+
+    def __init__(self, named: Counter, named_total: int, votes: Counter,
+                 view: AnchorView) -> None:
+        self.named, self.named_total, self.votes = named, named_total, votes
+        self.counts = view.anchors.countries
+        e = view.own_entry
+        self.gone = e.country_code if e is not None and e.feature != "country" else None
+
+    def _base(self, code: object) -> int:
+        n = self.named.get(code, 0) - self.votes.get(code, 0)
+        return n if n > 0 else 0
+
+    def _anchored(self, code: object) -> bool:
+        return bool(code) and self.counts.get(code, 0) - (code == self.gone) > 0
+
+    def __getitem__(self, code: object) -> float:
+        n = self._base(code)
+        return n + 0.5 if self._anchored(code) else n  # 0 when absent, as a Counter
+
+    def __contains__(self, code: object) -> bool:
+        return self._base(code) > 0 or self._anchored(code)
+
+    def __iter__(self) -> Iterator:
+        yield from (cc for cc in self.named if self._base(cc) > 0)
+        yield from (cc for cc in self.counts if self._anchored(cc) and not self._base(cc))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def total(self) -> float:
+        """The sum of the weights (exact: whole and half numbers)."""
+        base = self.named_total - sum(min(self.named.get(cc, 0), v)
+                                      for cc, v in self.votes.items() if v > 0)
+        codes = len(self.counts) - sum(1 for cc in (None, "") if cc in self.counts) - (
+            bool(self.gone) and self.counts.get(self.gone) == 1)
+        return base + 0.5 * codes
+
+
 class _Without(Mapping):
     """A counter with one occurrence of a key taken out: a name's view of the anchors' states."""
 

@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.spatial import cKDTree
 
-from mapper.anchors import EARTH_KM, WITHIN_KM, AnchorView, haversine_pairs, unit_vectors
+from mapper.anchors import (
+    EARTH_KM,
+    WITHIN_KM,
+    AnchorView,
+    CountryWeights,
+    haversine_pairs,
+    unit_vectors,
+)
 from mapper.gazetteer.base import normalize
 from mapper.model import GazetteerEntry, Mention
 from mapper.resources import corrupt, read_json
@@ -65,7 +72,7 @@ class GroupContext:
     text: str
     candidates: Sequence[GazetteerEntry]
     kinds: dict[str, int]  # entry key -> match kind (0 primary, 1 alternate, 2 derived)
-    countries: Counter  # country code -> weight (named in the story, anchors' countries)
+    countries: Counter | CountryWeights  # country code -> weight (named, anchors' countries)
     anchors: AnchorView  # the places resolved so far, but the group's own pick
     states: Mapping  # (country code, normalized admin1) the anchors name or lie in
     qualifier_matches: Callable[[str, GazetteerEntry], bool]
@@ -195,7 +202,7 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
 def _per_group(g: GroupContext) -> tuple:
     """The parts of the features that are the same for every candidate of a group."""
     ms = g.mentions
-    return (sum(g.countries.values()) or 1, g.anchors.placed,
+    return (g.countries.total() or 1, g.anchors.placed,
             {m.qualifier for m in ms if m.qualifier},
             any(ADMIN_WORDS.match(g.text[m.end: m.end + 20]) for m in ms),
             any(ADMIN_IN_NAME.search(m.text) for m in ms),
