@@ -28,7 +28,7 @@ from mapper.model import GazetteerEntry
 
 EXACT_ANCHORS = 500  # up to this many anchors, distances to each of them (exact)
 NEAR_K = 8  # nearest anchors listed per entry in a round's snapshot (see Anchors.snapshot)
-ADDED_MAX = 32  # anchors new since the snapshot checked one by one before it is taken again
+ADDED_MAX = 256  # anchors new since the snapshot checked one by one before it is taken again
 WITHIN_KM = 300.0
 EARTH_KM = 6371.0088
 
@@ -291,23 +291,26 @@ class AnchorView:
         a, own = self.anchors, self.own
         members, rows, dists = a.snapshot()
         active = a.active
-        added = sorted(a.added)
-        extra = (haversine_pairs(clat[:, None], clon[:, None], a.lat[added], a.lon[added])
-                 .tolist() if added else [[] for _ in cu])
+        added = np.array([v for v in sorted(a.added) if active.get(v, 0) - (v == own) > 0],
+                         dtype=np.intp)
+        if added.size:  # the nearest of the anchors added since the snapshot, all at once
+            extra = haversine_pairs(clat[:, None], clon[:, None], a.lat[added], a.lon[added])
+            extra[added[None, :] == cu[:, None]] = np.inf
+            first = extra.min(axis=1).tolist()
+        else:
+            first = [math.inf] * len(cu)
         out: list[float] = []
         ask: list[int] = []
         for i, u in enumerate(cu.tolist()):
-            best, found = math.inf, False
+            best, found = first[i], False
             if 0 <= u < len(rows):
                 for v, dv in zip(rows[u], dists[u]):
                     if v != u and active.get(v, 0) - (v == own) > 0:
                         found = True
-                        best = min(best, dv)
+                        if dv < best:
+                            best = dv
             if not found and not (0 <= u < len(rows) and len(rows[u]) == len(members)):
                 ask.append(i)  # the list may miss a live anchor further off
-            for v, dv in zip(added, extra[i]):
-                if v != u and active.get(v, 0) - (v == own) > 0:
-                    best = min(best, dv)
             out.append(best)
         if ask:
             live = a.count.copy()
@@ -355,6 +358,7 @@ class CountryWeights(Mapping):
         self.counts = view.anchors.countries
         e = view.own_entry
         self.gone = e.country_code if e is not None and e.feature != "country" else None
+        self._total: float | None = None
 
     def _base(self, code: object) -> int:
         n = self.named.get(code, 0) - self.votes.get(code, 0)
@@ -379,11 +383,14 @@ class CountryWeights(Mapping):
 
     def total(self) -> float:
         """The sum of the weights (exact: whole and half numbers)."""
+        if self._total is not None:
+            return self._total
         base = self.named_total - sum(min(self.named.get(cc, 0), v)
                                       for cc, v in self.votes.items() if v > 0)
         codes = len(self.counts) - sum(1 for cc in (None, "") if cc in self.counts) - (
             bool(self.gone) and self.counts.get(self.gone) == 1)
-        return base + 0.5 * codes
+        self._total = base + 0.5 * codes
+        return self._total
 
 
 class _Without(Mapping):
