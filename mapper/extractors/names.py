@@ -1,4 +1,5 @@
-"""An in-memory index of the gazetteer's "strong" names, so extractors need no SQL per n-gram.
+"""An index of the gazetteer's "strong" names: one query per distinct name (remembered), the
+whole table read into memory once a text asks for many (see NameIndex).
 
 For each folded name it keeps the largest population among the entries it may denote (countries,
 first-level subdivisions and physical features count as infinitely large) and whether a physical
