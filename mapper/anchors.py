@@ -27,6 +27,8 @@ from mapper.gazetteer.base import normalize
 from mapper.model import GazetteerEntry
 
 EXACT_ANCHORS = 500  # up to this many anchors, distances to each of them (exact)
+NEAR_K = 8  # nearest anchors listed per entry in a round's snapshot (see Anchors.snapshot)
+ADDED_MAX = 256  # anchors new since the snapshot checked one by one before it is taken again
 WITHIN_KM = 300.0
 EARTH_KM = 6371.0088
 
@@ -85,6 +87,8 @@ class Anchors:
         self.placed = 0  # non-country anchors
         self._tree: cKDTree | None = None
         self.sample: list[int] = []
+        self._snap: tuple[frozenset[int], list[list[int]], list[list[float]]] | None = None
+        self.added: set[int] = set()  # non-country anchors that are not in the snapshot
 
     def set(self, name: str, entry: GazetteerEntry) -> None:
         """Record ``entry`` as the pick of ``name`` (replacing its earlier pick)."""
@@ -109,6 +113,11 @@ class Anchors:
     def _add(self, u: int, n: int) -> None:
         e = self.entries[u]
         self.count[u] += n
+        if self._snap is not None and n > 0 and e.feature != "country" \
+                and u not in self._snap[0]:
+            self.added.add(u)
+            if len(self.added) > ADDED_MAX:
+                self._snap = None
         _bump(self.active, u, n)
         if e.feature != "country":
             _bump(self.countries, e.country_code, n)
@@ -123,6 +132,27 @@ class Anchors:
                  for _ in range(self.active[u])]
         step = max(1, -(-len(units) // EXACT_ANCHORS))
         self.sample = units[::step]
+        self._snap = None
+
+    def snapshot(self) -> tuple[frozenset[int], list[list[int]], list[list[float]]]:
+        """The non-country anchors now, and for every entry the NEAR_K nearest of them
+        (entry numbers, nearest first) with their distances (km): one k-d tree query for all
+        the entries instead of one per name. Anchors added later are kept in ``added``; those
+        removed are skipped by their count."""
+        if self._snap is None:
+            live = np.flatnonzero((self.count > 0) & ~self.country)
+            self.added = set()
+            if not live.size:
+                self._snap = (frozenset(), [[] for _ in self.entries],
+                              [[] for _ in self.entries])
+                return self._snap
+            tree = cKDTree(unit_vectors(self.lat[live], self.lon[live]))
+            _, j = tree.query(unit_vectors(self.lat, self.lon), k=min(NEAR_K, live.size))
+            idx = live[np.asarray(j).reshape(len(self.entries), -1)]
+            d = haversine_pairs(self.lat[:, None], self.lon[:, None], self.lat[idx],
+                                self.lon[idx])
+            self._snap = (frozenset(live.tolist()), idx.tolist(), d.tolist())
+        return self._snap
 
     def tree(self) -> cKDTree:
         if self._tree is None:
@@ -189,12 +219,10 @@ class AnchorView:
                 out.append((n, float(row[0]), int(np.count_nonzero(row <= WITHIN_KM)) / n,
                             float(row[n // 2])) if n else none)
             return out
-        live = a.count.copy()
-        if self.own is not None:
-            live[self.own] -= 1
-        live[a.country] = 0
-        counts = [self.placed - (int(live[u]) if u >= 0 else 0) for u in cu]
-        near = self._nearest(unit_vectors(clat, clon), cu, live, clat, clon)
+        own = self.own
+        counts = [self.placed - (int(a.count[u]) - (u == own) if u >= 0 and not a.country[u]
+                                 else 0) for u in cu.tolist()]
+        near = self._near_snapshot(cu, clat, clon)
         # the share within 300 km and the median: see spread(), for the candidates that need them
         return [(n, nd, math.nan, math.nan) if n > 0 else none for n, nd in zip(counts, near)]
 
@@ -220,6 +248,32 @@ class AnchorView:
                                   a.lat[s], a.lon[s])[0])
         return (n, near, int(np.count_nonzero(d <= WITHIN_KM)) / len(d), float(d[len(d) // 2]))
 
+    def spreads(self, candidates: Sequence[GazetteerEntry],
+                summaries: Sequence[tuple[int, float | None, float, float | None]]
+                ) -> list[tuple[int, float | None, float, float | None]]:
+        """spread() for several candidates at once: one distance matrix to the sample."""
+        todo = [i for i, (n, near, *_) in enumerate(summaries) if n > 0 and near is not None]
+        out = list(summaries)
+        s = self._sample()
+        if not todo or not s.size:
+            return [self.spread(c, r) for c, r in zip(candidates, summaries)]
+        a = self.anchors
+        cs = [candidates[i] for i in todo]
+        cu = np.array([a.index.get(c.key, -1) for c in cs], dtype=np.intp)
+        d = haversine_rad(np.radians([c.lat for c in cs]), np.radians([c.lon for c in cs]),
+                          a.lat[s], a.lon[s])
+        own = s[None, :] == cu[:, None]  # a candidate is not its own anchor
+        d[own] = np.inf
+        d.sort(axis=1)
+        left = (s.size - np.count_nonzero(own, axis=1)).tolist()
+        within = np.count_nonzero(d <= WITHIN_KM, axis=1).tolist()
+        for r, i in enumerate(todo):
+            n, near = summaries[i][0], summaries[i][1]
+            m = left[r]
+            out[i] = ((n, near, within[r] / m, float(d[r, m // 2])) if m else
+                      (n, near, float(near <= WITHIN_KM), near))  # type: ignore[operator]
+        return out
+
     def _sample(self) -> np.ndarray:
         """The round's sample of anchors without this name's own pick."""
         if self._own_sample is None:
@@ -228,6 +282,46 @@ class AnchorView:
                 sample.remove(self.own)
             self._own_sample = np.array(sample, dtype=np.intp)
         return self._own_sample
+
+    def _near_snapshot(self, cu: np.ndarray, clat: np.ndarray, clon: np.ndarray
+                       ) -> list[float]:
+        """Per candidate (entry number ``cu``, -1 if none), the distance (km) to the nearest
+        live anchor other than its own entry: from the round's snapshot and the anchors added
+        since; a candidate whose listed anchors are all gone asks the k-d tree (_nearest)."""
+        a, own = self.anchors, self.own
+        members, rows, dists = a.snapshot()
+        active = a.active
+        added = np.array([v for v in sorted(a.added) if active.get(v, 0) - (v == own) > 0],
+                         dtype=np.intp)
+        if added.size:  # the nearest of the anchors added since the snapshot, all at once
+            extra = haversine_pairs(clat[:, None], clon[:, None], a.lat[added], a.lon[added])
+            extra[added[None, :] == cu[:, None]] = np.inf
+            first = extra.min(axis=1).tolist()
+        else:
+            first = [math.inf] * len(cu)
+        out: list[float] = []
+        ask: list[int] = []
+        for i, u in enumerate(cu.tolist()):
+            best, found = first[i], False
+            if 0 <= u < len(rows):
+                for v, dv in zip(rows[u], dists[u]):
+                    if v != u and active.get(v, 0) - (v == own) > 0:
+                        found = True
+                        if dv < best:
+                            best = dv
+            if not found and not (0 <= u < len(rows) and len(rows[u]) == len(members)):
+                ask.append(i)  # the list may miss a live anchor further off
+            out.append(best)
+        if ask:
+            live = a.count.copy()
+            if own is not None:
+                live[own] -= 1
+            live[a.country] = 0
+            pick = np.array(ask, dtype=np.intp)
+            for i, d in zip(ask, self._nearest(unit_vectors(clat[pick], clon[pick]), cu[pick],
+                                               live, clat[pick], clon[pick])):
+                out[i] = d
+        return out
 
     def _nearest(self, points: np.ndarray, cu: np.ndarray, live: np.ndarray,
                  clat: np.ndarray, clon: np.ndarray) -> list[float]:
@@ -250,6 +344,53 @@ class AnchorView:
             todo = todo[~found] if k < total else todo[:0]
             k *= 4
         return out.tolist()
+
+
+class CountryWeights(Mapping):
+    """The countries a name is ranked with: those the story names without the name's own votes,
+    and 0.5 more for each country of the other non-country anchors. The same weights as
+    ``named - votes`` updated with 0.5 per code of ``view.country_codes()``, looked up per code
+    instead of built for every name (a story can hold anchors in every country)."""
+
+    def __init__(self, named: Counter, named_total: int, votes: Counter,
+                 view: AnchorView) -> None:
+        self.named, self.named_total, self.votes = named, named_total, votes
+        self.counts = view.anchors.countries
+        e = view.own_entry
+        self.gone = e.country_code if e is not None and e.feature != "country" else None
+        self._total: float | None = None
+
+    def _base(self, code: object) -> int:
+        n = self.named.get(code, 0) - self.votes.get(code, 0)
+        return n if n > 0 else 0
+
+    def _anchored(self, code: object) -> bool:
+        return bool(code) and self.counts.get(code, 0) - (code == self.gone) > 0
+
+    def __getitem__(self, code: object) -> float:
+        n = self._base(code)
+        return n + 0.5 if self._anchored(code) else n  # 0 when absent, as a Counter
+
+    def __contains__(self, code: object) -> bool:
+        return self._base(code) > 0 or self._anchored(code)
+
+    def __iter__(self) -> Iterator:
+        yield from (cc for cc in self.named if self._base(cc) > 0)
+        yield from (cc for cc in self.counts if self._anchored(cc) and not self._base(cc))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def total(self) -> float:
+        """The sum of the weights (exact: whole and half numbers)."""
+        if self._total is not None:
+            return self._total
+        base = self.named_total - sum(min(self.named.get(cc, 0), v)
+                                      for cc, v in self.votes.items() if v > 0)
+        codes = len(self.counts) - sum(1 for cc in (None, "") if cc in self.counts) - (
+            bool(self.gone) and self.counts.get(self.gone) == 1)
+        self._total = base + 0.5 * codes
+        return self._total
 
 
 class _Without(Mapping):

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import shapely
 from pyproj import Geod
+from pyproj.enums import GeodIntermediateFlag
 from shapely.geometry import LineString
 
 WGS84 = Geod(ellps="WGS84")
@@ -28,8 +29,13 @@ def geodesic_line(
     """
     km = distance_km(a, b)
     n = max(int(km // step_km), 0)
-    inner = WGS84.npts(a[1], a[0], b[1], b[0], n) if n else []
-    coords = np.array([(a[1], a[0]), *inner, (b[1], b[0])])  # an array: no per-point Python
+    coords = np.empty((n + 2, 2))  # an array: no per-point Python
+    coords[0], coords[-1] = (a[1], a[0]), (b[1], b[0])
+    if n:  # the points of Geod.npts, as arrays rather than a list of tuples
+        inner = WGS84.inv_intermediate(a[1], a[0], b[1], b[0], npts=n,
+                                       flags=GeodIntermediateFlag.AZIS_DISCARD,
+                                       return_back_azimuth=False)
+        coords[1:-1, 0], coords[1:-1, 1] = inner.lons, inner.lats
     if np.all(np.abs(np.diff(coords[:, 0])) <= 180):
         return LineString(coords)  # no step to unwrap (unwrap_longitudes would keep them all)
     return LineString(np.array(unwrap_longitudes([tuple(c) for c in coords.tolist()])))

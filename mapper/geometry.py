@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import shapely
 from pyproj import Transformer
 from shapely.affinity import translate
@@ -48,10 +49,13 @@ def _draw_journey(journey: Journey, online: bool, reference: float) -> Journey:
             if k:
                 legs[i] = leg = replace(leg, geometry=translate(leg.geometry, xoff=360 * k))
         previous_end = leg.geometry.coords[-1][0]
-    lons = [x for leg in legs if leg.geometry is not None
-            for x in shapely.get_coordinates(leg.geometry)[:, 0].tolist()]
-    if lons:
-        k = round((reference - sum(lons) / len(lons)) / 360)
+    lons = [shapely.get_coordinates(leg.geometry)[:, 0] for leg in legs
+            if leg.geometry is not None]
+    n = sum(len(x) for x in lons)
+    if n:
+        # their mean; a running sum adds left to right, as sum() over a list of them does
+        total = float(np.add.accumulate(np.concatenate(lons))[-1])
+        k = round((reference - total / n) / 360)
         if k:
             legs = [replace(leg, geometry=translate(leg.geometry, xoff=360 * k))
                     if leg.geometry is not None else leg for leg in legs]

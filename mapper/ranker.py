@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.spatial import cKDTree
 
-from mapper.anchors import EARTH_KM, WITHIN_KM, AnchorView, haversine_pairs, unit_vectors
+from mapper.anchors import (
+    EARTH_KM,
+    WITHIN_KM,
+    AnchorView,
+    CountryWeights,
+    haversine_pairs,
+    unit_vectors,
+)
 from mapper.gazetteer.base import normalize
 from mapper.model import GazetteerEntry, Mention
 from mapper.resources import corrupt, read_json
@@ -65,7 +72,7 @@ class GroupContext:
     text: str
     candidates: Sequence[GazetteerEntry]
     kinds: dict[str, int]  # entry key -> match kind (0 primary, 1 alternate, 2 derived)
-    countries: Counter  # country code -> weight (named in the story, anchors' countries)
+    countries: Counter | CountryWeights  # country code -> weight (named, anchors' countries)
     anchors: AnchorView  # the places resolved so far, but the group's own pick
     states: Mapping  # (country code, normalized admin1) the anchors name or lie in
     qualifier_matches: Callable[[str, GazetteerEntry], bool]
@@ -92,6 +99,18 @@ class GroupContext:
             self._cache[("spread", i)] = True
         return rows[i]
 
+    def complete(self, indices: Sequence[int]) -> None:
+        """Work out the anchor summaries of candidates ``indices`` in one go (see
+        anchor_summary): the share within 300 km and the median, when there are many anchors."""
+        todo = [i for i in indices if not self._cache.get(("spread", i))]
+        if self.anchors.exact or not todo:
+            return
+        rows = self.anchor_nearest_rows()
+        done = self.anchors.spreads([self.candidates[i] for i in todo], [rows[i] for i in todo])
+        for i, row in zip(todo, done):
+            rows[i] = row
+            self._cache[("spread", i)] = True
+
     def anchor_nearest_rows(self) -> list[tuple[int, float | None, float, float | None]]:
         """Every candidate's anchor summary, the share and median left out (NaN) when there are
         many anchors (anchor_summary completes them for the candidates that need them)."""
@@ -109,20 +128,19 @@ class GroupContext:
 def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
     """The feature vector of candidate ``i`` of the group (in the order of :data:`FEATURES`)."""
     c = g.candidates[i]
-    ms = g.mentions
     feat = c.feature
     physical = c.key.startswith("feat:")
     kind = g.kinds.get(c.key, 1)
     if "per_group" not in g._cache:  # the same for every candidate: worked out once
-        g._cache["per_group"] = (sum(g.countries.values()) or 1, g.anchors.placed)
-    total, n_anchors = g._cache["per_group"]
+        g._cache["per_group"] = _per_group(g)
+    (total, n_anchors, qualifiers, any_followed, admin_word, words, loc_label, log_cands,
+     log_mentions) = g._cache["per_group"]
     in_doc = bool(c.country_code and c.country_code in g.countries)
     anchor_share = (g.anchors.country_count(c.country_code) / n_anchors
                     if n_anchors and c.country_code else 0.0)
-    qualifiers = {m.qualifier for m in ms if m.qualifier}
     q_match = sum(g.qualifier_matches(q, c) for q in qualifiers)
     admin = feat in ("admin1", "admin2")
-    followed = admin and any(ADMIN_WORDS.match(g.text[m.end: m.end + 20]) for m in ms)
+    followed = admin and any_followed
     twin = admin and any(o.feature == "city" and o.country_code == c.country_code
                          and o.population >= 0.1 * max(c.population, 1) for o in g.candidates)
     state_ctx = False
@@ -130,9 +148,6 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
         own = (c.country_code, normalize(c.name)) if feat == "admin1" else None
         mine = (c.country_code, normalize(c.admin1 or ""))
         state_ctx = mine in g.states or own in g.states
-    admin_word = any(ADMIN_IN_NAME.search(m.text) for m in ms)
-    words = {w.lower() for m in ms for w in FEATURE_WORDS.findall(m.text)}
-    labels = {m.label for m in ms}
     n_near, nearest_km, within, median_km = g.anchor_summary(i)
     others = n_near > 0
     near = nearest_km if nearest_km is not None else NO_ANCHOR_KM
@@ -165,13 +180,13 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
         float(twin),
         float(admin_word),
         float(admin_word and admin),
-        float(physical and bool(labels & {"LOC", "FAC"} or words)),
+        float(physical and (loc_label or bool(words))),
         float(any(feat in TYPE_WORDS.get(w, ()) for w in words)),
         float(bool(others)),
         math.log10(near + 1),
         math.exp(-near / 400.0),
-        math.log2(len(g.candidates)),
-        math.log2(len(ms)),
+        log_cands,
+        log_mentions,
         hand_score,
         within,
         math.log10(median + 1),
@@ -182,6 +197,18 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
         home_ratio,
         home_weight,
     ]
+
+
+def _per_group(g: GroupContext) -> tuple:
+    """The parts of the features that are the same for every candidate of a group."""
+    ms = g.mentions
+    return (g.countries.total() or 1, g.anchors.placed,
+            {m.qualifier for m in ms if m.qualifier},
+            any(ADMIN_WORDS.match(g.text[m.end: m.end + 20]) for m in ms),
+            any(ADMIN_IN_NAME.search(m.text) for m in ms),
+            {w.lower() for m in ms for w in FEATURE_WORDS.findall(m.text)},
+            bool({m.label for m in ms} & {"LOC", "FAC"}),
+            math.log2(len(g.candidates)), math.log2(len(ms)))
 
 
 def support(cands: dict[str, Sequence[GazetteerEntry]]
@@ -226,8 +253,8 @@ def support(cands: dict[str, Sequence[GazetteerEntry]]
         dist = haversine_pairs(lat[i], lon[i], lat[j], lon[j])
         for limit, out in ((NEARBY_KM, near_names), (WITHIN_KM, wide_names)):
             close = dist <= limit
-            found = np.unique(i[close] * len(keys) + owner[j[close]])
-            np.add.at(out, found // len(keys), 1)
+            out += np.bincount(_distinct(i[close] * len(keys) + owner[j[close]]) // len(keys),
+                               minlength=len(out))
     regions = {k: {r for r in map(_region, cands[k]) if r} for k in keys}
     named_in = Counter(r for rs in regions.values() for r in rs)  # region -> names with one
     out: dict[str, list[tuple[float, float, float, float]]] = {k: [] for k in cands}
@@ -238,6 +265,13 @@ def support(cands: dict[str, Sequence[GazetteerEntry]]
         out[k] = [(float(s), float(n), float(w), r) for s, n, w, r in zip(
             near_names[mine] / others, nearest[mine], wide_names[mine] / others, same)]
     return out
+
+
+def _distinct(codes: np.ndarray) -> np.ndarray:
+    """The distinct values of an integer array, sorted (``np.unique`` hashes them, many times
+    slower than a sort on millions of values)."""
+    codes = np.sort(codes)
+    return codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if codes.size else codes
 
 
 def home_regions(cands: dict[str, Sequence[GazetteerEntry]]

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from mapper.anchors import Anchors
+from mapper.anchors import Anchors, CountryWeights
 from mapper.gazetteer import local, sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.gazetteer.qualifiers import qualifier_after
@@ -170,6 +170,7 @@ class Resolver:
         # in the first round inform the second). A name's own country vote is left out.
         # The anchors as running totals (mapper.anchors): each name sees all picks but its own.
         anchors = Anchors([c for k, cs in context_cands.items() for c in cs])
+        named_total = sum(countries.values())
         for rnd in range(2):
             # The first round sees only the fixed anchors, so that its choices do not
             # depend on the order of the names (an early wrong pick misleading the rest).
@@ -181,8 +182,7 @@ class Resolver:
                 if not cs or k in fixed:
                     continue
                 view = anchors.view(k)
-                context = countries - votes[k]
-                context.update(Counter(dict.fromkeys(view.country_codes(), 0.5)))
+                context = CountryWeights(countries, named_total, votes[k], view)
                 group = GroupContext(qualified[k], article.text, cs, kinds[k], context, view,
                                      view.states, self._qualifier_matches,
                                      near.get(k, ()), home.get(k, ()))
@@ -276,6 +276,7 @@ class Resolver:
         best_hand = cs[max(range(len(cs)), key=hand.__getitem__)]
         # The model reranks the hand score's shortlist (the right place is nearly always on it).
         short = sorted(range(len(cs)), key=lambda i: -hand[i])[:SHORTLIST]
+        g.complete(short)
         cs, rows = [cs[i] for i in short], [features(i, g, hand[i]) for i in short]
         # A name whose type word fits some candidates ("Red Sea": a sea) is one of those.
         # A region that is mostly one city of its name (the city holds CITY_SHARE of its
@@ -305,7 +306,8 @@ class Resolver:
         return pick
 
     def score(self, c: GazetteerEntry, ms: list[Mention], article: Article,
-              countries: Counter, anchors: list[GazetteerEntry], kinds: dict[str, int],
+              countries: Counter | CountryWeights, anchors: list[GazetteerEntry],
+              kinds: dict[str, int],
               cs: list[GazetteerEntry], states: Mapping | None = None,
               near_km: float | None = None) -> float:
         """A candidate's score for a group of same-name mentions (higher is better);
@@ -318,7 +320,7 @@ class Resolver:
         if top > 0:
             score += REL_POP * max(-3.0, math.log10((c.population + 1) / (top + 1)))
         score += {0: 1.0, 1: 0.0, 2: -1.5}.get(kinds.get(c.key, 1), 0.0)
-        total = sum(countries.values()) or 1
+        total = countries.total() or 1
         if c.country_code and c.country_code in countries:
             score += 2.0 + 2.0 * countries[c.country_code] / total
         labels = {m.label for m in ms}

@@ -277,6 +277,9 @@ class SpanMap(dict):
         return self._keys[lo:hi]
 
 
+MANY_NAMES = 50  # same_text_spans scans by length (_scan) above this many names
+
+
 def near(spans: Iterable[tuple[int, int]], start: int, end: int) -> Iterable[tuple[int, int]]:
     """The spans that may touch ``start``..``end``: all of them unless ``spans`` is a SpanMap."""
     return spans.near(start, end) if isinstance(spans, SpanMap) else spans
@@ -292,9 +295,36 @@ def same_text_spans(text: str, names: set[str]) -> list[tuple[int, int]]:
         return []
     if len(names) == 1 and next(iter(names)):  # a plain search: faster than the lookbehind
         return _occurrences(text, next(iter(names)))
+    if len(names) > MANY_NAMES and "" not in names:
+        return _scan(text, names)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(
         re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _scan(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """``same_text_spans`` for many names: at each position that may start a word (left to
+    right, resuming after a match), the longest name there not followed by a word character,
+    as the regex's longest-first alternation finds it, looked up by length in a set instead of
+    tried name by name (Python's regex tries every alternative at every position)."""
+    lengths = sorted({len(n) for n in names}, reverse=True)
+    firsts = {n[0] for n in names}
+    out: list[tuple[int, int]] = []
+    at, size = 0, len(text)
+    while at < size:
+        if text[at] in firsts and (at == 0 or not _word_char(text[at - 1])):
+            for n in lengths:
+                end = at + n
+                if end <= size and text[at:end] in names and \
+                        (end == size or not _word_char(text[end])):
+                    out.append((at, end))
+                    at = end
+                    break
+            else:
+                at += 1
+        else:
+            at += 1
+    return out
 
 
 def _occurrences(text: str, name: str) -> list[tuple[int, int]]:

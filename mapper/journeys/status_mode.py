@@ -44,14 +44,18 @@ TIME_MARKS = {"after", "before", "when", "once", "as", "while", "since", "until"
 
 def stop_status(ctx: Context, verb, sent, noun=None) -> str:
     """Whether a verb's stop is confirmed, planned, reported or speculated."""
-    words = {t.lower_ for t in sent}
+    key = f"sentence_words:{sent.start_char}:{sent.end_char}"  # one per sentence
+    if key not in ctx.memo:
+        ctx.memo[key] = ({t.lower_ for t in sent},
+                         sent.text.rstrip(" \n\"'”’").endswith("?"))
+    words, question = ctx.memo[key]
     chain = [verb, *verb.ancestors]
     clause = [verb, *[a for a in verb.ancestors if a.dep_ in ("xcomp", "aux", "ROOT")]]
     auxes = {c.lower_ for v in clause for c in v.children if c.dep_ in ("aux", "auxpass")}
     auxes |= {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if noun is not None:
         auxes |= {c.lower_ for c in noun.head.children if c.dep_ == "aux"}
-    if sent.text.rstrip(" \n\"'”’").endswith("?"):
+    if question:
         return "speculated"  # a question asserts no trip ("is it safe to send them to X?")
     hedge = _hedge(verb)
     if hedge:
