@@ -336,7 +336,7 @@ def _run_within(args, deadline: _Deadline) -> int:
         elif args.format == "geojson":
             gj = export.to_geojson(analysis)
             gj["features"] = [f for f in gj["features"] if f["properties"]["kind"] == "place"]
-            print(json.dumps(gj, ensure_ascii=False, indent=1))
+            sys.stdout.write(export.geojson_dumps(gj))
         else:
             print(_table(export.place_rows(analysis),
                          ["name", "gazetteer_name", "feature", "country_code", "lat", "lon",
@@ -349,7 +349,7 @@ def _run_within(args, deadline: _Deadline) -> int:
         elif args.format == "geojson":
             gj = export.to_geojson(analysis)
             gj["features"] = [f for f in gj["features"] if f["properties"]["kind"] != "place"]
-            print(json.dumps(gj, ensure_ascii=False, indent=1))
+            sys.stdout.write(export.geojson_dumps(gj))
         else:
             rows = export.leg_rows(analysis) + _lone_stop_rows(analysis)
             if not rows:

@@ -171,9 +171,20 @@ def legs_frame(analysis: Analysis):
     return pd.DataFrame(leg_rows(analysis))
 
 
+def geojson_dumps(collection: dict) -> str:
+    """A FeatureCollection as text, one feature per line: readable and diffable feature by
+    feature, and written by json's C encoder (an indented dump falls back to its pure-Python
+    one: 10 s instead of 3 for an article naming 5,000 places)."""
+    head = {k: v for k, v in collection.items() if k != "features"}
+    features = ",\n".join(json.dumps(f, ensure_ascii=False) for f in collection["features"])
+    opening = json.dumps(head, ensure_ascii=False)[:-1] + (", " if head else "")
+    body = f"\n{features}\n" if features else ""
+    return f'{opening}"features": [{body}]}}\n'
+
+
 def geojson_text(analysis: Analysis) -> str:
     """The GeoJSON contract as the text ``save_geojson`` writes."""
-    return json.dumps(to_geojson(analysis), ensure_ascii=False, indent=1)
+    return geojson_dumps(to_geojson(analysis))
 
 
 def save_geojson(analysis: Analysis, path: str | Path) -> Path:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from mapper.export import to_geojson
+from mapper.export import geojson_text, to_geojson
 from mapper.model import MODES, STATUSES
 
 PLACE_KEYS = {"name", "gazetteer_name", "geonameid", "feature", "country_code", "implied",
@@ -21,8 +21,8 @@ CORRIDOR_STATUSES = {"existing", "proposed", "under_construction", "unknown"}
 
 @pytest.fixture(scope="module")
 def collection(seed):
-    # through JSON text, as another tool would read it
-    return json.loads(json.dumps(to_geojson(seed)))
+    # through the text mapper writes, as another tool would read it
+    return json.loads(geojson_text(seed))
 
 
 def test_top_level_article(collection):
@@ -88,3 +88,13 @@ def test_corridors(collection):
         assert p["type"] in CORRIDOR_TYPES and p["status"] in CORRIDOR_STATUSES
         assert isinstance(p["via"], list)
         assert f["geometry"]["type"] == "LineString"
+
+
+def test_text_is_one_feature_per_line(seed):
+    """The written text holds the same collection, one feature on each line."""
+    text = geojson_text(seed)
+    lines = text.splitlines()
+    features = json.loads(json.dumps(to_geojson(seed)["features"]))  # tuples as lists
+    assert len(lines) == len(features) + 2 and text.endswith("]}\n")
+    assert [json.loads(line.rstrip(",")) for line in lines[1:-1]] == features
+    assert json.loads(text) == json.loads(json.dumps(to_geojson(seed)))

@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 
 from mapper.atomic import write_atomic
+from mapper.export import geojson_dumps
 
 FAILED = ("error", "timeout")
 
@@ -84,8 +85,7 @@ class Store:
         geojson, html = record.get("geojson"), record.get("html")
         rec["geojson_file"] = rec["map_file"] = None
         if geojson is not None:
-            text = json.dumps(geojson, ensure_ascii=False, indent=1)
-            write_atomic(self.geojson_path(key), text)
+            write_atomic(self.geojson_path(key), geojson_dumps(geojson))
             rec["geojson_file"] = self.geojson_path(key).relative_to(self.root).as_posix()
             kinds = [f["properties"]["kind"] for f in geojson.get("features", ())]
             rec.update(places=kinds.count("place"), legs=kinds.count("leg"),
