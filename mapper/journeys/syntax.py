@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from mapper.journeys.doubled import doubled_preps
 from mapper.journeys.values import Event
 from mapper.journeys.words import (
     CAUSE_VERBS,
@@ -196,7 +197,7 @@ def vehicle_preps(noun) -> list:
 def stray_preps(verb, lemma: str) -> list:
     """Prepositions the parser hung on a neighbour instead of the verb: "escorted the
     suspects from X to Y" (on the object), "was greeted by crowds at X" (on the agent)."""
-    out = chained_preps(verb)
+    out = chained_preps(verb) + doubled_preps(verb)  # "took off from from X"
     due = due_in(verb)
     if due is not None:  # "is due in Kyiv on Saturday"
         out += [c for c in due.children if c.dep_ == "prep"]
