@@ -7,12 +7,7 @@ import re
 
 from mapper.journeys.assembly import contains, home_place
 from mapper.journeys.context import Context
-from mapper.journeys.frames import (
-    dateline_place,
-    first_body_sentence,
-    make_event,
-    places_under,
-)
+from mapper.journeys.frames import dateline_place, first_body_sentence, make_event, places_under
 from mapper.journeys.movers import is_storm, mover_of, movers_of, subject_of
 from mapper.journeys.people import titled_person
 from mapper.journeys.presence import hedged_presence, present_kinds
