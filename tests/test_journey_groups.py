@@ -103,3 +103,17 @@ def test_a_life_built_is_no_plan_and_days_into_a_trek_no_date(gazetteer):
     text = ("Hundreds of Syrian refugees crossed into Turkey last week. Three days into their "
             "trek, they walked through Anatolia.")
     assert _stops(_analyze(gazetteer, text), "refugees")[-1] == ("Anatolia", "confirmed", None)
+
+
+def test_a_region_still_ahead_is_kept_beside_the_stop_inside_it_already_reached(gazetteer):
+    told = "Hundreds of Cuban migrants crossed into Colombia last week. "
+    stops = _stops(_analyze(gazetteer, told + "They trudge through the Darien Jungle. With a long "
+                            "way still ahead through Central America and Mexico, they rested."),
+                   "migrants")
+    assert [s[:2] for s in stops[-3:]] == [
+        ("Darien Jungle", "confirmed"), ("Central America", "planned"), ("Mexico", "planned")
+    ], stops
+    # the region passed and the place inside it told as one done thing: the place only
+    stops = _stops(_analyze(gazetteer, told + "They walked through Central America and stopped "
+                            "in Guatemala City on Friday."), "migrants")
+    assert "Central America" not in [s[0] for s in stops], stops

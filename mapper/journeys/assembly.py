@@ -187,8 +187,9 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
     # a region passed through that contains a later stop adds nothing either
     keep = []
     for ev in out:
+        inner = [o for o in out if o is not ev and contains(ev.place, o.place)]
         if ev.role == "via" and ev.place.entry.feature not in ("city", "crossing") and \
-                any(contains(ev.place, o.place) for o in out if o is not ev):
+                inner and not _still_ahead(ev, inner, out):
             continue
         keep.append(ev)
     return keep
@@ -241,7 +242,7 @@ def drop_covering(evs: list[Event]) -> list[Event]:
                  o.role != "crossing" and _covers(ev.place, o.place)
                  and not (country and _tense_apart(o, ev) and not ev.extra.get("future"))
                  and bool(o.extra.get("apart")) == bool(ev.extra.get("apart"))]
-        if not inner:
+        if not inner or _still_ahead(ev, inner, evs):
             out.append(ev)
         elif len(inner) == 1 and evs.index(inner[0]) > i and ev.status == "planned" and \
                 inner[0].status == "planned" and ev.date is None:
@@ -250,6 +251,15 @@ def drop_covering(evs: list[Event]) -> list[Event]:
             out.append(inner[0])
             moved.add(id(inner[0]))
     return out
+
+
+def _still_ahead(ev: Event, inner: list[Event], evs: list[Event]) -> bool:
+    """Whether a region still to be passed comes after every stop inside it, each one
+    already reached and told in another sentence ("went through <a jungle of X>; a long way
+    still ahead through <the region holding X>"): the way ahead, not the place reached."""
+    return ev.role == "via" and bool(ev.extra.get("future")) and \
+        ev.place.entry.feature != "country" and all(
+            _tense_apart(o, ev) and evs.index(o) < evs.index(ev) for o in inner)
 
 
 def _covers(outer: Place, inner: Place) -> bool:
