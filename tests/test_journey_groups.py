@@ -117,3 +117,20 @@ def test_a_region_still_ahead_is_kept_beside_the_stop_inside_it_already_reached(
     stops = _stops(_analyze(gazetteer, told + "They walked through Central America and stopped "
                             "in Guatemala City on Friday."), "migrants")
     assert "Central America" not in [s[0] for s in stops], stops
+
+
+ADVANCE = ("Russian rebel fighters were moving across the Oryol region, the governor said on "
+           "Saturday, en route to Moscow. Rebel fighters were reportedly in Belgorod. A local "
+           "news channel said that rebel fighters were seen near Mtsensk.")
+
+
+def test_an_advance_on_a_goal_told_latest_first_is_put_in_order(gazetteer):
+    stops = _stops(_analyze(gazetteer, ADVANCE), "rebel")
+    assert [s[:2] for s in stops] == [
+        ("Belgorod", "reported"), ("Oryol", "reported"), ("Mtsensk", "reported"),
+        ("Moscow", "planned")], stops
+
+
+def test_a_region_and_a_town_in_it_each_reported_apart_are_two_stops(gazetteer):
+    names = [s[0] for s in _stops(_analyze(gazetteer, ADVANCE), "rebel")]
+    assert "Oryol" in names and "Mtsensk" in names, names

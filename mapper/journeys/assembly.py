@@ -9,6 +9,7 @@ from datetime import date
 from mapper.gazetteer.base import normalize
 from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
+from mapper.journeys.advance import order_advance, told_apart
 from mapper.journeys.context import Context
 from mapper.journeys.listing import order_listed
 from mapper.journeys.route import drop_locators, fit_route, most_specific
@@ -67,7 +68,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
             elif ev.extra.get("final"):  # "hope for a new life in X": the end of it all
                 ev.order = max(o.order for o in evs) + 1.0
         evs.sort(key=lambda e: e.order)
-        evs = order_listed(evs)
+        evs = order_advance(order_listed(evs))
         fit_route(ctx, evs, extra)
         most_specific(ctx, evs)
         evs = drop_locators(ctx, evs)
@@ -170,7 +171,8 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
                 ev.role == "origin":
             out[-1] = _combine(out[-1], ev)  # arrived in X, then left X: the arrival's stop
             continue
-        if out and (_left_for_its_airport(out[-1], ev) or _via_its_airport(out[-1], ev)):
+        if out and (_left_for_its_airport(out[-1], ev) or _via_its_airport(out[-1], ev) or
+                    told_apart(out[-1], ev)):
             out.append(ev)  # "leaving X's prison and departing from its airport": two stops
             continue
         if out and contains(out[-1].place, ev.place) and out[-1].role != "crossing" and \
@@ -189,7 +191,8 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
     for ev in out:
         inner = [o for o in out if o is not ev and contains(ev.place, o.place)]
         if ev.role == "via" and ev.place.entry.feature not in ("city", "crossing") and \
-                inner and not _still_ahead(ev, inner, out):
+                inner and not _still_ahead(ev, inner, out) and \
+                not all(told_apart(ev, o) for o in inner):
             continue
         keep.append(ev)
     return keep
