@@ -17,6 +17,7 @@ MIN_LETTERS = 7  # shorter names have too many one-edit neighbours ("Bali"/"Mali
 BIG_CITY = 1_000_000
 BIG_FEATURES = ("country", "admin1")
 MAX_EDITS = 1
+VOWELS = frozenset("aeiouy")
 PLACE_LABELS = ("GPE", "LOC")  # spaCy's labels of a place (a misspelt NORP is relabelled)
 _WORLD = (-90.0, -180.0, 90.0, 180.0)
 _BIG: WeakKeyDictionary = WeakKeyDictionary()
@@ -34,6 +35,22 @@ def big_names(gazetteer: Gazetteer) -> dict[str, str]:
     return found
 
 
+def _usual_slip(written: str, name: str) -> bool:
+    """Whether the one edit from ``written`` to ``name`` is a usual misspelling: a vowel for
+    another ("Yokahama"), a vowel dropped or added ("Mauritious"), or a doubled letter made
+    single or a single one doubled ("Massachusets"); not a consonant changed ("Greenlane" is
+    no Greenland) or one added ("Carancas" is no Caracas)."""
+    ops = Levenshtein.editops(written, name)
+    if len(ops) != 1:
+        return False
+    op = ops[0]
+    if op.tag == "replace":
+        return written[op.src_pos] in VOWELS and name[op.dest_pos] in VOWELS
+    longer, pos = (written, op.src_pos) if op.tag == "delete" else (name, op.dest_pos)
+    letter = longer[pos]
+    return letter in VOWELS or letter in longer[max(0, pos - 1):pos] + longer[pos + 1:pos + 2]
+
+
 def respelled(gazetteer: Gazetteer, name: str) -> str | None:
     """The big place's name one edit from ``name`` when ``name`` (7+ letters) is unknown to
     the gazetteer and exactly one big place is that close; else None."""
@@ -43,6 +60,7 @@ def respelled(gazetteer: Gazetteer, name: str) -> str | None:
     close = {n for n in big_names(gazetteer)
              if abs(len(n) - len(norm)) <= MAX_EDITS and
              Levenshtein.distance(norm, n, score_cutoff=MAX_EDITS) <= MAX_EDITS}
+    close = {n for n in close if _usual_slip(norm, n)}
     if len(close) != 1:
         return None
     return big_names(gazetteer)[close.pop()]
