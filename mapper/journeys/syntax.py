@@ -133,7 +133,8 @@ def located_in(tok):
                   if c.dep_ == "prep" and c.lower_ in ("in", "at")]
     for prep in [*preps, after]:
         if prep is not None and prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near") and any(
-                o.ent_type_ in ("GPE", "LOC") for o in prep.subtree):
+                o.ent_type_ in ("GPE", "LOC") or (o.ent_type_ == "NORP" and o.pos_ == "PROPN")
+                for o in prep.subtree):  # a misspelt place may be tagged NORP ("at Yokahama")
             return prep
     return None
 
