@@ -29,6 +29,7 @@ from mapper.anchors import (
 )
 from mapper.gazetteer.base import normalize
 from mapper.model import GazetteerEntry, Mention
+from mapper.namesakes import Namesakes
 from mapper.resources import corrupt, read_json
 
 MODEL = "ranker/ranker.json"  # package data (mapper.resources.data_path)
@@ -118,6 +119,12 @@ class GroupContext:
             self._cache["anchor_km"] = self.anchors.summaries(self.candidates)
         return self._cache["anchor_km"]
 
+    def namesakes(self) -> Namesakes:
+        """The facts of the candidates the hand score and the features share."""
+        if "namesakes" not in self._cache:
+            self._cache["namesakes"] = Namesakes.of(self.candidates)
+        return self._cache["namesakes"]
+
     def population_rank(self, c: GazetteerEntry) -> int:
         if "rank" not in self._cache:
             order = sorted({o.population for o in self.candidates}, reverse=True)
@@ -141,8 +148,7 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
     q_match = sum(g.qualifier_matches(q, c) for q in qualifiers)
     admin = feat in ("admin1", "admin2")
     followed = admin and any_followed
-    twin = admin and any(o.feature == "city" and o.country_code == c.country_code
-                         and o.population >= 0.1 * max(c.population, 1) for o in g.candidates)
+    twin = admin and g.namesakes().city_twin(c)
     state_ctx = False
     if g.states and c.country_code and feat != "country":
         own = (c.country_code, normalize(c.name)) if feat == "admin1" else None
