@@ -365,6 +365,8 @@ class Ranker:
         self.flat_left = (self.left + offset).ravel()
         self.flat_right = (self.right + offset).ravel()
         self.flat_value = self.value.ravel()
+        self.nodes = self.flat_left.size
+        self.flat_next = np.concatenate((self.flat_right, self.flat_left))
         self.init, self.rate = model["init"], model["learning_rate"]
 
     @classmethod
@@ -381,12 +383,15 @@ class Ranker:
         x = np.asarray(rows, dtype=float)
         if self.kind == "logistic":
             return (x @ self.coef + self.intercept).tolist()
-        row = np.arange(x.shape[0])[:, None]
+        # flat gathers (np.take) over the rows laid end to end; a node's next node is
+        # flat_next[node] to the right, flat_next[node + nodes] to the left
+        flat, base = x.ravel(), (np.arange(x.shape[0]) * x.shape[1])[:, None]
         node = np.broadcast_to(self.roots, (x.shape[0], self.roots.size))
         for _ in range(self.depth):
-            go_left = x[row, self.flat_feature[node]] <= self.flat_threshold[node]
-            node = np.where(go_left, self.flat_left[node], self.flat_right[node])
-        return (self.init + self.rate * self.flat_value[node].sum(axis=1)).tolist()
+            go_left = flat.take(base + self.flat_feature.take(node)) <= \
+                self.flat_threshold.take(node)
+            node = self.flat_next.take(node + go_left * self.nodes)
+        return (self.init + self.rate * self.flat_value.take(node).sum(axis=1)).tolist()
 
 
 def _depth(tree: dict, node: int = 0) -> int:
