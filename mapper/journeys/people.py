@@ -18,7 +18,7 @@ from mapper.journeys.words import (
     TRANSPORT_VERBS,
     VEHICLES,
 )
-from mapper.nlp import ent_at, span_ents
+from mapper.nlp import doc_ents, ent_at, span_ents
 
 
 def named_people(ctx: Context, doc) -> dict[str, dict]:
@@ -29,7 +29,7 @@ def named_people(ctx: Context, doc) -> dict[str, dict]:
     # word -> (token, person key, named as a subject) of each full name, in text order
     ctx.name_keys = {}
     known = ctx.person_keys = set()  # the person keys in name_keys, kept as they are added
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         name = _person_name(ent.text)
