@@ -18,6 +18,7 @@ from mapper.anchors import Anchors, CountryWeights
 from mapper.gazetteer import local, sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.gazetteer.qualifiers import qualifier_after
+from mapper.gazetteer.spelling import respelled_candidates
 from mapper.geodesy import distance_km
 from mapper.model import Article, GazetteerEntry, Mention, Place
 from mapper.namesakes import Namesakes
@@ -147,6 +148,9 @@ class Resolver:
                 cands[k], kinds[k] = self._part_candidates(ms[0].text)
                 if cands[k]:
                     partial.add(k)
+                else:  # a misspelt big place ("Yokahama")
+                    cands[k] = respelled_candidates(self.gazetteer, ms[0].text, ms[0].label)
+                    kinds[k] = {c.key: 0 for c in cands[k]}
             else:
                 water = _open_water(qualified[k], cands[k], article.text)
                 if water is not None:

@@ -103,3 +103,34 @@ def test_a_life_built_is_no_plan_and_days_into_a_trek_no_date(gazetteer):
     text = ("Hundreds of Syrian refugees crossed into Turkey last week. Three days into their "
             "trek, they walked through Anatolia.")
     assert _stops(_analyze(gazetteer, text), "refugees")[-1] == ("Anatolia", "confirmed", None)
+
+
+def test_a_region_still_ahead_is_kept_beside_the_stop_inside_it_already_reached(gazetteer):
+    told = "Hundreds of Cuban migrants crossed into Colombia last week. "
+    stops = _stops(_analyze(gazetteer, told + "They trudge through the Darien Jungle. With a long "
+                            "way still ahead through Central America and Mexico, they rested."),
+                   "migrants")
+    assert [s[:2] for s in stops[-3:]] == [
+        ("Darien Jungle", "confirmed"), ("Central America", "planned"), ("Mexico", "planned")
+    ], stops
+    # the region passed and the place inside it told as one done thing: the place only
+    stops = _stops(_analyze(gazetteer, told + "They walked through Central America and stopped "
+                            "in Guatemala City on Friday."), "migrants")
+    assert "Central America" not in [s[0] for s in stops], stops
+
+
+ADVANCE = ("Russian rebel fighters were moving across the Oryol region, the governor said on "
+           "Saturday, en route to Moscow. Rebel fighters were reportedly in Belgorod. A local "
+           "news channel said that rebel fighters were seen near Mtsensk.")
+
+
+def test_an_advance_on_a_goal_told_latest_first_is_put_in_order(gazetteer):
+    stops = _stops(_analyze(gazetteer, ADVANCE), "rebel")
+    assert [s[:2] for s in stops] == [
+        ("Belgorod", "reported"), ("Oryol", "reported"), ("Mtsensk", "reported"),
+        ("Moscow", "planned")], stops
+
+
+def test_a_region_and_a_town_in_it_each_reported_apart_are_two_stops(gazetteer):
+    names = [s[0] for s in _stops(_analyze(gazetteer, ADVANCE), "rebel")]
+    assert "Oryol" in names and "Mtsensk" in names, names

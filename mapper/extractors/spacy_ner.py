@@ -24,6 +24,7 @@ from mapper.gazetteer import sources
 from mapper.gazetteer.base import normalize
 from mapper.gazetteer.local import is_local_name
 from mapper.gazetteer.qualifiers import qualifier_after
+from mapper.gazetteer.spelling import respelled
 from mapper.model import Article, Mention
 from mapper.nlp import doc_ents, doc_sentences, doc_text, non_noun_words, parse, sentence_at
 
@@ -297,6 +298,7 @@ class SpacyExtractor(Extractor):
                         for w in e.text.split()}
         known = self._entity_places(doc, spans)
         known |= self._mislabelled_places(doc, person_words, spans)
+        self._misspelled_places(doc, person_words, spans)
         other = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ in OTHER_LABELS
                  and (e.start_char, e.end_char) not in spans]
         other += self._named_after_towns(doc, spans)
@@ -311,6 +313,16 @@ class SpacyExtractor(Extractor):
                     for (s, e), label in sorted(spans.items()) if text[s:e] not in people]
         mentions += self.implied_mentions(article, sentences, list(spans), self.demonyms)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _misspelled_places(self, doc, person_words: set[str], spans: dict) -> None:
+        """A one-word proper noun that spaCy tags a nationality, after a spatial preposition,
+        that is a misspelt big place ("at Yokahama port"); the resolver places it."""
+        for ent in doc_ents(doc):
+            if ent.label_ == "NORP" and len(ent) == 1 and ent[0].pos_ == "PROPN" and \
+                    ent.text not in person_words and (ent.start_char, ent.end_char) not in spans \
+                    and self._after_preposition(doc, ent.start_char) and \
+                    respelled(self.gazetteer, ent.text) is not None:
+                spans[(ent.start_char, ent.end_char)] = "GPE"
 
     def _entity_places(self, doc, spans: dict) -> set[str]:
         """spaCy's GPE, LOC and FAC entities; the names of those known as places."""

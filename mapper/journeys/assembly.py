@@ -9,6 +9,7 @@ from datetime import date
 from mapper.gazetteer.base import normalize
 from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
+from mapper.journeys.advance import order_advance, told_apart
 from mapper.journeys.context import Context
 from mapper.journeys.listing import order_listed
 from mapper.journeys.route import drop_locators, fit_route, most_specific
@@ -67,7 +68,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
             elif ev.extra.get("final"):  # "hope for a new life in X": the end of it all
                 ev.order = max(o.order for o in evs) + 1.0
         evs.sort(key=lambda e: e.order)
-        evs = order_listed(evs)
+        evs = order_advance(order_listed(evs))
         fit_route(ctx, evs, extra)
         most_specific(ctx, evs)
         evs = drop_locators(ctx, evs)
@@ -170,7 +171,8 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
                 ev.role == "origin":
             out[-1] = _combine(out[-1], ev)  # arrived in X, then left X: the arrival's stop
             continue
-        if out and (_left_for_its_airport(out[-1], ev) or _via_its_airport(out[-1], ev)):
+        if out and (_left_for_its_airport(out[-1], ev) or _via_its_airport(out[-1], ev) or
+                    told_apart(out[-1], ev)):
             out.append(ev)  # "leaving X's prison and departing from its airport": two stops
             continue
         if out and contains(out[-1].place, ev.place) and out[-1].role != "crossing" and \
@@ -187,8 +189,10 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
     # a region passed through that contains a later stop adds nothing either
     keep = []
     for ev in out:
+        inner = [o for o in out if o is not ev and contains(ev.place, o.place)]
         if ev.role == "via" and ev.place.entry.feature not in ("city", "crossing") and \
-                any(contains(ev.place, o.place) for o in out if o is not ev):
+                inner and not _still_ahead(ev, inner, out) and \
+                not all(told_apart(ev, o) for o in inner):
             continue
         keep.append(ev)
     return keep
@@ -241,7 +245,7 @@ def drop_covering(evs: list[Event]) -> list[Event]:
                  o.role != "crossing" and _covers(ev.place, o.place)
                  and not (country and _tense_apart(o, ev) and not ev.extra.get("future"))
                  and bool(o.extra.get("apart")) == bool(ev.extra.get("apart"))]
-        if not inner:
+        if not inner or _still_ahead(ev, inner, evs):
             out.append(ev)
         elif len(inner) == 1 and evs.index(inner[0]) > i and ev.status == "planned" and \
                 inner[0].status == "planned" and ev.date is None:
@@ -250,6 +254,15 @@ def drop_covering(evs: list[Event]) -> list[Event]:
             out.append(inner[0])
             moved.add(id(inner[0]))
     return out
+
+
+def _still_ahead(ev: Event, inner: list[Event], evs: list[Event]) -> bool:
+    """Whether a region still to be passed comes after every stop inside it, each one
+    already reached and told in another sentence ("went through <a jungle of X>; a long way
+    still ahead through <the region holding X>"): the way ahead, not the place reached."""
+    return ev.role == "via" and bool(ev.extra.get("future")) and \
+        ev.place.entry.feature != "country" and all(
+            _tense_apart(o, ev) and evs.index(o) < evs.index(ev) for o in inner)
 
 
 def _covers(outer: Place, inner: Place) -> bool:

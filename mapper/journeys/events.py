@@ -7,12 +7,7 @@ import re
 
 from mapper.journeys.assembly import contains, home_place
 from mapper.journeys.context import Context
-from mapper.journeys.frames import (
-    dateline_place,
-    first_body_sentence,
-    make_event,
-    places_under,
-)
+from mapper.journeys.frames import dateline_place, first_body_sentence, make_event, places_under
 from mapper.journeys.movers import is_storm, mover_of, movers_of, subject_of
 from mapper.journeys.people import titled_person
 from mapper.journeys.presence import hedged_presence, present_kinds
@@ -46,6 +41,7 @@ from mapper.journeys.syntax import (
     vehicle_of,
     vehicle_preps,
 )
+from mapper.journeys.take_off import particle_dropped
 from mapper.journeys.values import Event, Mover
 from mapper.journeys.words import (
     ADRIFT_WORDS,
@@ -147,7 +143,7 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
     stay = lemma == "spend" and any(c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME")
                                     for c in tok.children) or (  # "spent two years in X"
         (lemma, next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")) in
-        PHRASAL_MOTION)  # "took off from X", "pulled up in Y", "put in at Z"
+        PHRASAL_MOTION) or particle_dropped(tok)  # "took off from X", "pulled up in Y"
     if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS | PRESENCE_VERBS
                    or taking or stay
                    or states_presence(tok) or hedged_presence(tok) or due_in(tok) is not None

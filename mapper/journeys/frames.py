@@ -120,8 +120,9 @@ def modifier_only(ctx: Context, start: int, end: int) -> bool:
         if ctx.demonym_pattern else None
     if demonym and demonym.end() > end:
         return True  # "North" of "North Korean"
-    if any(t.dep_ == "pobj" and t.pos_ == "PROPN" for t in span):
-        return False  # "to Mombasa" tagged as a nationality is still the place gone to
+    if any(t.pos_ == "PROPN" and (t.dep_ == "pobj" or t.dep_ == "compound" and
+                                  t.head.lemma_.lower() in PLACE_NOUNS) for t in span):
+        return False  # "to Mombasa", "at X port" tagged as a nationality: the place gone to
     return all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span)
 
 

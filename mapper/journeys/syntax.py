@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from mapper.journeys.doubled import doubled_preps
 from mapper.journeys.values import Event
 from mapper.journeys.words import (
     CAUSE_VERBS,
@@ -132,7 +133,8 @@ def located_in(tok):
                   if c.dep_ == "prep" and c.lower_ in ("in", "at")]
     for prep in [*preps, after]:
         if prep is not None and prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near") and any(
-                o.ent_type_ in ("GPE", "LOC") for o in prep.subtree):
+                o.ent_type_ in ("GPE", "LOC") or (o.ent_type_ == "NORP" and o.pos_ == "PROPN")
+                for o in prep.subtree):  # a misspelt place may be tagged NORP ("at Yokahama")
             return prep
     return None
 
@@ -196,7 +198,7 @@ def vehicle_preps(noun) -> list:
 def stray_preps(verb, lemma: str) -> list:
     """Prepositions the parser hung on a neighbour instead of the verb: "escorted the
     suspects from X to Y" (on the object), "was greeted by crowds at X" (on the agent)."""
-    out = chained_preps(verb)
+    out = chained_preps(verb) + doubled_preps(verb)  # "took off from from X"
     due = due_in(verb)
     if due is not None:  # "is due in Kyiv on Saturday"
         out += [c for c in due.children if c.dep_ == "prep"]
