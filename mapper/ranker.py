@@ -29,6 +29,7 @@ from mapper.anchors import (
 )
 from mapper.gazetteer.base import normalize
 from mapper.model import GazetteerEntry, Mention
+from mapper.namesakes import Namesakes
 from mapper.resources import corrupt, read_json
 
 MODEL = "ranker/ranker.json"  # package data (mapper.resources.data_path)
@@ -118,6 +119,12 @@ class GroupContext:
             self._cache["anchor_km"] = self.anchors.summaries(self.candidates)
         return self._cache["anchor_km"]
 
+    def namesakes(self) -> Namesakes:
+        """The facts of the candidates the hand score and the features share."""
+        if "namesakes" not in self._cache:
+            self._cache["namesakes"] = Namesakes.of(self.candidates)
+        return self._cache["namesakes"]
+
     def population_rank(self, c: GazetteerEntry) -> int:
         if "rank" not in self._cache:
             order = sorted({o.population for o in self.candidates}, reverse=True)
@@ -141,8 +148,7 @@ def features(i: int, g: GroupContext, hand_score: float) -> list[float]:
     q_match = sum(g.qualifier_matches(q, c) for q in qualifiers)
     admin = feat in ("admin1", "admin2")
     followed = admin and any_followed
-    twin = admin and any(o.feature == "city" and o.country_code == c.country_code
-                         and o.population >= 0.1 * max(c.population, 1) for o in g.candidates)
+    twin = admin and g.namesakes().city_twin(c)
     state_ctx = False
     if g.states and c.country_code and feat != "country":
         own = (c.country_code, normalize(c.name)) if feat == "admin1" else None
@@ -359,6 +365,8 @@ class Ranker:
         self.flat_left = (self.left + offset).ravel()
         self.flat_right = (self.right + offset).ravel()
         self.flat_value = self.value.ravel()
+        self.nodes = self.flat_left.size
+        self.flat_next = np.concatenate((self.flat_right, self.flat_left))
         self.init, self.rate = model["init"], model["learning_rate"]
 
     @classmethod
@@ -375,12 +383,15 @@ class Ranker:
         x = np.asarray(rows, dtype=float)
         if self.kind == "logistic":
             return (x @ self.coef + self.intercept).tolist()
-        row = np.arange(x.shape[0])[:, None]
+        # flat gathers (np.take) over the rows laid end to end; a node's next node is
+        # flat_next[node] to the right, flat_next[node + nodes] to the left
+        flat, base = x.ravel(), (np.arange(x.shape[0]) * x.shape[1])[:, None]
         node = np.broadcast_to(self.roots, (x.shape[0], self.roots.size))
         for _ in range(self.depth):
-            go_left = x[row, self.flat_feature[node]] <= self.flat_threshold[node]
-            node = np.where(go_left, self.flat_left[node], self.flat_right[node])
-        return (self.init + self.rate * self.flat_value[node].sum(axis=1)).tolist()
+            go_left = flat.take(base + self.flat_feature.take(node)) <= \
+                self.flat_threshold.take(node)
+            node = self.flat_next.take(node + go_left * self.nodes)
+        return (self.init + self.rate * self.flat_value.take(node).sum(axis=1)).tolist()
 
 
 def _depth(tree: dict, node: int = 0) -> int:

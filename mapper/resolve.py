@@ -21,6 +21,7 @@ from mapper.gazetteer.qualifiers import qualifier_after
 from mapper.gazetteer.spelling import respelled_candidates
 from mapper.geodesy import distance_km
 from mapper.model import Article, GazetteerEntry, Mention, Place
+from mapper.namesakes import Namesakes
 from mapper.ranker import (
     ADMIN_IN_NAME,
     ADMIN_WORDS,
@@ -272,10 +273,11 @@ class Resolver:
         if self.ranker is None and trace is None:
             anchors = g.anchors.entries()
             hand = [self.score(c, list(g.mentions), article, g.countries, anchors,
-                               g.kinds, cs, g.states) for c in cs]
+                               g.kinds, cs, g.states, namesakes=g.namesakes()) for c in cs]
             return cs[max(range(len(cs)), key=hand.__getitem__)]
+        nearest = g.anchor_nearest_rows()
         hand = [self.score(c, list(g.mentions), article, g.countries, [], g.kinds,
-                           cs, g.states, g.anchor_nearest_rows()[i][1])
+                           cs, g.states, nearest[i][1], g.namesakes())
                 for i, c in enumerate(cs)]
         best_hand = cs[max(range(len(cs)), key=hand.__getitem__)]
         # The model reranks the hand score's shortlist (the right place is nearly always on it).
@@ -313,14 +315,15 @@ class Resolver:
               countries: Counter | CountryWeights, anchors: list[GazetteerEntry],
               kinds: dict[str, int],
               cs: list[GazetteerEntry], states: Mapping | None = None,
-              near_km: float | None = None) -> float:
+              near_km: float | None = None, namesakes: Namesakes | None = None) -> float:
         """A candidate's score for a group of same-name mentions (higher is better);
-        ``near_km``, when known, is the distance to the nearest other non-country anchor."""
+        ``near_km``, when known, is the distance to the nearest other non-country anchor;
+        ``namesakes``, when given, are the facts of ``cs`` worked out once for the group."""
         text = article.text
         score = _type_prior(c)
+        facts = namesakes if namesakes is not None else Namesakes.of(cs)
         # Prominence among the namesakes: a hamlet needs strong context to beat a city
-        top = max((o.population for o in cs if o.feature == c.feature), default=0) \
-            if c.feature == "city" else 0
+        top = facts.top_city if c.feature == "city" else 0
         if top > 0:
             score += REL_POP * max(-3.0, math.log10((c.population + 1) / (top + 1)))
         score += {0: 1.0, 1: 0.0, 2: -1.5}.get(kinds.get(c.key, 1), 0.0)
@@ -339,8 +342,7 @@ class Resolver:
             score += 6.0 if self._qualifier_matches(q, c) else -2.0
         if c.feature in ("admin1", "admin2"):
             followed = any(ADMIN_WORDS.match(text[m.end: m.end + 20]) for m in ms)
-            twin = any(o.feature == "city" and o.country_code == c.country_code
-                       and o.population >= 0.1 * max(c.population, 1) for o in cs)
+            twin = facts.city_twin(c)
             if followed:
                 score += 3.0
             elif twin:

@@ -26,7 +26,7 @@ from mapper.gazetteer.local import is_local_name
 from mapper.gazetteer.qualifiers import qualifier_after
 from mapper.gazetteer.spelling import respelled
 from mapper.model import Article, Mention
-from mapper.nlp import doc_sentences, doc_text, non_noun_words, parse, sentence_at
+from mapper.nlp import doc_ents, doc_sentences, doc_text, non_noun_words, parse, sentence_at
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ORG_PLACE_MIN_POPULATION = 100_000
@@ -131,7 +131,7 @@ class SpacyExtractor(Extractor):
         is the subject of a verb ("Robertson said"). Such a name is a person wherever it stands
         alone, unless it names a large place."""
         names: set[str] = set()
-        for e in doc.ents:
+        for e in doc_ents(doc):
             if e.label_ == "PERSON" and len(e) > 1:
                 if _proper(e[-1]) and not any(t.lower_ in CIVIC_WORDS for t in e):
                     names.add(e[-1].text)  # a surname; not "Frankston Fire", "Erie GM Jo Bass"
@@ -148,8 +148,8 @@ class SpacyExtractor(Extractor):
         """A town named before a word of local government or its people ("Huntsville Fire
         Chief", "the Roselle police", "a Gainesville man"), however small: its leading one to
         three proper nouns, at the start of an entity or outside one."""
-        starts = {e.start + (doc[e.start].lower_ == "the") for e in doc.ents}
-        inside = {t for e in doc.ents for t in range(e.start + 1, e.end)}
+        starts = {e.start + (doc[e.start].lower_ == "the") for e in doc_ents(doc)}
+        inside = {t for e in doc_ents(doc) for t in range(e.start + 1, e.end)}
         for i, tok in enumerate(doc):
             if not _proper(tok) or (i in inside and i not in starts) or \
                     (i > 0 and _proper(doc[i - 1]) and i not in starts):
@@ -179,7 +179,7 @@ class SpacyExtractor(Extractor):
     def _places_tagged_as_people(self, doc, words_in_names: set[str]) -> set[str]:
         """One-word PERSON entities that name a sizeable place and never a person: not part of
         a longer person's name ("Paris" in "Paris Hilton"), never after a title ("Mr. Lincoln")."""
-        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        people = [e for e in doc_ents(doc) if e.label_ == "PERSON"]
         titled = {doc[e.start].text for e in people if e.start > 0
                   and doc[e.start - 1].text in TITLES}
         # "the Duma" is an institution: a name after "the" is neither a person nor a town
@@ -294,12 +294,12 @@ class SpacyExtractor(Extractor):
         dateline = [article.dateline_span] if article.dateline_span else []
         spans: dict[tuple[int, int], str] = SpanMap()
         # every word of a longer person's name ("Paris" and "Hilton" in "Paris Hilton")
-        person_words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+        person_words = {w for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1
                         for w in e.text.split()}
         known = self._entity_places(doc, spans)
         known |= self._mislabelled_places(doc, person_words, spans)
         self._misspelled_places(doc, person_words, spans)
-        other = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in OTHER_LABELS
+        other = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ in OTHER_LABELS
                  and (e.start_char, e.end_char) not in spans]
         other += self._named_after_towns(doc, spans)
         self._one_sense_per_discourse(text, known, other, dateline, spans)
@@ -317,7 +317,7 @@ class SpacyExtractor(Extractor):
     def _misspelled_places(self, doc, person_words: set[str], spans: dict) -> None:
         """A one-word proper noun that spaCy tags a nationality, after a spatial preposition,
         that is a misspelt big place ("at Yokahama port"); the resolver places it."""
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ == "NORP" and len(ent) == 1 and ent[0].pos_ == "PROPN" and \
                     ent.text not in person_words and (ent.start_char, ent.end_char) not in spans \
                     and self._after_preposition(doc, ent.start_char) and \
@@ -328,7 +328,7 @@ class SpacyExtractor(Extractor):
         """spaCy's GPE, LOC and FAC entities; the names of those known as places."""
         text = doc_text(doc)
         known: set[str] = set()
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in PLACE_LABELS:
                 continue
             name, s, e = strip_possessive(ent.text, ent.start_char, ent.end_char)
@@ -364,7 +364,7 @@ class SpacyExtractor(Extractor):
         no mention of the town. The spans of the latter, to keep the town's name out."""
         text = doc.text
         blocked = []
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in PLACE_LABELS | {"PERSON", "ORG", "WORK_OF_ART"}:
                 continue
             toks = [t for t in ent if t.lower_ != "the"]
@@ -393,7 +393,7 @@ class SpacyExtractor(Extractor):
         after a spatial preposition or beside a place, countries ending an organisation's
         name, one-word "people" that are sizeable places. The names added as places."""
         known: set[str] = set()
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in ("EVENT", "ORG", "WORK_OF_ART", "PRODUCT"):
                 name, s, e = strip_possessive(ent.text, ent.start_char, ent.end_char)
                 if any(c.key.startswith("feat:") or c.feature in ("country", "continent")
@@ -452,7 +452,7 @@ class SpacyExtractor(Extractor):
         facility's name is not a town ("Hall" in "City Hall on Elm Street"); its first word may
         be ("Springfield Airport")."""
         text = doc_text(doc)
-        heads = [(t.idx, t.idx + len(t)) for e in doc.ents if e.label_ == "FAC" for t in e[1:]]
+        heads = [(t.idx, t.idx + len(t)) for e in doc_ents(doc) if e.label_ == "FAC" for t in e[1:]]
         blocked = list(other) + heads + dateline
         for s, e in self.gazetteer_matches(text, tokens(text), sentences,
                                            min_population=self.min_population, blocked=blocked):
@@ -493,7 +493,7 @@ class SpacyExtractor(Extractor):
     def _organisation_places(self, doc, spans: dict) -> None:
         """A large place leading an organisation's name ("the Texas Department of Health") or
         after "of" inside it ("the Association of Ohio Teachers"): the corpora annotate these."""
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ != "ORG":
                 continue
             inner = ent[1:] if ent[0].lower_ == "the" else ent
@@ -507,7 +507,7 @@ class SpacyExtractor(Extractor):
         "D-Town", "the Town Police", "X, Y and Z counties", datelines in capitals, "the port of
         X", and demonyms of states and regions."""
         text = doc_text(doc)
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
                 continue
             m = PERSON_OF.match(text, ent.end_char)

@@ -89,6 +89,7 @@ class EmbeddedGazetteer(Gazetteer):
         self._shapes: dict[str, BaseGeometry | None] = {}
         self._capitals: dict[str, str] | None = None
         self._candidates: dict[tuple[str, int], tuple[GazetteerEntry, ...]] = {}
+        self._kinds: dict[str, dict[str, int]] = {}  # from candidates() that listed all entries
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -104,7 +105,7 @@ class EmbeddedGazetteer(Gazetteer):
         found = self._candidates.get(key)
         if found is None:
             rows = self.db.execute(
-                f"SELECT {_COLUMNS}, MIN(names.kind) FROM names"
+                f"SELECT {_COLUMNS}, MIN(names.kind), entries.id FROM names"
                 " JOIN entries ON entries.id = names.entry WHERE names.norm = ?"
                 " GROUP BY entries.id ORDER BY population DESC LIMIT ?",
                 key,
@@ -112,11 +113,17 @@ class EmbeddedGazetteer(Gazetteer):
             found = tuple(_entry(r) for r in rows)
             if len(self._candidates) >= CANDIDATE_CACHE:
                 self._candidates.clear()  # the index is read-only: a cleared cache just refills
+                self._kinds.clear()
             self._candidates[key] = found
+            if len(rows) < limit:  # every entry of the name: its match kinds too (by id)
+                self._kinds[key[0]] = {r[0]: r[14] for r in sorted(rows, key=lambda r: r[15])}
         return list(found)
 
     def match_kinds(self, name: str) -> dict[str, int]:
         """Entry key -> how the name matched it (0 primary name, 1 alternate, 2 derived form)."""
+        known = self._kinds.get(normalize(name))
+        if known is not None:
+            return dict(known)
         rows = self.db.execute(
             "SELECT entries.key, MIN(names.kind) FROM names"
             " JOIN entries ON entries.id = names.entry WHERE names.norm = ? GROUP BY entries.id",

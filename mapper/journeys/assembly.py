@@ -188,12 +188,12 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
         out.append(ev)
     # a region passed through that contains a later stop adds nothing either
     keep = []
-    for ev in out:
-        inner = [o for o in out if o is not ev and contains(ev.place, o.place)]
-        if ev.role == "via" and ev.place.entry.feature not in ("city", "crossing") and \
-                inner and not _still_ahead(ev, inner, out) and \
-                not all(told_apart(ev, o) for o in inner):
-            continue
+    for ev in out:  # the stops inside listed only for a region passed (else quadratic)
+        if ev.role == "via" and ev.place.entry.feature not in ("city", "crossing"):
+            inner = [o for o in out if o is not ev and contains(ev.place, o.place)]
+            if inner and not _still_ahead(ev, inner, out) and \
+                    not all(told_apart(ev, o) for o in inner):
+                continue
         keep.append(ev)
     return keep
 

@@ -18,7 +18,7 @@ from mapper.journeys.words import (
     TRANSPORT_VERBS,
     VEHICLES,
 )
-from mapper.nlp import ent_at, span_ents
+from mapper.nlp import doc_ents, ent_at, span_ents
 
 
 def named_people(ctx: Context, doc) -> dict[str, dict]:
@@ -29,7 +29,7 @@ def named_people(ctx: Context, doc) -> dict[str, dict]:
     # word -> (token, person key, named as a subject) of each full name, in text order
     ctx.name_keys = {}
     known = ctx.person_keys = set()  # the person keys in name_keys, kept as they are added
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         name = _person_name(ent.text)
@@ -215,10 +215,11 @@ def titled_person(ctx: Context, noun) -> str | None:
     with that title whose nationality does not clash with the noun's ("the Kenyan
     president" is not a president of unknown nationality named later)."""
     tl = noun.lemma_.lower()
+    holders = _title_holders(ctx).get(tl)
+    if not holders:
+        return None
     home = demonym_country(ctx, " ".join(t.text for t in noun.lefts))
-    for key, rec in ctx.people.items():
-        if tl not in rec["titles"]:
-            continue
+    for key, rec in holders:
         if ctx.first_named is None:
             ctx.first_named = {}
             for seen in ctx.name_keys.values():
@@ -229,6 +230,20 @@ def titled_person(ctx: Context, noun) -> str | None:
                 first < noun.i and rec["home"] is None):
             return key  # one named later only if no nationality of the noun's says not
     return None
+
+
+def _title_holders(ctx: Context) -> dict[str, list[tuple[str, dict]]]:
+    """Title -> the people holding it, in the order of ctx.people: worked out once per
+    article (the titles are all read by named_people before any title noun is looked up)."""
+    cached = ctx.memo.get("title_holders")
+    if cached is not None and cached[0] is ctx.people:
+        return cached[1]
+    index: dict[str, list[tuple[str, dict]]] = {}
+    for key, rec in ctx.people.items():
+        for title in rec["titles"]:
+            index.setdefault(title, []).append((key, rec))
+    ctx.memo["title_holders"] = (ctx.people, index)
+    return index
 
 
 def unknown_name(ctx: Context, tok) -> bool:

@@ -396,6 +396,7 @@ class Kin:
         self.evs = evs
         self.by_sentence: dict[tuple[bool, str], list[Event]] = {}
         self.dated: dict[bool, list[Event]] = {}
+        self.kin: dict[int, tuple[list[Event], list[Event], list[Event], list[Event]]] = {}
         for o in evs:
             apart = bool(o.extra.get("apart"))
             self.by_sentence.setdefault((apart, o.evidence), []).append(o)
@@ -434,25 +435,7 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
     else:
         # another occasion ("who last visited X in 2013") times nothing of this trip
         apart = bool(ev.extra.get("apart"))
-        told = [o for o in index.by_sentence.get((apart, ev.evidence), ()) if o is not ev]
-        dated = [o for o in index.dated.get(apart, ()) if o is not ev]
-        same = sorted((o for o in told if _told_before(o, ev)
-                       and not o.extra.get("earlier")
-                       and not (o.extra.get("pluperfect") and not ev.extra.get("pluperfect"))
-                       and not (o.extra.get("later") and not ev.extra.get("later"))
-                       and not (o.extra.get("future") and not ev.extra.get("future"))),
-                      key=lambda o: (o.span[0], o.position))
-        # "travelled through X before reaching Y in 2016": X just before Y's date
-        following = [o for o in told if o.date
-                     and not o.extra.get("earlier") and not o.extra.get("story_day")
-                     and (o.extra.get("later") or o.span[0] > ev.span[0])
-                     and o.extra.get("future") == ev.extra.get("future")]
-        prior = [o for o in dated if "/" not in o.date
-                 and o.span[0] < ev.span[0]
-                 and o.extra.get("future") == ev.extra.get("future")]
-        dated_past = [o for o in dated if not o.extra.get("future")]
-        if ev.extra.get("pluperfect"):
-            same = [o for o in same if o.extra.get("pluperfect")]
+        same, following, prior, dated_past = _kin_of(ev, index, apart)
         if same and depth < 5:  # a plan said beside a past stop comes after it
             later = ev.extra.get("future") and not same[-1].extra.get("future")
             # after the latest of them ("who had arrived in X from Y, travelled to Z")
@@ -509,6 +492,37 @@ def time_order(ctx: Context, ev: Event, evs: list[Event], depth: int = 0,
     if memo is not None:
         memo[key] = t
     return t
+
+
+def _kin_of(ev: Event, index: Kin, apart: bool) -> tuple[list[Event], list[Event],
+                                                         list[Event], list[Event]]:
+    """The events an undated event is timed by (see time_order): those told before it in its
+    sentence, those dated after it there, the dated ones before it, the dated past ones.
+    The same at every depth of the recursion: listed once per event."""
+    found = index.kin.get(id(ev))
+    if found is not None:
+        return found
+    told = [o for o in index.by_sentence.get((apart, ev.evidence), ()) if o is not ev]
+    dated = [o for o in index.dated.get(apart, ()) if o is not ev]
+    same = sorted((o for o in told if _told_before(o, ev)
+                   and not o.extra.get("earlier")
+                   and not (o.extra.get("pluperfect") and not ev.extra.get("pluperfect"))
+                   and not (o.extra.get("later") and not ev.extra.get("later"))
+                   and not (o.extra.get("future") and not ev.extra.get("future"))),
+                  key=lambda o: (o.span[0], o.position))
+    # "travelled through X before reaching Y in 2016": X just before Y's date
+    following = [o for o in told if o.date
+                 and not o.extra.get("earlier") and not o.extra.get("story_day")
+                 and (o.extra.get("later") or o.span[0] > ev.span[0])
+                 and o.extra.get("future") == ev.extra.get("future")]
+    prior = [o for o in dated if "/" not in o.date
+             and o.span[0] < ev.span[0]
+             and o.extra.get("future") == ev.extra.get("future")]
+    dated_past = [o for o in dated if not o.extra.get("future")]
+    if ev.extra.get("pluperfect"):
+        same = [o for o in same if o.extra.get("pluperfect")]
+    index.kin[id(ev)] = (same, following, prior, dated_past)
+    return index.kin[id(ev)]
 
 
 def goal_before(ev: Event, kin: list[Event]) -> Event | None:
