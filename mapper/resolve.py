@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from mapper.anchors import Anchors, CountryWeights
@@ -22,6 +22,14 @@ from mapper.gazetteer.spelling import respelled_candidates
 from mapper.geodesy import distance_km
 from mapper.model import Article, GazetteerEntry, Mention, Place
 from mapper.namesakes import Namesakes
+from mapper.pick_rules import (
+    FLOWN,
+    QUALIFIED_BY,
+    major_city_over_alias,
+    major_city_when_flown,
+    mostly_city,
+    neighbour_of_no_chosen_place,
+)
 from mapper.ranker import (
     ADMIN_IN_NAME,
     ADMIN_WORDS,
@@ -70,13 +78,6 @@ SHORTLIST = 10  # candidates the learned ranker sees, the hand score's best
 _DEFAULT = object()
 _TYPED = FEATURES.index("type_word_match")
 _FOLLOWED = FEATURES.index("admin_word_follows")
-_QUALIFIED_BY = FEATURES.index("qualifier_match")
-_STATE_CONTEXT = FEATURES.index("state_context")
-_HAS_ANCHORS = FEATURES.index("has_anchors")
-_ANCHORS_NEAR = FEATURES.index("anchors_within_300km")
-_NAMES_NEARBY = FEATURES.index("names_nearby")
-MAJOR_CITY = 1_000_000  # a city this big, named by its own name, beats a place only aliased so
-CITY_SHARE = 0.4
 _MODEL: list[Ranker] = []
 
 
@@ -289,7 +290,7 @@ class Resolver:
         # people) is that city unless "Province", "Krai", ... follows the name; a region with
         # a smaller twin ("New York" state) stays for the model to weigh against the context.
         keep = [i for i, r in enumerate(rows) if r[_TYPED]] or \
-            [i for i, r in enumerate(rows) if r[_FOLLOWED] or not _mostly_city(cs[i], cs)]
+            [i for i, r in enumerate(rows) if r[_FOLLOWED] or not mostly_city(cs[i], cs)]
         if keep and len(keep) < len(cs):
             cs, rows = [cs[i] for i in keep], [rows[i] for i in keep]
         if trace is not None:
@@ -303,12 +304,12 @@ class Resolver:
                  g: GroupContext) -> GazetteerEntry:
         """The model's pick after three checks of what it cannot see: a town chosen only for
         an unchosen neighbour, a pick matched only by an alternate name, a place flown to."""
-        qualified = rows[best][_QUALIFIED_BY] > 0
-        best = _neighbour_of_no_chosen_place(cs, rows, best)
-        pick = _major_city_over_alias(cs, best, g.kinds, qualified)
-        if not qualified and any(_FLOWN.search(g.text[max(0, m.start - 60):m.start])
+        qualified = rows[best][QUALIFIED_BY] > 0
+        best = neighbour_of_no_chosen_place(cs, rows, best)
+        pick = major_city_over_alias(cs, best, g.kinds, qualified)
+        if not qualified and any(FLOWN.search(g.text[max(0, m.start - 60):m.start])
                                  for m in g.mentions):
-            pick = _major_city_when_flown(cs, pick, g.kinds, self.capitals)
+            pick = major_city_when_flown(cs, pick, g.kinds, self.capitals)
         return pick
 
     def score(self, c: GazetteerEntry, ms: list[Mention], article: Article,
@@ -565,71 +566,6 @@ def _type_prior(c: GazetteerEntry) -> float:
 
 def _display(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 3 else text
-
-
-# "flew to", "a flight from", "airlifted into": a name right after such words is an airport's city
-_FLOWN = re.compile(r"\b(?:fl(?:y|ies|ew|own|ying)|flights?|jetted|airlift(?:ed|s)?)"
-                    r"(?:\s+(?:back|home|on|in|out|directly|direct))?"
-                    r"(?:\s+from\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"  # "from Chicago"
-                    r"\s+(?:to|from|into|for)\s+$")
-MINOR_SHARE = 0.1  # a namesake with less than this share of a major city's people is minor
-
-
-def _major_city_when_flown(cs: list[GazetteerEntry], pick: GazetteerEntry,
-                           kinds: dict[str, int], capitals: frozenset[str]) -> GazetteerEntry:
-    """A place flown to or from is a major city, not a minor namesake near the story's other
-    places: "flew from Chicago to Paris" is not Paris, Illinois. A national capital or a city of
-    MAJOR_CITY people that bears the name as its own wins over a pick with less than
-    MINOR_SHARE of its people."""
-    if pick.feature != "city":
-        return pick
-    return _largest_city(cs, lambda c: kinds.get(c.key, 1) == 0
-                         and (c.population >= MAJOR_CITY or c.key in capitals)
-                         and pick.population < MINOR_SHARE * c.population) or pick
-
-
-def _neighbour_of_no_chosen_place(cs: list[GazetteerEntry], rows: list[list[float]],
-                                  best: int) -> int:
-    """The ranker's pick, unless it is a small town chosen for lying near some namesake of
-    another name while none of the places actually chosen lies within 300 km of it: then the
-    city of that name with ten times its people ("travel to Geneva and then to Vienna": a
-    Geneva, New York sits near a Vienna, New York, but the Vienna chosen is Austria's)."""
-    pick, row = cs[best], rows[best]
-    if pick.feature != "city" or row[_QUALIFIED_BY] or row[_STATE_CONTEXT] or \
-            not row[_HAS_ANCHORS] or row[_ANCHORS_NEAR] > 0 or row[_NAMES_NEARBY] == 0:
-        return best
-    bigger = _largest_city(cs, lambda c: pick.population < MINOR_SHARE * c.population)
-    return cs.index(bigger) if bigger is not None else best
-
-
-def _major_city_over_alias(cs: list[GazetteerEntry], best: int, kinds: dict[str, int],
-                           qualified: bool) -> GazetteerEntry:
-    """The ranker's pick, unless only an alternate name matched it and a city of at least
-    MAJOR_CITY people (and more than the pick) bears the name as its own: "Cairo" beside Rome
-    is Egypt's capital, not the Italian village GeoNames also calls Cairo; "Moscow" is the city,
-    not the oblast. A qualifier that fits the pick ("Cairo, Italy") keeps it."""
-    pick = cs[best]
-    if qualified or kinds.get(pick.key, 1) == 0:
-        return pick
-    return _largest_city(cs, lambda c: kinds.get(c.key, 1) == 0
-                         and c.population >= max(MAJOR_CITY, pick.population)) or pick
-
-
-def _largest_city(cs: list[GazetteerEntry], keep: Callable[[GazetteerEntry], bool]
-                  ) -> GazetteerEntry | None:
-    """The most populous city among the candidates ``keep`` accepts, if any."""
-    return max((c for c in cs if c.feature == "city" and keep(c)),
-               key=lambda c: c.population, default=None)
-
-
-def _mostly_city(c: GazetteerEntry, cs: list[GazetteerEntry]) -> bool:
-    """Whether subdivision ``c`` is mostly a city of the same name that lies in it."""
-    if c.feature not in ("admin1", "admin2"):
-        return False
-    region = normalize(c.name if c.feature == "admin1" else c.admin1 or "")
-    return any(o.feature == "city" and o.country_code == c.country_code
-               and normalize(o.admin1 or "") == region
-               and o.population >= CITY_SHARE * max(c.population, 1) for o in cs)
 
 
 def _place_id(entry: GazetteerEntry) -> str:
