@@ -7,6 +7,7 @@ import re
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer
 from mapper.journeys.ahead import ahead_events
+from mapper.journeys.animal_trips import animal_departures
 from mapper.journeys.assembly import assemble_journeys
 from mapper.journeys.boarding import boarded_origins
 from mapper.journeys.coasts import coast_positions
@@ -41,7 +42,7 @@ from mapper.model import Article, Place
 # point, a position, a grounding, a storm's move, a place seized, a goal still ahead).
 TOKEN_READERS = (note_counted_group, events_at, event_origins, route_point_events,
                  position_events, grounding_events, storm_object_events, seizure_events,
-                 ahead_events)
+                 ahead_events, animal_departures)
 
 class JourneyExtractor:
     """Motion events and journeys of an article, from its parse and resolved places."""

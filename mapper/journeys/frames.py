@@ -22,6 +22,7 @@ from mapper.journeys.syntax import (
 from mapper.journeys.timing import event_date, time_of_day
 from mapper.journeys.values import Event, Mover
 from mapper.journeys.words import (
+    COMPASS_PARTS,
     FUTURE_WORDS,
     INSTITUTION_NOUNS,
     PLACE_ENTS,
@@ -51,7 +52,7 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
                     c.lower_ == "near" and t.ent_type_ in ("LOC", "FAC")):
                 continue  # "from the Atlantic near the port city of Brest" keeps Brest
             if c.dep_ == "poss" and not (t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in
-                                         PLACE_NOUNS):
+                                         PLACE_NOUNS | COMPASS_PARTS):
                 if t.lemma_.lower() in INSTITUTION_NOUNS:  # "London's X prison" stands in
                     owners.extend(c.subtree)  # a town (not "China's embassy in Paris")
                 continue  # "on Washington's good side" is not Washington

@@ -3,6 +3,7 @@ per mover across the article."""
 
 from __future__ import annotations
 
+from mapper.journeys.animals import broken_subject, determined, learned_kinds
 from mapper.journeys.context import Context
 from mapper.journeys.participles import aboard_group, paired_participle
 from mapper.journeys.people import (
@@ -275,7 +276,7 @@ def mover_of(ctx: Context, subj) -> Mover | None:
         key = f"vehicle:{phrase.lower()}"
         return register_mover(ctx, key, phrase, vehicle, home, subj.idx, "vehicle")
     kind = animal_kind(subj)
-    if kind is not None and any(c.dep_ in ("det", "poss") for c in subj.children):
+    if kind is not None and determined(subj):
         # "A tagged whale left X ... The whale ... it": one animal, by its kind
         animals = {m.key: m for k, m in ctx.movers.items() if k.startswith("animal:")}
         known = list(animals.values())[0] if len(animals) == 1 and kind in (
@@ -414,7 +415,8 @@ def animal_kind(noun) -> str | None:
     if noun.pos_ != "NOUN" or noun.tag_ != "NN":
         return None
     return next((t.lemma_.lower() for t in [noun, *noun.children] if (
-        t is noun or t.dep_ == "appos") and t.lemma_.lower() in ANIMAL_NOUNS), None)
+        t is noun or t.dep_ == "appos") and t.lemma_.lower() in ANIMAL_NOUNS), None) or (
+        noun.lemma_.lower() if noun.lemma_.lower() in learned_kinds(noun.doc) else None)
 
 
 def is_storm(ctx: Context, noun) -> bool:
@@ -546,6 +548,9 @@ def subject_of(ctx: Context, verb):
     """The subject of a verb, following conjunctions, xcomp/aux chains and clauses."""
     tok = verb
     for _ in range(6):
+        broken = broken_subject(tok)  # "the tern - known as X - had landed in Y"
+        if broken is not None:
+            return broken
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] or [
             c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and
             tok.pos_ == "VERB" and tok.tag_ == "VBZ" and c.i < tok.i]  # "X's coffin travels"

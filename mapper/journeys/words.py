@@ -206,6 +206,9 @@ PLACE_NOUNS = {"city", "town", "port", "capital", "hub", "village", "region", "p
 QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "million", "score", "group", "number",
                   "crowd", "busload", "planeload", "boatload", "handful", "caravan"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# A part of a place its possessor names by compass ("in Tasmania's north-east": Tasmania)
+COMPASS_PARTS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                 "southwest"}
 # A present motion only through or across a place: where the mover is now ("they trudge
 # through X"), not a timetable's stop
 PASSING_PREPS = {"through", "across"}
