@@ -51,3 +51,12 @@ def determined(noun) -> bool:
     return noun.dep_ in ("npadvmod", "advmod") and noun.head.i > noun.i and any(
         c.dep_ in ("det", "poss") and c.i < noun.i for c in noun.head.children)
 
+
+def animal_kind(noun) -> str | None:
+    """The animal a noun names: its own lemma, or that of an apposition ("a petrel, a
+    seabird": seabird); else None."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return None
+    return next((t.lemma_.lower() for t in [noun, *noun.children] if (
+        t is noun or t.dep_ == "appos") and t.lemma_.lower() in ANIMAL_NOUNS), None) or (
+        noun.lemma_.lower() if noun.lemma_.lower() in learned_kinds(noun.doc) else None)

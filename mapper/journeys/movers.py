@@ -3,7 +3,7 @@ per mover across the article."""
 
 from __future__ import annotations
 
-from mapper.journeys.animals import broken_subject, determined, learned_kinds
+from mapper.journeys.animals import animal_kind, broken_subject, determined
 from mapper.journeys.context import Context
 from mapper.journeys.participles import aboard_group, paired_participle
 from mapper.journeys.people import (
@@ -26,7 +26,6 @@ from mapper.journeys.syntax import (
 )
 from mapper.journeys.values import Mover
 from mapper.journeys.words import (
-    ANIMAL_NOUNS,
     GROUP_NOUNS,
     KIN_NOUNS,
     OFFICE_NOUNS,
@@ -407,16 +406,6 @@ def storm_of(ctx: Context, noun) -> Mover | None:
         return None
     return register_mover(ctx, f"storm:{name}", ctx.storms.get(name, noun.text), None, None,
                           noun.idx, "vehicle")
-
-
-def animal_kind(noun) -> str | None:
-    """The animal a noun names: its own lemma, or that of an apposition ("a petrel, a
-    seabird": seabird); else None."""
-    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
-        return None
-    return next((t.lemma_.lower() for t in [noun, *noun.children] if (
-        t is noun or t.dep_ == "appos") and t.lemma_.lower() in ANIMAL_NOUNS), None) or (
-        noun.lemma_.lower() if noun.lemma_.lower() in learned_kinds(noun.doc) else None)
 
 
 def is_storm(ctx: Context, noun) -> bool:
