@@ -78,7 +78,8 @@ def warm(maps: bool = False) -> int:
     """Load spaCy and the gazetteer in this process (cached for its lifetime); the pid. The
     first call also analyses a two-sentence text naming two countries of the gazetteer (and
     with ``maps`` builds the shared basemap files and draws its map once): what the pipeline
-    loads when first used (name index, ranker, compiled patterns: about 1.5 s of CPU; the
+    loads when first used (name index, ranker, compiled patterns, the big places misspelt
+    names are checked against: about 1.5 s of CPU; the
     basemap at each detail level: several seconds) is then part of the worker's start, not of
     its first chunk's articles."""
     import mapper.pipeline  # noqa: F401 - its imports (networks, routers) take a second or two
@@ -96,6 +97,9 @@ def warm(maps: bool = False) -> int:
                 analysis = mapper.pipeline.analyze(
                     text=f"On Monday the minister flew from {names[0]} to {names[1]}. "
                          "She will travel on by train on Friday.", gazetteer=gazetteer)
+                from mapper.gazetteer.spelling import big_names
+
+                big_names(gazetteer)  # the big places a misspelt name is checked against
                 if maps:
                     from mapper.render import basemap_assets
                     from mapper.render.interactive import to_map
