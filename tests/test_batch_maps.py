@@ -91,11 +91,7 @@ def test_shared_files_draw_what_a_single_map_draws(bounds):
 
 @pytest.fixture(scope="module")
 def analysis() -> Analysis:
-    try:
-        fx.seed_text()
-    except FileNotFoundError:
-        pytest.skip("seed article not available")
-    return fx.build_analysis()
+    return fx.analysis_or_skip()
 
 
 def test_batch_page_is_small_names_its_files_and_keeps_text_escaped(analysis, tmp_path):

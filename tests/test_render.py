@@ -25,11 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def analysis() -> Analysis:
-    try:
-        fx.seed_text()
-    except FileNotFoundError:
-        pytest.skip("seed article not available")
-    return fx.build_analysis()
+    return fx.analysis_or_skip()
 
 
 @pytest.fixture(scope="module")

@@ -28,11 +28,7 @@ NE = Path(__file__).resolve().parents[2] / "shared" / "naturalearth"
 
 @pytest.fixture(scope="module")
 def analysis() -> Analysis:
-    try:
-        fx.seed_text()
-    except FileNotFoundError:
-        pytest.skip("seed article not available")
-    return fx.build_analysis()
+    return fx.analysis_or_skip()
 
 
 def test_package_data_names_its_source_and_holds_the_layers():
