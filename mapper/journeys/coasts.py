@@ -9,8 +9,9 @@ from shapely.geometry import Point
 from shapely.ops import nearest_points
 
 from mapper.journeys.context import Context
+from mapper.journeys.positions import derived_place
 from mapper.journeys.values import Event
-from mapper.model import GazetteerEntry, Place
+from mapper.model import GazetteerEntry
 
 COAST_BEFORE = re.compile(r"\bcoast(?:line)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 COAST_AFTER = re.compile(r"^['’]s?\s+coast(?:line)?\b(?![\s\-]*guard)", re.IGNORECASE)
@@ -25,8 +26,8 @@ def coast_told(text: str, start: int, end: int) -> bool:
                 COAST_AFTER.match(text[end: end + 20]))
 
 
-def on_land(ctx: Context, point: Point, home: str) -> bool:
-    """Whether a point lies in some country's outline (the home country's included)."""
+def on_land(ctx: Context, point: Point) -> bool:
+    """Whether a point lies in some country's outline."""
     for entry in ctx.gazetteer.countries():
         shape = ctx.gazetteer.country_shape(entry.country_code) if entry.country_code else None
         if shape is None:
@@ -59,7 +60,7 @@ def coast_point(ctx: Context, entry: GazetteerEntry) -> GazetteerEntry | None:
         if not norm:
             continue
         beyond = Point(edge.x + dx / norm * STEP_DEG, edge.y + dy / norm * STEP_DEG)
-        if not on_land(ctx, beyond, entry.country_code):
+        if not on_land(ctx, beyond):
             return city
     return None
 
@@ -78,13 +79,7 @@ def coast_positions(ctx: Context, events: list[Event]) -> None:
             city = coast_point(ctx, ev.place.entry)
             if city is None:
                 continue
-            name = f"the coast of {ev.place.name}"
-            entry = GazetteerEntry(key=key, name=name, lat=city.lat, lon=city.lon,
-                                   feature="point", country_code=ev.place.entry.country_code,
-                                   source=f"the coast of {ev.place.name} at {city.name}, its "
-                                          "most populous coastal city")
-            place = Place(re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-"), name, entry,
-                          tuple(m for m in ev.place.mentions if m.start == ev.span[0])
-                          or ev.place.mentions, score=ev.place.score)
-            ctx.derived[key] = place
+            place = derived_place(ctx, ev, key, f"the coast of {ev.place.name}", city.lat,
+                                  city.lon, f"the coast of {ev.place.name} at {city.name}, "
+                                            "its most populous coastal city")
         ev.place = place

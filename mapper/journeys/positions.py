@@ -176,12 +176,19 @@ def place_positions(ctx: Context, events: list[Event]) -> None:
             name = told[1].strip() or f"{ev.place.name}, {part}"
             key = f"part:{base.key}:{part}"
             source = f"the {part} part of {base.name}"
-        entry = GazetteerEntry(key=key, name=name, lat=float(lat), lon=float(lon),
-                               feature="point", country_code=base.country_code,
-                               source=source)
-        place = ctx.derived.get(key) or Place(
-            re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-"), name, entry,
-            tuple(m for m in ev.place.mentions if m.start == ev.span[0]) or ev.place.mentions,
-            score=ev.place.score)
-        ctx.derived[key] = place
-        ev.place = place
+        ev.place = ctx.derived.get(key) or derived_place(ctx, ev, key, name, float(lat),
+                                                         float(lon), source)
+
+
+def derived_place(ctx: Context, ev: Event, key: str, name: str, lat: float, lon: float,
+                  source: str) -> Place:
+    """A point the text places relative to the event's place ("190 miles northeast of X",
+    "the west of X", "the coast of X"), with the mention that names it; kept in
+    ``ctx.derived`` under ``key`` so every event naming it shares one place."""
+    entry = GazetteerEntry(key=key, name=name, lat=lat, lon=lon, feature="point",
+                           country_code=ev.place.entry.country_code, source=source)
+    place = Place(re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-"), name, entry,
+                  tuple(m for m in ev.place.mentions if m.start == ev.span[0])
+                  or ev.place.mentions, score=ev.place.score)
+    ctx.derived[key] = place
+    return place
