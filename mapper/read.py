@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 1_000_000  # article text (after HTML extraction) longer than this is refused
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MAX_PATH_CHARS = 4096  # a longer "path" (or one with a line break) is an article's text
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 # --------------------------------------------------------------------------------------------
@@ -56,6 +57,9 @@ def read_article(source: str, *, cache_dir: Path | None = None) -> Article:
         html = _looks_like_html(raw) if content_type is None else "html" in content_type
         return _build(raw, source=redact(source), stem=url_stem(source), html=html,
                       charset=charset_of(content_type), lenient=True)
+    if "\n" in source or len(source) > MAX_PATH_CHARS:
+        raise InputError("the input looks like an article's text, not a file path or URL: in "
+                         "Python pass it as text=..., on the command line as '-' (stdin)")
     path = Path(source).expanduser()
     raw = _read_file(path, source)
     html = True if path.suffix.lower() in HTML_SUFFIXES else None

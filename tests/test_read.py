@@ -78,6 +78,15 @@ def one_line_error(source: str, **kwargs) -> str:
 # ---------------------------------------------------------------------------------- sources
 
 
+def test_article_text_given_as_a_path_is_named_as_text() -> None:
+    """A notebook user passing the article itself where a path goes is told to use text=,
+    not shown the whole article back inside an OS error."""
+    message = one_line_error(TEXT)
+    assert "text=" in message and TEXT.splitlines()[0] not in message
+    assert "text=" in one_line_error("x" * 5000)
+
+
+
 def test_text_file(tmp_path: Path) -> None:
     path = tmp_path / "canal_story.txt"
     path.write_text(TEXT, "utf-8")

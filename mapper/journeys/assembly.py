@@ -10,6 +10,7 @@ from mapper.gazetteer.base import normalize
 from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.advance import order_advance, told_apart
+from mapper.journeys.capitals import stop_place
 from mapper.journeys.context import Context
 from mapper.journeys.listing import order_listed
 from mapper.journeys.route import drop_locators, fit_route, most_specific
@@ -316,8 +317,8 @@ def stop_of(ctx: Context, ev: Event) -> Stop:
     """The stop an event gives, with every sentence that told it as evidence."""
     sentences = dict.fromkeys([ev.evidence, *ev.extra.get("evidence", [])])
     evidence = "\n".join(sorted(sentences, key=ctx.article.text.find))
-    return Stop(ev.place, ev.status, evidence, ev.date, ev.mode, ev.verb,
-                bool(ev.extra.get("implied")), ev.position)
+    return Stop(stop_place(ctx, ev.mover, ev.role, ev.place), ev.status, evidence, ev.date,
+                ev.mode, ev.verb, bool(ev.extra.get("implied")), ev.position)
 
 
 def resolve_crossings(ctx: Context, stops: list[Stop], evs: list[Event], mover: Mover,
@@ -412,8 +413,8 @@ def implied_origin(ctx: Context, stops: list[Stop], mover: Mover, extra: dict[st
             return stops
         home = extra.setdefault(entry.key, Place(entry.key.replace(":", "-"), entry.name,
                                                  entry, (), implied=True))
-    origin = Stop(home, first.status, first.evidence, None, first.mode, "(implied origin)",
-                  True, first.position)
+    origin = Stop(stop_place(ctx, mover, "origin", home), first.status, first.evidence, None,
+                  first.mode, "(implied origin)", True, first.position)
     return [origin, *stops]
 
 

@@ -1,0 +1,50 @@
+"""A person's trip to or from a country is drawn at its capital; other movers' country stops
+stay at the country's own point. Short authored texts."""
+
+from __future__ import annotations
+
+from mapper.geodesy import distance_km
+from mapper.read import article_from_text
+
+
+def _analyze(gazetteer, text):
+    from mapper.pipeline import analyze
+
+    return analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+
+
+def _journey(analysis, mover):
+    return next(j for j in analysis.journeys if mover in j.mover)
+
+
+def _km(place, entry):
+    return distance_km((place.lat, place.lon), (entry.lat, entry.lon))
+
+
+def test_a_leaders_visit_to_a_country_stops_at_its_capital(gazetteer):
+    a = _analyze(gazetteer, "Prime Minister Adaeze Okonkwo left Nairobi on Monday for a "
+                            "three-day state visit to Portugal.")
+    stops = _journey(a, "Okonkwo").stops
+    portugal = stops[-1].place
+    assert portugal.entry.feature == "country" and portugal.entry.country_code == "PT"
+    assert portugal.name == "Portugal (Lisbon)"
+    assert _km(portugal, gazetteer.capital("PT")) < 1
+    assert _km(portugal, gazetteer.country("PT")) > 50  # not the country's own point
+    assert portugal in a.places  # drawn and exported like every other place
+
+
+def test_a_persons_home_country_left_is_its_capital(gazetteer):
+    a = _analyze(gazetteer, "Kenyan President Adaeze Okonkwo arrived in Lisbon on Monday for "
+                            "talks.")
+    stops = _journey(a, "Okonkwo").stops
+    assert stops[0].implied and stops[0].place.entry.country_code == "KE"
+    assert _km(stops[0].place, gazetteer.capital("KE")) < 1
+
+
+def test_migrants_reaching_a_country_stay_at_its_own_point(gazetteer):
+    a = _analyze(gazetteer, "About 300 migrants reached Spain on Monday after crossing the "
+                            "sea from Morocco in small boats.")
+    spain = next(s.place for j in a.journeys for s in j.stops
+                 if s.place.entry.country_code == "ES")
+    assert spain.name == "Spain"
+    assert _km(spain, gazetteer.country("ES")) < 1
