@@ -22,7 +22,7 @@ __version__ = "0.1.0"
 
 __all__ = ["analyze", "read_article", "to_map", "to_geojson", "places_frame", "legs_frame",
            "save_map", "to_png", "to_svg", "to_pdf", "to_embed", "Analysis", "analyze_many",
-           "story", "story_map"]
+           "story", "story_map", "MapperError", "InputError"]
 
 
 def __getattr__(name: str):
@@ -55,6 +55,10 @@ def __getattr__(name: str):
         from mapper import stories
 
         return getattr(stories, name)
+    if name in ("MapperError", "InputError"):  # what a bad input raises, to catch by name
+        from mapper import errors
+
+        return getattr(errors, name)
     if name == "Analysis":
         from mapper.model import Analysis
 

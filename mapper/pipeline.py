@@ -57,7 +57,12 @@ def analyze(
     if text is not None:
         article = article_from_text(text, html=None)
     if isinstance(article, str):
-        article = read_article(article)
+        try:
+            article = read_article(article)
+        except InputError as exc:
+            if " " in article.strip() and str(exc).startswith("file not found"):
+                raise InputError(f"{exc} (to analyse a text itself, pass text=...)") from None
+            raise
     if published is not None:
         article = replace(article, published=as_date(published))
     gazetteer = gazetteer or default_gazetteer()

@@ -24,6 +24,15 @@ def test_analyze_takes_text(gazetteer):
         mapper.analyze()
 
 
+def test_text_given_where_a_path_goes_says_to_use_text(gazetteer):
+    """A notebook user who passes the article itself positionally is told about text=."""
+    for given in ("The minister flew from Paris to Berlin on Monday.",
+                  "Trip\n\nThe minister flew from Paris to Berlin on Monday."):
+        with pytest.raises(mapper.InputError, match="text=") as info:
+            mapper.analyze(given, gazetteer=gazetteer)
+        assert "\n" not in str(info.value)
+
+
 def test_static_map_in_three_formats(seed, tmp_path):
     png = mapper.to_png(seed, tmp_path / "m.png")
     svg = mapper.to_svg(seed, tmp_path / "m.svg")
