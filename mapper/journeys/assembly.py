@@ -10,7 +10,7 @@ from mapper.gazetteer.base import normalize
 from mapper.geodesy import distance_km, in_box
 from mapper.implied import crossing_entry
 from mapper.journeys.advance import order_advance, told_apart
-from mapper.journeys.capitals import stop_place
+from mapper.journeys.capitals import at_capitals
 from mapper.journeys.context import Context
 from mapper.journeys.listing import order_listed
 from mapper.journeys.route import drop_locators, fit_route, most_specific
@@ -91,13 +91,14 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
         jid = f"j{len(journeys) + 1}"
         label = _mover_label(mover, len(evs))
         # a trip to each, or of another time, has no leg; the stops around it join up
-        joined = [s for s in stops if (s.place.id, s.position) not in apart]
+        stops, joined = at_capitals(ctx, mover, stops, evs, apart)
         pairs = list(zip(joined, joined[1:]))
         legs = tuple(Leg(jid, label, i, a, b) for i, (a, b) in enumerate(pairs, start=1))
         journeys.append(Journey(jid, label, tuple(stops), legs))
     used = {s.place.id for j in journeys for s in j.stops}
     homes = {k: p for k, p in {**ctx.home_places, **ctx.derived}.items()
              if p.id in used and k not in extra}
+    extra = {k: p for k, p in extra.items() if p.id in used}  # a home left for its capital
     return JourneyResult(tuple(journeys), tuple({**extra, **homes}.values()))
 
 
@@ -317,8 +318,8 @@ def stop_of(ctx: Context, ev: Event) -> Stop:
     """The stop an event gives, with every sentence that told it as evidence."""
     sentences = dict.fromkeys([ev.evidence, *ev.extra.get("evidence", [])])
     evidence = "\n".join(sorted(sentences, key=ctx.article.text.find))
-    return Stop(stop_place(ctx, ev.mover, ev.role, ev.place), ev.status, evidence, ev.date,
-                ev.mode, ev.verb, bool(ev.extra.get("implied")), ev.position)
+    return Stop(ev.place, ev.status, evidence, ev.date, ev.mode, ev.verb,
+                bool(ev.extra.get("implied")), ev.position)
 
 
 def resolve_crossings(ctx: Context, stops: list[Stop], evs: list[Event], mover: Mover,
@@ -413,8 +414,8 @@ def implied_origin(ctx: Context, stops: list[Stop], mover: Mover, extra: dict[st
             return stops
         home = extra.setdefault(entry.key, Place(entry.key.replace(":", "-"), entry.name,
                                                  entry, (), implied=True))
-    origin = Stop(stop_place(ctx, mover, "origin", home), first.status, first.evidence, None,
-                  first.mode, "(implied origin)", True, first.position)
+    origin = Stop(home, first.status, first.evidence, None, first.mode, "(implied origin)",
+                  True, first.position)
     return [origin, *stops]
 
 
