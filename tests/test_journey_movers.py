@@ -160,3 +160,26 @@ def test_a_citys_prison_left_then_the_countrys_airport(gazetteer):
     journeys = _journeys(_analyze(gazetteer, text))
     assert any(_in_order(n, ["Glasgow", "Prestwick Airport", "Reykjavik"]) for _, n in journeys), \
         journeys
+
+
+
+def test_a_road_is_no_traveller(gazetteer):
+    """A mover named as a street ("Boley Drive" read as a person driving) is dropped."""
+    from mapper.gazetteer.local import is_road_name
+    from mapper.journeys.roads import drop_road_movers
+    from mapper.journeys.values import Event, Mover
+    from mapper.model import Place
+
+    assert all(is_road_name(n) for n in ("Boley Drive", "Royal Street", "Oak Circle",
+                                         "Route 66", "Elm St."))
+    assert not any(is_road_name(n) for n in ("Patriot High", "Francis Drake", "Drive",
+                                             "the street", "Air Force One", "Barack Obama"))
+    entry = gazetteer.candidates("Athens")[0]
+    place = Place("athens", "Athens", entry, ())
+
+    def event(label):
+        return Event(Mover(f"person:{label.lower()}", label), place, "dest", "confirmed",
+                     None, "road", "drive", "", 0, (0, 6))
+
+    kept = drop_road_movers([event("Boley Drive"), event("Mary Freeman")])
+    assert [e.mover.label for e in kept] == ["Mary Freeman"]

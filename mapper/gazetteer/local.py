@@ -63,6 +63,22 @@ def is_local_name(text: str) -> bool:
     return any(w in _VENUE_WORDS for w in words)
 
 
+# The road words of _ROAD_WORDS (not the school ones) and a few more that end a street's name
+# ("Elm Street", "Boley Drive", "Freeman Circle").
+_STREET_WORDS = _ROAD_WORDS - {"elementary", "middle", "high"} | {
+    "circle", "court", "terrace", "crescent", "trail"}
+
+
+def is_road_name(text: str) -> bool:
+    """Whether a capitalised name is a street's or a road's by its last word ("Boley Drive",
+    "Royal Street", "Route 66"), never a school's or a venue's."""
+    words = _WORD.findall(text.strip())
+    if not words or not words[0][:1].isupper():
+        return False
+    return len(words) > 1 and words[-1].lower() in _STREET_WORDS or \
+        _NUMBERED.match(text.strip()) is not None
+
+
 def local_entry(name: str, town: GazetteerEntry) -> GazetteerEntry:
     """A synthetic entry for local feature ``name`` at ``town``'s point."""
     return GazetteerEntry(

@@ -29,6 +29,7 @@ from mapper.journeys.positions import (
     planned_overflights,
     position_events,
 )
+from mapper.journeys.roads import drop_road_movers
 from mapper.journeys.seizures import seizure_events
 from mapper.journeys.status_mode import tour_mode
 from mapper.journeys.storm_track import storm_object_events
@@ -89,7 +90,7 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
         for tok in sent:
             for reader in TOKEN_READERS:
                 events.extend(reader(ctx, tok, sent))
-    events = drop_trip_areas(ctx, events)
+    events = drop_trip_areas(ctx, drop_road_movers(events))
     place_positions(ctx, events)
     coast_positions(ctx, events)
     return boarded_origins(ctx, planned_overflights(ctx, events))
