@@ -1150,3 +1150,14 @@ def test_a_kind_of_place_then_where_it_is(gazetteer):
     a = _analyze(gazetteer, "The tanker returned to port in Rotterdam on Friday after a voyage "
                             "from Lagos.")
     assert _legs(a, "tanker") == [("Lagos", "Rotterdam", "sea")]
+
+
+def test_a_storys_setting_is_no_trip(gazetteer):
+    """"a film which is set in X" tells where a story happens; "set off from X" is a start."""
+    a = _analyze(gazetteer, "Kenyan director Amani Otieno's film Tides, which is set in "
+                            "Tasmania, won the prize on Friday.")
+    assert a.journeys == ()
+    a = _analyze(gazetteer, "The crew set off from Lisbon on Monday and reached Madeira on "
+                            "Thursday.")
+    assert [p.name for p in (a.journeys[0].stops[0].place, a.journeys[0].stops[-1].place)] == [
+        "Lisbon", "Madeira"]

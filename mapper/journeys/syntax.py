@@ -301,7 +301,10 @@ def is_abstract(noun) -> bool:
 def is_unrealised(verb) -> bool:
     """Whether a motion is only a rule or an aim: an obligation under a condition ("they have
     to travel to X if they want to ..."), what someone means to get others to do ("saved
-    money to get her parents to take a trip to X"), or an offer."""
+    money to get her parents to take a trip to X"), an offer, or a story's setting."""
+    if verb.lemma_.lower() == "set" and is_passive(verb) and not any(
+            c.dep_ == "prt" for c in verb.children):
+        return True  # "a film set in X", "the novel is set in Y": a story's setting
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in ("offer", "threaten"):
         return True  # "offering to transport the casket to X": an offer, not a trip
