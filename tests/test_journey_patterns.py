@@ -1161,3 +1161,17 @@ def test_a_storys_setting_is_no_trip(gazetteer):
                             "Thursday.")
     assert [p.name for p in (a.journeys[0].stops[0].place, a.journeys[0].stops[-1].place)] == [
         "Lisbon", "Madeira"]
+
+
+def test_a_visit_of_an_earlier_year_is_a_trip_of_its_own(gazetteer):
+    """"after he visited A and B in 2016": a past tour beside today's, joined by no leg to it;
+    being "on a visit to <a continent>" confirms no stop still planned in it."""
+    a = _analyze(gazetteer, "Minister leaves for Africa\n\nPublished July 23, 2018\n\nPrime "
+                            "Minister Arjun Mehta on Monday left New Delhi for Rwanda on a "
+                            "three-day tour. This is his second visit to Africa after he "
+                            "visited Kenya and Ghana in 2016.")
+    legs = _legs(a, "Mehta")
+    assert ("New Delhi", "Rwanda") in [(o, d) for o, d, _ in legs]
+    assert not [leg for leg in legs if {"Kenya", "Ghana"} & set(leg[:2])]
+    stops = _stops(a, "Mehta")
+    assert stops["Kenya"].date.startswith("2016") and stops["Rwanda"].status == "planned"

@@ -90,8 +90,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
             continue
         jid = f"j{len(journeys) + 1}"
         label = _mover_label(mover, len(evs))
-        # a trip to each, or of another time, has no leg; the stops around it join up
-        stops, joined = at_capitals(ctx, mover, stops, evs, apart)
+        stops, joined = at_capitals(ctx, mover, stops, evs, apart)  # apart: no leg reaches
         pairs = list(zip(joined, joined[1:]))
         legs = tuple(Leg(jid, label, i, a, b) for i, (a, b) in enumerate(pairs, start=1))
         journeys.append(Journey(jid, label, tuple(stops), legs))
@@ -188,8 +187,7 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
                 out[-1] = _combine(out[-1], ev)
             continue
         out.append(ev)
-    # a region passed through that contains a later stop adds nothing either
-    keep = []
+    keep = []  # a region passed that holds a later stop adds nothing either
     for ev in out:  # the stops inside listed only for a region passed (else quadratic)
         if ev.role == "via" and ev.place.entry.feature not in ("city", "crossing"):
             inner = [o for o in out if o is not ev and contains(ev.place, o.place)]
@@ -571,11 +569,13 @@ def other_admin1(state: GazetteerEntry, inner: GazetteerEntry) -> bool:
 
 def _combine(keep: Event, other: Event) -> Event:
     """Merge a containing stop into a contained one (or two mentions of one stop): the
-    stronger status; the more precise date of the same place, a region's date only when
-    the same sentence gave it or, for an arrival, the contained stop has none of its own told
-    in the same tense ("returned to Turkey on Saturday ... arriving at the port of X"; not a
+    stronger status (a continent's from its own sentence only: "in Africa" confirms no stop
+    planned in it); the more precise date of the same place, a region's date only when the
+    same sentence gave it or, for an arrival, the contained stop has none of its own told in
+    the same tense ("returned to Turkey on Saturday ... arriving at the port of X"; not a
     region "rolled through on Monday" for a city passed before)."""
-    keep.status = max((keep.status, other.status), key=STATUS_RANK.__getitem__)
+    if other.place.entry.feature != "continent" or other.evidence == keep.evidence:
+        keep.status = max((keep.status, other.status), key=STATUS_RANK.__getitem__)
     if other.evidence == keep.evidence or keep.place.id == other.place.id:
         keep.date = better_date(keep.date, other.date)
     elif keep.date is None and keep.role == other.role == "dest" and \

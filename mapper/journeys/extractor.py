@@ -17,6 +17,7 @@ from mapper.journeys.events import events_at
 from mapper.journeys.grounding import grounding_events
 from mapper.journeys.groups import note_counted_group
 from mapper.journeys.itinerary import route_point_events
+from mapper.journeys.occasions import mark_past_visits
 from mapper.journeys.people import (
     craft_kind,
     genders,
@@ -93,4 +94,4 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
     events = drop_trip_areas(ctx, drop_road_movers(events))
     place_positions(ctx, events)
     coast_positions(ctx, events)
-    return boarded_origins(ctx, planned_overflights(ctx, events))
+    return mark_past_visits(ctx, boarded_origins(ctx, planned_overflights(ctx, events)))
