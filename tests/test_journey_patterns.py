@@ -1175,3 +1175,23 @@ def test_a_visit_of_an_earlier_year_is_a_trip_of_its_own(gazetteer):
     assert not [leg for leg in legs if {"Kenya", "Ghana"} & set(leg[:2])]
     stops = _stops(a, "Mehta")
     assert stops["Kenya"].date.startswith("2016") and stops["Rwanda"].status == "planned"
+
+
+def test_a_trip_from_a_named_place_with_a_where_clause_and_an_anniversary(gazetteer):
+    """"arrived in X from Y, where she held talks": one stay at Y, before X, and the trip starts
+    at Y (no implied home before it); "coincides with the 10th anniversary of Z in 2014":
+    2014 is Z's year, not the visit's."""
+    a = _analyze(gazetteer, "Premier arrives in Lisbon\n\nPublished March 4, 2024\n\nBrazilian "
+                            "Premier Ana Ribeiro arrived in Lisbon on Monday from Madrid, where "
+                            "she held talks with the Spanish king. Ribeiro's visit to Lisbon "
+                            "coincides with the 10th anniversary of the accidental sinking of a "
+                            "Brazilian ship in Portugal in 2014. She will travel on to Rome on "
+                            "Wednesday.")
+    stops = [s.place.name for s in _journey_of(a, "Ribeiro").stops]
+    assert stops == ["Madrid", "Lisbon", "Rome"]
+    assert _stops(a, "Ribeiro")["Lisbon"].date == "2024-03-04"
+    assert not [s for s in _journey_of(a, "Ribeiro").stops if (s.date or "").startswith("2014")]
+
+
+def _journey_of(analysis, mover):
+    return next(j for j in analysis.journeys if mover in j.mover)

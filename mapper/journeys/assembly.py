@@ -388,15 +388,15 @@ def implied_origin(ctx: Context, stops: list[Stop], mover: Mover, extra: dict[st
                    apart: set, origins: dict) -> list[Stop]:
     """A mover from a country the text names, travelling abroad, started at home (before
     the first stop that is not a trip of its own); not one who sets out from a place the
-    text names and goes home ("tourists stranded in Bali flew home to London"), whom the
-    text shows only coming from somewhere, or who is carried from where they were
-    ("evacuated 250 British nationals from Khartoum"). ``origins`` maps each origin stop
-    to its verb's lemma."""
+    text names ("arrived from Y") and goes home ("stranded in Bali, flew home to London"),
+    or is carried from where they were ("evacuated 250 nationals from Khartoum").
+    ``origins`` maps each origin stop to its verb's lemma."""
     first = next((s for s in stops if (s.place.id, s.position) not in apart), None)
     if first is None or not mover.home or mover.key.startswith(("vehicle:", "named:")):
         return stops  # a ship's flag or an airline's country is no place it set out from
-    if first.place.entry.feature == "crossing" or first.verb.lower() in ("from", "left"):
-        return stops
+    if first.place.entry.feature == "crossing" or first.verb.lower() in ("from", "left") or \
+            origins.get((first.place.id, first.position)) == "arrive":
+        return stops  # "arrived in X from Y": the trip the text tells starts at Y
     if first.place.entry.country_code == mover.home or origins.get(
             (first.place.id, first.position)) in TRANSPORT_VERBS - DRIVER_VERBS:
         return stops

@@ -33,6 +33,7 @@ from mapper.journeys.positions import (
 from mapper.journeys.roads import drop_road_movers
 from mapper.journeys.seizures import seizure_events
 from mapper.journeys.status_mode import tour_mode
+from mapper.journeys.stays import drop_where_stays
 from mapper.journeys.storm_track import storm_object_events
 from mapper.journeys.trip_area import drop_trip_areas
 from mapper.journeys.values import Event, JourneyResult
@@ -94,4 +95,5 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
     events = drop_trip_areas(ctx, drop_road_movers(events))
     place_positions(ctx, events)
     coast_positions(ctx, events)
-    return mark_past_visits(ctx, boarded_origins(ctx, planned_overflights(ctx, events)))
+    events = boarded_origins(ctx, planned_overflights(ctx, events))
+    return drop_where_stays(ctx, mark_past_visits(ctx, events))

@@ -147,6 +147,8 @@ def owned_times(verb, sent):
                 break  # the date belongs to another clause
             if anc.dep_ == "prep" and anc.lower_ == "since":
                 break  # "his first visit since 2019": a time before, not the visit's
+        if ent.text.isdigit() and any(t.lemma_.lower() == "anniversary" for t in sent):
+            continue  # "coincides with the 25th anniversary of X in 1999": X's year
         near = _motion_just_before(ent)
         if owner is not None and (near is None or near == verb or not verb.is_ancestor(near)):
             yield ent
