@@ -13,6 +13,7 @@ from mapper.journeys.advance import order_advance, told_apart
 from mapper.journeys.capitals import at_capitals
 from mapper.journeys.context import Context
 from mapper.journeys.listing import order_listed
+from mapper.journeys.merging import better_date, combine, merge_restated
 from mapper.journeys.route import drop_locators, fit_route, most_specific
 from mapper.journeys.timing import fill_dates, news_day, time_orders
 from mapper.journeys.values import Event, JourneyResult, Mover
@@ -49,7 +50,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
                 ).toordinal()
     movers = sorted(by_mover, key=lambda k: min(e.position for e in by_mover[k]))
     for key in movers:
-        evs = _merge_headline(ctx, _merge_restated(_dedupe(_with_birthplace(by_mover[key]))))
+        evs = _merge_headline(ctx, merge_restated(_dedupe(_with_birthplace(by_mover[key]))))
         if not evs:
             continue
         mover = evs[0].mover
@@ -170,7 +171,7 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
             continue
         if out and out[-1].place.id == ev.place.id and out[-1].role == "dest" and \
                 ev.role == "origin":
-            out[-1] = _combine(out[-1], ev)  # arrived in X, then left X: the arrival's stop
+            out[-1] = combine(out[-1], ev)  # arrived in X, then left X: the arrival's stop
             continue
         if out and (_left_for_its_airport(out[-1], ev) or _via_its_airport(out[-1], ev) or
                     told_apart(out[-1], ev)):
@@ -179,12 +180,12 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
         if out and contains(out[-1].place, ev.place) and out[-1].role != "crossing" and \
                 not _leaves_by_airport(out[-1], ev):
             prev = out.pop()
-            ev = _combine(ev, prev) if prev.role == ev.role else ev
+            ev = combine(ev, prev) if prev.role == ev.role else ev
             if prev.place.id == ev.place.id and ev.mode == "unknown":
                 ev.mode = prev.mode  # "had flown in from X, where he met": by air
         elif out and contains(ev.place, out[-1].place) and ev.role != "crossing":
             if ev.role == out[-1].role:
-                out[-1] = _combine(out[-1], ev)
+                out[-1] = combine(out[-1], ev)
             continue
         out.append(ev)
     keep = []  # a region passed that holds a later stop adds nothing either
@@ -464,35 +465,6 @@ def _dedupe(evs: list[Event]) -> list[Event]:
     return list(seen.values())
 
 
-def _merge_restated(evs: list[Event]) -> list[Event]:
-    """A sentence that retells a trip told before, from the same place to the same place ("led
-    police on a chase from X through Y to Z ... He drove from X to Z"), adds its evidence, mode
-    and status to that trip's stops instead of a second trip."""
-    by_sentence: dict[str, list[Event]] = {}
-    for ev in evs:
-        by_sentence.setdefault(ev.evidence, []).append(ev)
-    told: list[list[Event]] = []
-    told_ends: list[set[tuple[str, str]]] = []  # each told group's (place, role)s, made once
-    drop: set[int] = set()
-    for group in by_sentence.values():
-        ends = {(e.place.id, e.role) for e in group}
-        earlier = next((g for g, g_ends in zip(told, told_ends) if ends <= g_ends), None)
-        if earlier is not None and {r for _, r in ends} == {"origin", "dest"} and \
-                all(bool(e.extra.get("future")) == bool(group[0].extra.get("future"))
-                    for e in earlier + group):
-            for ev in group:
-                keep = next(e for e in earlier if (e.place.id, e.role) == (ev.place.id, ev.role))
-                _combine(keep, ev)
-                drop.add(id(ev))
-            for ev in earlier:  # the places passed between them are as sure as its ends
-                if ev.role == "via":
-                    ev.status = max((ev.status, group[0].status), key=STATUS_RANK.__getitem__)
-            continue
-        told.append(group)
-        told_ends.append(ends)
-    return [e for e in evs if id(e) not in drop]
-
-
 def _merge_headline(ctx: Context, evs: list[Event]) -> list[Event]:
     """The headline's arrival that the body tells again ("X opens tour in Y" above "X arrived
     in Y on Monday"): one stop, where the body tells it, with the headline as more evidence.
@@ -508,7 +480,7 @@ def _merge_headline(ctx: Context, evs: list[Event]) -> list[Event]:
                      not any(o.extra.get(k) for k in ("apart", "pluperfect", "earlier")) and
                      (o.date is None or "/" not in o.date and news_day(ctx, o.date))), None)
         if body is not None:
-            _combine(body, ev)
+            combine(body, ev)
             body.extra["headline"] = True  # still the day's news when the body gives no day
             drop.add(id(ev))
     return [e for e in evs if id(e) not in drop]
@@ -565,36 +537,3 @@ def other_admin1(state: GazetteerEntry, inner: GazetteerEntry) -> bool:
         return False
     a, b = normalize(inner.admin1).split(), normalize(state.name).split()
     return not any(x[:4] == y[:4] for x in a for y in b)
-
-
-def _combine(keep: Event, other: Event) -> Event:
-    """Merge a containing stop into a contained one (or two mentions of one stop): the
-    stronger status (a continent's from its own sentence only: "in Africa" confirms no stop
-    planned in it); the more precise date of the same place, a region's date only when the
-    same sentence gave it or, for an arrival, the contained stop has none of its own told in
-    the same tense ("returned to Turkey on Saturday ... arriving at the port of X"; not a
-    region "rolled through on Monday" for a city passed before)."""
-    if other.place.entry.feature != "continent" or other.evidence == keep.evidence:
-        keep.status = max((keep.status, other.status), key=STATUS_RANK.__getitem__)
-    if other.evidence == keep.evidence or keep.place.id == other.place.id:
-        keep.date = better_date(keep.date, other.date)
-    elif keep.date is None and keep.role == other.role == "dest" and \
-            bool(keep.extra.get("future")) == bool(other.extra.get("future")):
-        keep.date = other.date
-    keep.extra.setdefault("evidence", []).extend(
-        [other.evidence, *other.extra.get("evidence", [])])
-    if keep.mode == "unknown":
-        keep.mode = other.mode
-    return keep
-
-
-def better_date(a: str | None, b: str | None) -> str | None:
-    """The more informative of two dates of one stop: either one when the other is missing,
-    a day within a span rather than the span ("on Tuesday" rather than "this week")."""
-    if not a or not b:
-        return a or b
-    if "/" in a and "/" not in b:
-        lo, _, hi = a.partition("/")
-        if lo <= b <= hi:
-            return b
-    return a
