@@ -1195,3 +1195,19 @@ def test_a_trip_from_a_named_place_with_a_where_clause_and_an_anniversary(gazett
 
 def _journey_of(analysis, mover):
     return next(j for j in analysis.journeys if mover in j.mover)
+
+
+def test_a_plan_told_twice_is_one_trip(gazetteer):
+    """"is due to visit A, B and C ... arriving in A on <day> ... His visits to A and B are
+    likely to ...": each place once, in the plan's order; a stop the text says the mover
+    comes back to stays twice."""
+    a = _analyze(gazetteer, "Premier sets off on Asia tour\n\nPublished May 2, 2022\n\nPremier "
+                            "Ana Ribeiro left Lisbon on Monday and is due to visit Japan, "
+                            "Malaysia and Indonesia during her ten-day trip. She flies first to "
+                            "Dubai, before arriving in Japan on May 4. Her visits to Japan and "
+                            "Malaysia are likely to be dominated by trade talks.")
+    names = [s.place.name for s in _journey_of(a, "Ribeiro").stops]
+    assert names == ["Lisbon", "Dubai", "Japan", "Malaysia", "Indonesia"]
+    a = _analyze(gazetteer, "Premier Ana Ribeiro will fly to Tokyo on Monday and to Seoul on "
+                            "Tuesday. She will return to Tokyo on Wednesday.")
+    assert [s.place.name for s in _journey_of(a, "Ribeiro").stops].count("Tokyo") == 2

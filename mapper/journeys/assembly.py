@@ -13,7 +13,12 @@ from mapper.journeys.advance import order_advance, told_apart
 from mapper.journeys.capitals import at_capitals
 from mapper.journeys.context import Context
 from mapper.journeys.listing import order_listed
-from mapper.journeys.merging import better_date, combine, merge_restated
+from mapper.journeys.merging import (
+    better_date,
+    combine,
+    merge_planned_repeats,
+    merge_restated,
+)
 from mapper.journeys.route import drop_locators, fit_route, most_specific
 from mapper.journeys.timing import fill_dates, news_day, time_orders
 from mapper.journeys.values import Event, JourneyResult, Mover
@@ -84,7 +89,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
         origins = {(e.place.id, e.position): e.extra.get("lemma") for e in evs
                    if e.role == "origin"}
         stops = implied_origin(ctx, stops, mover, extra, apart, origins)
-        stops = merge_repeats(ctx, stops, apart)
+        stops = merge_planned_repeats(merge_repeats(ctx, stops, apart), apart)
         told = [s for s in stops if not s.implied]  # "met in X" with a home: no trip either
         if not told or len(told) == 1 and len(evs) == 1 and not lone_stop(told[0], evs[0]) or \
                 planned_passage(evs):

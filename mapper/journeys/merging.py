@@ -3,14 +3,18 @@ mentions of one stop, and a sentence that retells a trip told before."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mapper.journeys.values import Event
 from mapper.journeys.words import STATUS_RANK
+from mapper.model import Stop
 
 
 def merge_restated(evs: list[Event]) -> list[Event]:
     """A sentence that retells a trip told before, from the same place to the same place ("led
-    police on a chase from X through Y to Z ... He drove from X to Z"), adds its evidence, mode
-    and status to that trip's stops instead of a second trip."""
+    police on a chase from X through Y to Z ... He drove from X to Z") or to places one
+    sentence listed before ("is due to visit A, B and C ... His visits to A and B are ..."),
+    adds its evidence, mode and status to that trip's stops instead of a second trip."""
     by_sentence: dict[str, list[Event]] = {}
     for ev in evs:
         by_sentence.setdefault(ev.evidence, []).append(ev)
@@ -20,12 +24,9 @@ def merge_restated(evs: list[Event]) -> list[Event]:
     for group in by_sentence.values():
         ends = {(e.place.id, e.role) for e in group}
         earlier = next((g for g, g_ends in zip(told, told_ends) if ends <= g_ends), None)
-        if earlier is not None and {r for _, r in ends} == {"origin", "dest"} and \
-                all(bool(e.extra.get("future")) == bool(group[0].extra.get("future"))
-                    for e in earlier + group):
+        if earlier is not None and _retold(earlier, group, {r for _, r in ends}):
             for ev in group:
-                keep = next(e for e in earlier if (e.place.id, e.role) == (ev.place.id, ev.role))
-                combine(keep, ev)
+                combine(_same(earlier, ev), ev)
                 drop.add(id(ev))
             for ev in earlier:  # the places passed between them are as sure as its ends
                 if ev.role == "via":
@@ -34,6 +35,23 @@ def merge_restated(evs: list[Event]) -> list[Event]:
         told.append(group)
         told_ends.append(ends)
     return [e for e in evs if id(e) not in drop]
+
+
+def _same(earlier: list[Event], ev: Event) -> Event:
+    """The event of an earlier sentence at ``ev``'s place in ``ev``'s role."""
+    return next(e for e in earlier if (e.place.id, e.role) == (ev.place.id, ev.role))
+
+
+def _retold(earlier: list[Event], group: list[Event], roles: set[str]) -> bool:
+    """Whether a sentence's events retell an earlier sentence's: a trip between the same two
+    places told in one tense, or two or more of the places one sentence listed as goals,
+    each in the tense it had there."""
+    def future(e: Event) -> bool:
+        return bool(e.extra.get("future"))
+    if roles == {"origin", "dest"}:
+        return all(future(e) == future(group[0]) for e in earlier + group)
+    return roles == {"dest"} and len(group) > 1 and all(
+        future(_same(earlier, e)) == future(e) for e in group)
 
 
 def combine(keep: Event, other: Event) -> Event:
@@ -67,3 +85,23 @@ def better_date(a: str | None, b: str | None) -> str | None:
         if lo <= b <= hi:
             return b
     return a
+
+
+RETURN_WORDS = ("return", "back", "again")  # a second stop at one place the text says it is
+
+
+def merge_planned_repeats(stops: list[Stop], apart: set) -> list[Stop]:
+    """A planned stop told again later in the plan for the same day, with nothing saying the
+    mover comes back ("is due to visit A, B and C ... arriving in A on November 5"): one stop,
+    the first, with both sentences as evidence."""
+    out: list[Stop] = []
+    for s in stops:
+        same = next((o for o in out if o.place.id == s.place.id and o.status == s.status ==
+                     "planned" and o.date == s.date and s.date and "/" not in s.date), None)
+        if same is None or s.implied or (s.place.id, s.position) in apart or any(
+                w in s.evidence.lower() or w in s.verb.lower() for w in RETURN_WORDS):
+            out.append(s)
+            continue
+        evidence = "\n".join(dict.fromkeys(same.evidence.split("\n") + s.evidence.split("\n")))
+        out[out.index(same)] = replace(same, evidence=evidence)
+    return out
