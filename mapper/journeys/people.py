@@ -14,8 +14,8 @@ from mapper.journeys.words import (
     MOTION_VERBS,
     NP_DEPS,
     PRONOUN_GENDER,
-    THING_MOVERS,
     TRANSPORT_VERBS,
+    VEHICLE_OR_THING,
     VEHICLES,
 )
 from mapper.nlp import doc_ents, ent_at, span_ents
@@ -157,7 +157,7 @@ def vehicle_owners(ctx: Context, doc) -> dict[str, str]:
             key = person_key(ctx, tok)
             if key:
                 last_person = key
-        if tok.lemma_.lower() in VEHICLES.keys() | THING_MOVERS and tok.pos_ == "NOUN":
+        if tok.lemma_.lower() in VEHICLE_OR_THING and tok.pos_ == "NOUN":
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if poss is None:
                 continue
