@@ -159,18 +159,18 @@ class SpacyExtractor(Extractor):
         three proper nouns, at the start of an entity or outside one."""
         starts = {e.start + (doc[e.start].lower_ == "the") for e in doc_ents(doc)}
         inside = {t for e in doc_ents(doc) for t in range(e.start + 1, e.end)}
+        proper = [_proper(t) for t in doc]  # each token's, once
         for i, tok in enumerate(doc):
-            if not _proper(tok) or (i in inside and i not in starts) or \
-                    (i > 0 and _proper(doc[i - 1]) and i not in starts):
+            if not proper[i] or (i in inside and i not in starts) or \
+                    (i > 0 and proper[i - 1] and i not in starts):
                 continue
             if tok.lower_ in DIRECTIONS:
                 continue
-            for n in (3, 2, 1):
+            for n in (3, 2, 1):  # the civic word first: the rare test
+                if i + n >= len(proper) or not _civic_follows(doc, i + n) or \
+                        not all(proper[i:i + n]):
+                    continue
                 part = doc[i:i + n]
-                if len(part) != n or i + n >= len(doc) or not all(_proper(t) for t in part):
-                    continue
-                if not _civic_follows(doc, i + n):
-                    continue
                 span = (part.start_char, part.end_char)
                 if n == 1 and part.text.lower() in non_noun_words(("adj", "adv")):
                     continue  # "Central High School"; a verb may name a town ("Concord Police")
