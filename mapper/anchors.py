@@ -87,6 +87,9 @@ class Anchors:
         self.placed = 0  # non-country anchors
         self._tree: cKDTree | None = None
         self.sample: list[int] = []
+        self.sample_array = np.array([], dtype=np.intp)  # the sample as an array
+        self.sample_first: dict[int, int] = {}  # entry number -> its first place in the sample
+        self.sample_points: tuple[np.ndarray, np.ndarray] | None = None  # their lat, lon
         self._snap: tuple[frozenset[int], list[list[int]], list[list[float]]] | None = None
         self.added: set[int] = set()  # non-country anchors that are not in the snapshot
 
@@ -132,6 +135,11 @@ class Anchors:
                  for _ in range(self.active[u])]
         step = max(1, -(-len(units) // EXACT_ANCHORS))
         self.sample = units[::step]
+        self.sample_array = np.array(self.sample, dtype=np.intp)
+        self.sample_first = {}
+        self.sample_points = None
+        for i, u in enumerate(self.sample):
+            self.sample_first.setdefault(u, i)
         self._snap = None
 
     def snapshot(self) -> tuple[frozenset[int], list[list[int]], list[list[float]]]:
@@ -174,6 +182,7 @@ class AnchorView:
         self.placed = anchors.placed - (e is not None and e.feature != "country")
         self.states = _Without(anchors.states, state_of(e) if e is not None else None)
         self._own_sample: np.ndarray | None = None
+        self._own_points: tuple[np.ndarray, np.ndarray] | None = None
 
     def country_count(self, code: str | None) -> int:
         """Non-country anchors in the country ``code``."""
@@ -261,7 +270,7 @@ class AnchorView:
         cs = [candidates[i] for i in todo]
         cu = np.array([a.index.get(c.key, -1) for c in cs], dtype=np.intp)
         d = haversine_rad(np.radians([c.lat for c in cs]), np.radians([c.lon for c in cs]),
-                          a.lat[s], a.lon[s])
+                          *self._sample_points())
         own = s[None, :] == cu[:, None]  # a candidate is not its own anchor
         d[own] = np.inf
         left = s.size - np.count_nonzero(own, axis=1)
@@ -279,12 +288,25 @@ class AnchorView:
 
     def _sample(self) -> np.ndarray:
         """The round's sample of anchors without this name's own pick."""
-        if self._own_sample is None:
-            sample = list(self.anchors.sample)
-            if self.own is not None and self.own in sample:
-                sample.remove(self.own)
-            self._own_sample = np.array(sample, dtype=np.intp)
+        if self._own_sample is None:  # the round's array, shared by the views (read only)
+            a = self.anchors
+            first = a.sample_first.get(self.own) if self.own is not None else None
+            self._own_sample = a.sample_array if first is None else \
+                np.delete(a.sample_array, first)
         return self._own_sample
+
+    def _sample_points(self) -> tuple[np.ndarray, np.ndarray]:
+        """The latitudes and longitudes (radians) of :meth:`_sample`'s anchors."""
+        if self._own_points is None:
+            s = self._sample()
+            a = self.anchors
+            if s is a.sample_array:  # the round's whole sample: its points are shared too
+                if a.sample_points is None:
+                    a.sample_points = (a.lat[s], a.lon[s])
+                self._own_points = a.sample_points
+            else:
+                self._own_points = (a.lat[s], a.lon[s])
+        return self._own_points
 
     def _near_snapshot(self, cu: np.ndarray, clat: np.ndarray, clon: np.ndarray
                        ) -> list[float]:

@@ -50,8 +50,12 @@ def _geometry(geom) -> dict:
     """``shapely.geometry.mapping``, for a LineString from one array of its points (shapely's
     own reads them one by one in Python: thousands of legs of hundreds of points each)."""
     if isinstance(geom, LineString):
-        points = shapely.get_coordinates(geom, include_z=geom.has_z).tolist()
-        return {"type": "LineString", "coordinates": tuple(map(tuple, points))}
+        if geom.has_z:
+            points = shapely.get_coordinates(geom, include_z=True).tolist()
+            return {"type": "LineString", "coordinates": tuple(map(tuple, points))}
+        xy = shapely.get_coordinates(geom)  # the points as (x, y) tuples straight from columns
+        return {"type": "LineString",
+                "coordinates": tuple(zip(xy[:, 0].tolist(), xy[:, 1].tolist()))}
     return mapping(geom)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from mapper.extractors.airports import claim_airports
 from mapper.extractors.base import (
@@ -100,6 +101,26 @@ COUNTY_LIST = re.compile(rf"((?:{_NAME},\s+){{0,50}}{_NAME},?\s+(?:and|or)\s+{_N
                          r"(counties|parishes)\b")
 
 
+@lru_cache(maxsize=8)
+def _region_demonym_pattern(gazetteer, forms: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    out = []
+    for form, key in forms:
+        entry = gazetteer.by_key(key)
+        if entry is None or entry.feature != "continent" and entry.country_code is None:
+            continue
+        out.append(form)
+    out.sort(key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, out)) + r")\b")
+
+
+def region_demonym_pattern(gazetteer, demonyms: dict[str, str]) -> re.Pattern[str]:
+    """The demonyms of states, provinces, continents and regions inside one country as one
+    pattern, longest first; not those of peoples across many countries ("Arab", "Kurds"),
+    which name the people. Made once per gazetteer and demonym table (every article's
+    extractor asks for it)."""
+    return _region_demonym_pattern(gazetteer, tuple(demonyms.items()))
+
+
 class SpacyExtractor(Extractor):
     name = "spacy"
 
@@ -111,19 +132,7 @@ class SpacyExtractor(Extractor):
         self.state_abbreviations = {k for k in sources.us_state_abbreviations() if "." in k}
         # demonyms of states, provinces, regions and continents ("Ohioans", "South Ossetian"):
         # the resolver maps each to its entry
-        forms = sorted(self._place_demonyms(), key=len, reverse=True)
-        self.region_demonyms = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
-
-    def _place_demonyms(self) -> list[str]:
-        """Demonyms of states, provinces, continents and regions inside one country; not those
-        of peoples across many countries ("Arab", "Kurds"), which name the people."""
-        out = []
-        for form, key in sources.aliases("demonym").items():
-            entry = self.gazetteer.by_key(key)
-            if entry is None or entry.feature != "continent" and entry.country_code is None:
-                continue
-            out.append(form)
-        return out
+        self.region_demonyms = region_demonym_pattern(gazetteer, sources.aliases("demonym"))
 
     def _people(self, doc) -> set[str]:
         """One-word names the story uses for people: the surname of a longer person's name
@@ -150,18 +159,18 @@ class SpacyExtractor(Extractor):
         three proper nouns, at the start of an entity or outside one."""
         starts = {e.start + (doc[e.start].lower_ == "the") for e in doc_ents(doc)}
         inside = {t for e in doc_ents(doc) for t in range(e.start + 1, e.end)}
+        proper = [_proper(t) for t in doc]  # each token's, once
         for i, tok in enumerate(doc):
-            if not _proper(tok) or (i in inside and i not in starts) or \
-                    (i > 0 and _proper(doc[i - 1]) and i not in starts):
+            if not proper[i] or (i in inside and i not in starts) or \
+                    (i > 0 and proper[i - 1] and i not in starts):
                 continue
             if tok.lower_ in DIRECTIONS:
                 continue
-            for n in (3, 2, 1):
+            for n in (3, 2, 1):  # the civic word first: the rare test
+                if i + n >= len(proper) or not _civic_follows(doc, i + n) or \
+                        not all(proper[i:i + n]):
+                    continue
                 part = doc[i:i + n]
-                if len(part) != n or i + n >= len(doc) or not all(_proper(t) for t in part):
-                    continue
-                if not _civic_follows(doc, i + n):
-                    continue
                 span = (part.start_char, part.end_char)
                 if n == 1 and part.text.lower() in non_noun_words(("adj", "adv")):
                     continue  # "Central High School"; a verb may name a town ("Concord Police")

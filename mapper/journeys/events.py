@@ -47,12 +47,12 @@ from mapper.journeys.words import (
     ADRIFT_WORDS,
     ARRIVAL_PREPS_ONLY,
     ARRIVAL_VERBS,
+    CARRIED_OR_SEEN,
     DEST_PREPS,
     DETENTION_VERBS,
     DIRECTION_WORDS,
     DRIVER_VERBS,
     FUTURE_WORDS,
-    GREETING_VERBS,
     GROUP_NOUNS,
     MEETING_VERBS,
     MOTION_VERBS,
@@ -62,6 +62,8 @@ from mapper.journeys.words import (
     ORIGIN_PREPS,
     PEOPLE_NOUNS,
     PHRASAL_MOTION,
+    PHRASAL_VERBS,
+    PLACING_VERBS,
     PRESENCE_VERBS,
     QUANTITY_NOUNS,
     REDIRECT_VERBS,
@@ -77,8 +79,9 @@ from mapper.journeys.words import (
     STORM_VERBS,
     STRANDING_VERBS,
     THING_MOVERS,
-    TRANSPORT_VERBS,
+    TRANSPORT_OR_GREETING,
     TRAVEL_NOUNS,
+    VEHICLE_OR_TRAVEL,
     VEHICLES,
     VIA_PREPS,
     WATER,
@@ -134,7 +137,7 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
         return stranded_events(ctx, tok, sent)
     taking = next(
         (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in
-         VEHICLES.keys() | TRAVEL_NOUNS), None) if lemma in ("take", "catch", "board") \
+         VEHICLE_OR_TRAVEL), None) if lemma in ("take", "catch", "board") \
         else None
     carried = carried_by_verb(ctx, tok, lemma) if verbal else None
     if taking is not None and carried == taking and \
@@ -142,14 +145,14 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
         carried = None  # "the refugees took a boat to X": the boat is how they went
     stay = lemma == "spend" and any(c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME")
                                     for c in tok.children) or (  # "spent two years in X"
-        (lemma, next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")) in
-        PHRASAL_MOTION) or particle_dropped(tok)  # "took off from X", "pulled up in Y"
-    if verbal and (lemma in MOTION_VERBS | MEETING_VERBS | START_VERBS | PRESENCE_VERBS
+        lemma in PHRASAL_VERBS and (lemma, next((c.lower_ for c in tok.children if c.dep_ ==
+        "prt"), "")) in PHRASAL_MOTION) or particle_dropped(tok)  # "took off", "pulled up in Y"
+    if verbal and (lemma in PLACING_VERBS
                    or taking or stay
                    or states_presence(tok) or hedged_presence(tok) or due_in(tok) is not None
                    or carried is not None
                    or lemma in STORM_VERBS and is_storm(ctx, subject_of(ctx, tok))
-                   or (lemma in TRANSPORT_VERBS | GREETING_VERBS | SIGHTING_VERBS and
+                   or (lemma in CARRIED_OR_SEEN and
                        is_passive(tok))):
         if is_habitual(tok) or is_unrealised(tok):
             return []  # "has visited X weekly", "goes to X every summer": a habit, no trip
@@ -216,7 +219,7 @@ def events_at(ctx: Context, tok, sent) -> list[Event]:
 def carried_by_verb(ctx: Context, verb, lemma: str):
     """The object a transport or greeting verb moves, if it names a traveller: "flew the
     envoys to Oslo", "crowds met the train at Lyon", "a voyage that took it to Hong Kong"."""
-    if lemma not in TRANSPORT_VERBS | GREETING_VERBS or is_passive(verb):
+    if lemma not in TRANSPORT_OR_GREETING or is_passive(verb):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:

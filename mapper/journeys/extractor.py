@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer
@@ -47,17 +48,23 @@ TOKEN_READERS = (note_counted_group, events_at, event_origins, route_point_event
                  position_events, grounding_events, storm_object_events, seizure_events,
                  ahead_events, animal_departures)
 
+@lru_cache(maxsize=8)
+def demonym_pattern(demonyms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The country demonyms as one pattern, longest first (made once per table)."""
+    names = sorted(demonyms, key=len, reverse=True)
+    # "Central American", "Latin American": a region's people, not the United States'
+    return re.compile(
+        r"(?<!Central )(?<!Latin )(?<!North )(?<!South )(?<!East )(?<!West )\b(" +
+        "|".join(map(re.escape, names)) + r")\b") if names else None
+
+
 class JourneyExtractor:
     """Motion events and journeys of an article, from its parse and resolved places."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.demonyms = sources.demonyms()
-        names = sorted(self.demonyms, key=len, reverse=True)
-        # "Central American", "Latin American": a region's people, not the United States'
-        self.demonym_pattern = re.compile(
-            r"(?<!Central )(?<!Latin )(?<!North )(?<!South )(?<!East )(?<!West )\b(" +
-            "|".join(map(re.escape, names)) + r")\b") if names else None
+        self.demonym_pattern = demonym_pattern(tuple(self.demonyms))
 
     def context(self) -> Context:
         """A fresh context for one article."""

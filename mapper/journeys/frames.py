@@ -23,11 +23,11 @@ from mapper.journeys.timing import event_date, time_of_day
 from mapper.journeys.values import Event, Mover
 from mapper.journeys.words import (
     COMPASS_PARTS,
+    FUTURE_AUXES,
     FUTURE_WORDS,
     INSTITUTION_NOUNS,
     PLACE_ENTS,
     PLACE_NOUNS,
-    SPECULATION_MODALS,
     START_VERBS,
     VEHICLES,
     WATER,
@@ -142,7 +142,7 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
             (w for w in VEHICLES if re.search(rf"\b{w}\b", phrase.lower())), None)
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     future = status == "planned" or bool(
-        auxes & (FUTURE_WORDS | SPECULATION_MODALS | {"would"})) or future_clause(verb) or (
+        auxes & FUTURE_AUXES) or future_clause(verb) or (
         "must" in auxes and verb.tag_ == "VB") or (
         status == "speculated" and (noun is not None or verb.tag_ not in ("VBD", "VBN"))
         and not bare_past(verb))

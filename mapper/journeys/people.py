@@ -14,8 +14,8 @@ from mapper.journeys.words import (
     MOTION_VERBS,
     NP_DEPS,
     PRONOUN_GENDER,
-    THING_MOVERS,
     TRANSPORT_VERBS,
+    VEHICLE_OR_THING,
     VEHICLES,
 )
 from mapper.nlp import doc_ents, ent_at, span_ents
@@ -87,9 +87,13 @@ def owner_country(ctx: Context, tok) -> str | None:
 def _homes_from_titles(ctx: Context, doc, people: dict[str, dict]) -> None:
     """"Croatia's president" where one person named before it holds that title: that
     person's country, when nothing else gave one."""
-    for tok in doc:
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        home = owner_country(ctx, owner) if owner is not None else None
+    owners: dict[int, object] = {}  # token number -> its first possessive child
+    for t in doc:  # one pass over the dependencies, not a walk of every token's children
+        if t.dep_ == "poss" and t.head.i != t.i:
+            owners.setdefault(t.head.i, t)
+    for n in sorted(owners):
+        tok, owner = doc[n], owners[n]
+        home = owner_country(ctx, owner)
         if home is None:
             continue
         before = {k for seen in ctx.name_keys.values() for i, k, _ in seen if i < tok.i}
@@ -157,7 +161,7 @@ def vehicle_owners(ctx: Context, doc) -> dict[str, str]:
             key = person_key(ctx, tok)
             if key:
                 last_person = key
-        if tok.lemma_.lower() in VEHICLES.keys() | THING_MOVERS and tok.pos_ == "NOUN":
+        if tok.lemma_.lower() in VEHICLE_OR_THING and tok.pos_ == "NOUN":
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if poss is None:
                 continue

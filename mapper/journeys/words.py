@@ -271,3 +271,13 @@ STORM_PREPS = {"in", "on", "over", "near", "across", "through", "along", "into",
 # the trip's area, no stop of it
 AREA_TRIP_NOUNS = {"cruise", "voyage", "crossing", "trip", "tour", "holiday", "vacation",
                    "expedition", "journey", "sail"}
+
+# Unions the readers test at every token or verb, made once here rather than at each test
+VEHICLE_OR_THING = frozenset(VEHICLES) | THING_MOVERS  # a vehicle or a thing that is moved
+VEHICLE_OR_TRAVEL = frozenset(VEHICLES) | TRAVEL_NOUNS  # "took a train", "took a cruise"
+# a verb that moves or places its subject ("flew", "met", "began a tour", "appeared")
+PLACING_VERBS = frozenset(MOTION_VERBS | MEETING_VERBS | START_VERBS | PRESENCE_VERBS)
+TRANSPORT_OR_GREETING = frozenset(TRANSPORT_VERBS | GREETING_VERBS)  # moves its object
+CARRIED_OR_SEEN = TRANSPORT_OR_GREETING | SIGHTING_VERBS  # passive: the subject moved or seen
+FUTURE_AUXES = frozenset(FUTURE_WORDS | SPECULATION_MODALS | {"would"})
+PHRASAL_VERBS = frozenset(verb for verb, _ in PHRASAL_MOTION)  # checked before the particle
