@@ -12,6 +12,7 @@ from mapper.implied import crossing_entry
 from mapper.journeys.advance import order_advance, told_apart
 from mapper.journeys.capitals import stop_place
 from mapper.journeys.context import Context
+from mapper.journeys.ground import ground_legs
 from mapper.journeys.listing import order_listed
 from mapper.journeys.route import drop_locators, fit_route, most_specific
 from mapper.journeys.timing import fill_dates, news_day, time_orders
@@ -73,10 +74,10 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
         fit_route(ctx, evs, extra)
         most_specific(ctx, evs)
         evs = drop_locators(ctx, evs)
-        evs = merge_contained(ctx, evs)
-        evs = drop_covering(evs)
+        evs = drop_covering(merge_contained(ctx, evs))
         evs = inherit_modes(evs, None if mover.key.startswith(
             ("vehicle:", "named:", "storm:")) else ctx.tour_mode)
+        ground_legs(evs)
         stops = [stop_of(ctx, e) for e in evs]
         stops = resolve_crossings(ctx, stops, evs, mover, extra)
         apart = {(e.place.id, e.position) for e in evs if e.extra.get("apart")}
