@@ -234,13 +234,14 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
             ev.extra["story_day"] = True
             continue
         if last is None or not last.date or "/" in last.date or \
-                ev.extra.get("earlier") or (last.evidence == ev.evidence and
-                                             not last.extra.get("story_day")) or \
+                ev.extra.get("earlier") or (last.evidence == ev.evidence and not (
+                    last.extra.get("story_day") or last.extra.get("carried"))) or \
                 bool(last.extra.get("future")) != bool(ev.extra.get("future")):
             continue
         if _sentence_of(ctx, ev.position) - _sentence_of(ctx, last.position) == 1:
             ev.date = last.date  # "landed in X on Tuesday. ... then flew on from X to Y"
             ev.extra["story_day"] = bool(last.extra.get("story_day"))
+            ev.extra["carried"] = True  # the sentence names no day: its other events too
         elif news_day(ctx, last.date) and \
                 not _dates_between(ctx, last.position, ev.position, last.date):
             # a story of the day's news goes on with the same day until it names another
