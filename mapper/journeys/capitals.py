@@ -3,8 +3,8 @@ or a flight "to Rwanda" land in Kigali, not in the middle of its land. Other mov
 country's own point (migrants "reached Mexico", a ship "bound for Brazil": no city is meant).
 
 A state or province a person goes to or comes from that shares its name with a city of its
-own ("a summit in Quebec", "flew in from Sao Paulo" read as the state) is drawn at that city,
-as the country at its capital.
+own ("a fair in Sao Paulo state", "a stop in New York" read as the state) is drawn
+at that city, as the country at its capital.
 
 The stop keeps the country as its place, at a point of its own: a place named as the text
 writes the country, with the capital's name beside it ("Mozambique (Maputo)")."""

@@ -191,7 +191,7 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
 
 def headline_present(verb) -> bool:
     """Whether a motion is the headline's news of the day: its present ("X arrives in Y",
-    "Migrants reach Y"), or a step a present tells just before ("Migrants rejoice after
+    "Hikers reach Y"), or a step a present tells just before ("Hikers celebrate after
     crossing X")."""
     if not in_headline(verb):
         return False

@@ -4,8 +4,8 @@ driven, not flown, and a trip whose goal is a city ends in that city, not at its
 - "left the palace and took off from the capital's airport", "travelled by train to X, then flew
   from <an airport an hour's drive away>": the departure's mode (air) is the leg that leaves
   the airport; the leg that reaches it, from a place this near, is by road.
-- "began his journey to <city>" ... "placed aboard a plane for the trip to <the city's air
-  base>": the city is where the trip ends, after its airport, reached from it by road."""
+- "set out on her last journey to <city>" ... "is to be flown on to <the city's air base>":
+  the city is where the trip ends, after its airport, reached from it by road."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ def _near(a: Event, b: Event, km: float) -> bool:
 
 
 def trip_goal(ev: Event) -> bool:
-    """Whether an event names the city a trip sets out for ("began his final journey to X",
-    "left for X"): where the whole trip is to end."""
+    """Whether an event names the city a trip sets out for ("started a journey to X", "left
+    for X"): where the whole trip is to end."""
     return ev.role == "dest" and ev.place.entry.feature == "city" and (
         ev.extra.get("lemma") in START_VERBS or bool(ev.extra.get("goal")))
 
