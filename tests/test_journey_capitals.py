@@ -48,3 +48,25 @@ def test_migrants_reaching_a_country_stay_at_its_own_point(gazetteer):
                  if s.place.entry.country_code == "ES")
     assert spain.name == "Spain"
     assert _km(spain, gazetteer.country("ES")) < 1
+
+
+def test_a_persons_trip_to_a_state_is_drawn_at_its_namesake_city(gazetteer):
+    a = _analyze(gazetteer, "Trip\n\nPublished March 5, 2025\n\nPrime Minister Adaeze Okonkwo "
+                            "flew from Ontario, Canada, to Quebec, Canada, on Monday.")
+    ontario, quebec = [s.place for s in _journey(a, "Okonkwo").stops]
+    assert quebec.entry.feature == "admin1" and quebec.name == "Quebec (Québec)"
+    city = max((c for c in gazetteer.candidates("Québec") if c.feature == "city"),
+               key=lambda c: c.population)
+    assert _km(quebec, city) < 1
+    assert ontario.name == "Ontario"  # no city of its name: the province's own point
+    assert _km(ontario, next(c for c in gazetteer.candidates("Ontario")
+                             if c.feature == "admin1")) < 1
+
+
+def test_a_group_reaching_a_state_stays_at_its_own_point(gazetteer):
+    a = _analyze(gazetteer, "Trip\n\nPublished March 5, 2025\n\nAbout 300 migrants reached the "
+                            "Canadian province of Quebec on Monday.")
+    quebec = next(s.place for j in a.journeys for s in j.stops)
+    assert quebec.name == "Quebec"
+    assert _km(quebec, next(c for c in gazetteer.candidates("Quebec")
+                            if c.feature == "admin1")) < 1

@@ -12,6 +12,7 @@ from mapper.implied import crossing_entry
 from mapper.journeys.advance import order_advance, told_apart
 from mapper.journeys.capitals import at_capitals
 from mapper.journeys.context import Context
+from mapper.journeys.ground import goal_beyond_airport, goals_last, ground_legs
 from mapper.journeys.listing import order_listed
 from mapper.journeys.merging import (
     better_date,
@@ -79,10 +80,10 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
         fit_route(ctx, evs, extra)
         most_specific(ctx, evs)
         evs = drop_locators(ctx, evs)
-        evs = merge_contained(ctx, evs)
-        evs = drop_covering(evs)
+        evs = drop_covering(merge_contained(ctx, goals_last(evs)))
         evs = inherit_modes(evs, None if mover.key.startswith(
             ("vehicle:", "named:", "storm:")) else ctx.tour_mode)
+        ground_legs(evs)
         stops = [stop_of(ctx, e) for e in evs]
         stops = resolve_crossings(ctx, stops, evs, mover, extra)
         apart = {(e.place.id, e.position) for e in evs if e.extra.get("apart")}
@@ -179,7 +180,7 @@ def merge_contained(ctx: Context, evs: list[Event]) -> list[Event]:
             out[-1] = combine(out[-1], ev)  # arrived in X, then left X: the arrival's stop
             continue
         if out and (_left_for_its_airport(out[-1], ev) or _via_its_airport(out[-1], ev) or
-                    told_apart(out[-1], ev)):
+                    told_apart(out[-1], ev) or goal_beyond_airport(out[-1], ev)):
             out.append(ev)  # "leaving X's prison and departing from its airport": two stops
             continue
         if out and contains(out[-1].place, ev.place) and out[-1].role != "crossing" and \

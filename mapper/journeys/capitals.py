@@ -2,6 +2,10 @@
 or a flight "to Rwanda" land in Kigali, not in the middle of its land. Other movers keep the
 country's own point (migrants "reached Mexico", a ship "bound for Brazil": no city is meant).
 
+A state or province a person goes to or comes from that shares its name with a city of its
+own ("a fair in Sao Paulo state", "a stop in New York" read as the state) is drawn
+at that city, as the country at its capital.
+
 The stop keeps the country as its place, at a point of its own: a place named as the text
 writes the country, whose entry's source names the capital ("point: its capital, Maputo")."""
 
@@ -9,11 +13,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from mapper.gazetteer.base import normalize
 from mapper.journeys.context import Context
 from mapper.journeys.values import Event, Mover
 from mapper.model import Place, Stop
 
 ROLES = ("origin", "dest")  # a country passed over or crossed into is no visit
+NAMESAKE_POPULATION = 100_000  # a state's namesake city this big is where a visit goes
 
 
 def at_capitals(ctx: Context, mover: Mover, stops: list[Stop], evs: list[Event],
@@ -38,9 +44,32 @@ def stop_place(ctx: Context, mover: Mover, role: str, place: Place) -> Place:
     person's trip to or from a country the gazetteer knows the capital of (the home country
     a person sets out from too), else ``place``."""
     if not mover.key.startswith("person:") or role not in ROLES or \
-            place.entry.feature != "country" or not place.entry.country_code:
+            not place.entry.country_code:
         return place
-    return capital_place(ctx, place)
+    if place.entry.feature == "admin1":
+        return namesake_place(ctx, place)
+    return capital_place(ctx, place) if place.entry.feature == "country" else place
+
+
+def namesake_place(ctx: Context, place: Place) -> Place:
+    """The state or province ``place`` at the city of its own name that lies in it (one
+    place per state, kept in ``ctx.derived``), or ``place`` itself when there is none."""
+    key = f"namesake:{place.entry.key}"
+    if key in ctx.derived:
+        return ctx.derived[key]
+    state = normalize(place.entry.name)
+    city = max((c for c in ctx.gazetteer.candidates(place.entry.name)
+                if c.feature == "city" and c.country_code == place.entry.country_code and
+                c.admin1 and normalize(c.admin1) == state and
+                c.population >= NAMESAKE_POPULATION), key=lambda c: c.population, default=None)
+    if city is None:
+        return place
+    entry = replace(place.entry, key=key, lat=city.lat, lon=city.lon,
+                    source=f"{place.entry.source}; point: its namesake city, {city.name}")
+    name = place.name if city.name == place.name else f"{place.name} ({city.name})"
+    derived = replace(place, id=f"{place.id}-namesake", name=name, entry=entry)
+    ctx.derived[key] = derived
+    return derived
 
 
 def capital_place(ctx: Context, place: Place) -> Place:

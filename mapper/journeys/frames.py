@@ -181,12 +181,25 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
         # "touched down at 2.35 pm": a time of day, the day the story is telling
         "time_of_day": when is None and time_of_day(verb, sent),
         # the headline's present ("X arrives in Y"): the day's news
-        "headline": verb.tag_ == "VBZ" and in_headline(verb),
+        "headline": headline_present(verb),
     }
     if ctx.subject_vehicle and not ctx.taken:  # not a boat taken for one leg
         mover.vehicles[ctx.subject_vehicle] = mover.vehicles.get(ctx.subject_vehicle, 0) + 1
     return Event(mover, place, role, status, when, mode, label, sent.text.strip(),
                  verb.idx, span, extra=extra)
+
+
+def headline_present(verb) -> bool:
+    """Whether a motion is the headline's news of the day: its present ("X arrives in Y",
+    "Hikers reach Y"), or a step a present tells just before ("Hikers celebrate after
+    crossing X")."""
+    if not in_headline(verb):
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return verb.tag_ == "VBZ" or any(c.dep_ == "nsubj" for c in verb.children)
+    head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+    return verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "advcl") and head is not verb and \
+        head.tag_ in ("VBZ", "VBP") and any(c.dep_ == "nsubj" for c in head.children)
 
 
 def dateline_place(ctx: Context) -> Place | None:

@@ -227,7 +227,18 @@ def tour_mode(doc) -> str | None:
                 modes |= {VEHICLES[c.lemma_.lower()] for c in tok.children if
                           c.dep_ in ("compound", "amod", "nmod") and
                           c.lemma_.lower() in VEHICLES}
+            elif _headline_vehicle(tok):
+                modes.add(VEHICLES[tok.lemma_.lower()])  # "Escaped inmate found in stolen van"
     return next(iter(modes)) if len(modes) == 1 else None
+
+
+def _headline_vehicle(tok) -> bool:
+    """Whether a vehicle is the one the headline's traveller is in ("Inmate found in stolen
+    van", "Hikers found in lorry"): the object of "in", "aboard" or "on" on the headline's
+    verb."""
+    return tok.lemma_.lower() in VEHICLES and tok.dep_ == "pobj" and \
+        tok.head.lower_ in ("in", "aboard", "on") and tok.head.head.pos_ == "VERB" and \
+        in_headline(tok)
 
 
 def _verb_mode(verb, craft_kind: str | None = None) -> str | None:

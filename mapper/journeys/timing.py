@@ -236,13 +236,14 @@ def fill_dates(ctx: Context, evs: list[Event]) -> None:
             ev.extra["story_day"] = True
             continue
         if last is None or not last.date or "/" in last.date or \
-                ev.extra.get("earlier") or (last.evidence == ev.evidence and
-                                             not last.extra.get("story_day")) or \
+                ev.extra.get("earlier") or (last.evidence == ev.evidence and not (
+                    last.extra.get("story_day") or last.extra.get("carried"))) or \
                 bool(last.extra.get("future")) != bool(ev.extra.get("future")):
             continue
         if _sentence_of(ctx, ev.position) - _sentence_of(ctx, last.position) == 1:
             ev.date = last.date  # "landed in X on Tuesday. ... then flew on from X to Y"
             ev.extra["story_day"] = bool(last.extra.get("story_day"))
+            ev.extra["carried"] = True  # the sentence names no day: its other events too
         elif news_day(ctx, last.date) and \
                 not _dates_between(ctx, last.position, ev.position, last.date):
             # a story of the day's news goes on with the same day until it names another
@@ -297,20 +298,27 @@ def past_midnight(ctx: Context, day: str, position: int) -> str | None:
     """The day after ``day`` if the story, from the night of that day it names ("took off
     Sunday night", "the evening of May 3"), has come to a clock time of the small hours or
     morning ("at 4:14 a.m.") by the end of the sentence holding ``position``, naming no other
-    day between; else None."""
+    day between; or to a morning time after an evening one told since that day ("on May 3
+    ... left at 11 p.m. and landed at 5 a.m."); else None."""
     sents, _ = _sentences(ctx)
     k = _sentence_of(ctx, position)
-    morning = False
-    for sent in reversed(sents[:k + 1]):
+    # the event's own clock time: the first told after it (later ones are later events')
+    own = min((e.start_char for e in span_ents(sents[k]) if e.label_ in ("DATE", "TIME")
+               and e.start_char >= position), default=sents[k].end_char)
+    morning = early = night = False  # a morning time (up to the event's own); an evening
+    for sent in reversed(sents[:k + 1]):  # one told before that
         for ent in reversed(span_ents(sent)):
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             found = resolve_date(ctx, ent.text, "past", ent.label_)
             if found:
-                if morning and found == day and _NIGHT.search(_phrase(ent)):
+                if found == day and (night or morning and _NIGHT.search(_phrase(ent))):
                     return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
                 return None
-            morning = morning or bool(_SMALL_HOURS.search(ent.text))
+            small = bool(_SMALL_HOURS.search(ent.text))
+            night = night or early and bool(_NIGHT.search(ent.text))
+            early = early or small and ent.start_char <= own
+            morning = morning or small
     return None
 
 

@@ -78,7 +78,7 @@ DETENTION_VERBS = {"detain", "hold", "imprison", "jail", "kidnap", "abduct", "ca
 INSTITUTION_NOUNS = {"center", "centre", "hospital", "clinic", "university", "college", "school",
                      "office", "headquarters", "embassy", "consulate", "hotel", "prison", "jail",
                      "base", "museum", "church", "airport", "station", "stadium", "arena",
-                     "camp", "resort", "home", "residence", "ranch", "villa"}
+                     "camp", "resort", "home", "residence", "ranch", "villa", "field"}
 FAILING_HEADS = {"fail", "refuse", "decline", "unable", "forget", "neglect"}
 OBTAIN_VERBS = {"land", "win", "secure", "earn", "lose", "sign", "offer", "sell"}
 SCHOOL_NOUNS = {"school", "college", "university", "class", "course", "seminary", "academy"}
