@@ -66,8 +66,7 @@ def namesake_place(ctx: Context, place: Place) -> Place:
         return place
     entry = replace(place.entry, key=key, lat=city.lat, lon=city.lon,
                     source=f"{place.entry.source}; point: its namesake city, {city.name}")
-    name = place.name if city.name == place.name else f"{place.name} ({city.name})"
-    derived = replace(place, id=f"{place.id}-namesake", name=name, entry=entry)
+    derived = replace(place, id=f"{place.id}-namesake", entry=entry)
     ctx.derived[key] = derived
     return derived
 
