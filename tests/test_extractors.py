@@ -174,6 +174,15 @@ def test_spacy_people_and_ordinary_words_are_not_towns(spacy_extractor):
     assert "PA" not in found  # two capitals: a state's abbreviation, never Pa (Burkina Faso)
 
 
+def test_a_large_town_that_speaks_stays_a_town(spacy_extractor):
+    """Only a surname of the story is a person when it speaks: "Lafayette says enough" is the
+    town speaking through its people (spaCy calls it a person)."""
+    found = _spacy_found(spacy_extractor, (
+        "About 40 Lafayette parents rallied Tuesday. Lee said the rally showed that Lafayette "
+        "says \"enough\" to cuts."))
+    assert found.count("Lafayette") == 2
+
+
 def test_name_index_weighs_alternate_names_less():
     index = name_index(default_gazetteer())
     # "Story" is a GeoNames alternate name of Rochelle (Illinois, 9,300 people)
@@ -225,3 +234,31 @@ def test_spacy_harbours_and_buildings_named_after_towns(spacy_extractor):
     found = _spacy_found(spacy_extractor, (
         "The band played in Buckingham on Friday and then at Buckingham Palace."))
     assert "Buckingham" in found  # the town, named alone, stays
+
+
+def test_an_organisation_that_speaks_with_its_last_word_is_a_person(spacy_extractor):
+    """spaCy sometimes tags a speaker's name an organisation ("said Rina Salem, founder of
+    ..."): when the last word speaks alone too ("said Salem"), it is the person's surname, not
+    a town named Salem."""
+    from spacy.tokens import Span
+
+    from mapper.nlp import parse
+
+    text = ("\"Six people have died,\" said Rina Salem, founder of a charity in Delhi. "
+            "\"They are weak,\" said Salem, who spoke from Delhi.")
+    doc = parse(text)
+    start = next(t.i for t in doc if t.text == "Rina")
+    delhi = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.text == "Delhi"]
+    doc.ents = [Span(doc, start, start + 2, label="ORG"), *delhi]
+    doc.user_data.clear()
+    found = [m.text for m in spacy_extractor.extract(Article(text=text, source="t", stem="t"),
+                                                     doc)]
+    assert found == ["Delhi", "Delhi"]
+
+def test_a_surname_before_a_bare_apostrophe_is_a_person(spacy_extractor):
+    """spaCy keeps the apostrophe of "Ramon Flores' motorcade" in the person's name: the
+    surname is still "Flores" (a person of the story, not a town named Flores)."""
+    found = _spacy_found(spacy_extractor, (
+        "Officials said they would block President Ramon Flores' motorcade. An aide who rode "
+        "with Flores accused the police."))
+    assert "Flores" not in found

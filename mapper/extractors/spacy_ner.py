@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from spacy.tokens import Span
+
 from mapper.extractors.airports import claim_airports
 from mapper.extractors.base import (
     DIRECTIONS,
@@ -55,6 +57,10 @@ AREA_WORDS = DIRECTIONS | {"metro", "metropolitan", "greater", "downtown", "upto
 # after a small town stands anywhere ("Buckingham Palace" is not in Buckingham).
 HARBOUR_HEADS = {"harbour", "harbor"}
 BUILDING_HEADS = {"palace", "castle", "cathedral", "abbey"}
+# Verbs of saying: their one-word subject is a person ("said Ripley"), an organisation's last
+# word when it speaks too ("said Ana Salem, founder of ..."), not a place.
+REPORT_LEMMAS = {"say", "tell", "add", "explain", "recall", "write"}
+POSSESSIVE_MARKS = {"'", "’", "'s", "’s"}
 OTHER_LABELS = {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 
 
@@ -66,6 +72,15 @@ OF_PLACE = re.compile(r"\b(?:city|town|port|village|province|region|state|island
 def _proper(token) -> bool:
     """A capitalised proper noun that is not a number word ("First")."""
     return token.text[:1].isupper() and token.pos_ == "PROPN" and not token.like_num
+
+
+def _name(ent):
+    """An entity without a trailing possessive mark ("Carlos Reyes'" -> "Carlos Reyes"), with
+    its label."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].text in POSSESSIVE_MARKS:
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
 
 
 def _civic_follows(doc, i: int) -> bool:
@@ -129,20 +144,34 @@ class SpacyExtractor(Extractor):
         """One-word names the story uses for people: the surname of a longer person's name
         ("Ripley" after "Darren Ripley"), a name after a title ("coach Ripley"), or a person who
         is the subject of a verb ("Robertson said"). Such a name is a person wherever it stands
-        alone, unless it names a large place."""
+        alone, unless it names a large place ("Lafayette says no" is the town) and is no
+        surname that speaks alone ("said Jackson" after "Ann Jackson" is the woman, a country
+        or state excepted). A two- or three-word name spaCy calls an organisation is a
+        person's when it speaks and so does its last word alone ("said Ana Salem, founder of
+        ...", then "said Salem")."""
+        speakers = {t.text for t in doc if _proper(t) and t.dep_ == "nsubj"
+                    and t.head.lemma_ in REPORT_LEMMAS and not any(
+                        c.dep_ == "compound" for c in t.children)
+                    and not (t.i > 0 and _proper(doc[t.i - 1]))}
         names: set[str] = set()
-        for e in doc_ents(doc):
+        surnames: set[str] = set()
+        for e in map(_name, doc_ents(doc)):
             if e.label_ == "PERSON" and len(e) > 1:
                 if _proper(e[-1]) and not any(t.lower_ in CIVIC_WORDS for t in e):
-                    names.add(e[-1].text)  # a surname; not "Frankston Fire", "Erie GM Jo Bass"
+                    surnames.add(e[-1].text)  # not "Frankston Fire", "Erie GM Jo Bass"
             elif e.label_ == "PERSON" and e.root.dep_ == "nsubj" \
                     and e.root.head.pos_ == "VERB":
                 names.add(e.root.text)
+            elif e.label_ == "ORG" and len(e) in (2, 3) and all(_proper(t) for t in e) \
+                    and e[-1].text in speakers and e.root.dep_ == "nsubj" \
+                    and e.root.head.lemma_ in REPORT_LEMMAS:
+                surnames.add(e[-1].text)
         for t in doc[1:]:
             prev = doc[t.i - 1]
             if _proper(t) and (prev.text in TITLES or prev.text.title() in TITLES):
                 names.add(t.text)
-        return {n for n in names if not self.is_strong(n, ORG_PLACE_MIN_POPULATION)}
+        return {n for n in names | surnames if not self.is_strong(n, ORG_PLACE_MIN_POPULATION)
+                or n in surnames and n in speakers and not self._region(n)}
 
     def _civic(self, doc, spans: dict) -> None:
         """A town named before a word of local government or its people ("Huntsville Fire
@@ -294,8 +323,8 @@ class SpacyExtractor(Extractor):
         dateline = [article.dateline_span] if article.dateline_span else []
         spans: dict[tuple[int, int], str] = SpanMap()
         # every word of a longer person's name ("Paris" and "Hilton" in "Paris Hilton")
-        person_words = {w for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1
-                        for w in e.text.split()}
+        person_words = {w for e in map(_name, doc_ents(doc)) if e.label_ == "PERSON"
+                        and len(e) > 1 for w in e.text.split()}
         known = self._entity_places(doc, spans)
         known |= self._mislabelled_places(doc, person_words, spans)
         self._misspelled_places(doc, person_words, spans)
