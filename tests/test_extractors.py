@@ -236,6 +236,19 @@ def test_spacy_harbours_and_buildings_named_after_towns(spacy_extractor):
     assert "Buckingham" in found  # the town, named alone, stays
 
 
+def test_coordinated_street_names_are_not_towns(spacy_extractor, extractor):
+    text = ("Mourners queued in Washington between Adams and Lincoln Avenues. The parade "
+            "runs along Main, Elm and Springfield streets. Trucks took the Kabul and Herat roads.")
+    article = Article(text=text, source="t", stem="t")
+    for mentions in (spacy_extractor.extract(article), extractor.extract(article)):
+        labels = {m.text: m.label for m in mentions}
+        assert labels["Washington"] != "STREET"
+        assert all(labels[n] == "STREET" for n in ("Adams", "Lincoln", "Main", "Springfield"))
+        assert labels["Kabul"] != "STREET"  # "roads" written small may lead to towns
+        lincoln = next(m for m in mentions if m.text == "Lincoln")
+        assert lincoln.hint_value("street") == "Avenue"
+
+
 def test_an_organisation_that_speaks_with_its_last_word_is_a_person(spacy_extractor):
     """spaCy sometimes tags a speaker's name an organisation ("said Rina Salem, founder of
     ..."): when the last word speaks alone too ("said Salem"), it is the person's surname, not

@@ -18,6 +18,8 @@ from mapper.extractors.base import (
     near,
     overlaps,
     same_text_spans,
+    street_lists,
+    street_mentions,
     strip_possessive,
     tokens,
 )
@@ -331,6 +333,12 @@ class SpacyExtractor(Extractor):
         other = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ in OTHER_LABELS
                  and (e.start_char, e.end_char) not in spans]
         other += self._named_after_towns(doc, spans)
+        streets = street_lists(text)  # "Adams and Lincoln Avenues": streets, not towns
+        for lst in streets:
+            s, e = lst.span
+            for k in [k for k in near(spans, s, e) if s <= k[0] and k[1] <= e]:
+                del spans[k]
+            other.append(lst.span)
         self._one_sense_per_discourse(text, known, other, dateline, spans)
         self._gazetteer_names(doc, sentences, other, dateline, person_words, spans)
         self._organisation_places(doc, spans)
@@ -340,7 +348,10 @@ class SpacyExtractor(Extractor):
         mentions = [Mention(text[s:e], s, e, sentence_at(sentences, s).text, label,
                             qualifier=qualifier_after(text, e, self.gazetteer))
                     for (s, e), label in sorted(spans.items()) if text[s:e] not in people]
-        mentions += self.implied_mentions(article, sentences, list(spans), self.demonyms)
+        mentions += [m for m in street_mentions(text, sentences, streets)
+                     if not overlaps((m.start, m.end), spans)]
+        taken = list(spans) + [(m.start, m.end) for m in mentions]
+        mentions += self.implied_mentions(article, sentences, taken, self.demonyms)
         return sorted(mentions, key=lambda m: m.start)
 
     def _misspelled_places(self, doc, person_words: set[str], spans: dict) -> None:
