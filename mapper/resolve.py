@@ -18,7 +18,7 @@ from mapper.anchors import Anchors, CountryWeights
 from mapper.gazetteer import local, sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.gazetteer.qualifiers import qualifier_after
-from mapper.gazetteer.spelling import respelled_candidates
+from mapper.gazetteer.spelling import possessive_name, respelled_candidates
 from mapper.geodesy import distance_km
 from mapper.model import Article, GazetteerEntry, Mention, Place
 from mapper.namesakes import Namesakes
@@ -147,6 +147,9 @@ class Resolver:
             alias = self._alias_entry(ms[0].text, cands[k])
             if alias is not None:
                 cands[k], kinds[k] = [alias], {alias.key: 0}
+            elif not cands[k] and (spelt := possessive_name(self.gazetteer, ms[0].text)):
+                cands[k] = self.gazetteer.candidates(spelt, limit=40)  # "Bishop Stortford"
+                kinds[k] = self.gazetteer.match_kinds(spelt)
             elif not cands[k]:
                 cands[k], kinds[k] = self._part_candidates(ms[0].text)
                 if cands[k]:

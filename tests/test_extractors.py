@@ -275,3 +275,19 @@ def test_a_surname_before_a_bare_apostrophe_is_a_person(spacy_extractor):
         "Officials said they would block President Ramon Flores' motorcade. An aide who rode "
         "with Flores accused the police."))
     assert "Flores" not in found
+
+def test_a_dropped_possessive_finds_the_one_place_that_has_it(spacy_extractor):
+    from mapper.gazetteer.spelling import possessive_forms, possessive_name
+
+    g = default_gazetteer()
+    assert possessive_name(g, "Bishop Stortford") == "bishops stortford"
+    assert possessive_name(g, "Bishop's Stortford") is None  # known as written
+    assert possessive_name(g, "Bishop Auckland") is None  # a town of its own
+    assert possessive_name(g, "St John") is None  # a place's own name: not St. John's
+    assert "st johns" not in possessive_forms("st john")  # a last word is never respelled
+    assert possessive_name(g, "Mary Lou") is None
+    # the strength an organisation's leading words are weighed by ("the Bishop Stortford
+    # Rotary Club"): the restored name's, and only where the written name is no place's
+    index = name_index(g)
+    assert spacy_extractor.strength("Bishop Stortford") == index.strength("bishops stortford")
+    assert spacy_extractor.strength("St John") == index.strength("st john")

@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from mapper.extractors.names import ALWAYS, FLOOR, fold, is_district_name, name_index
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.gazetteer.local import STREET_HINT, STREET_LABEL
+from mapper.gazetteer.spelling import possessive_forms, possessive_name
 from mapper.model import Article, Mention, Sentence
 from mapper.nlp import sentence_at
 
@@ -168,6 +169,21 @@ class Extractor(ABC):
             if c.feature == "city" and c.population >= min_population:
                 return True
         return False
+
+    def strength(self, name: str) -> int:
+        """The index's strength of a name, or of the one known name that restores a possessive
+        the text dropped ("Bishop Stortford" for "Bishop's Stortford"; ``possessive_name``).
+        Asked only for a few names (each form looked up counts toward loading the index)."""
+        if self.names is None:
+            return 0
+        norm = fold(name)
+        found = self.names.strength(norm)
+        if found or " " not in norm:
+            return found
+        forms = [f for f in possessive_forms(norm) if self.names.strength(f)]
+        if len(forms) != 1 or possessive_name(self.gazetteer, name) != forms[0]:
+            return 0
+        return self.names.strength(forms[0])
 
     def is_feature(self, name: str) -> bool:
         """Whether a physical feature (sea, river, region...) bears the name."""

@@ -23,7 +23,7 @@ from mapper.extractors.base import (
     strip_possessive,
     tokens,
 )
-from mapper.extractors.names import ALWAYS, FLOOR, fold
+from mapper.extractors.names import ALWAYS, FLOOR
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import normalize
 from mapper.gazetteer.local import is_local_name
@@ -274,7 +274,7 @@ class SpacyExtractor(Extractor):
                 spans[span] = "GAZ"  # "the S.C. Highway Patrol"
                 return True
             if self.names is not None and not overlaps(span, spans) and \
-                    self.names.strength(fold(part.text)) >= ORG_PLACE_MIN_POPULATION:
+                    self.strength(part.text) >= ORG_PLACE_MIN_POPULATION:
                 spans[span] = "GAZ"
                 return True
         return False
