@@ -18,7 +18,7 @@ from mapper.anchors import Anchors, CountryWeights
 from mapper.gazetteer import local, sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.gazetteer.qualifiers import qualifier_after
-from mapper.gazetteer.spelling import respelled_candidates
+from mapper.gazetteer.spelling import possessive_name, respelled_candidates
 from mapper.geodesy import distance_km
 from mapper.model import Article, GazetteerEntry, Mention, Place
 from mapper.namesakes import Namesakes
@@ -128,7 +128,9 @@ class Resolver:
     def resolve(self, article: Article, mentions: list[Mention],
                 trace: list[Ranked] | None = None) -> Resolution:
         """Resolve the mentions; ``trace`` (if given) receives the last round's ranked groups."""
-        explicit = [m for m in mentions if not m.implied]
+        # a name in a list of streets is placed as a street, never looked up as a town
+        streets = [m for m in mentions if m.label == local.STREET_LABEL]
+        explicit = [m for m in mentions if not m.implied and m.label != local.STREET_LABEL]
         groups: dict[str, list[Mention]] = defaultdict(list)
         for m in explicit:
             groups[normalize(m.text)].append(m)
@@ -145,6 +147,9 @@ class Resolver:
             alias = self._alias_entry(ms[0].text, cands[k])
             if alias is not None:
                 cands[k], kinds[k] = [alias], {alias.key: 0}
+            elif not cands[k] and (spelt := possessive_name(self.gazetteer, ms[0].text)):
+                cands[k] = self.gazetteer.candidates(spelt, limit=40)  # "Bishop Stortford"
+                kinds[k] = self.gazetteer.match_kinds(spelt)
             elif not cands[k]:
                 cands[k], kinds[k] = self._part_candidates(ms[0].text)
                 if cands[k]:
@@ -208,7 +213,7 @@ class Resolver:
                 unresolved.extend(ms)
                 continue
             self._attach(places, entry, ms, implied=False)
-        unresolved = self._place_locals(article, places, unresolved,
+        unresolved = self._place_locals(article, places, unresolved + streets,
                                         {m: chosen[k] for k in local_parts for m in groups[k]})
         for m in (m for m in mentions if m.implied):
             entry = self._implied_entry(m, places, countries)
@@ -226,7 +231,7 @@ class Resolver:
         """Unknown streets, roads and venues placed at their town (see mapper.gazetteer.local);
         ``named`` are those a town in their name stands for, kept unless the story puts them in
         a town farther than LOCAL_PART_KM from it. The mentions left unresolved."""
-        local_ms = [m for m in unresolved if m in named or local.is_local_name(m.text)]
+        local_ms = [m for m in unresolved if m in named or local.local_name(m) is not None]
         if not local_ms:
             return unresolved
         placed = sorted(((m, p.entry) for p in places.values() for m in p.mentions),
@@ -245,7 +250,8 @@ class Resolver:
             elif town is None:
                 left.append(m)
             else:
-                self._attach(places, local.local_entry(_display(m.text), town), [m],
+                name = local.local_name(m) or m.text
+                self._attach(places, local.local_entry(_display(name), town), [m],
                              implied=False)
         return sorted(left, key=lambda m: m.start)
 

@@ -174,6 +174,15 @@ def test_spacy_people_and_ordinary_words_are_not_towns(spacy_extractor):
     assert "PA" not in found  # two capitals: a state's abbreviation, never Pa (Burkina Faso)
 
 
+def test_a_large_town_that_speaks_stays_a_town(spacy_extractor):
+    """Only a surname of the story is a person when it speaks: "Lafayette says enough" is the
+    town speaking through its people (spaCy calls it a person)."""
+    found = _spacy_found(spacy_extractor, (
+        "About 40 Lafayette parents rallied Tuesday. Lee said the rally showed that Lafayette "
+        "says \"enough\" to cuts."))
+    assert found.count("Lafayette") == 2
+
+
 def test_name_index_weighs_alternate_names_less():
     index = name_index(default_gazetteer())
     # "Story" is a GeoNames alternate name of Rochelle (Illinois, 9,300 people)
@@ -225,3 +234,60 @@ def test_spacy_harbours_and_buildings_named_after_towns(spacy_extractor):
     found = _spacy_found(spacy_extractor, (
         "The band played in Buckingham on Friday and then at Buckingham Palace."))
     assert "Buckingham" in found  # the town, named alone, stays
+
+
+def test_coordinated_street_names_are_not_towns(spacy_extractor, extractor):
+    text = ("Mourners queued in Washington between Adams and Lincoln Avenues. The parade "
+            "runs along Main, Elm and Springfield streets. Trucks took the Kabul and Herat roads.")
+    article = Article(text=text, source="t", stem="t")
+    for mentions in (spacy_extractor.extract(article), extractor.extract(article)):
+        labels = {m.text: m.label for m in mentions}
+        assert labels["Washington"] != "STREET"
+        assert all(labels[n] == "STREET" for n in ("Adams", "Lincoln", "Main", "Springfield"))
+        assert labels["Kabul"] != "STREET"  # "roads" written small may lead to towns
+        lincoln = next(m for m in mentions if m.text == "Lincoln")
+        assert lincoln.hint_value("street") == "Avenue"
+
+
+def test_an_organisation_that_speaks_with_its_last_word_is_a_person(spacy_extractor):
+    """spaCy sometimes tags a speaker's name an organisation ("said Rina Salem, founder of
+    ..."): when the last word speaks alone too ("said Salem"), it is the person's surname, not
+    a town named Salem."""
+    from spacy.tokens import Span
+
+    from mapper.nlp import parse
+
+    text = ("\"Six people have died,\" said Rina Salem, founder of a charity in Delhi. "
+            "\"They are weak,\" said Salem, who spoke from Delhi.")
+    doc = parse(text)
+    start = next(t.i for t in doc if t.text == "Rina")
+    delhi = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.text == "Delhi"]
+    doc.ents = [Span(doc, start, start + 2, label="ORG"), *delhi]
+    doc.user_data.clear()
+    found = [m.text for m in spacy_extractor.extract(Article(text=text, source="t", stem="t"),
+                                                     doc)]
+    assert found == ["Delhi", "Delhi"]
+
+def test_a_surname_before_a_bare_apostrophe_is_a_person(spacy_extractor):
+    """spaCy keeps the apostrophe of "Ramon Flores' motorcade" in the person's name: the
+    surname is still "Flores" (a person of the story, not a town named Flores)."""
+    found = _spacy_found(spacy_extractor, (
+        "Officials said they would block President Ramon Flores' motorcade. An aide who rode "
+        "with Flores accused the police."))
+    assert "Flores" not in found
+
+def test_a_dropped_possessive_finds_the_one_place_that_has_it(spacy_extractor):
+    from mapper.gazetteer.spelling import possessive_forms, possessive_name
+
+    g = default_gazetteer()
+    assert possessive_name(g, "Bishop Stortford") == "bishops stortford"
+    assert possessive_name(g, "Bishop's Stortford") is None  # known as written
+    assert possessive_name(g, "Bishop Auckland") is None  # a town of its own
+    assert possessive_name(g, "St John") is None  # a place's own name: not St. John's
+    assert "st johns" not in possessive_forms("st john")  # a last word is never respelled
+    assert possessive_name(g, "Mary Lou") is None
+    # the strength an organisation's leading words are weighed by ("the Bishop Stortford
+    # Rotary Club"): the restored name's, and only where the written name is no place's
+    index = name_index(g)
+    assert spacy_extractor.strength("Bishop Stortford") == index.strength("bishops stortford")
+    assert spacy_extractor.strength("St John") == index.strength("st john")

@@ -383,3 +383,21 @@ def test_local_features_are_placed_at_the_town_the_text_puts_them_in(geoparser, 
 ])
 def test_a_local_feature_is_known_by_its_form(name, local):
     assert is_local_name(name) is local
+
+
+def test_names_in_a_list_of_streets_are_streets_of_the_story_town(gazetteer):
+    """"between Adams and Lincoln Avenues" names two avenues: placed at the town the story
+    names, never at Lincoln (Nebraska); a street named after them is not put at such a town."""
+    from mapper.pipeline import analyze
+    from mapper.read import article_from_text
+
+    text = ("Mourners queued in Washington on Monday. They waited between Adams and Lincoln "
+            "Avenues, or on East Market Street.")
+    a = analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+    entries = {m.text: p.entry for p in a.places for m in p.mentions}
+    town = entries["Washington"]
+    assert town.country_code == "US" and town.admin1 == "District of Columbia"
+    for name, street in (("Lincoln", "lincoln avenue"), ("Adams", "adams avenue"),
+                         ("East Market Street", "east market street")):
+        assert entries[name].key == f"local:{town.key}:{street}", (name, entries[name])
+    assert entries["Lincoln"].name == "Lincoln Avenue" and entries["Lincoln"].feature == "local"

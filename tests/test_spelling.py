@@ -36,3 +36,15 @@ def test_a_misspelt_port_is_the_place_a_group_left(gazetteer):
     stops = [s.place.entry.key for j in a.journeys for s in j.stops]
     assert place.entry.key in stops, [(j.mover, [s.place.name for s in j.stops])
                                        for j in a.journeys]
+
+
+def test_a_name_written_without_its_possessive_is_placed(gazetteer):
+    """"Bishop Stortford" is Bishop's Stortford (England): the one known name that restores
+    the possessive, since no place is called "Bishop Stortford" itself."""
+    from mapper.pipeline import analyze
+
+    text = "Commuters arrived in Bishop Stortford on Monday from London."
+    a = analyze(article_from_text(text, source="test", stem="t"), gazetteer=gazetteer)
+    entries = {p.mentions[0].text: p.entry for p in a.places}
+    assert entries["Bishop Stortford"].country_code == "GB"
+    assert entries["Bishop Stortford"].name == "Bishops Stortford"

@@ -13,6 +13,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from mapper.extractors.names import ALWAYS, FLOOR, fold, is_district_name, name_index
 from mapper.gazetteer.base import Gazetteer, normalize
+from mapper.gazetteer.local import STREET_HINT, STREET_LABEL
+from mapper.gazetteer.spelling import possessive_forms, possessive_name
 from mapper.model import Article, Mention, Sentence
 from mapper.nlp import sentence_at
 
@@ -48,6 +50,49 @@ TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "C
 CONTRACTION = re.compile(r"[’'](?:ve|ll|re|m|d|t)$")  # "I've", "We'll": not names
 POSSESSIVES = {"'s", "’s", "'S", "’S"}
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+# "Adams and Lincoln Avenues", "Main, Elm and Oak streets": each name is a street's,
+# not a town's. Names are bounded (one or two words of at most 60 characters, at most 51 of
+# them) so that no long token or list makes the regex backtrack (issue 13).
+_STREET_NAME = r"[A-Z][\w’'.-]{1,60}(?:\s[A-Z][\w’'.-]{1,60})?"
+# written small only when no town could be meant ("the Kabul and Jalalabad roads" lead there)
+STREET_PLURALS = ("streets", "avenues", "boulevards")
+ROAD_PLURALS = ("Streets", "Avenues", "Boulevards", "Roads", "Drives", "Lanes", "Parkways")
+STREET_LIST = re.compile(rf"((?:{_STREET_NAME},\s+){{0,50}}{_STREET_NAME},?\s+(?:and|or|&)\s+"
+                         rf"{_STREET_NAME})\s+({'|'.join(STREET_PLURALS + ROAD_PLURALS)})\b")
+
+
+class StreetList(NamedTuple):
+    span: tuple[int, int]  # the whole list with its street word
+    names: list[tuple[int, int]]  # each street's name
+    word: str  # the street word, singular ("Avenue")
+
+
+def street_lists(text: str) -> list[StreetList]:
+    """Coordinated street names sharing a plural street word ("between Adams and Lincoln
+    Avenues"): no name in one is a town's."""
+    lower = text.lower()
+    if not any(w.lower() in lower for w in ROAD_PLURALS):
+        return []
+    out = []
+    for m in STREET_LIST.finditer(text):
+        names, offset = [], m.start(1)
+        for name in re.split(r",\s+(?:(?:and|or|&)\s+)?|,?\s+(?:and|or|&)\s+", m.group(1)):
+            start = text.index(name, offset)
+            offset = start + len(name)
+            names.append((start, offset))
+        word = m.group(2)[:-1]
+        out.append(StreetList(m.span(), names, word[:1].upper() + word[1:]))
+    return out
+
+
+def street_mentions(text: str, sentences: list[Sentence], streets: list[StreetList]
+                    ) -> list[Mention]:
+    """One mention per name of a street list, with its street word as a hint."""
+    return [Mention(text[s:e], s, e, sentence_at(sentences, s).text, STREET_LABEL,
+                    hint=((STREET_HINT, lst.word),))
+            for lst in streets for s, e in lst.names]
 
 
 class Token(NamedTuple):
@@ -124,6 +169,21 @@ class Extractor(ABC):
             if c.feature == "city" and c.population >= min_population:
                 return True
         return False
+
+    def strength(self, name: str) -> int:
+        """The index's strength of a name, or of the one known name that restores a possessive
+        the text dropped ("Bishop Stortford" for "Bishop's Stortford"; ``possessive_name``).
+        Asked only for a few names (each form looked up counts toward loading the index)."""
+        if self.names is None:
+            return 0
+        norm = fold(name)
+        found = self.names.strength(norm)
+        if found or " " not in norm:
+            return found
+        forms = [f for f in possessive_forms(norm) if self.names.strength(f)]
+        if len(forms) != 1 or possessive_name(self.gazetteer, name) != forms[0]:
+            return 0
+        return self.names.strength(forms[0])
 
     def is_feature(self, name: str) -> bool:
         """Whether a physical feature (sea, river, region...) bears the name."""

@@ -9,6 +9,9 @@ from mapper.extractors.base import (
     TITLES,
     Extractor,
     Token,
+    overlaps,
+    street_lists,
+    street_mentions,
     tokens,
 )
 from mapper.extractors.names import fold
@@ -34,8 +37,10 @@ class GazetteerExtractor(Extractor):
         sentences = split_sentences(text)
         toks = tokens(text)
         index = {t.start: i for i, t in enumerate(toks)}
-        found = [span for span in self.gazetteer_matches(text, toks, sentences,
-                                                         min_population=self.min_population)
+        streets = street_lists(text)  # "Adams and Lincoln Avenues": streets, not towns
+        found = [span for span in self.gazetteer_matches(
+            text, toks, sentences, min_population=self.min_population,
+            blocked=[lst.span for lst in streets])
                  if not self._part_of_name(text, span, toks, index)]
         persons = self._person_names(toks) | self._surnames(toks)
         found = [(s, e) for s, e in found if text[s:e] not in persons]
@@ -47,7 +52,10 @@ class GazetteerExtractor(Extractor):
                     qualifier=qualifier_after(text, e, self.gazetteer))
             for s, e in found
         ]
-        mentions += self.implied_mentions(article, sentences, list(found), self.demonyms)
+        mentions += [m for m in street_mentions(text, sentences, streets)
+                     if not overlaps((m.start, m.end), found)]
+        taken = [(m.start, m.end) for m in mentions]
+        mentions += self.implied_mentions(article, sentences, taken, self.demonyms)
         return sorted(mentions, key=lambda m: m.start)
 
     def _part_of_name(self, text: str, span: tuple[int, int], toks: list[Token],

@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from spacy.tokens import Span
+
 from mapper.extractors.airports import claim_airports
 from mapper.extractors.base import (
     DIRECTIONS,
@@ -17,10 +19,12 @@ from mapper.extractors.base import (
     near,
     overlaps,
     same_text_spans,
+    street_lists,
+    street_mentions,
     strip_possessive,
     tokens,
 )
-from mapper.extractors.names import ALWAYS, FLOOR, fold
+from mapper.extractors.names import ALWAYS, FLOOR
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import normalize
 from mapper.gazetteer.local import is_local_name
@@ -56,6 +60,10 @@ AREA_WORDS = DIRECTIONS | {"metro", "metropolitan", "greater", "downtown", "upto
 # after a small town stands anywhere ("Buckingham Palace" is not in Buckingham).
 HARBOUR_HEADS = {"harbour", "harbor"}
 BUILDING_HEADS = {"palace", "castle", "cathedral", "abbey"}
+# Verbs of saying: their one-word subject is a person ("said Ripley"), an organisation's last
+# word when it speaks too ("said Ana Salem, founder of ..."), not a place.
+REPORT_LEMMAS = {"say", "tell", "add", "explain", "recall", "write"}
+POSSESSIVE_MARKS = {"'", "’", "'s", "’s"}
 OTHER_LABELS = {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 
 
@@ -67,6 +75,15 @@ OF_PLACE = re.compile(r"\b(?:city|town|port|village|province|region|state|island
 def _proper(token) -> bool:
     """A capitalised proper noun that is not a number word ("First")."""
     return token.text[:1].isupper() and token.pos_ == "PROPN" and not token.like_num
+
+
+def _name(ent):
+    """An entity without a trailing possessive mark ("Carlos Reyes'" -> "Carlos Reyes"), with
+    its label."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].text in POSSESSIVE_MARKS:
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
 
 
 def _civic_follows(doc, i: int) -> bool:
@@ -138,20 +155,34 @@ class SpacyExtractor(Extractor):
         """One-word names the story uses for people: the surname of a longer person's name
         ("Ripley" after "Darren Ripley"), a name after a title ("coach Ripley"), or a person who
         is the subject of a verb ("Robertson said"). Such a name is a person wherever it stands
-        alone, unless it names a large place."""
+        alone, unless it names a large place ("Lafayette says no" is the town) and is no
+        surname that speaks alone ("said Jackson" after "Ann Jackson" is the woman, a country
+        or state excepted). A two- or three-word name spaCy calls an organisation is a
+        person's when it speaks and so does its last word alone ("said Ana Salem, founder of
+        ...", then "said Salem")."""
+        speakers = {t.text for t in doc if _proper(t) and t.dep_ == "nsubj"
+                    and t.head.lemma_ in REPORT_LEMMAS and not any(
+                        c.dep_ == "compound" for c in t.children)
+                    and not (t.i > 0 and _proper(doc[t.i - 1]))}
         names: set[str] = set()
-        for e in doc_ents(doc):
+        surnames: set[str] = set()
+        for e in map(_name, doc_ents(doc)):
             if e.label_ == "PERSON" and len(e) > 1:
                 if _proper(e[-1]) and not any(t.lower_ in CIVIC_WORDS for t in e):
-                    names.add(e[-1].text)  # a surname; not "Frankston Fire", "Erie GM Jo Bass"
+                    surnames.add(e[-1].text)  # not "Frankston Fire", "Erie GM Jo Bass"
             elif e.label_ == "PERSON" and e.root.dep_ == "nsubj" \
                     and e.root.head.pos_ == "VERB":
                 names.add(e.root.text)
+            elif e.label_ == "ORG" and len(e) in (2, 3) and all(_proper(t) for t in e) \
+                    and e[-1].text in speakers and e.root.dep_ == "nsubj" \
+                    and e.root.head.lemma_ in REPORT_LEMMAS:
+                surnames.add(e[-1].text)
         for t in doc[1:]:
             prev = doc[t.i - 1]
             if _proper(t) and (prev.text in TITLES or prev.text.title() in TITLES):
                 names.add(t.text)
-        return {n for n in names if not self.is_strong(n, ORG_PLACE_MIN_POPULATION)}
+        return {n for n in names | surnames if not self.is_strong(n, ORG_PLACE_MIN_POPULATION)
+                or n in surnames and n in speakers and not self._region(n)}
 
     def _civic(self, doc, spans: dict) -> None:
         """A town named before a word of local government or its people ("Huntsville Fire
@@ -252,7 +283,7 @@ class SpacyExtractor(Extractor):
                 spans[span] = "GAZ"  # "the S.C. Highway Patrol"
                 return True
             if self.names is not None and not overlaps(span, spans) and \
-                    self.names.strength(fold(part.text)) >= ORG_PLACE_MIN_POPULATION:
+                    self.strength(part.text) >= ORG_PLACE_MIN_POPULATION:
                 spans[span] = "GAZ"
                 return True
         return False
@@ -303,14 +334,20 @@ class SpacyExtractor(Extractor):
         dateline = [article.dateline_span] if article.dateline_span else []
         spans: dict[tuple[int, int], str] = SpanMap()
         # every word of a longer person's name ("Paris" and "Hilton" in "Paris Hilton")
-        person_words = {w for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1
-                        for w in e.text.split()}
+        person_words = {w for e in map(_name, doc_ents(doc)) if e.label_ == "PERSON"
+                        and len(e) > 1 for w in e.text.split()}
         known = self._entity_places(doc, spans)
         known |= self._mislabelled_places(doc, person_words, spans)
         self._misspelled_places(doc, person_words, spans)
         other = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ in OTHER_LABELS
                  and (e.start_char, e.end_char) not in spans]
         other += self._named_after_towns(doc, spans)
+        streets = street_lists(text)  # "Adams and Lincoln Avenues": streets, not towns
+        for lst in streets:
+            s, e = lst.span
+            for k in [k for k in near(spans, s, e) if s <= k[0] and k[1] <= e]:
+                del spans[k]
+            other.append(lst.span)
         self._one_sense_per_discourse(text, known, other, dateline, spans)
         self._gazetteer_names(doc, sentences, other, dateline, person_words, spans)
         self._organisation_places(doc, spans)
@@ -320,7 +357,10 @@ class SpacyExtractor(Extractor):
         mentions = [Mention(text[s:e], s, e, sentence_at(sentences, s).text, label,
                             qualifier=qualifier_after(text, e, self.gazetteer))
                     for (s, e), label in sorted(spans.items()) if text[s:e] not in people]
-        mentions += self.implied_mentions(article, sentences, list(spans), self.demonyms)
+        mentions += [m for m in street_mentions(text, sentences, streets)
+                     if not overlaps((m.start, m.end), spans)]
+        taken = list(spans) + [(m.start, m.end) for m in mentions]
+        mentions += self.implied_mentions(article, sentences, taken, self.demonyms)
         return sorted(mentions, key=lambda m: m.start)
 
     def _misspelled_places(self, doc, person_words: set[str], spans: dict) -> None:

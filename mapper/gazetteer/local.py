@@ -20,6 +20,10 @@ from mapper.model import GazetteerEntry, Mention
 LOCAL_FEATURE = "local"  # the ``feature`` of a synthetic local entry
 # The entries a local feature may be placed at: towns, and counties when no town is named.
 TOWN_FEATURES = ("city", "admin2")
+# A name in a list of streets ("Adams and Lincoln Avenues") is labelled so, its street word
+# ("Avenue") in its hint: a street whatever the name, placed at its town.
+STREET_LABEL = "STREET"
+STREET_HINT = "street"
 
 # A road (or school) word ends the name ("Royal Street", "Dauphine streets", "Elm St.").
 _ROAD_WORDS = {
@@ -77,6 +81,15 @@ def is_road_name(text: str) -> bool:
         return False
     return len(words) > 1 and words[-1].lower() in _STREET_WORDS or \
         _NUMBERED.match(text.strip()) is not None
+
+
+def local_name(mention: Mention) -> str | None:
+    """The name of the local feature a mention stands for ("Lincoln Avenue" for "Lincoln" in
+    "Adams and Lincoln Avenues"), or None when its form does not mark it as one."""
+    word = mention.hint_value(STREET_HINT) if mention.label == STREET_LABEL else None
+    if word:
+        return f"{mention.text} {word}"
+    return mention.text if is_local_name(mention.text) else None
 
 
 def local_entry(name: str, town: GazetteerEntry) -> GazetteerEntry:

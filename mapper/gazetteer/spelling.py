@@ -2,7 +2,9 @@
 the one big place (a city of a million people or more, a country or a first-level region)
 whose primary name is one edit away, for names of seven letters or more. The extractor asks it
 only for a proper noun that spaCy tags a place, or a nationality after a spatial preposition
-("at Yokahama port"), and never for a word of a person's name."""
+("at Yokahama port"), and never for a word of a person's name. A name of several words written
+without a possessive's apostrophe and "s" ("Bishop Stortford") is the one known name that
+restores it."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ MIN_LETTERS = 7  # shorter names have too many one-edit neighbours ("Bali"/"Mali
 BIG_CITY = 1_000_000
 BIG_FEATURES = ("country", "admin1")
 MAX_EDITS = 1
+MIN_POSSESSOR = 3  # a word of fewer letters is no possessor ("St", "Mt")
 VOWELS = frozenset("aeiouy")
 PLACE_LABELS = ("GPE", "LOC")  # spaCy's labels of a place (a misspelt NORP is relabelled)
 _WORLD = (-90.0, -180.0, 90.0, 180.0)
@@ -77,3 +80,26 @@ def respelled_candidates(gazetteer: Gazetteer, name: str, label: str = "GPE"
         return []
     return [c for c in gazetteer.candidates(fixed, limit=40)
             if c.feature in BIG_FEATURES or (c.feature == "city" and c.population >= BIG_CITY)]
+
+
+def possessive_forms(norm: str) -> list[str]:
+    """Folded forms of a name of two or more words with a possessive's "s" restored to one word
+    before the last ("bishop stortford" -> "bishops stortford", which "Bishop's Stortford"
+    folds to). The last word keeps its spelling: "St John" is a place of its own, not "St
+    John's"."""
+    words = norm.split()
+    return [" ".join([*words[:i], w + "s", *words[i + 1:]]) for i, w in enumerate(words[:-1])
+            if len(w) >= MIN_POSSESSOR and w.isalpha() and not w.endswith("s")]
+
+
+def possessive_name(gazetteer: Gazetteer, name: str) -> str | None:
+    """The gazetteer's name that ``name`` writes without its possessive ("Bishop Stortford" for
+    "Bishop's Stortford"), when the gazetteer does not know ``name`` itself (so no place that
+    owns the written name loses it) and exactly one such form is known; else None."""
+    if not all(w[:1].isupper() for w in name.split()):
+        return None
+    norm = normalize(name)
+    if gazetteer.has_name(norm):
+        return None
+    known = [form for form in possessive_forms(norm) if gazetteer.has_name(form)]
+    return known[0] if len(known) == 1 else None
