@@ -291,3 +291,19 @@ def test_a_dropped_possessive_finds_the_one_place_that_has_it(spacy_extractor):
     index = name_index(g)
     assert spacy_extractor.strength("Bishop Stortford") == index.strength("bishops stortford")
     assert spacy_extractor.strength("St John") == index.strength("st john")
+
+
+@pytest.mark.parametrize("which", ["gazetteer", "spacy"])
+def test_a_vessels_name_and_a_title_are_no_places(which, extractor, spacy_extractor):
+    """"the yacht Marion", "the Alvin submersible" and every later "Marion" or "Alvin's" name
+    the vessel; "the King" is a person; a strong place after a vessel noun stays a place ("the
+    tanker Iran seized": a tanker that Iran seized)."""
+    ex = extractor if which == "gazetteer" else spacy_extractor
+    found = _found(ex, "The yacht Marion ran aground near Palermo on Friday, and rescuers "
+                       "reached the Marion at dawn. The Alvin submersible later surveyed the "
+                       "Alvin's dive site. The King sent a message from Edinburgh. The tanker "
+                       "Iran seized last year left Bandar Abbas.")
+    assert not {"Marion", "Alvin", "Alvin's", "King"} & set(found)
+    assert {"Palermo", "Edinburgh", "Iran", "Bandar Abbas"} <= set(found)
+    assert _found(ex, "Officials in Marion and Alvin met the county judge.")[:2] == [
+        "Marion", "Alvin"]

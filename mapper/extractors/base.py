@@ -12,6 +12,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from mapper.extractors.names import ALWAYS, FLOOR, fold, is_district_name, name_index
+from mapper.extractors.not_places import drop_named_otherwise
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.gazetteer.local import STREET_HINT, STREET_LABEL
 from mapper.gazetteer.spelling import possessive_forms, possessive_name
@@ -101,6 +102,8 @@ class Token(NamedTuple):
     text: str
 
 
+VESSEL_NAME_PLACE_POPULATION = 100_000  # a vessel's name this big a town's is the town's
+
 ABBREVIATIONS = {"St.", "Mt.", "Ft.", "Pt.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.",
                  "Gov.", "Lt.", "Col.", "Capt.", "Sgt.", "Rev.", "Jr.", "Sr.", "Co.", "Inc."}
 
@@ -157,6 +160,12 @@ class Extractor(ABC):
         """Mentions of places in ``article.text`` (``doc``: a spaCy Doc of it, when parsed)."""
 
     # -- shared gazetteer rules -------------------------------------------------------------
+    def named_otherwise(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` without the names the text gives to vessels and titles ("the cruise
+        ship X", "the King"; :mod:`mapper.extractors.not_places`)."""
+        return drop_named_otherwise(text, mentions,
+                                    lambda n: self.is_strong(n, VESSEL_NAME_PLACE_POPULATION))
+
     def is_strong(self, name: str, min_population: int) -> bool:
         """Whether a name alone is good evidence of a place (country, region, feature, city)."""
         if self.names is not None and min_population >= FLOOR:

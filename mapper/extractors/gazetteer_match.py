@@ -56,7 +56,7 @@ class GazetteerExtractor(Extractor):
                      if not overlaps((m.start, m.end), found)]
         taken = [(m.start, m.end) for m in mentions]
         mentions += self.implied_mentions(article, sentences, taken, self.demonyms)
-        return sorted(mentions, key=lambda m: m.start)
+        return sorted(self.named_otherwise(text, mentions), key=lambda m: m.start)
 
     def _part_of_name(self, text: str, span: tuple[int, int], toks: list[Token],
                       index: dict[int, int]) -> bool:

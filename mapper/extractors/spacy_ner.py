@@ -361,7 +361,7 @@ class SpacyExtractor(Extractor):
                      if not overlaps((m.start, m.end), spans)]
         taken = list(spans) + [(m.start, m.end) for m in mentions]
         mentions += self.implied_mentions(article, sentences, taken, self.demonyms)
-        return sorted(mentions, key=lambda m: m.start)
+        return sorted(self.named_otherwise(text, mentions), key=lambda m: m.start)
 
     def _misspelled_places(self, doc, person_words: set[str], spans: dict) -> None:
         """A one-word proper noun that spaCy tags a nationality, after a spatial preposition,
