@@ -65,15 +65,16 @@ def _draw_journey(journey: Journey, online: bool, reference: float) -> Journey:
 
 
 def shifted(geoms: list, dx: float) -> list:
-    """The (2-D) geometries moved ``dx`` degrees east, all in one array operation: the same
-    coordinates as shapely's ``translate(g, xoff=dx)`` (``1*x + 0*y + dx``, ``0*x + 1*y + 0``)
-    without its per-geometry affine set-up (a journey can have thousands of legs)."""
+    """The (2-D) geometries moved ``dx`` degrees east: the same coordinates as shapely's
+    ``translate(g, xoff=dx)`` (``1*x + 0*y + dx``, ``0*x + 1*y + 0``) without its affine
+    set-up (a journey can have thousands of legs); one at a time, so that a journey's points
+    are never all copied at once."""
     if not geoms:
         return []
     if any(g.has_z for g in geoms):
         return [translate(g, xoff=dx) for g in geoms]
     offset = np.array([float(dx), 0.0])
-    return list(shapely.transform(np.array(geoms, dtype=object), lambda xy: xy + offset))
+    return [shapely.transform(g, lambda xy: xy + offset) for g in geoms]
 
 
 def _shift_near(c: Corridor, reference: float) -> Corridor:

@@ -94,11 +94,13 @@ def body_start(article) -> tuple[tuple[int, int], ...]:
 
 
 def doc_sentences(doc) -> list[Sentence]:
+    text = doc_text(doc)  # a sentence's text sliced from it (spaCy joins its tokens' texts)
     out = []
     for s in doc.sents:
-        stripped = s.text.lstrip()
+        whole = text[s.start_char:s.end_char]
+        stripped = whole.lstrip()
         if stripped:
-            start = s.start_char + len(s.text) - len(stripped)
+            start = s.start_char + len(whole) - len(stripped)
             out.append(Sentence(start, s.end_char, stripped.rstrip()))
     return out
 

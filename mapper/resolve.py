@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from mapper.anchors import Anchors, CountryWeights
 from mapper.gazetteer import local, sources
@@ -99,6 +100,15 @@ class Ranked:
     features: list[list[float]]
 
 
+@lru_cache(maxsize=4)
+def _folded_states(table: tuple[tuple[str, tuple[str, int]], ...]
+                   ) -> tuple[dict[str, str], dict[str, int]]:
+    """The state abbreviations folded -> the state's name, and -> its GeoNames id (made once
+    per table, not for every article; read only)."""
+    return ({normalize(k): name for k, (name, _) in table},
+            {normalize(k): gid for k, (_, gid) in table})
+
+
 class Resolver:
     """Ranks each name's gazetteer candidates with the learned ranker shipped with the package
     (``ranker=None`` forces the hand-weighted :meth:`score`)."""
@@ -110,8 +120,8 @@ class Resolver:
         self.region_demonyms = sources.aliases("demonym")
         self.state_abbreviations = sources.us_state_abbreviations()
         # "La.", "IL", "W. Va." folded -> the state's name, for qualifiers ("Alexandria, La.")
-        self.us_states = {normalize(k): name for k, (name, _) in self.state_abbreviations.items()}
-        self.us_state_ids = {normalize(k): gid for k, (_, gid) in self.state_abbreviations.items()}
+        self.us_states, self.us_state_ids = _folded_states(
+            tuple(self.state_abbreviations.items()))
         self.name_aliases = sources.aliases("name")
         self._capitals: frozenset[str] | None = None
 

@@ -291,7 +291,7 @@ class Extractor(ABC):
                     add(Mention(qualifier, q_start, q_start + len(qualifier), line,
                                 "DATELINE"))
         if demonyms:
-            pattern = _demonym_pattern(tuple(sorted(demonyms, key=len, reverse=True)))
+            pattern = _demonym_pattern_of(tuple(demonyms))
             for m in pattern.finditer(text):
                 word = m.group(1) or m.group(2)
                 s, e = (m.start(), m.end()) if m.group(1) else (m.start(2), m.end(2))
@@ -310,6 +310,13 @@ class Extractor(ABC):
                 add(Mention(m.group(1), s, e, sentence_at(sentences, s).text, "ELLIPSIS",
                             implied=True, hint=(("direction", m.group(1).lower()),)))
         return out
+
+
+@lru_cache(maxsize=4)
+def _demonym_pattern_of(names: tuple[str, ...]) -> re.Pattern[str]:
+    """:func:`_demonym_pattern` of the names longest first, sorted once per table (not for
+    every article)."""
+    return _demonym_pattern(tuple(sorted(names, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=4)

@@ -28,11 +28,13 @@ from mapper.journeys.words import (
     INSTITUTION_NOUNS,
     PLACE_ENTS,
     PLACE_NOUNS,
+    PLACE_OR_INSTITUTION,
     START_VERBS,
     VEHICLES,
     WATER,
 )
 from mapper.model import Place
+from mapper.nlp import doc_text
 
 
 def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
@@ -115,7 +117,7 @@ def modifier_only(ctx: Context, start: int, end: int) -> bool:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    if span.text.lower() in PLACE_NOUNS | INSTITUTION_NOUNS:
+    if doc_text(span.doc)[span.start_char:span.end_char].lower() in PLACE_OR_INSTITUTION:
         return True  # "Airport", "Centre" read as towns
     demonym = ctx.demonym_pattern.match(ctx.article.text, start) \
         if ctx.demonym_pattern else None
@@ -185,7 +187,8 @@ def make_event(ctx: Context, verb, sent, mover: Mover, place: Place, role: str, 
     }
     if ctx.subject_vehicle and not ctx.taken:  # not a boat taken for one leg
         mover.vehicles[ctx.subject_vehicle] = mover.vehicles.get(ctx.subject_vehicle, 0) + 1
-    return Event(mover, place, role, status, when, mode, label, sent.text.strip(),
+    evidence = doc_text(sent.doc)[sent.start_char:sent.end_char].strip()  # sent.text's
+    return Event(mover, place, role, status, when, mode, label, evidence,
                  verb.idx, span, extra=extra)
 
 

@@ -281,3 +281,4 @@ TRANSPORT_OR_GREETING = frozenset(TRANSPORT_VERBS | GREETING_VERBS)  # moves its
 CARRIED_OR_SEEN = TRANSPORT_OR_GREETING | SIGHTING_VERBS  # passive: the subject moved or seen
 FUTURE_AUXES = frozenset(FUTURE_WORDS | SPECULATION_MODALS | {"would"})
 PHRASAL_VERBS = frozenset(verb for verb, _ in PHRASAL_MOTION)  # checked before the particle
+PLACE_OR_INSTITUTION = frozenset(PLACE_NOUNS | INSTITUTION_NOUNS)  # "Airport" read as a town
