@@ -171,6 +171,8 @@ def _unsent(names: list[str]) -> dict[str, bytes]:
     """The bytes of the shared files ``names`` not yet sent from this process: the driver
     writes them without making them again (it makes those it lacks, e.g. on a cluster whose
     workers served an earlier batch)."""
+    if not names:
+        return {}  # no map (--no-maps): the renderer is never imported
     from mapper.render.basemap_assets import shared_file
 
     out = {}
