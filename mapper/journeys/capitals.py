@@ -11,12 +11,13 @@ writes the country, whose entry's source names the capital ("point: its capital,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from mapper.gazetteer.base import normalize
 from mapper.journeys.context import Context
 from mapper.journeys.values import Event, Mover
-from mapper.model import Place, Stop
+from mapper.model import GazetteerEntry, Place, Stop
 
 ROLES = ("origin", "dest")  # a country passed over or crossed into is no visit
 NAMESAKE_POPULATION = 100_000  # a state's namesake city this big is where a visit goes
@@ -52,36 +53,38 @@ def stop_place(ctx: Context, mover: Mover, role: str, place: Place) -> Place:
 
 
 def namesake_place(ctx: Context, place: Place) -> Place:
-    """The state or province ``place`` at the city of its own name that lies in it (one
-    place per state, kept in ``ctx.derived``), or ``place`` itself when there is none."""
-    key = f"namesake:{place.entry.key}"
-    if key in ctx.derived:
-        return ctx.derived[key]
+    """The state or province ``place`` at the city of its own name that lies in it, or
+    ``place`` itself when there is none."""
     state = normalize(place.entry.name)
-    city = max((c for c in ctx.gazetteer.candidates(place.entry.name)
-                if c.feature == "city" and c.country_code == place.entry.country_code and
-                c.admin1 and normalize(c.admin1) == state and
-                c.population >= NAMESAKE_POPULATION), key=lambda c: c.population, default=None)
-    if city is None:
-        return place
-    entry = replace(place.entry, key=key, lat=city.lat, lon=city.lon,
-                    source=f"{place.entry.source}; point: its namesake city, {city.name}")
-    derived = replace(place, id=f"{place.id}-namesake", entry=entry)
-    ctx.derived[key] = derived
-    return derived
+    return _drawn_at(ctx, place, "namesake", lambda: max(
+        (c for c in ctx.gazetteer.candidates(place.entry.name)
+         if c.feature == "city" and c.country_code == place.entry.country_code and
+         c.admin1 and normalize(c.admin1) == state and c.population >= NAMESAKE_POPULATION),
+        key=lambda c: c.population, default=None))
 
 
 def capital_place(ctx: Context, place: Place) -> Place:
-    """The country ``place`` at its capital's point (one place per country, kept in
-    ``ctx.derived``), or ``place`` itself when the gazetteer knows no capital."""
-    key = f"capital:{place.entry.key}"
+    """The country ``place`` at its capital's point, or ``place`` itself when the gazetteer
+    knows no capital."""
+    return _drawn_at(ctx, place, "capital",
+                     lambda: ctx.gazetteer.capital(place.entry.country_code or ""))
+
+
+POINT_OF = {"namesake": "its namesake city", "capital": "its capital"}
+
+
+def _drawn_at(ctx: Context, place: Place, kind: str,
+              find: Callable[[], GazetteerEntry | None]) -> Place:
+    """``place`` at the point of the city ``find`` gives (one place per area and kind, kept in
+    ``ctx.derived``), or ``place`` itself when it gives none."""
+    key = f"{kind}:{place.entry.key}"
     if key in ctx.derived:
         return ctx.derived[key]
-    capital = ctx.gazetteer.capital(place.entry.country_code or "")
-    if capital is None:
+    city = find()
+    if city is None:
         return place
-    entry = replace(place.entry, key=key, lat=capital.lat, lon=capital.lon,
-                    source=f"{place.entry.source}; point: its capital, {capital.name}")
-    derived = replace(place, id=f"{place.id}-capital", entry=entry)
+    entry = replace(place.entry, key=key, lat=city.lat, lon=city.lon,
+                    source=f"{place.entry.source}; point: {POINT_OF[kind]}, {city.name}")
+    derived = replace(place, id=f"{place.id}-{kind}", entry=entry)
     ctx.derived[key] = derived
     return derived
