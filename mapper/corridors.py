@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from mapper.gazetteer.base import Gazetteer
 from mapper.geodesy import in_box
 from mapper.model import Article, Corridor, Place
-from mapper.nlp import doc_text
+from mapper.nlp import doc_sents, doc_text
 
 KM_PER_MILE = 1.609344
 INFRA_NOUNS = {
@@ -65,7 +65,7 @@ class CorridorExtractor:
         self.spans = sorted(((m.start, m.end, p) for p in places for m in p.mentions
                              if m.label != "DATELINE"), key=lambda x: x[0])
         drafts: list[Draft] = []
-        for sent in doc.sents:
+        for sent in doc_sents(doc):
             for tok in sent:
                 kind = self._kind(tok)
                 if kind:

@@ -96,7 +96,7 @@ def body_start(article) -> tuple[tuple[int, int], ...]:
 def doc_sentences(doc) -> list[Sentence]:
     text = doc_text(doc)  # a sentence's text sliced from it (spaCy joins its tokens' texts)
     out = []
-    for s in doc.sents:
+    for s in doc_sents(doc):
         whole = text[s.start_char:s.end_char]
         stripped = whole.lstrip()
         if stripped:
@@ -170,6 +170,23 @@ def doc_text(doc) -> str:
     key = ("mapper", "text")
     if key not in doc.user_data:
         doc.user_data[key] = doc.text
+    return doc.user_data[key]
+
+
+def doc_tokens(doc) -> list:
+    """``list(doc)``, made once per Doc (spaCy makes a new Token object for each token on every
+    walk over the Doc or a Span, and the stages walk it many times)."""
+    key = ("mapper", "tokens")
+    if key not in doc.user_data:
+        doc.user_data[key] = list(doc)
+    return doc.user_data[key]
+
+
+def doc_sents(doc) -> tuple:
+    """``doc.sents``, listed once per Doc (spaCy walks every token on each access)."""
+    key = ("mapper", "sents")
+    if key not in doc.user_data:
+        doc.user_data[key] = tuple(doc.sents)
     return doc.user_data[key]
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -24,6 +23,7 @@ from mapper.extractors.base import (
     strip_possessive,
     tokens,
 )
+from mapper.extractors.demonyms import region_demonym_pattern
 from mapper.extractors.names import ALWAYS, FLOOR
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import normalize
@@ -31,7 +31,15 @@ from mapper.gazetteer.local import is_local_name
 from mapper.gazetteer.qualifiers import qualifier_after
 from mapper.gazetteer.spelling import respelled
 from mapper.model import Article, Mention
-from mapper.nlp import doc_ents, doc_sentences, doc_text, non_noun_words, parse, sentence_at
+from mapper.nlp import (
+    doc_ents,
+    doc_sentences,
+    doc_text,
+    doc_tokens,
+    non_noun_words,
+    parse,
+    sentence_at,
+)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ORG_PLACE_MIN_POPULATION = 100_000
@@ -118,26 +126,6 @@ COUNTY_LIST = re.compile(rf"((?:{_NAME},\s+){{0,50}}{_NAME},?\s+(?:and|or)\s+{_N
                          r"(counties|parishes)\b")
 
 
-@lru_cache(maxsize=8)
-def _region_demonym_pattern(gazetteer, forms: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    out = []
-    for form, key in forms:
-        entry = gazetteer.by_key(key)
-        if entry is None or entry.feature != "continent" and entry.country_code is None:
-            continue
-        out.append(form)
-    out.sort(key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, out)) + r")\b")
-
-
-def region_demonym_pattern(gazetteer, demonyms: dict[str, str]) -> re.Pattern[str]:
-    """The demonyms of states, provinces, continents and regions inside one country as one
-    pattern, longest first; not those of peoples across many countries ("Arab", "Kurds"),
-    which name the people. Made once per gazetteer and demonym table (every article's
-    extractor asks for it)."""
-    return _region_demonym_pattern(gazetteer, tuple(demonyms.items()))
-
-
 class SpacyExtractor(Extractor):
     name = "spacy"
 
@@ -160,7 +148,7 @@ class SpacyExtractor(Extractor):
         or state excepted). A two- or three-word name spaCy calls an organisation is a
         person's when it speaks and so does its last word alone ("said Ana Salem, founder of
         ...", then "said Salem")."""
-        speakers = {t.text for t in doc if _proper(t) and t.dep_ == "nsubj"
+        speakers = {t.text for t in doc_tokens(doc) if _proper(t) and t.dep_ == "nsubj"
                     and t.head.lemma_ in REPORT_LEMMAS and not any(
                         c.dep_ == "compound" for c in t.children)
                     and not (t.i > 0 and _proper(doc[t.i - 1]))}
@@ -177,7 +165,7 @@ class SpacyExtractor(Extractor):
                     and e[-1].text in speakers and e.root.dep_ == "nsubj" \
                     and e.root.head.lemma_ in REPORT_LEMMAS:
                 surnames.add(e[-1].text)
-        for t in doc[1:]:
+        for t in doc_tokens(doc)[1:]:
             prev = doc[t.i - 1]
             if _proper(t) and (prev.text in TITLES or prev.text.title() in TITLES):
                 names.add(t.text)
@@ -190,8 +178,8 @@ class SpacyExtractor(Extractor):
         three proper nouns, at the start of an entity or outside one."""
         starts = {e.start + (doc[e.start].lower_ == "the") for e in doc_ents(doc)}
         inside = {t for e in doc_ents(doc) for t in range(e.start + 1, e.end)}
-        proper = [_proper(t) for t in doc]  # each token's, once
-        for i, tok in enumerate(doc):
+        proper = [_proper(t) for t in doc_tokens(doc)]  # each token's, once
+        for i, tok in enumerate(doc_tokens(doc)):
             if not proper[i] or (i in inside and i not in starts) or \
                     (i > 0 and proper[i - 1] and i not in starts):
                 continue

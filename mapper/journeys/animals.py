@@ -4,6 +4,7 @@ makes "godwit" an animal for the whole article, so "the godwit" later moves as o
 from __future__ import annotations
 
 from mapper.journeys.words import ANIMAL_NOUNS
+from mapper.nlp import doc_tokens
 
 _KEY = "mapper_animal_kinds"
 
@@ -14,7 +15,8 @@ def learned_kinds(doc) -> frozenset[str]:
     kinds = doc.user_data.get(_KEY)
     if kinds is None:
         kinds = frozenset(
-            t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN") and t.is_lower and any(
+            t.lemma_.lower() for t in doc_tokens(doc)
+            if t.pos_ in ("NOUN", "PROPN") and t.is_lower and any(
                 c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ANIMAL_NOUNS
                 for c in t.children))
         doc.user_data[_KEY] = kinds

@@ -36,6 +36,7 @@ from mapper.journeys.words import (
     WATER,
 )
 from mapper.model import GazetteerEntry, Journey, Leg, Mention, Place, Stop
+from mapper.nlp import doc_sents
 
 AIRPORT_CITY_KM = 60.0  # an airport this near a city serves it ("the city's airport")
 
@@ -366,7 +367,7 @@ def border_mentions(ctx: Context, ev: Event) -> list[Mention]:
     crossing just computed is what they refer to."""
     text = ctx.article.text
     out = []
-    for sent in ctx.doc.sents:
+    for sent in doc_sents(ctx.doc):
         if sent.start_char > ev.position + 2000 or sent.end_char < ev.position - 2000:
             continue
         for m in BORDER_WORDS.finditer(sent.text):

@@ -10,11 +10,12 @@ from dataclasses import replace
 from mapper.journeys.context import Context
 from mapper.journeys.values import Event
 from mapper.journeys.words import VEHICLES
+from mapper.nlp import doc_tokens
 
 
 def _boarding_purposes(doc):
     """The "to board <vehicles>" purpose clauses of the parse: (board, vehicle noun, head)."""
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.lemma_ != "board" or tok.dep_ not in ("advcl", "xcomp") or not any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue

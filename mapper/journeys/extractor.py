@@ -40,6 +40,7 @@ from mapper.journeys.trip_area import drop_trip_areas
 from mapper.journeys.values import Event, JourneyResult
 from mapper.journeys.words import STORM_NAMED
 from mapper.model import Article, Place
+from mapper.nlp import doc_sents, doc_tokens
 
 # The readers run at every token, in this order; each returns the motion events it reads there
 # (a counted group kept as the next "they", a verb's frame, where a trip started, a route
@@ -95,8 +96,9 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
     ctx.tour_mode = tour_mode(doc)
     ctx.storms = {m.group(1).lower(): m.group(0) for m in STORM_NAMED.finditer(article.text)}
     events: list[Event] = []
-    for sent in doc.sents:
-        for tok in sent:
+    toks = doc_tokens(doc)
+    for sent in doc_sents(doc):
+        for tok in toks[sent.start:sent.end]:
             for reader in TOKEN_READERS:
                 events.extend(reader(ctx, tok, sent))
     events = drop_trip_areas(ctx, drop_road_movers(events))

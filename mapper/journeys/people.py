@@ -18,7 +18,7 @@ from mapper.journeys.words import (
     VEHICLE_OR_THING,
     VEHICLES,
 )
-from mapper.nlp import doc_ents, ent_at, span_ents
+from mapper.nlp import doc_ents, doc_sents, doc_tokens, ent_at, span_ents
 
 
 def named_people(ctx: Context, doc) -> dict[str, dict]:
@@ -88,7 +88,7 @@ def _homes_from_titles(ctx: Context, doc, people: dict[str, dict]) -> None:
     """"Croatia's president" where one person named before it holds that title: that
     person's country, when nothing else gave one."""
     owners: dict[int, object] = {}  # token number -> its first possessive child
-    for t in doc:  # one pass over the dependencies, not a walk of every token's children
+    for t in doc_tokens(doc):  # one pass over the dependencies, not a walk of each's children
         if t.dep_ == "poss" and t.head.i != t.i:
             owners.setdefault(t.head.i, t)
     for n in sorted(owners):
@@ -109,7 +109,7 @@ def genders(ctx: Context, doc) -> dict[str, str]:
     ("Silva said he ..."), with the next sentence when it names nobody."""
     titled: dict[str, str] = {}
     votes: dict[str, dict[str, int]] = {}
-    sents = list(doc.sents)
+    sents = list(doc_sents(doc))
     for i, sent in enumerate(sents):
         keys = set()
         for ent in span_ents(sent):
@@ -156,7 +156,7 @@ def vehicle_owners(ctx: Context, doc) -> dict[str, str]:
     "Ms. Silva's train"), for later mentions of "the train"."""
     owners: dict[str, str] = {}
     last_person = None
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.ent_type_ == "PERSON":
             key = person_key(ctx, tok)
             if key:
@@ -176,7 +176,7 @@ def named_craft(doc) -> dict[str, str]:
     """Name -> vehicle noun for each name the text says is a vehicle ("the Sea Star is a
     Maltese-flagged vessel", "Flight 9 was an A320, a twin-engine jet")."""
     out: dict[str, str] = {}
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.lemma_ != "be":
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
@@ -200,7 +200,7 @@ def craft_kind(doc) -> str | None:
     """The commonest vehicle noun of a text whose vehicle nouns all share one mode (an
     article about flights names planes, jets and aircraft), else None."""
     counts: dict[str, int] = {}
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in VEHICLES:
             counts[tok.lemma_.lower()] = counts.get(tok.lemma_.lower(), 0) + 1
     if len({VEHICLES[w] for w in counts}) != 1:

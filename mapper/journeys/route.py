@@ -12,6 +12,7 @@ from mapper.geodesy import distance_km
 from mapper.journeys.context import Context, spans_near
 from mapper.journeys.values import Event
 from mapper.model import GazetteerEntry, Place
+from mapper.nlp import doc_sents
 
 FAR_KM = 2500.0  # a stop this far from both its neighbours is worth a second look
 RATIO = 5.0  # the namesake must lie this many times nearer the neighbours
@@ -67,7 +68,7 @@ def most_specific(ctx: Context, evs: list[Event]) -> None:
         entry = ev.place.entry
         if entry.feature != "country" or ev.role == "crossing" or ev.place.implied:
             continue
-        sent = next((s for s in ctx.doc.sents if s.start_char <= ev.position < s.end_char),
+        sent = next((s for s in doc_sents(ctx.doc) if s.start_char <= ev.position < s.end_char),
                     None)
         if sent is None:
             continue

@@ -34,7 +34,7 @@ from mapper.journeys.words import (
     VERB_MODES,
 )
 from mapper.networks.mode import mode_from_text
-from mapper.nlp import doc_text
+from mapper.nlp import doc_sents, doc_text
 
 # Verbs of showing: footage or data that "showed the ship arriving" is seen, not claimed
 SEEN_VERBS = {"show"}
@@ -221,7 +221,7 @@ def tour_mode(doc) -> str | None:
     train journey across X"), when they name one mode only: the mode of the travellers'
     legs the text gives no other for."""
     modes = set()
-    for sent in list(doc.sents)[:LEAD_SENTENCES]:
+    for sent in doc_sents(doc)[:LEAD_SENTENCES]:
         for tok in sent:
             if tok.lemma_.lower() in TOUR_NOUNS and tok.pos_ == "NOUN":
                 modes |= {VEHICLES[c.lemma_.lower()] for c in tok.children if

@@ -17,7 +17,7 @@ from mapper.journeys.words import (
     ROLE_RANK,
     SENTENCE_STEP,
 )
-from mapper.nlp import span_ents
+from mapper.nlp import doc_sents, span_ents
 
 
 def event_date(ctx: Context, verb, sent, tense: str) -> str | None:
@@ -342,7 +342,7 @@ def _sentences(ctx: Context) -> tuple[list, list[int]]:
     """The Doc's sentences and their start offsets, listed once per Doc."""
     key = ("mapper", "sentences")
     if key not in ctx.doc.user_data:
-        sents = list(ctx.doc.sents)
+        sents = list(doc_sents(ctx.doc))
         ctx.doc.user_data[key] = (sents, [sent.start_char for sent in sents])
     return ctx.doc.user_data[key]
 
