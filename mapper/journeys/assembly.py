@@ -12,7 +12,7 @@ from mapper.implied import crossing_entry
 from mapper.journeys.advance import order_advance, told_apart
 from mapper.journeys.capitals import at_capitals
 from mapper.journeys.context import Context
-from mapper.journeys.ground import goal_beyond_airport, goals_last, ground_legs
+from mapper.journeys.ground import AIRPORT_CITY_KM, goal_beyond_airport, goals_last, ground_legs
 from mapper.journeys.listing import order_listed
 from mapper.journeys.merging import (
     better_date,
@@ -37,8 +37,6 @@ from mapper.journeys.words import (
 )
 from mapper.model import GazetteerEntry, Journey, Leg, Mention, Place, Stop
 from mapper.nlp import doc_sents
-
-AIRPORT_CITY_KM = 60.0  # an airport this near a city serves it ("the city's airport")
 
 
 def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
@@ -91,7 +89,7 @@ def assemble_journeys(ctx: Context, events: list[Event]) -> JourneyResult:
         origins = {(e.place.id, e.position): e.extra.get("lemma") for e in evs
                    if e.role == "origin"}
         stops = implied_origin(ctx, stops, mover, extra, apart, origins)
-        stops = merge_planned_repeats(merge_repeats(ctx, stops, apart), apart)
+        stops = merge_planned_repeats(merge_repeats(ctx, stops, apart), apart, ctx.article.text)
         told = [s for s in stops if not s.implied]  # "met in X" with a home: no trip either
         if not told or len(told) == 1 and len(evs) == 1 and not lone_stop(told[0], evs[0]) or \
                 planned_passage(evs):

@@ -14,7 +14,7 @@ from mapper.journeys.values import Event
 from mapper.journeys.words import START_VERBS
 
 GROUND_KM = 100.0  # no one flies to or from an airport from a place this near it
-CITY_AIRPORT_KM = 60.0  # an airport this near a city serves it (as assembly.AIRPORT_CITY_KM)
+AIRPORT_CITY_KM = 60.0  # an airport this near a city serves it ("the city's airport")
 
 
 def _near(a: Event, b: Event, km: float) -> bool:
@@ -36,7 +36,7 @@ def goal_beyond_airport(airport: Event, city: Event) -> bool:
     return airport.place.entry.feature == "airport" and airport.role == "dest" and \
         trip_goal(city) and airport.evidence != city.evidence and \
         "confirmed" not in (airport.status, city.status) and \
-        _near(airport, city, CITY_AIRPORT_KM)
+        _near(airport, city, AIRPORT_CITY_KM)
 
 
 def goals_last(evs: list[Event]) -> list[Event]:

@@ -90,10 +90,10 @@ def better_date(a: str | None, b: str | None) -> str | None:
 RETURN_WORDS = ("return", "back", "again")  # a second stop at one place the text says it is
 
 
-def merge_planned_repeats(stops: list[Stop], apart: set) -> list[Stop]:
+def merge_planned_repeats(stops: list[Stop], apart: set, text: str) -> list[Stop]:
     """A planned stop told again later in the plan for the same day, with nothing saying the
     mover comes back ("is due to visit A, B and C ... arriving in A on November 5"): one stop,
-    the first, with both sentences as evidence."""
+    the first, with both sentences as evidence in the order of ``text``."""
     out: list[Stop] = []
     for s in stops:
         same = next((o for o in out if o.place.id == s.place.id and o.status == s.status ==
@@ -102,6 +102,7 @@ def merge_planned_repeats(stops: list[Stop], apart: set) -> list[Stop]:
                 w in s.evidence.lower() or w in s.verb.lower() for w in RETURN_WORDS):
             out.append(s)
             continue
-        evidence = "\n".join(dict.fromkeys(same.evidence.split("\n") + s.evidence.split("\n")))
+        evidence = "\n".join(sorted(dict.fromkeys(same.evidence.split("\n") +
+                                                  s.evidence.split("\n")), key=text.find))
         out[out.index(same)] = replace(same, evidence=evidence)
     return out
