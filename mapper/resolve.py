@@ -124,6 +124,8 @@ class Resolver:
             tuple(self.state_abbreviations.items()))
         self.name_aliases = sources.aliases("name")
         self._capitals: frozenset[str] | None = None
+        # qualifier -> (feature, country code, folded names) of its places, looked up once
+        self._qualifier_places: dict[str, list[tuple[str, str | None, frozenset[str]]]] = {}
 
     @property
     def capitals(self) -> frozenset[str]:
@@ -481,13 +483,25 @@ class Resolver:
         state = self.us_states.get(normalize(qualifier))
         if state and c.country_code == "US":
             return normalize(c.admin1 or "") == normalize(state)
-        for q in self.gazetteer.candidates(qualifier, limit=10):
-            if q.feature == "country" and q.country_code == c.country_code:
+        for feature, code, names in self._places_of_qualifier(qualifier):
+            if feature == "country" and code == c.country_code:
                 return True
-            if q.feature == "admin1" and c.country_code == q.country_code and \
-                    normalize(c.admin1 or "") in {normalize(q.name), normalize(qualifier)}:
+            if feature == "admin1" and c.country_code == code and \
+                    normalize(c.admin1 or "") in names:
                 return True
         return False
+
+    def _places_of_qualifier(self, qualifier: str
+                             ) -> list[tuple[str, str | None, frozenset[str]]]:
+        """The feature, country code and folded names (its own and the qualifier's) of each
+        place a qualifier may name, looked up once per article."""
+        found = self._qualifier_places.get(qualifier)
+        if found is None:
+            folded = normalize(qualifier)
+            found = self._qualifier_places[qualifier] = [
+                (q.feature, q.country_code, frozenset({normalize(q.name), folded}))
+                for q in self.gazetteer.candidates(qualifier, limit=10)]
+        return found
 
     def _implied_entry(self, m: Mention, places: dict[str, Place],
                        countries: Counter) -> GazetteerEntry | None:

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,8 +27,9 @@ T = TypeVar("T")
 _PARSED: dict[tuple, tuple[tuple[int, int], Any]] = {}
 
 
+@cache
 def data_root() -> Path:
-    """The folder holding mapper's package data (``mapper/data``)."""
+    """The folder holding mapper's package data (``mapper/data``), found once per process."""
     root = files("mapper") / "data"
     if not isinstance(root, Path):  # a zipped install: the readers need real files
         raise DataFileError(f"mapper's data folder {root} is not on the file system; "

@@ -399,7 +399,7 @@ class SpacyExtractor(Extractor):
         spaCy labels it): a harbour of a big town is a place, resolved to that town; a palace,
         castle, cathedral or abbey of a small town whose name the story uses nowhere else is
         no mention of the town. The spans of the latter, to keep the town's name out."""
-        text = doc.text
+        text = doc_text(doc)
         blocked = []
         for ent in doc_ents(doc):
             if ent.label_ not in PLACE_LABELS | {"PERSON", "ORG", "WORK_OF_ART"}:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from mapper.gazetteer.base import Gazetteer, normalize
@@ -60,10 +61,9 @@ def respelled(gazetteer: Gazetteer, name: str) -> str | None:
     norm = normalize(name)
     if sum(ch.isalpha() for ch in norm) < MIN_LETTERS or gazetteer.has_name(norm):
         return None
-    close = {n for n in big_names(gazetteer)
-             if abs(len(n) - len(norm)) <= MAX_EDITS and
-             Levenshtein.distance(norm, n, score_cutoff=MAX_EDITS) <= MAX_EDITS}
-    close = {n for n in close if _usual_slip(norm, n)}
+    close = {n for n, _, _ in process.extract(
+        norm, list(big_names(gazetteer)), scorer=Levenshtein.distance,
+        score_cutoff=MAX_EDITS, limit=None) if _usual_slip(norm, n)}
     if len(close) != 1:
         return None
     return big_names(gazetteer)[close.pop()]

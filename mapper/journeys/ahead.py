@@ -10,6 +10,7 @@ from mapper.journeys.context import Context
 from mapper.journeys.frames import make_event, places_under
 from mapper.journeys.movers import movers_of, subject_of
 from mapper.journeys.syntax import lemma_of
+from mapper.journeys.triggers import reads
 from mapper.journeys.values import Event
 from mapper.journeys.words import AHEAD_NOUNS, LIFE_GOAL_WORDS, LIFE_WORDS
 
@@ -30,6 +31,7 @@ def _goal_preps(tok):
     return []
 
 
+@reads(lower={"ahead"}, lemma={"life"})
 def ahead_events(ctx: Context, tok, sent) -> list[Event]:
     """The planned stops of a goal phrase (see the module docstring)."""
     preps = _goal_preps(tok)

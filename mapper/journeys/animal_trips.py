@@ -7,6 +7,7 @@ from mapper.journeys.animals import learned_kinds
 from mapper.journeys.context import Context
 from mapper.journeys.frames import make_event, places_under
 from mapper.journeys.movers import register_mover
+from mapper.journeys.triggers import reads
 from mapper.journeys.values import Event
 from mapper.journeys.words import ANIMAL_NOUNS
 
@@ -25,6 +26,7 @@ def _animal_before(doc, pronoun):
     return None
 
 
+@reads(lemma={"departure"})
 def animal_departures(ctx: Context, noun, sent) -> list[Event]:
     """Origins told by an animal's departure as a noun ("tracking the terns since their
     departure from X"): the animals of that kind set out from X."""

@@ -7,6 +7,7 @@ from mapper.journeys.context import Context
 from mapper.journeys.frames import make_event, places_under
 from mapper.journeys.movers import movers_of, subject_of
 from mapper.journeys.syntax import is_habitual, is_negated, is_unrealised, lemma_of
+from mapper.journeys.triggers import reads
 from mapper.journeys.values import Event
 from mapper.journeys.words import EVENT_NOUNS
 
@@ -16,6 +17,7 @@ COMING_VERBS = {"come", "arrive", "fly", "land", "return", "travel", "head", "je
 LEFT_EVENT_PREPS = ("after", "from")
 
 
+@reads(pos={"VERB", "AUX"})
 def event_origins(ctx: Context, verb, sent) -> list[Event]:
     """Origins of a coming verb at the place of the event it follows ("flew in after talks
     in X", "returned from a summit at X"): where the mover was before, not where it goes."""

@@ -42,6 +42,7 @@ from mapper.journeys.syntax import (
     vehicle_preps,
 )
 from mapper.journeys.take_off import particle_dropped
+from mapper.journeys.triggers import reads
 from mapper.journeys.values import Event, Mover
 from mapper.journeys.words import (
     ADRIFT_WORDS,
@@ -88,6 +89,8 @@ from mapper.journeys.words import (
 )
 
 
+@reads(pos={"VERB", "AUX", "NOUN", "PROPN"}, dep={"prep"}, tag={"VBN"},
+       lower=ADRIFT_WORDS | {"bound"}, lemma={"bound"})
 def events_at(ctx: Context, tok, sent) -> list[Event]:
     """The motion events a token triggers (a verb, a travel noun, a route preposition),
     keeping track of the subjects, people and vehicles read so far."""

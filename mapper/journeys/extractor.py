@@ -36,18 +36,21 @@ from mapper.journeys.seizures import seizure_events
 from mapper.journeys.status_mode import tour_mode
 from mapper.journeys.stays import drop_where_stays
 from mapper.journeys.storm_track import storm_object_events
+from mapper.journeys.triggers import ReaderPlan
 from mapper.journeys.trip_area import drop_trip_areas
 from mapper.journeys.values import Event, JourneyResult
 from mapper.journeys.words import STORM_NAMED
 from mapper.model import Article, Place
 from mapper.nlp import doc_sents, doc_tokens
 
-# The readers run at every token, in this order; each returns the motion events it reads there
-# (a counted group kept as the next "they", a verb's frame, where a trip started, a route
-# point, a position, a grounding, a storm's move, a place seized, a goal still ahead).
+# The readers run at each token their trigger fires at (mapper.journeys.triggers), in this
+# order; each returns the motion events it reads there (a counted group kept as the next
+# "they", a verb's frame, where a trip started, a route point, a position, a grounding, a
+# storm's move, a place seized, a goal still ahead).
 TOKEN_READERS = (note_counted_group, events_at, event_origins, route_point_events,
                  position_events, grounding_events, storm_object_events, seizure_events,
                  ahead_events, animal_departures)
+READER_PLAN = ReaderPlan(TOKEN_READERS)
 
 @lru_cache(maxsize=8)
 def demonym_pattern(demonyms: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -99,7 +102,8 @@ def read_events(ctx: Context, article: Article, doc, places: tuple[Place, ...]) 
     toks = doc_tokens(doc)
     for sent in doc_sents(doc):
         for tok in toks[sent.start:sent.end]:
-            for reader in TOKEN_READERS:
+            ctx.taken = False  # a vehicle taken is this token's verb's only
+            for reader in READER_PLAN.at(tok):
                 events.extend(reader(ctx, tok, sent))
     events = drop_trip_areas(ctx, drop_road_movers(events))
     place_positions(ctx, events)

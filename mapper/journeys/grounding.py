@@ -10,6 +10,7 @@ from mapper.journeys.context import Context
 from mapper.journeys.frames import make_event, places_under
 from mapper.journeys.movers import movers_of, subject_of
 from mapper.journeys.syntax import is_negated, lemma_of
+from mapper.journeys.triggers import reads
 from mapper.journeys.values import Event
 from mapper.journeys.words import GROUNDING_HAZARDS, GROUNDING_PREPS
 
@@ -55,6 +56,7 @@ def _movers_before(ctx: Context, verb) -> list:
     return []
 
 
+@reads(pos={"VERB"})
 def grounding_events(ctx: Context, tok, sent) -> list[Event]:
     """The events of a grounding verb: the places after its position words, or after those
     of the hazard struck ("ran aground after hitting a sandbar near X"). A strike told inside

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from mapper.journeys.context import Context
 from mapper.journeys.syntax import lemma_of
+from mapper.journeys.triggers import reads
 from mapper.journeys.values import Event
 from mapper.journeys.words import GROUP_NOUNS, QUANTITY_NOUNS, SHARE_WORDS
 
 
+@reads(dep={"nsubj", "nsubjpass"})
 def note_counted_group(ctx: Context, tok, sent=None) -> list[Event]:
     """Keep a main clause's counted subject's group ("hundreds of migrants") as the latest
     group named as a subject, the antecedent of a later "they" (a token reader that reads no

@@ -7,10 +7,12 @@ from mapper.journeys.context import Context
 from mapper.journeys.events import make_event, places_under
 from mapper.journeys.movers import movers_of, subject_of
 from mapper.journeys.people import np_text
+from mapper.journeys.triggers import reads
 from mapper.journeys.values import Event
 from mapper.journeys.words import PLACE_ENTS, ROUTE_POINTS, TRAVEL_NOUNS
 
 
+@reads(dep={"appos"})
 def route_point_events(ctx: Context, tok, sent) -> list[Event]:
     """"Kim spoke at a rally in X, the starting point of the tour": X is where the trip of the
     clause's subject began (or, for "the first stop", a place it reached)."""

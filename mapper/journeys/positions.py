@@ -15,6 +15,7 @@ from mapper.journeys.context import Context
 from mapper.journeys.frames import make_event, places_under
 from mapper.journeys.movers import movers_of, subject_of
 from mapper.journeys.syntax import is_negated, lemma_of
+from mapper.journeys.triggers import reads
 from mapper.journeys.values import Event
 from mapper.journeys.words import MOTION_VERBS
 from mapper.model import GazetteerEntry, Place
@@ -58,6 +59,7 @@ def offset_of(text: str, start: int) -> tuple[float, float] | None:
     return AZIMUTH[compass], distance
 
 
+@reads(dep={"advmod", "acomp"})
 def position_events(ctx: Context, tok, sent) -> list[Event]:
     """"the Airbus was about 190 miles northeast of X", "it was located 85 miles east
     northeast of Y": a compass word with a distance under a verb of position (or of motion)

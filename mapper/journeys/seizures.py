@@ -8,6 +8,7 @@ from mapper.journeys.context import Context
 from mapper.journeys.frames import make_event, places_under
 from mapper.journeys.movers import movers_of, subject_of
 from mapper.journeys.syntax import is_conditional, is_negated, is_passive, lemma_of
+from mapper.journeys.triggers import reads
 from mapper.journeys.values import Event
 from mapper.journeys.words import OCCUPATION_VERBS, PLACE_ENTS, SEIZED_NOUNS
 
@@ -19,6 +20,7 @@ def _taken_place(obj) -> bool:
         obj.lower_ in SEIZED_NOUNS
 
 
+@reads(pos={"VERB"})
 def seizure_events(ctx: Context, verb, sent) -> list[Event]:
     """The stops of a group that took a place: the place the object names, or the town an
     "in"/"at" phrase of the verb or of the object names."""

@@ -8,12 +8,14 @@ from mapper.journeys.context import Context
 from mapper.journeys.frames import make_event, places_under
 from mapper.journeys.movers import is_storm, movers_of, subject_of
 from mapper.journeys.syntax import is_negated, lemma_of
+from mapper.journeys.triggers import reads
 from mapper.journeys.values import Event
 from mapper.journeys.words import MOTION_VERBS, OBJECT_DEST_VERBS
 
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
+@reads(pos={"VERB"})
 def storm_object_events(ctx: Context, verb, sent) -> list[Event]:
     """The places a storm's motion verb has as objects: where it goes."""
     if verb.pos_ != "VERB":
