@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from mapper.alternation import one_of
 from mapper.extractors.names import ALWAYS, FLOOR, fold, is_district_name, name_index
 from mapper.extractors.not_places import drop_named_otherwise
 from mapper.gazetteer.base import Gazetteer, normalize
@@ -321,7 +322,7 @@ def _demonym_pattern_of(names: tuple[str, ...]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _demonym_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(map(re.escape, names))
+    alternatives = one_of(names)
     # the lookahead skips, cheaply, every position where no demonym (or "the") can start
     return re.compile(r"\b(?=[A-Zt])(?:(?:the\s+)?(" + alternatives + r")\s+capital\b|("
                       + alternatives + r")\b)")

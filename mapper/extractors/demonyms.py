@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from mapper.alternation import one_of
+
 
 @lru_cache(maxsize=8)
 def _region_demonym_pattern(gazetteer, forms: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
@@ -16,7 +18,7 @@ def _region_demonym_pattern(gazetteer, forms: tuple[tuple[str, str], ...]) -> re
             continue
         out.append(form)
     out.sort(key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, out)) + r")\b")
+    return re.compile(r"\b(?:" + one_of(out) + r")\b")
 
 
 def region_demonym_pattern(gazetteer, demonyms: dict[str, str]) -> re.Pattern[str]:

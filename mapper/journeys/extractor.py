@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from mapper.alternation import one_of
 from mapper.gazetteer import sources
 from mapper.gazetteer.base import Gazetteer
 from mapper.journeys.ahead import ahead_events
@@ -59,7 +60,7 @@ def demonym_pattern(demonyms: tuple[str, ...]) -> re.Pattern[str] | None:
     # "Central American", "Latin American": a region's people, not the United States'
     return re.compile(
         r"(?<!Central )(?<!Latin )(?<!North )(?<!South )(?<!East )(?<!West )\b(" +
-        "|".join(map(re.escape, names)) + r")\b") if names else None
+        one_of(names) + r")\b") if names else None
 
 
 class JourneyExtractor:
