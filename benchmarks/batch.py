@@ -11,7 +11,10 @@ counted after it, and "worker time per doc" is the time a worker spends on one a
 (read, its share of ``nlp.pipe``, analysis, GeoJSON, map) beside spaCy's per-doc pipe time;
 "CPU per doc" is the same in CPU seconds (``time.process_time`` in the worker, beside nlp.pipe's
 CPU seconds here), the figure to read on a machine shared with other jobs, where wall times
-measure the contention. "driver CPU" is this process's (with the LocalCluster's scheduler).
+measure the contention. The machine's own speed drifts over the minutes between the runs, so
+each run also splits its CPU per doc, measured in the workers at the same time, into their
+share of ``nlp.pipe`` and the rest (analysis, GeoJSON, map). "driver CPU" is this
+process's (with the LocalCluster's scheduler).
 """
 
 from __future__ import annotations
@@ -78,6 +81,7 @@ def run(items, out: Path, workers: int, maps: bool) -> dict:
             "docs_s": summary.analysed / work,
             "busy_per_doc": summary.busy / max(1, summary.analysed),
             "cpu_per_doc": summary.busy_cpu / max(1, summary.analysed),
+            "parse_cpu_per_doc": summary.parse_cpu / max(1, summary.analysed),
             "driver_cpu": summary.driver_cpu,
             "rss_mb": max(rss.values(), default=0.0), "processes": len(rss)}
 
@@ -116,6 +120,11 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r['cpu_per_doc'] * 1000:.0f} ms = "
                   f"{r['cpu_per_doc'] / (pipe_cpu / len(texts)):.2f} x nlp.pipe's CPU, "
                   f"driver CPU {r['driver_cpu']:.1f} s")
+            rest = r["cpu_per_doc"] - r["parse_cpu_per_doc"]
+            print(f"  in the worker(s), at the same time: parse (their nlp.pipe) "
+                  f"{r['parse_cpu_per_doc'] * 1000:.0f} ms CPU per doc, the rest "
+                  f"{rest * 1000:.0f} ms: {r['cpu_per_doc'] / r['parse_cpu_per_doc']:.2f} x "
+                  "the workers' own nlp.pipe CPU")
         start = time.perf_counter()
         again = run(items, out, rows[-1]["workers"], args.maps)
         resume_s = time.perf_counter() - start

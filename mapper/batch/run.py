@@ -28,6 +28,7 @@ class Summary:
     startup: float = 0.0  # starting the cluster and loading spaCy on its workers
     busy: float = 0.0  # worker seconds spent on the articles analysed (sum of their records)
     busy_cpu: float = 0.0  # worker CPU seconds spent on them (the same on a loaded machine)
+    parse_cpu: float = 0.0  # of those, the worker's share of its nlp.pipe
     driver_cpu: float = 0.0  # CPU seconds of this process (with a LocalCluster's scheduler)
     interrupted: bool = False
     tables: dict[str, Path] = field(default_factory=dict)
@@ -194,6 +195,8 @@ def run_batch(inputs: Sequence[str] | Sequence[Item], out: str | Path, *,
                     summary.analysed += len(records)
                     summary.busy += sum(r["seconds"] for r in records)
                     summary.busy_cpu += sum(r.get("cpu_seconds") or 0.0 for r in records)
+                    summary.parse_cpu += sum(r.get("parse_cpu_seconds") or 0.0
+                                             for r in records)
                     summary.failed += sum(r["status"] in FAILED for r in records)
                     bar.advance(records)
                     for rec in records:

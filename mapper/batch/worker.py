@@ -261,5 +261,6 @@ def process_chunk(items: list[Item], timeout: float | None = None, maps: bool = 
         rec = _finish(item, article, doc, timeout, maps, inline)
         rec["seconds"] += share if doc is not None else 0.0
         rec["cpu_seconds"] += cpu_share if doc is not None else 0.0
+        rec["parse_cpu_seconds"] = cpu_share if doc is not None else 0.0
         records[item.key] = rec
     return [records[i.key] for i in items]

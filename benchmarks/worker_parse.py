@@ -1,0 +1,82 @@
+"""Is spaCy's parse slower in a ``mapper batch`` worker than in a lean process (issue 14)?
+
+The machine's speed drifts by 10-30 % over the minutes between ``benchmarks/batch.py``'s runs,
+so its ratio of a worker's cost to a separate ``nlp.pipe`` run moves as much with the drift as
+with the code. Here the same chunks of articles are parsed alternately, chunk by chunk, in a
+LocalCluster worker (as ``process_chunk`` parses them) and in this process, so that both see
+the same machine; CPU ms per article, mean and median over the chunks.
+
+    .venv/bin/python benchmarks/worker_parse.py [--limit 25] [--rounds 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # as in the Dask workers
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+sys.path.insert(0, str(ROOT))
+CHUNK = 16  # articles per task, as mapper batch makes them (run_batch's chunk_size)
+
+
+def parse_cpu_ms(items) -> float:
+    """CPU ms per article of ``nlp.pipe`` over the items' texts, as process_chunk parses them."""
+    from mapper.batch.worker import _read
+    from mapper.nlp import body_start, load_model, parse_text
+
+    nlp = load_model()
+    articles = [_read(i) for i in items]
+    texts = [parse_text(a.text, body_start(a)) for a in articles]
+    cpu = time.process_time()
+    for _ in nlp.pipe(texts, batch_size=CHUNK):
+        pass
+    return (time.process_time() - cpu) / len(texts) * 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--limit", type=int, default=25, help="articles per corpus (default 25)")
+    p.add_argument("--rounds", type=int, default=2, help="passes over the chunks (default 2)")
+    args = p.parse_args(argv)
+
+    import dask
+    from distributed import Client, LocalCluster
+
+    from mapper.batch.inputs import collect
+    from mapper.batch.run import CLUSTER_CONFIG
+    from mapper.batch.worker import Warmup, warm
+
+    items = collect(sorted(str(p) for p in CORPORA.glob("*.xml")), args.limit)
+    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    warm(False)
+    with dask.config.set(CLUSTER_CONFIG):
+        cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                               dashboard_address=None, memory_limit=0)
+        client = Client(cluster)
+    try:
+        client.register_plugin(Warmup(own_cluster=True, maps=False))
+        print(f"{len(items)} articles in {len(chunks)} chunks of {CHUNK}; CPU ms per article")
+        for n in range(args.rounds):
+            worker, here = [], []
+            for chunk in chunks:  # alternately: the machine's drift falls on both alike
+                worker.append(client.submit(parse_cpu_ms, chunk, pure=False).result())
+                here.append(parse_cpu_ms(chunk))
+            print(f"round {n + 1}: in the worker mean {statistics.mean(worker):.1f}, median "
+                  f"{statistics.median(worker):.1f}; in this process mean "
+                  f"{statistics.mean(here):.1f}, median {statistics.median(here):.1f}; "
+                  f"worker / here {sum(worker) / sum(here):.2f}")
+    finally:
+        client.close()
+        cluster.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
