@@ -54,7 +54,7 @@ class Context:
     storms: dict[str, str] = field(default_factory=dict)  # a storm's name -> "Hurricane Ana"
     derived: dict[str, Place] = field(default_factory=dict)  # offset points, parts of areas
     base: int = 0  # the ordinal of "now" events are ordered against (set by assembly)
-    memo: dict[str, Any] = field(default_factory=dict)  # facts of the article worked out once
+    memo: dict[Any, Any] = field(default_factory=dict)  # facts of the article worked out once
 
 
 def spans_near(ctx: Context, lo: int, hi: int) -> list:

@@ -95,14 +95,18 @@ def merge_planned_repeats(stops: list[Stop], apart: set, text: str) -> list[Stop
     mover comes back ("is due to visit A, B and C ... arriving in A on November 5"): one stop,
     the first, with both sentences as evidence in the order of ``text``."""
     out: list[Stop] = []
+    first: dict[tuple[str, str], int] = {}  # (place, day) -> where its first planned stop is
     for s in stops:
-        same = next((o for o in out if o.place.id == s.place.id and o.status == s.status ==
-                     "planned" and o.date == s.date and s.date and "/" not in s.date), None)
-        if same is None or s.implied or (s.place.id, s.position) in apart or any(
+        key = (s.place.id, s.date or "")
+        at = first.get(key) if s.status == "planned" and s.date and "/" not in s.date else None
+        if at is None or s.implied or (s.place.id, s.position) in apart or any(
                 w in s.evidence.lower() or w in s.verb.lower() for w in RETURN_WORDS):
+            if s.status == "planned" and s.date:
+                first.setdefault(key, len(out))
             out.append(s)
             continue
+        same = out[at]
         evidence = "\n".join(sorted(dict.fromkeys(same.evidence.split("\n") +
                                                   s.evidence.split("\n")), key=text.find))
-        out[out.index(same)] = replace(same, evidence=evidence)
+        out[at] = replace(same, evidence=evidence)
     return out

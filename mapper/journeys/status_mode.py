@@ -43,7 +43,15 @@ TIME_MARKS = {"after", "before", "when", "once", "as", "while", "since", "until"
 
 
 def stop_status(ctx: Context, verb, sent, noun=None) -> str:
-    """Whether a verb's stop is confirmed, planned, reported or speculated."""
+    """Whether a verb's stop is confirmed, planned, reported or speculated (read once per
+    verb, sentence and noun: a verb with ten places asks ten times)."""
+    key = ("stop_status", verb.i, sent.start, -1 if noun is None else noun.i)
+    if key not in ctx.memo:
+        ctx.memo[key] = _stop_status(ctx, verb, sent, noun)
+    return ctx.memo[key]
+
+
+def _stop_status(ctx: Context, verb, sent, noun=None) -> str:
     key = f"sentence_words:{sent.start_char}:{sent.end_char}"  # one per sentence
     if key not in ctx.memo:
         ctx.memo[key] = ({t.lower_ for t in sent},
