@@ -76,3 +76,18 @@ def test_outlines_are_what_shape_builds():
     assert sources._outline(poly).wkb == shape(poly).wkb
     shapes = list(sources.natural_earth_shapes())
     assert len(shapes) > 200 and all(g.is_valid for _, g, _, _ in shapes)
+
+
+def test_the_whole_world_by_population_is_the_box_walk(gazetteer):
+    """within() over the whole world reads the population index, not the latitude walk: the
+    same places, most populous first."""
+    from mapper.gazetteer.base import WORLD
+
+    inner = (-89.9, -179.9, 89.9, 179.9)  # a box just inside the world: the latitude walk
+    for feature, floor in (("city", 1_000_000), ("admin1", 0), ("city", 300_000)):
+        world = gazetteer.within(*WORLD, feature=feature, min_population=floor)
+        walked = gazetteer.within(*inner, feature=feature, min_population=floor)
+        assert len(world) > 100
+        assert sorted(e.key for e in world) == sorted(e.key for e in walked)
+        pops = [e.population for e in world]
+        assert pops == sorted(pops, reverse=True)

@@ -26,7 +26,7 @@ _LONG_CORES = tuple(w for w in _SHORT_FORMS if not any(o != w and o in w for o i
 
 
 _PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
-
+WORLD = (-90.0, -180.0, 90.0, 180.0)  # Gazetteer.within's box of the whole world (S, W, N, E)
 
 def _short(match: re.Match[str]) -> str:
     return _SHORT_FORMS[match.group()]

@@ -18,13 +18,13 @@ from shapely.geometry.base import BaseGeometry
 from mapper import cache, resources
 from mapper.cache import cache_dir as cache_dir  # re-exported
 from mapper.gazetteer import airports, sources
-from mapper.gazetteer.base import Gazetteer, normalize, normalize_uncached
+from mapper.gazetteer.base import WORLD, Gazetteer, normalize, normalize_uncached
 from mapper.model import GazetteerEntry
 
 if TYPE_CHECKING:
     from mapper.extractors.names import StrongNames
 
-INDEX_VERSION = "15"  # bump when what the index holds or how it is built changes
+INDEX_VERSION = "16"  # bump when what the index holds or how it is built changes
 CANDIDATE_CACHE = 20_000  # names whose candidates are kept in memory (a few MB)
 _COLUMNS = "key, name, lat, lon, feature, cc, population, geonameid, w, s, e, n, admin1, source"
 # The installed packages the index is built from (distribution names), besides authored tables.
@@ -165,11 +165,16 @@ class EmbeddedGazetteer(Gazetteer):
 
     def within(self, south: float, west: float, north: float, east: float,
                feature: str = "city", min_population: int = 0) -> list[GazetteerEntry]:
-        rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM entries WHERE feature = ? AND lat BETWEEN ? AND ?"
-            " AND lon BETWEEN ? AND ? AND population >= ? ORDER BY population DESC",
-            (feature, south, north, west, east, min_population),
-        )
+        if (south, west, north, east) == WORLD:  # the biggest of a kind: by population
+            rows = self.db.execute(
+                f"SELECT {_COLUMNS} FROM entries WHERE feature = ? AND population >= ?"
+                " ORDER BY population DESC", (feature, min_population))
+        else:
+            rows = self.db.execute(
+                f"SELECT {_COLUMNS} FROM entries WHERE feature = ? AND lat BETWEEN ? AND ?"
+                " AND lon BETWEEN ? AND ? AND population >= ? ORDER BY population DESC",
+                (feature, south, north, west, east, min_population),
+            )
         return [_entry(r) for r in rows]
 
 
@@ -221,6 +226,7 @@ def build_index(path: Path) -> None:
             db.execute("CREATE INDEX names_norm ON names (norm)")
             db.execute("CREATE INDEX entries_cc ON entries (feature, cc)")
             db.execute("CREATE INDEX entries_ll ON entries (feature, lat, lon)")
+            db.execute("CREATE INDEX entries_pop ON entries (feature, population)")
             bar.stage("capitals and strong names", 95)
             _add_capitals(db)
             counts["strong_names"] = strong.write(db)

@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from mapper.gazetteer.base import Gazetteer, normalize
+from mapper.gazetteer.base import WORLD, Gazetteer, normalize
 from mapper.model import GazetteerEntry
 
 MIN_LETTERS = 7  # shorter names have too many one-edit neighbours ("Bali"/"Mali")
@@ -23,7 +23,6 @@ MAX_EDITS = 1
 MIN_POSSESSOR = 3  # a word of fewer letters is no possessor ("St", "Mt")
 VOWELS = frozenset("aeiouy")
 PLACE_LABELS = ("GPE", "LOC")  # spaCy's labels of a place (a misspelt NORP is relabelled)
-_WORLD = (-90.0, -180.0, 90.0, 180.0)
 _BIG: WeakKeyDictionary = WeakKeyDictionary()
 
 
@@ -31,8 +30,8 @@ def big_names(gazetteer: Gazetteer) -> dict[str, str]:
     """Normalized primary name -> name, of the big places (computed once per gazetteer)."""
     found = _BIG.get(gazetteer)
     if found is None:
-        entries = [*gazetteer.within(*_WORLD, feature="city", min_population=BIG_CITY),
-                   *gazetteer.within(*_WORLD, feature="admin1"), *gazetteer.countries()]
+        entries = [*gazetteer.within(*WORLD, feature="city", min_population=BIG_CITY),
+                   *gazetteer.within(*WORLD, feature="admin1"), *gazetteer.countries()]
         found = {normalize(e.name): e.name for e in entries
                  if e.feature in ("city", *BIG_FEATURES)}
         _BIG[gazetteer] = found
