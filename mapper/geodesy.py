@@ -36,9 +36,15 @@ def geodesic_line(
                                        flags=GeodIntermediateFlag.AZIS_DISCARD,
                                        return_back_azimuth=False)
         coords[1:-1, 0], coords[1:-1, 1] = inner.lons, inner.lats
-    if np.all(np.abs(np.diff(coords[:, 0])) <= 180):
+    steps = np.diff(coords[:, 0])
+    if np.all(np.abs(steps) <= 180):
         return LineString(coords)  # no step to unwrap (unwrap_longitudes would keep them all)
-    return LineString(np.array(unwrap_longitudes([tuple(c) for c in coords.tolist()])))
+    # unwrap_longitudes as arrays: a geodesic crosses the antimeridian once, so each point is
+    # shifted by one sum of whole turns (the same floats as shifting it turn by turn)
+    shift = np.concatenate(([0.0], np.cumsum(np.where(steps > 180, -360.0, 0.0) +
+                                             np.where(steps < -180, 360.0, 0.0))))
+    coords[:, 0] = np.where(shift != 0, coords[:, 0] + shift, coords[:, 0])
+    return LineString(coords)
 
 
 def densify(coords: Sequence[tuple[float, float]], step_km: float = 25.0) -> LineString:
