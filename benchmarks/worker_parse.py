@@ -40,10 +40,20 @@ def parse_cpu_ms(items) -> float:
     return (time.process_time() - cpu) / len(texts) * 1000
 
 
+def chunk_parse_cpu_ms(items) -> float:
+    """The parse's share of CPU ms per article in ``process_chunk`` (parse, then analysis)."""
+    from mapper.batch.worker import process_chunk
+
+    records = process_chunk(items, timeout=60.0, maps=False)
+    return sum(r["parse_cpu_seconds"] for r in records) / len(records) * 1000
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--limit", type=int, default=25, help="articles per corpus (default 25)")
     p.add_argument("--rounds", type=int, default=2, help="passes over the chunks (default 2)")
+    p.add_argument("--analyse", action="store_true",
+                   help="the worker runs process_chunk (parse, then analysis), as mapper batch")
     args = p.parse_args(argv)
 
     import dask
@@ -62,11 +72,13 @@ def main(argv: list[str] | None = None) -> int:
         client = Client(cluster)
     try:
         client.register_plugin(Warmup(own_cluster=True, maps=False))
-        print(f"{len(items)} articles in {len(chunks)} chunks of {CHUNK}; CPU ms per article")
+        print(f"{len(items)} articles in {len(chunks)} chunks of {CHUNK}; CPU ms per article"
+              f"{' (the worker analyses each chunk after its parse)' if args.analyse else ''}")
         for n in range(args.rounds):
             worker, here = [], []
             for chunk in chunks:  # alternately: the machine's drift falls on both alike
-                worker.append(client.submit(parse_cpu_ms, chunk, pure=False).result())
+                task = chunk_parse_cpu_ms if args.analyse else parse_cpu_ms
+                worker.append(client.submit(task, chunk, pure=False).result())
                 here.append(parse_cpu_ms(chunk))
             print(f"round {n + 1}: in the worker mean {statistics.mean(worker):.1f}, median "
                   f"{statistics.median(worker):.1f}; in this process mean "
