@@ -7,6 +7,7 @@ from abc import ABC, abstractmethod
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -211,26 +212,30 @@ class Extractor(ABC):
         blocked_longest = max((e - s for s, e in blocked), default=0)
         sentence_starts = {s.start for s in sentences}
         found: list[tuple[int, int]] = []
+        # each token's tests, made once (not once per n-gram holding it): a capital, a feature
+        # word, and a word that joins no name (a mark, the gap of a lower-case word), counted
+        words = [t.text for t in toks]
+        capital = [w[:1].isupper() for w in words]
+        feature = [w in FEATURE_WORDS for w in words]
+        apart = list(accumulate((not (c or w.lower() in CONNECTORS or w.lower() in DIRECTIONS
+                                      or f) for w, c, f in zip(words, capital, feature)),
+                                initial=0))
         i = 0
         while i < len(toks):
             first = toks[i]
             lead_direction = first.text.lower() in DIRECTIONS and first.text[:1].islower()
-            if not (first.text[:1].isupper() or lead_direction):
+            if not (capital[i] or lead_direction):
                 i += 1
                 continue
             best = None
             for n in range(min(max_len, len(toks) - i), 0, -1):
-                span = toks[i: i + n]
-                last = span[-1]
-                if not (last.text[:1].isupper() or n > 1 and last.text in FEATURE_WORDS) or \
-                        last.text in NOT_PLACES and n == 1:
+                j = i + n - 1
+                last = toks[j]
+                if not (capital[j] or n > 1 and feature[j]) or \
+                        n == 1 and last.text in NOT_PLACES:
                     continue
-                if any(t.text in "()[],;:\"“”" for t in span):
-                    continue
-                if any(not (t.text[:1].isupper() or t.text.lower() in CONNECTORS
-                            or t.text.lower() in DIRECTIONS or t.text in FEATURE_WORDS)
-                       for t in span[1:]):
-                    continue
+                if apart[j + 1] > apart[i + 1]:
+                    continue  # a word after the first that joins no name (the first is a capital)
                 phrase = text[first.start: last.end]
                 if n == 1 and (first.text in NOT_PLACES or first.text in TITLES
                                or CONTRACTION.search(first.text)
