@@ -64,7 +64,7 @@ def cores_available(n: int, seconds: float = 4.0) -> float:
         return sum(pool.map(_spin, [seconds] * n))
 
 
-def run(items, out: Path, workers: int, maps: bool) -> dict:
+def run(items, out: Path, workers: int, maps: bool, chunk: int | None = None) -> dict:
     """One batch run: wall seconds, docs/s, failures and peak RSS per worker process."""
     from mapper.batch import run_batch
 
@@ -74,7 +74,8 @@ def run(items, out: Path, workers: int, maps: bool) -> dict:
         if record.get("pid"):
             rss[record["pid"]] = max(rss.get(record["pid"], 0.0), record["peak_rss_mb"])
 
-    summary = run_batch(items, out, workers=workers, maps=maps, progress=False, on_record=seen)
+    summary = run_batch(items, out, workers=workers, maps=maps, progress=False, on_record=seen,
+                        chunk_size=chunk)
     work = max(1e-9, summary.seconds - summary.startup)
     return {"workers": workers, "seconds": summary.seconds, "startup": summary.startup,
             "analysed": summary.analysed, "failed": summary.failed,
@@ -91,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--limit", type=int, default=25, help="articles per corpus (default 25)")
     p.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
     p.add_argument("--maps", action="store_true", help="also render every article's map")
+    p.add_argument("--chunk", type=int, default=None,
+                   help="articles per task (default: mapper batch's own choice)")
     args = p.parse_args(argv)
 
     from mapper.batch.inputs import collect
@@ -110,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="mapper-batch-bench-") as tmp:
         for n in [int(w) for w in args.workers.split(",")]:
             out = Path(tmp) / f"w{n}"
-            r = run(items, out, n, args.maps)
+            r = run(items, out, n, args.maps, args.chunk)
             rows.append(r)
             cost = r["busy_per_doc"] / (pipe_s / len(texts))
             print(f"{n} worker(s): {r['seconds']:.1f} s wall ({r['startup']:.1f} s cluster "
@@ -126,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{rest * 1000:.0f} ms: {r['cpu_per_doc'] / r['parse_cpu_per_doc']:.2f} x "
                   "the workers' own nlp.pipe CPU")
         start = time.perf_counter()
-        again = run(items, out, rows[-1]["workers"], args.maps)
+        again = run(items, out, rows[-1]["workers"], args.maps, args.chunk)
         resume_s = time.perf_counter() - start
     after, after_cpu = spacy_pipe(texts)  # again: the machine's load changes during the runs
     print(f"spaCy nlp.pipe again after the runs: {after:.1f} s, "
