@@ -55,15 +55,17 @@ POSSESSIVES = {"'s", "’s", "'S", "’S"}
 INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 
 
-# "Adams and Lincoln Avenues", "Main, Elm and Oak streets": each name is a street's,
-# not a town's. Names are bounded (one or two words of at most 60 characters, at most 51 of
-# them) so that no long token or list makes the regex backtrack (issue 13).
-_STREET_NAME = r"[A-Z][\w’'.-]{1,60}(?:\s[A-Z][\w’'.-]{1,60})?"
+# One name of a list that shares its last word ("Adams and Lincoln Avenues", "Becker, Clay and
+# Otter Tail counties"). Names are bounded (one or two words of at most 60 characters, at most
+# 51 of them in a list) so that no long token or list makes the regex backtrack (issue 13).
+LIST_NAME = r"[A-Z][\w’'.-]{1,60}(?:\s[A-Z][\w’'.-]{1,60})?"
 # written small only when no town could be meant ("the Kabul and Jalalabad roads" lead there)
 STREET_PLURALS = ("streets", "avenues", "boulevards")
 ROAD_PLURALS = ("Streets", "Avenues", "Boulevards", "Roads", "Drives", "Lanes", "Parkways")
-STREET_LIST = re.compile(rf"((?:{_STREET_NAME},\s+){{0,50}}{_STREET_NAME},?\s+(?:and|or|&)\s+"
-                         rf"{_STREET_NAME})\s+({'|'.join(STREET_PLURALS + ROAD_PLURALS)})\b")
+# "Adams and Lincoln Avenues", "Main, Elm and Oak streets": each name is a street's, not a
+# town's
+STREET_LIST = re.compile(rf"((?:{LIST_NAME},\s+){{0,50}}{LIST_NAME},?\s+(?:and|or|&)\s+"
+                         rf"{LIST_NAME})\s+({'|'.join(STREET_PLURALS + ROAD_PLURALS)})\b")
 
 
 class StreetList(NamedTuple):
@@ -80,13 +82,21 @@ def street_lists(text: str) -> list[StreetList]:
         return []
     out = []
     for m in STREET_LIST.finditer(text):
-        names, offset = [], m.start(1)
-        for name in re.split(r",\s+(?:(?:and|or|&)\s+)?|,?\s+(?:and|or|&)\s+", m.group(1)):
-            start = text.index(name, offset)
-            offset = start + len(name)
-            names.append((start, offset))
+        names = listed_spans(text, m.start(1), m.group(1), ("and", "or", "&"))
         word = m.group(2)[:-1]
         out.append(StreetList(m.span(), names, word[:1].upper() + word[1:]))
+    return out
+
+
+def listed_spans(text: str, start: int, listing: str, joiners: tuple[str, ...] = ("and", "or")
+                 ) -> list[tuple[int, int]]:
+    """The span in ``text`` of each name of ``listing`` ("A, B and C", found at ``start``)."""
+    joined = "|".join(map(re.escape, joiners))
+    out, offset = [], start
+    for name in re.split(rf",\s+(?:(?:{joined})\s+)?|,?\s+(?:{joined})\s+", listing):
+        begin = text.index(name, offset)
+        offset = begin + len(name)
+        out.append((begin, offset))
     return out
 
 

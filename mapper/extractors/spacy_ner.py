@@ -11,10 +11,12 @@ from mapper.extractors.airports import claim_airports
 from mapper.extractors.base import (
     DIRECTIONS,
     FEATURE_WORDS,
+    LIST_NAME,
     NOT_PLACES,
     TITLES,
     Extractor,
     SpanMap,
+    listed_spans,
     near,
     overlaps,
     same_text_spans,
@@ -118,12 +120,9 @@ AGENCY_DATELINE = re.compile(r"\b([A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+){0,3})
                              r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*\([A-Z][A-Za-z]{1,9}\)")
 # capitalised words joined by hyphens: each may be a place ("the Fargo-Moorhead area")
 HYPHENED = re.compile(r"\b[A-Z][A-Za-z’'.]+(?:-[A-Z][A-Za-z’'.]+)+\b")
-# "Becker, Clay and Otter Tail counties": each name is a county. A name word is at most 60
-# characters and a list at most 51 names: unbounded, one long token or list made the regex
-# backtrack for minutes (issue 13).
-_NAME = r"[A-Z][\w’'.-]{1,60}(?:\s[A-Z][\w’'.-]{1,60})?"
-COUNTY_LIST = re.compile(rf"((?:{_NAME},\s+){{0,50}}{_NAME},?\s+(?:and|or)\s+{_NAME})\s+"
-                         r"(counties|parishes)\b")
+# "Becker, Clay and Otter Tail counties": each name is a county (names bounded: LIST_NAME)
+COUNTY_LIST = re.compile(rf"((?:{LIST_NAME},\s+){{0,50}}{LIST_NAME},?\s+(?:and|or)\s+"
+                         rf"{LIST_NAME})\s+(counties|parishes)\b")
 
 
 class SpacyExtractor(Extractor):
@@ -555,11 +554,7 @@ class SpacyExtractor(Extractor):
         self._civic(doc, spans)
         for m in COUNTY_LIST.finditer(text) if "counties" in text or "parishes" in text \
                 else ():
-            offset = m.start(1)
-            for name in re.split(r",\s+(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+", m.group(1)):
-                start = text.index(name, offset)
-                offset = start + len(name)
-                span = (start, offset)
+            for span in listed_spans(text, m.start(1), m.group(1)):
                 if not overlaps(span, spans):
                     spans[span] = "GAZ"
         for pattern in (CAPS_DATELINE, AGENCY_DATELINE):
