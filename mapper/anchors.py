@@ -31,6 +31,7 @@ NEAR_K = 8  # nearest anchors listed per entry in a round's snapshot (see Anchor
 ADDED_MAX = 256  # anchors new since the snapshot checked one by one before it is taken again
 WITHIN_KM = 300.0
 EARTH_KM = 6371.0088
+COS_WITHIN = math.cos(WITHIN_KM / EARTH_KM)  # the cosine of the angle 300 km subtends
 
 
 def haversine_rad(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray,
@@ -49,6 +50,12 @@ def haversine_pairs(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray,
     h = (np.sin((lat1 - lat2) / 2) ** 2
          + np.cos(lat1) * np.cos(lat2) * np.sin((lon1 - lon2) / 2) ** 2)
     return 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+
+
+def _km_of_cos(cos: np.ndarray) -> np.ndarray:
+    """Great-circle distances (km) of the cosines of their angles (by the chord, which is
+    precise for small angles too)."""
+    return 2 * EARTH_KM * np.arcsin(np.clip(np.sqrt(np.clip(2 - 2 * cos, 0.0, 4.0)) / 2, 0, 1))
 
 
 def unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
@@ -89,7 +96,7 @@ class Anchors:
         self.sample: list[int] = []
         self.sample_array = np.array([], dtype=np.intp)  # the sample as an array
         self.sample_first: dict[int, int] = {}  # entry number -> its first place in the sample
-        self.sample_points: tuple[np.ndarray, np.ndarray] | None = None  # their lat, lon
+        self.sample_units: np.ndarray | None = None  # their unit vectors
         self._snap: tuple[frozenset[int], list[list[int]], list[list[float]]] | None = None
         self.added: set[int] = set()  # non-country anchors that are not in the snapshot
 
@@ -137,7 +144,7 @@ class Anchors:
         self.sample = units[::step]
         self.sample_array = np.array(self.sample, dtype=np.intp)
         self.sample_first = {}
-        self.sample_points = None
+        self.sample_units = None
         for i, u in enumerate(self.sample):
             self.sample_first.setdefault(u, i)
         self._snap = None
@@ -182,7 +189,7 @@ class AnchorView:
         self.placed = anchors.placed - (e is not None and e.feature != "country")
         self.states = _Without(anchors.states, state_of(e) if e is not None else None)
         self._own_sample: np.ndarray | None = None
-        self._own_points: tuple[np.ndarray, np.ndarray] | None = None
+        self._own_units: np.ndarray | None = None
 
     def country_count(self, code: str | None) -> int:
         """Non-country anchors in the country ``code``."""
@@ -244,45 +251,40 @@ class AnchorView:
                ) -> tuple[int, float | None, float, float | None]:
         """A summary of many anchors completed with the share within 300 km and the median
         distance, both estimated on the round's even sample of the anchors."""
-        n, near = summary[0], summary[1]
-        if n <= 0 or near is None:
-            return summary
-        a = self.anchors
-        u = a.index.get(c.key, -1)
-        s = self._sample()
-        s = s[s != u]
-        if not s.size:
-            return (n, near, float(near <= WITHIN_KM), near)
-        d = np.sort(haversine_rad(np.radians([c.lat]), np.radians([c.lon]),
-                                  a.lat[s], a.lon[s])[0])
-        return (n, near, int(np.count_nonzero(d <= WITHIN_KM)) / len(d), float(d[len(d) // 2]))
+        return self.spreads([c], [summary])[0]
 
     def spreads(self, candidates: Sequence[GazetteerEntry],
                 summaries: Sequence[tuple[int, float | None, float, float | None]]
                 ) -> list[tuple[int, float | None, float, float | None]]:
-        """spread() for several candidates at once: one distance matrix to the sample."""
+        """spread() for several candidates at once: one matrix of the cosines of the angles
+        to the sample's anchors (the distance falls as the cosine grows: the count within
+        300 km is a count of cosines at least that of 300 km, and only each median's cosine
+        becomes a distance)."""
         todo = [i for i, (n, near, *_) in enumerate(summaries) if n > 0 and near is not None]
         out = list(summaries)
-        s = self._sample()
-        if not todo or not s.size:
-            return [self.spread(c, r) for c, r in zip(candidates, summaries)]
+        if not todo:
+            return out
         a = self.anchors
         cs = [candidates[i] for i in todo]
         cu = np.array([a.index.get(c.key, -1) for c in cs], dtype=np.intp)
-        d = haversine_rad(np.radians([c.lat for c in cs]), np.radians([c.lon for c in cs]),
-                          *self._sample_points())
+        s = self._sample()
+        cos = -(unit_vectors(np.radians([c.lat for c in cs]), np.radians([c.lon for c in cs]))
+                @ self._sample_units().T)  # negated: ascending with the distance
         own = s[None, :] == cu[:, None]  # a candidate is not its own anchor
-        d[own] = np.inf
+        cos[own] = np.inf
         left = s.size - np.count_nonzero(own, axis=1)
-        within = np.count_nonzero(d <= WITHIN_KM, axis=1).tolist()
+        within = np.count_nonzero(cos <= -COS_WITHIN, axis=1).tolist()
         # the medians: each row partitioned at its middle (no full sort; the same value)
         middles = np.unique(left[left > 0] // 2)
         if middles.size:
-            d.partition(middles, axis=1)
+            cos.partition(middles, axis=1)
+        rows = np.arange(len(cs))
+        medians = _km_of_cos(-cos[rows, np.minimum(left // 2, max(0, s.size - 1))]) \
+            if s.size else np.zeros(len(cs))
         for r, i in enumerate(todo):
             n, near = summaries[i][0], summaries[i][1]
             m = int(left[r])
-            out[i] = ((n, near, within[r] / m, float(d[r, m // 2])) if m else
+            out[i] = ((n, near, within[r] / m, float(medians[r])) if m else
                       (n, near, float(near <= WITHIN_KM), near))  # type: ignore[operator]
         return out
 
@@ -295,18 +297,18 @@ class AnchorView:
                 np.delete(a.sample_array, first)
         return self._own_sample
 
-    def _sample_points(self) -> tuple[np.ndarray, np.ndarray]:
-        """The latitudes and longitudes (radians) of :meth:`_sample`'s anchors."""
-        if self._own_points is None:
+    def _sample_units(self) -> np.ndarray:
+        """The unit vectors of :meth:`_sample`'s anchors."""
+        if self._own_units is None:
             s = self._sample()
             a = self.anchors
-            if s is a.sample_array:  # the round's whole sample: its points are shared too
-                if a.sample_points is None:
-                    a.sample_points = (a.lat[s], a.lon[s])
-                self._own_points = a.sample_points
+            if s is a.sample_array:  # the round's whole sample: its vectors are shared too
+                if a.sample_units is None:
+                    a.sample_units = unit_vectors(a.lat[s], a.lon[s])
+                self._own_units = a.sample_units
             else:
-                self._own_points = (a.lat[s], a.lon[s])
-        return self._own_points
+                self._own_units = unit_vectors(a.lat[s], a.lon[s])
+        return self._own_units
 
     def _near_snapshot(self, cu: np.ndarray, clat: np.ndarray, clon: np.ndarray
                        ) -> list[float]:

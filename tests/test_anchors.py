@@ -120,3 +120,12 @@ def test_summaries_exact_and_capped(cands, monkeypatch):
         assert (n2, near2) == (n, pytest.approx(near, abs=1e-9))
         assert abs(within2 - within) < 0.2
         assert 0.5 * median < median2 < 2 * median
+    # the estimates are the sample's own figures, as haversine distances give them
+    assert view.spreads(cs, view.summaries(cs)) == capped
+    sample = view._sample()
+    for c, (n, _, within, median) in zip(cs, capped):
+        others = sample[sample != anchors.index.get(c.key, -1)]
+        d = np.sort(haversine_rad(np.radians([c.lat]), np.radians([c.lon]),
+                                  anchors.lat[others], anchors.lon[others])[0])
+        assert n and within == np.count_nonzero(d <= 300.0) / len(d)
+        assert median == pytest.approx(d[len(d) // 2], abs=1e-6)
