@@ -40,15 +40,21 @@ def _draw_journey(journey: Journey, online: bool, reference: float) -> Journey:
     """Legs drawn one after another with continuous longitudes (a leg starts on the world copy
     where the previous one ended), the whole journey on the copy nearest the article's places."""
     legs = [draw_leg(leg, online) for leg in journey.legs]
+    # each leg's whole turns east, from the previous leg's end as moved (x + 360 k, the float
+    # shifted() gives); then the legs of each k moved together
+    turns: dict[int, list[int]] = {}
     previous_end = None
     for i, leg in enumerate(legs):
         if leg.geometry is None:
             continue
-        if previous_end is not None:
-            k = round((previous_end - leg.geometry.coords[0][0]) / 360)
-            if k:
-                legs[i] = leg = replace(leg, geometry=shifted([leg.geometry], 360 * k)[0])
-        previous_end = leg.geometry.coords[-1][0]
+        x = shapely.get_coordinates(leg.geometry)[:, 0]
+        k = round((previous_end - float(x[0])) / 360) if previous_end is not None else 0
+        if k:
+            turns.setdefault(k, []).append(i)
+        previous_end = float(x[-1]) + float(360 * k) if k else float(x[-1])
+    for k, moving in turns.items():
+        for i, geom in zip(moving, shifted([legs[i].geometry for i in moving], 360 * k)):
+            legs[i] = replace(legs[i], geometry=geom)
     lons = [shapely.get_coordinates(leg.geometry)[:, 0] for leg in legs
             if leg.geometry is not None]
     n = sum(len(x) for x in lons)
@@ -64,17 +70,25 @@ def _draw_journey(journey: Journey, online: bool, reference: float) -> Journey:
     return replace(journey, legs=tuple(legs))
 
 
+SHIFT_CHUNK = 256  # geometries shifted in one call
+
+
 def shifted(geoms: list, dx: float) -> list:
     """The (2-D) geometries moved ``dx`` degrees east: the same coordinates as shapely's
     ``translate(g, xoff=dx)`` (``1*x + 0*y + dx``, ``0*x + 1*y + 0``) without its affine
-    set-up (a journey can have thousands of legs); one at a time, so that a journey's points
-    are never all copied at once."""
+    set-up (a journey can have thousands of legs); SHIFT_CHUNK at a time, so that a journey's
+    points are never all copied at once."""
     if not geoms:
         return []
     if any(g.has_z for g in geoms):
         return [translate(g, xoff=dx) for g in geoms]
     offset = np.array([float(dx), 0.0])
-    return [shapely.transform(g, lambda xy: xy + offset) for g in geoms]
+    out: list = []
+    for i in range(0, len(geoms), SHIFT_CHUNK):
+        chunk = np.empty(len(geoms[i:i + SHIFT_CHUNK]), dtype=object)
+        chunk[:] = geoms[i:i + SHIFT_CHUNK]
+        out.extend(shapely.transform(chunk, lambda xy: xy + offset).tolist())
+    return out
 
 
 def _shift_near(c: Corridor, reference: float) -> Corridor:
