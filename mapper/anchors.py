@@ -52,10 +52,10 @@ def haversine_pairs(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray,
     return 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
-def _km_of_cos(cos: np.ndarray) -> np.ndarray:
-    """Great-circle distances (km) of the cosines of their angles (by the chord, which is
+def _km_of_cos(cos: float) -> float:
+    """The great-circle distance (km) of the cosine of its angle (by the chord, which is
     precise for small angles too)."""
-    return 2 * EARTH_KM * np.arcsin(np.clip(np.sqrt(np.clip(2 - 2 * cos, 0.0, 4.0)) / 2, 0, 1))
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(min(4.0, max(0.0, 2 - 2 * cos))) / 2))
 
 
 def unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
@@ -85,6 +85,7 @@ class Anchors:
                 self.entries.append(e)
         self.lat = np.radians([e.lat for e in self.entries])
         self.lon = np.radians([e.lon for e in self.entries])
+        self.units = unit_vectors(self.lat, self.lon)  # the entries as unit vectors
         self.country = np.array([e.feature == "country" for e in self.entries], dtype=bool)
         self.count = np.zeros(len(self.entries), dtype=np.int64)
         self.active: Counter = Counter()  # entry index -> picks (non-zero only)
@@ -108,6 +109,7 @@ class Anchors:
             self.entries.append(entry)
             self.lat = np.append(self.lat, np.radians(entry.lat))
             self.lon = np.append(self.lon, np.radians(entry.lon))
+            self.units = np.vstack((self.units, unit_vectors(self.lat[-1:], self.lon[-1:])))
             self.country = np.append(self.country, entry.feature == "country")
             self.count = np.append(self.count, 0)
             self._tree = None
@@ -161,8 +163,8 @@ class Anchors:
                 self._snap = (frozenset(), [[] for _ in self.entries],
                               [[] for _ in self.entries])
                 return self._snap
-            tree = cKDTree(unit_vectors(self.lat[live], self.lon[live]))
-            _, j = tree.query(unit_vectors(self.lat, self.lon), k=min(NEAR_K, live.size))
+            tree = cKDTree(self.units[live])
+            _, j = tree.query(self.units, k=min(NEAR_K, live.size))
             idx = live[np.asarray(j).reshape(len(self.entries), -1)]
             d = haversine_pairs(self.lat[:, None], self.lon[:, None], self.lat[idx],
                                 self.lon[idx])
@@ -171,7 +173,7 @@ class Anchors:
 
     def tree(self) -> cKDTree:
         if self._tree is None:
-            self._tree = cKDTree(unit_vectors(self.lat, self.lon))
+            self._tree = cKDTree(self.units)
         return self._tree
 
     def view(self, name: str) -> AnchorView:
@@ -268,23 +270,24 @@ class AnchorView:
         cs = [candidates[i] for i in todo]
         cu = np.array([a.index.get(c.key, -1) for c in cs], dtype=np.intp)
         s = self._sample()
-        cos = -(unit_vectors(np.radians([c.lat for c in cs]), np.radians([c.lon for c in cs]))
-                @ self._sample_units().T)  # negated: ascending with the distance
+        units = a.units[cu] if cu.size and cu.min() >= 0 else \
+            unit_vectors(np.radians([c.lat for c in cs]), np.radians([c.lon for c in cs]))
+        cos = -(units @ self._sample_units().T)  # negated: ascending with the distance
         own = s[None, :] == cu[:, None]  # a candidate is not its own anchor
-        cos[own] = np.inf
-        left = s.size - np.count_nonzero(own, axis=1)
+        if own.any():
+            cos[own] = np.inf
+            left = (s.size - np.count_nonzero(own, axis=1)).tolist()
+        else:
+            left = [s.size] * len(cs)
         within = np.count_nonzero(cos <= -COS_WITHIN, axis=1).tolist()
         # the medians: each row partitioned at its middle (no full sort; the same value)
-        middles = np.unique(left[left > 0] // 2)
-        if middles.size:
+        middles = sorted({m // 2 for m in left if m})
+        if middles:
             cos.partition(middles, axis=1)
-        rows = np.arange(len(cs))
-        medians = _km_of_cos(-cos[rows, np.minimum(left // 2, max(0, s.size - 1))]) \
-            if s.size else np.zeros(len(cs))
         for r, i in enumerate(todo):
             n, near = summaries[i][0], summaries[i][1]
-            m = int(left[r])
-            out[i] = ((n, near, within[r] / m, float(medians[r])) if m else
+            m = left[r]
+            out[i] = ((n, near, within[r] / m, _km_of_cos(-float(cos[r, m // 2]))) if m else
                       (n, near, float(near <= WITHIN_KM), near))  # type: ignore[operator]
         return out
 
@@ -304,10 +307,10 @@ class AnchorView:
             a = self.anchors
             if s is a.sample_array:  # the round's whole sample: its vectors are shared too
                 if a.sample_units is None:
-                    a.sample_units = unit_vectors(a.lat[s], a.lon[s])
+                    a.sample_units = a.units[s]
                 self._own_units = a.sample_units
             else:
-                self._own_units = unit_vectors(a.lat[s], a.lon[s])
+                self._own_units = a.units[s]
         return self._own_units
 
     def _near_snapshot(self, cu: np.ndarray, clat: np.ndarray, clon: np.ndarray
