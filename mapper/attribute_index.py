@@ -52,7 +52,11 @@ def _value(attr: str, value) -> int | None:
 
 def _supported(pattern: list[dict]) -> bool:
     """A pattern of fixed length whose every test is an exact value, ``IN``, ``NOT_IN`` or a
-    ``REGEX`` on a string attribute (no operators, extensions or other predicates)."""
+    ``REGEX`` on a string attribute (no operators, extensions or other predicates), and whose
+    first token has a value or a regular expression to be looked up by."""
+    if not pattern or not (_lead(pattern[0]) or any(
+            isinstance(v, dict) and "REGEX" in v for v in pattern[0].values())):
+        return False
     for spec in pattern:
         for attr, value in spec.items():
             if attr not in _STRING_ATTRS | _FLAG_ATTRS:
@@ -133,7 +137,7 @@ class IndexedAttributeRuler(AttributeRuler):
         supported: list[tuple[int, list[dict]]] = []
         for key in range(len(self.attrs)):
             for pattern in self.matcher.get(str(key))[1]:
-                if pattern and _supported(pattern):
+                if _supported(pattern):
                     supported.append((key, pattern))
                 else:
                     rest.add(str(key), [pattern])
@@ -180,7 +184,7 @@ class IndexedAttributeRuler(AttributeRuler):
                     hits = rules.get(get(row))
                     if hits:
                         for key, length, checks in hits:
-                            if not checks or (i + length <= n and all(
+                            if i + length <= n and (not checks or all(
                                     _passes(spec, rows[i + k], strings) for k, spec in checks)):
                                 found.append((key, i, i + length))
         matches = [(key, strings[str(key)], s, e) for key, s, e in found]

@@ -73,15 +73,19 @@ def test_same_matches_as_the_stock_matcher(pipelines):
         {"patterns": [[{"IS_SPACE": True}]], "attrs": {"LEMMA": "space"}},
         {"patterns": [[{"TAG": "DT"}, {"TAG": "JJ", "OP": "*"}, {"TAG": "NN"}]],
          "attrs": {"LEMMA": "phrase"}, "index": 0},
+        {"patterns": [[{"LOWER": {"IN": ["town", "yet"]}}, {}]],  # never past the last token
+         "attrs": {"LEMMA": "followed"}},
+        {"patterns": [[{"TAG": {"NOT_IN": ["NN", "DT", ""]}}]], "attrs": {"LEMMA": "other"}},
+        {"patterns": [[{}]], "attrs": {"NORM": "any"}},
     ]
     plain = AttributeRuler(stock.vocab, "plain")
     indexed = IndexedAttributeRuler(stock.vocab, "indexed")
     plain.add_patterns(rules)
     indexed.add_patterns(rules)
-    assert indexed._table()[2] is not None  # the operator's rule went to the Matcher
+    assert len(indexed._table()[2]) == 3  # the operator's and the two without a lead value
     with stock.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
         docs = list(stock.pipe(["The train left the station at ten.\n\nThe old red train "
-                                "and two ships met the man in the town.", *RARE]))
+                                "and two ships met the man in the town.", "They have not arrived yet", *RARE]))
     for doc in docs:
         assert sorted(set(plain.match(doc))) == sorted(set(indexed.match(doc)))
         assert _attributes(plain(doc.copy())) == _attributes(indexed(doc.copy()))
