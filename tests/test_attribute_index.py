@@ -85,7 +85,8 @@ def test_same_matches_as_the_stock_matcher(pipelines):
     assert len(indexed._table()[2]) == 3  # the operator's and the two without a lead value
     with stock.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
         docs = list(stock.pipe(["The train left the station at ten.\n\nThe old red train "
-                                "and two ships met the man in the town.", "They have not arrived yet", *RARE]))
+                                "and two ships met the man in the town.",
+                                "They have not arrived yet", *RARE]))
     for doc in docs:
         assert sorted(set(plain.match(doc))) == sorted(set(indexed.match(doc)))
         assert _attributes(plain(doc.copy())) == _attributes(indexed(doc.copy()))
