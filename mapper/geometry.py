@@ -43,6 +43,7 @@ def _draw_journey(journey: Journey, online: bool, reference: float) -> Journey:
     # each leg's whole turns east, from the previous leg's end as moved (x + 360 k, the float
     # shifted() gives); then the legs of each k moved together
     turns: dict[int, list[int]] = {}
+    lons = []  # the drawn legs' longitudes as moved
     previous_end = None
     for i, leg in enumerate(legs):
         if leg.geometry is None:
@@ -51,12 +52,12 @@ def _draw_journey(journey: Journey, online: bool, reference: float) -> Journey:
         k = round((previous_end - float(x[0])) / 360) if previous_end is not None else 0
         if k:
             turns.setdefault(k, []).append(i)
-        previous_end = float(x[-1]) + float(360 * k) if k else float(x[-1])
+            x = x + float(360 * k)
+        lons.append(x)
+        previous_end = float(x[-1])
     for k, moving in turns.items():
         for i, geom in zip(moving, shifted([legs[i].geometry for i in moving], 360 * k)):
             legs[i] = replace(legs[i], geometry=geom)
-    lons = [shapely.get_coordinates(leg.geometry)[:, 0] for leg in legs
-            if leg.geometry is not None]
     n = sum(len(x) for x in lons)
     if n:
         # their mean; a running sum adds left to right, as sum() over a list of them does
