@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from mapper.attribute_index import index_attribute_ruler
+from mapper.lemma_table import table_lemmatizer
 from mapper.model import Sentence
 
 
@@ -34,11 +35,13 @@ def stock_model():
 @lru_cache(maxsize=1)
 def load_model():
     """mapper's pipeline, loaded once per process: the stock model with line breaks ending
-    sentences, and its attribute ruler indexed (:mod:`mapper.attribute_index`: the same
-    attributes, set in a fifth of the time)."""
+    sentences, its attribute ruler indexed (:mod:`mapper.attribute_index`: the same
+    attributes, set in a fifth of the time) and its lemmatizer's answers kept in a table
+    (:mod:`mapper.lemma_table`: the same lemmas)."""
     nlp = stock_model()
     nlp.add_pipe("line_breaks", before="parser")
     index_attribute_ruler(nlp)
+    table_lemmatizer(nlp)
     return nlp
 
 
