@@ -6,7 +6,8 @@ the mean of a parse before mapper's run and one after it, as the machine's speed
 parse is the English model as spaCy ships it, over the same pieces mapper cuts a text of more
 than 100,000 characters into; mapper's own pipeline sets the same attributes faster
 (``mapper.attribute_index``). Both are loaded before the timing: spaCy's model, and mapper's
-one-time loads (a batch worker's warm-up: ranker, name index, compiled patterns; printed).
+one-time loads (a batch worker's warm-up: ranker, name index, compiled patterns; printed; their
+objects then frozen out of the garbage collector's walks, as mapper's own workers do).
 
     .venv/bin/python benchmarks/scaling.py [--sizes 10000,100000,1000000] [--places 100,1000,5000]
 
@@ -45,9 +46,10 @@ from mapper.export import to_geojson
 from mapper.pipeline import analyze
 from mapper.read import article_from_text
 from mapper.batch.worker import warm
-# mapper's one-time loads (ranker, name index, compiled patterns), as a batch worker makes them
-# at its start: outside the timing, as spaCy's model load is
-c = time.process_time(); warm(False); warm_cpu = time.process_time() - c
+# mapper's one-time loads (ranker, name index, compiled patterns), as a worker of mapper's own
+# batch cluster makes them at its start (their objects then frozen out of the garbage
+# collector's walks): outside the timing, as spaCy's model load is
+c = time.process_time(); warm(False, freeze=True); warm_cpu = time.process_time() - c
 t, c = time.perf_counter(), time.process_time()
 a = analyze(article_from_text(text, source="scaling", stem="scaling"))
 to_geojson(a)

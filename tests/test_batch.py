@@ -190,3 +190,18 @@ def test_cli_batch_on_a_scheduler(cluster, tmp_path, capsys):
     assert main(args) == 0
     assert "1 already done, 0 analysed" in capsys.readouterr().err
     assert main(["batch", str(tmp_path / "nothing-*.txt"), "--out", str(out)]) == 2
+
+
+def test_warm_up_freezes_only_when_asked():
+    """A worker of mapper's own cluster moves what its warm-up loaded out of the garbage
+    collector's walks (gc.freeze); a process that is not mapper's (a user's scheduler's
+    worker, a notebook) is left as it is."""
+    import subprocess
+    import sys
+
+    code = ("import gc; from mapper.batch.worker import warm; warm(False, freeze={}); "
+            "print(gc.get_freeze_count())")
+    counts = [int(subprocess.run([sys.executable, "-c", code.format(flag)], check=True,
+                                 capture_output=True, text=True).stdout.split()[-1])
+              for flag in (True, False)]
+    assert counts[0] > 100_000 and counts[1] == 0
