@@ -10,6 +10,10 @@ one-time loads (a batch worker's warm-up: ranker, name index, compiled patterns;
 objects then frozen out of the garbage collector's walks, as mapper's own workers do).
 
     .venv/bin/python benchmarks/scaling.py [--sizes 10000,100000,1000000] [--places 100,1000,5000]
+                                           [--repeat N]
+
+``--repeat N`` runs each input in N fresh processes and prints every run's CPU ratio and their
+median: on a machine shared with other jobs one run's ratio moves by a quarter either way.
 
 Prose is built from the articles of ``../shared/corpora`` (joined whole, in corpus order);
 the place articles list the most populous distinct names of the embedded gazetteer, ten to a
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -119,13 +124,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="10000,100000,1000000")
     ap.add_argument("--places", default="100,1000,5000")
+    ap.add_argument("--repeat", type=int, default=1, help="fresh processes per input")
     args = ap.parse_args()
     rows = []
+    inputs = [(f"prose {size // 1000} KB", prose(size))
+              for size in (int(s) for s in args.sizes.split(",") if s)]
+    inputs += [(f"{n} places", place_list(n))
+               for n in (int(s) for s in args.places.split(",") if s)]
     with tempfile.TemporaryDirectory() as tmp:
-        for size in (int(s) for s in args.sizes.split(",") if s):
-            rows.append(run(f"prose {size // 1000} KB", prose(size), Path(tmp)))
-        for n in (int(s) for s in args.places.split(",") if s):
-            rows.append(run(f"{n} places", place_list(n), Path(tmp)))
+        for label, text in inputs:
+            rows.extend(run(label, text, Path(tmp)) for _ in range(max(1, args.repeat)))
     print(f"{'input':16} {'chars':>9} {'mapper s':>9} {'spaCy s':>8} {'ratio':>6} "
           f"{'CPU s':>7} {'spaCy CPU':>9} {'ratio':>6} {'peak MB':>8} {'places':>7}")
     for r in rows:
@@ -141,6 +149,14 @@ def main() -> int:
     if warm:
         print(f"(mapper's one-time loads before the timing, in each process: {min(warm):.1f}-"
               f"{max(warm):.1f} s CPU; spaCy's model load is outside its timing too)")
+    if args.repeat > 1:
+        for label, _ in inputs:
+            ratios = sorted(r["mapper_cpu"] / max(r["spacy_cpu"], 1e-9) for r in rows
+                            if r["label"] == label and "error" not in r)
+            if ratios:
+                print(f"{label}: CPU ratio over {len(ratios)} runs "
+                      f"{', '.join(f'{x:.2f}' for x in ratios)}; median "
+                      f"{statistics.median(ratios):.2f}")
     return 0
 
 
