@@ -15,15 +15,14 @@ compares them token by token). Written here: spaCy has no array-wise lemmatizer.
 
 from __future__ import annotations
 
-import numpy as np
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.tokens import Doc
 
 
 class LemmaTable:
-    """A pipeline component that lemmatizes like ``lemmatizer`` (the model's own component,
-    asked for every (form, part of speech, morphology) it has not answered yet)."""
+    """A pipeline component that lemmatizes as ``lemmatizer`` (the model's own component, in
+    rule mode) does: each (form, part of speech, morphology) worked out once by its rules."""
 
     def __init__(self, lemmatizer=None) -> None:
         self.lemmatizer = lemmatizer
@@ -50,9 +49,8 @@ class LemmaTable:
             if value is None:
                 value = table[key] = strings.add(self.lemma(doc[i]))
             lemmas[i] = value
-        doc.from_array([LEMMA], lemmas.astype(np.uint64, copy=False))
+        doc.from_array([LEMMA], lemmas)  # uint64, as to_array gave it
         return doc
-
 
     def lemma(self, token) -> str:
         """The stock rule lemmatizer's first lemma of ``token`` (its ``rule_lemmatize``, the
