@@ -15,7 +15,7 @@ analysis, GeoJSON, record: its CPU per article) and the lean process runs the En
 spaCy ships it (``nlp.pipe`` over the same texts), chunk by chunk alternately: issue 14's
 "cost per article against ``nlp.pipe``" without the drift that falls between two runs of
 ``benchmarks/batch.py``. (The driver's own share, writing the records out, is not in it:
-``batch.py`` prints it, about 3-6 ms an article.)
+``batch.py`` prints it, 4-8 ms an article in the runs of 2026-12-06.)
 
     .venv/bin/python benchmarks/worker_parse.py [--limit 25] [--rounds 2] [--analyse | --end-to-end]
 """
