@@ -33,10 +33,11 @@ sys.path.insert(0, str(ROOT))
 from mapper.evaluate.corpora import GoldDocument, load_documents  # noqa: E402
 from mapper.gazetteer.embedded import default_gazetteer  # noqa: E402
 from mapper.geodesy import distance_km  # noqa: E402
+from mapper.group_ranking import Ranked  # noqa: E402
 from mapper.model import Article, Mention  # noqa: E402
 from mapper.nlp import sentence_at, split_sentences  # noqa: E402
 from mapper.ranker import FEATURES, MODEL, Ranker  # noqa: E402
-from mapper.resolve import Ranked, Resolver  # noqa: E402
+from mapper.resolve import Resolver  # noqa: E402
 
 MODEL_PATH = ROOT / "mapper" / "data" / MODEL  # the checkout's copy, shipped in the wheel
 

@@ -15,31 +15,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from mapper.anchors import Anchors, CountryWeights
+from mapper.anchors import Anchors, AnchorView, CountryWeights
 from mapper.gazetteer import local, sources
 from mapper.gazetteer.base import Gazetteer, normalize
 from mapper.gazetteer.qualifiers import qualifier_after
 from mapper.gazetteer.spelling import possessive_name, respelled_candidates
 from mapper.geodesy import distance_km
+from mapper.group_ranking import Ranked, rank_groups
 from mapper.model import Article, GazetteerEntry, Mention, Place
 from mapper.namesakes import Namesakes
-from mapper.pick_rules import (
-    FLOWN,
-    QUALIFIED_BY,
-    major_city_over_alias,
-    major_city_when_flown,
-    mostly_city,
-    neighbour_of_no_chosen_place,
-)
 from mapper.ranker import (
     ADMIN_IN_NAME,
     ADMIN_WORDS,
     FEATURE_WORDS,
-    FEATURES,
     TYPE_WORDS,
     GroupContext,
     Ranker,
-    features,
     home_regions,
     support,
 )
@@ -75,10 +66,7 @@ class Resolution:
     warnings: tuple[str, ...]
 
 
-SHORTLIST = 10  # candidates the learned ranker sees, the hand score's best
 _DEFAULT = object()
-_TYPED = FEATURES.index("type_word_match")
-_FOLLOWED = FEATURES.index("admin_word_follows")
 _MODEL: list[Ranker] = []
 
 
@@ -88,16 +76,6 @@ def default_ranker() -> Ranker:
     if not _MODEL:
         _MODEL.append(Ranker.load())
     return _MODEL[0]
-
-
-@dataclass
-class Ranked:
-    """One ranked group, as recorded for training: its mentions, candidates and features."""
-
-    key: str
-    mentions: list[Mention]
-    candidates: list[GazetteerEntry]
-    features: list[list[float]]
 
 
 @lru_cache(maxsize=4)
@@ -194,6 +172,14 @@ class Resolver:
         # The anchors as running totals (mapper.anchors): each name sees all picks but its own.
         anchors = Anchors([c for k, cs in context_cands.items() for c in cs])
         named_total = sum(countries.values())
+        ranked = [k for k, cs in cands.items() if cs and k not in fixed]
+
+        def group(k: str, view: AnchorView) -> GroupContext:
+            return GroupContext(qualified[k], article.text, cands[k], kinds[k],
+                                CountryWeights(countries, named_total, votes[k], view), view,
+                                view.states, self._qualifier_matches, near.get(k, ()),
+                                home.get(k, ()))
+
         for rnd in range(2):
             # The first round sees only the fixed anchors, so that its choices do not
             # depend on the order of the names (an early wrong pick misleading the rest).
@@ -201,16 +187,15 @@ class Resolver:
                 if kk not in partial and (rnd or kk in fixed):
                     anchors.set(kk, v)
             anchors.start_round()
-            for k, cs in cands.items():
-                if not cs or k in fixed:
-                    continue
-                view = anchors.view(k)
-                context = CountryWeights(countries, named_total, votes[k], view)
-                group = GroupContext(qualified[k], article.text, cs, kinds[k], context, view,
-                                     view.states, self._qualifier_matches,
-                                     near.get(k, ()), home.get(k, ()))
-                chosen[k] = self._rank(k, group, article, trace if rnd == 1 else None)
-                if rnd and k not in partial:
+            if rnd == 0:  # no pick moves the anchors: the names are ranked all at once
+                views: dict[int | None, AnchorView] = {}
+                at_once = [(k, group(k, views.setdefault(anchors.picks.get(k), anchors.view(k))))
+                           for k in ranked]
+                chosen.update(zip(ranked, self._rank(at_once, article, None)))
+                continue
+            for k in ranked:
+                chosen[k] = self._rank([(k, group(k, anchors.view(k)))], article, trace)[0]
+                if k not in partial:
                     anchors.set(k, chosen[k])
 
         places: dict[str, Place] = {}
@@ -285,50 +270,23 @@ class Resolver:
             return region
         return max(towns, key=lambda c: c.population) if towns else None
 
-    def _rank(self, k: str, g: GroupContext, article: Article,
-              trace: list[Ranked] | None) -> GazetteerEntry:
-        """The best candidate of a group: by the learned ranker, else by :meth:`score`."""
-        cs = list(g.candidates)
+    def _rank(self, groups: list[tuple[str, GroupContext]], article: Article,
+              trace: list[Ranked] | None) -> list[GazetteerEntry]:
+        """The best candidate of each group: by the learned ranker, else by :meth:`score`."""
         if self.ranker is None and trace is None:
-            anchors = g.anchors.entries()
-            hand = [self.score(c, list(g.mentions), article, g.countries, anchors,
-                               g.kinds, cs, g.states, namesakes=g.namesakes()) for c in cs]
-            return cs[max(range(len(cs)), key=hand.__getitem__)]
-        nearest = g.anchor_nearest_rows()
-        hand = [self.score(c, list(g.mentions), article, g.countries, [], g.kinds,
-                           cs, g.states, nearest[i][1], g.namesakes())
-                for i, c in enumerate(cs)]
-        best_hand = cs[max(range(len(cs)), key=hand.__getitem__)]
-        # The model reranks the hand score's shortlist (the right place is nearly always on it).
-        short = sorted(range(len(cs)), key=lambda i: -hand[i])[:SHORTLIST]
-        g.complete(short)
-        cs, rows = [cs[i] for i in short], [features(i, g, hand[i]) for i in short]
-        # A name whose type word fits some candidates ("Red Sea": a sea) is one of those.
-        # A region that is mostly one city of its name (the city holds CITY_SHARE of its
-        # people) is that city unless "Province", "Krai", ... follows the name; a region with
-        # a smaller twin ("New York" state) stays for the model to weigh against the context.
-        keep = [i for i, r in enumerate(rows) if r[_TYPED]] or \
-            [i for i, r in enumerate(rows) if r[_FOLLOWED] or not mostly_city(cs[i], cs)]
-        if keep and len(keep) < len(cs):
-            cs, rows = [cs[i] for i in keep], [rows[i] for i in keep]
-        if trace is not None:
-            trace.append(Ranked(k, list(g.mentions), cs, rows))
-        if self.ranker is None:
-            return best_hand
-        scores = self.ranker.scores(rows)
-        return self._checked(cs, rows, max(range(len(cs)), key=scores.__getitem__), g)
+            picks = []
+            for _, g in groups:
+                cs, anchors = list(g.candidates), g.anchors.entries()
+                hand = [self.score(c, list(g.mentions), article, g.countries, anchors,
+                                   g.kinds, cs, g.states, namesakes=g.namesakes()) for c in cs]
+                picks.append(cs[max(range(len(cs)), key=hand.__getitem__)])
+            return picks
 
-    def _checked(self, cs: list[GazetteerEntry], rows: list[list[float]], best: int,
-                 g: GroupContext) -> GazetteerEntry:
-        """The model's pick after three checks of what it cannot see: a town chosen only for
-        an unchosen neighbour, a pick matched only by an alternate name, a place flown to."""
-        qualified = rows[best][QUALIFIED_BY] > 0
-        best = neighbour_of_no_chosen_place(cs, rows, best)
-        pick = major_city_over_alias(cs, best, g.kinds, qualified)
-        if not qualified and any(FLOWN.search(g.text[max(0, m.start - 60):m.start])
-                                 for m in g.mentions):
-            pick = major_city_when_flown(cs, pick, g.kinds, self.capitals)
-        return pick
+        def hand_score(c: GazetteerEntry, g: GroupContext, near_km: float | None) -> float:
+            return self.score(c, list(g.mentions), article, g.countries, [], g.kinds,
+                              list(g.candidates), g.states, near_km, g.namesakes())
+
+        return rank_groups(groups, hand_score, self.ranker, lambda: self.capitals, trace)
 
     def score(self, c: GazetteerEntry, ms: list[Mention], article: Article,
               countries: Counter | CountryWeights, anchors: list[GazetteerEntry],

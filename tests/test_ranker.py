@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from mapper.group_ranking import Ranked
 from mapper.model import Article, Mention
 from mapper.ranker import FEATURES, Ranker
-from mapper.resolve import Ranked, Resolver
+from mapper.resolve import Resolver
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
