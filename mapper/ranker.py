@@ -63,6 +63,7 @@ FEATURES: tuple[str, ...] = (
     "names_within_300km", "names_same_region", "home_region_ratio", "home_region_weight",
 )
 NEARBY_KM = 100.0  # another name "supports" a candidate when one of its candidates is this close
+NEAREST_FIRST = 8  # support() first looks for another name's candidate among this many points
 
 
 @dataclass
@@ -225,8 +226,9 @@ def support(cands: dict[str, Sequence[GazetteerEntry]]
     subdivision (places a story names together tend to lie together).
 
     Only pairs of candidates within 300 km are compared, found in a k-d tree over unit vectors
-    (mapper.anchors), and the nearest other name's candidate among the k nearest points, k one
-    more than the name's own candidates: linear in the names, not quadratic."""
+    (mapper.anchors), and the nearest other name's candidate among the nearest points (a few,
+    or for a point whose few are all its own name's, one more than the name's candidates):
+    linear in the names, not quadratic."""
     keys = [k for k, cs in cands.items() if cs]
     if len(keys) < 2:
         return {k: [_NO_SUPPORT] * len(cands[k]) for k in cands}
@@ -234,42 +236,47 @@ def support(cands: dict[str, Sequence[GazetteerEntry]]
     lon = np.radians([c.lon for k in keys for c in cands[k]])
     sizes = [len(cands[k]) for k in keys]
     owner = np.repeat(np.arange(len(keys)), sizes)
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    starts = [0, *np.cumsum(sizes)[:-1].tolist()]
     others = len(keys) - 1
     points = unit_vectors(lat, lon)
     tree = cKDTree(points)
-    # nearest candidate of another name: among the max(sizes) + 1 nearest points
-    k = min(max(sizes) + 1, len(points))
-    _, idx = tree.query(points, k=k)
-    idx = np.asarray(idx).reshape(len(points), -1)
-    d = haversine_pairs(lat[:, None], lon[:, None], lat[idx], lon[idx])
-    d[owner[idx] == owner[:, None]] = np.inf
-    nearest = d.min(axis=1)
+    nearest = np.full(len(points), np.inf)
+    todo = np.arange(len(points))
+    for k in (min(NEAREST_FIRST, len(points)), min(max(sizes) + 1, len(points))):
+        _, idx = tree.query(points[todo], k=k)
+        idx = np.asarray(idx).reshape(len(todo), -1)
+        d = haversine_pairs(lat[todo, None], lon[todo, None], lat[idx], lon[idx])
+        d[owner[idx] == owner[todo, None]] = np.inf
+        nearest[todo] = d.min(axis=1)
+        todo = todo[np.isinf(nearest[todo])]
+        if not todo.size:
+            break
     # names with a candidate within 100 km and 300 km: candidate pairs closer than 300 km
+    # (each pair found once, counted both ways: the distance is the same either way)
     chord = 2 * np.sin(WITHIN_KM / (2 * EARTH_KM)) * (1 + 1e-9) + 1e-12
+    pairs = tree.query_pairs(chord, output_type="ndarray")
+    i, j = pairs[:, 0].astype(np.intp), pairs[:, 1].astype(np.intp)
+    keep = owner[i] != owner[j]
+    i, j = i[keep], j[keep]
+    dist = haversine_pairs(lat[i], lon[i], lat[j], lon[j])
     near_names = np.zeros(len(points))
     wide_names = np.zeros(len(points))
-    step = 4096
-    for lo in range(0, len(points), step):
-        pairs = cKDTree(points[lo:lo + step]).sparse_distance_matrix(
-            tree, chord, output_type="ndarray")
-        i, j = pairs["i"].astype(np.intp) + lo, pairs["j"].astype(np.intp)
-        keep = owner[i] != owner[j]
-        i, j = i[keep], j[keep]
-        dist = haversine_pairs(lat[i], lon[i], lat[j], lon[j])
-        for limit, out in ((NEARBY_KM, near_names), (WITHIN_KM, wide_names)):
-            close = dist <= limit
-            out += np.bincount(_distinct(i[close] * len(keys) + owner[j[close]]) // len(keys),
-                               minlength=len(out))
-    regions = {k: {r for r in map(_region, cands[k]) if r} for k in keys}
-    named_in = Counter(r for rs in regions.values() for r in rs)  # region -> names with one
+    for limit, out in ((NEARBY_KM, near_names), (WITHIN_KM, wide_names)):
+        close = dist <= limit
+        a, b = i[close], j[close]
+        codes = np.concatenate((a * len(keys) + owner[b], b * len(keys) + owner[a]))
+        out += np.bincount(_distinct(codes) // len(keys), minlength=len(out))
+    region_of = [list(map(_region, cands[k])) for k in keys]
+    regions = [{r for r in rs if r} for rs in region_of]
+    named_in = Counter(r for rs in regions for r in rs)  # region -> names with one
     out: dict[str, list[tuple[float, float, float, float]]] = {k: [] for k in cands}
+    near_share, wide_share = (near_names / others).tolist(), (wide_names / others).tolist()
+    nearest_km = nearest.tolist()
     for gi, k in enumerate(keys):
-        mine = slice(starts[gi], starts[gi] + sizes[gi])
-        same = [(named_in[r] - (r in regions[k])) / others if r else 0.0
-                for r in map(_region, cands[k])]
-        out[k] = [(float(s), float(n), float(w), r) for s, n, w, r in zip(
-            near_names[mine] / others, nearest[mine], wide_names[mine] / others, same)]
+        lo, hi = starts[gi], starts[gi] + sizes[gi]
+        same = [(named_in[r] - (r in regions[gi])) / others if r else 0.0
+                for r in region_of[gi]]
+        out[k] = list(zip(near_share[lo:hi], nearest_km[lo:hi], wide_share[lo:hi], same))
     return out
 
 
