@@ -195,6 +195,16 @@ def doc_tokens(doc) -> list:
     return doc.user_data[key]
 
 
+def doc_subtree(token) -> list:
+    """``list(token.subtree)``, made once per token of a Doc (a list's phrase is walked again
+    for each of its names)."""
+    key = ("mapper", "subtrees")
+    known = token.doc.user_data.setdefault(key, {})
+    if token.i not in known:
+        known[token.i] = list(token.subtree)
+    return known[token.i]
+
+
 def doc_sents(doc) -> tuple:
     """``doc.sents``, listed once per Doc (spaCy walks every token on each access)."""
     key = ("mapper", "sents")

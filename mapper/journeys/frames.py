@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from mapper.journeys.assembly import contains
 from mapper.journeys.context import Context, spans_near
@@ -34,7 +35,7 @@ from mapper.journeys.words import (
     WATER,
 )
 from mapper.model import Place
-from mapper.nlp import doc_text
+from mapper.nlp import doc_subtree, doc_text
 
 
 def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
@@ -68,8 +69,7 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
     around = idx + [t.idx for t in owners]  # the possessor stands before the phrase's head
     found = []
     for ms, me, place, label in spans_near(ctx, min(around), max(around)):
-        if label != "DEMONYM" and any(ms <= i < me for i in idx) and \
-                not modifier_only(ctx, ms, me):
+        if label != "DEMONYM" and _any_within(idx, ms, me) and not modifier_only(ctx, ms, me):
             found.append((place, (ms, me)))
         elif label != "DEMONYM" and place.entry.feature == "city" and any(
                 ms <= t.idx < me for t in owners):
@@ -82,11 +82,18 @@ def places_under(ctx: Context, token) -> list[tuple[Place, tuple[int, int]]]:
             if not any(o.id != p.id and contains(p, o) for o, _ in found)]
 
 
+def _any_within(sorted_offsets: list[int], start: int, end: int) -> bool:
+    """Whether any of the sorted offsets lies in [start, end) (a list's phrase holds each of
+    its names: a search, not a scan per name)."""
+    k = bisect_left(sorted_offsets, start)
+    return k < len(sorted_offsets) and sorted_offsets[k] < end
+
+
 def part_of_name(ctx: Context, token, span: tuple[int, int]) -> bool:
     """Whether a place is only a word of another thing's name: "North Medical Center in
     Anoka" (the centre stands in Anoka), "a Honda Civic" (a car), "the Mexico border" (the
     border, not the country)."""
-    words = [t for t in token.subtree if span[0] <= t.idx < span[1]]
+    words = [t for t in doc_subtree(token) if span[0] <= t.idx < span[1]]
     if not words:
         return False
     head = words[-1]
