@@ -237,9 +237,11 @@ class AnchorView:
                 out.append((n, float(row[0]), int(np.count_nonzero(row <= WITHIN_KM)) / n,
                             float(row[n // 2])) if n else none)
             return out
-        own = self.own
-        counts = [self.placed - (int(a.count[u]) - (u == own) if u >= 0 and not a.country[u]
-                                 else 0) for u in cu.tolist()]
+        # the anchors other than the candidate's own entry (when it is one)
+        u = np.maximum(cu, 0)
+        mine = np.where((cu >= 0) & ~a.country[u], a.count[u] - (u == (-1 if self.own is None
+                                                                     else self.own)), 0)
+        counts = (self.placed - mine).tolist()
         near = self._near_snapshot(cu, clat, clon)
         # the share within 300 km and the median: see spread(), for the candidates that need them
         return [(n, nd, math.nan, math.nan) if n > 0 else none for n, nd in zip(counts, near)]
