@@ -54,7 +54,7 @@ def rank_groups(groups: Sequence[tuple[str, GroupContext]], hand_score: HandScor
         nearest = g.anchor_nearest_rows()
         hand = [hand_score(c, g, nearest[i][1]) for i, c in enumerate(g.candidates)]
         shortlists.append((hand, sorted(range(len(hand)), key=lambda i: -hand[i])[:SHORTLIST]))
-    _complete([(g, short) for (_, g), (_, short) in zip(groups, shortlists)])
+    _spreads([(g, short) for (_, g), (_, short) in zip(groups, shortlists)])
     ranked: list[tuple[list[GazetteerEntry], list[list[float]]]] = []
     for (k, g), (hand, short) in zip(groups, shortlists):
         cs, rows = [g.candidates[i] for i in short], [features(i, g, hand[i]) for i in short]
@@ -107,26 +107,24 @@ def _by_view(groups: Sequence[GroupContext]) -> dict[int, tuple[AnchorView, list
 def _summaries(groups: Sequence[GroupContext]) -> None:
     """Every group's anchor summaries (GroupContext.anchor_nearest_rows), one call per view."""
     for view, members in _by_view(groups).values():
-        todo = [groups[n] for n in members if "anchor_km" not in groups[n]._cache]
+        todo = [groups[n] for n in members if not groups[n].has_nearest_rows]
         rows = view.summaries([c for g in todo for c in g.candidates])
         at = 0
         for g in todo:
-            g._cache["anchor_km"] = rows[at:at + len(g.candidates)]
+            g.set_nearest_rows(rows[at:at + len(g.candidates)])
             at += len(g.candidates)
 
 
-def _complete(shortlists: Sequence[tuple[GroupContext, Sequence[int]]]) -> None:
-    """GroupContext.complete for every group's shortlist, one call per view."""
+def _spreads(shortlists: Sequence[tuple[GroupContext, Sequence[int]]]) -> None:
+    """The share within 300 km and the median of every group's shortlist (AnchorView.spreads),
+    one call per view."""
     groups = [g for g, _ in shortlists]
     for view, members in _by_view(groups).values():
-        if view.exact:
-            continue
-        todo = [(g, i) for g, short in (shortlists[n] for n in members) for i in short
-                if not g._cache.get(("spread", i))]
+        todo = [(g, i) for g, short in (shortlists[n] for n in members)
+                for i in g.spreads_needed(short)]
         if not todo:
             continue
         done = view.spreads([g.candidates[i] for g, i in todo],
                             [g.anchor_nearest_rows()[i] for g, i in todo])
         for (g, i), row in zip(todo, done):
-            g.anchor_nearest_rows()[i] = row
-            g._cache[("spread", i)] = True
+            g.set_spread(i, row)

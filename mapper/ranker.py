@@ -101,17 +101,26 @@ class GroupContext:
             self._cache[("spread", i)] = True
         return rows[i]
 
-    def complete(self, indices: Sequence[int]) -> None:
-        """Work out the anchor summaries of candidates ``indices`` in one go (see
-        anchor_summary): the share within 300 km and the median, when there are many anchors."""
-        todo = [i for i in indices if not self._cache.get(("spread", i))]
-        if self.anchors.exact or not todo:
-            return
-        rows = self.anchor_nearest_rows()
-        done = self.anchors.spreads([self.candidates[i] for i in todo], [rows[i] for i in todo])
-        for i, row in zip(todo, done):
-            rows[i] = row
-            self._cache[("spread", i)] = True
+    def spreads_needed(self, indices: Sequence[int]) -> list[int]:
+        """Of candidates ``indices``, those whose share within 300 km and median are still to
+        be worked out (AnchorView.spreads; none when there are few anchors)."""
+        if self.anchors.exact:
+            return []
+        return [i for i in indices if not self._cache.get(("spread", i))]
+
+    def set_spread(self, i: int, row: tuple[int, float | None, float, float | None]) -> None:
+        """Candidate ``i``'s completed anchor summary (see spreads_needed)."""
+        self.anchor_nearest_rows()[i] = row
+        self._cache[("spread", i)] = True
+
+    @property
+    def has_nearest_rows(self) -> bool:
+        return "anchor_km" in self._cache
+
+    def set_nearest_rows(self, rows: list[tuple[int, float | None, float, float | None]]
+                         ) -> None:
+        """The anchor summaries of the candidates, worked out with other groups'."""
+        self._cache["anchor_km"] = rows
 
     def anchor_nearest_rows(self) -> list[tuple[int, float | None, float, float | None]]:
         """Every candidate's anchor summary, the share and median left out (NaN) when there are

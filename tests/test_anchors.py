@@ -60,6 +60,24 @@ def test_support_matches_all_pairs(cands):
             assert wide == pytest.approx(s_wide)
 
 
+def test_support_looks_past_a_name_s_own_cluster(gazetteer, cands):
+    """A name whose candidates crowd one small country (the towns of Luxembourg under one
+    name): the nearest other name's candidate lies beyond the first points the tree gives,
+    found by the second, wider look, as comparing every pair finds it."""
+    keys = [k for (k,) in gazetteer.db.execute(
+        "SELECT key FROM entries WHERE feature = 'city' AND cc = 'LU' "
+        "ORDER BY population DESC LIMIT 30")]
+    crowd = [gazetteer.by_key(k) for k in keys]
+    some = {"crowd": crowd, **dict(list(cands.items())[:20])}
+    fast, slow = support(some), _brute_support(some)
+    for k in some:
+        for (share, nearest, wide, _), (s_share, s_nearest, s_wide) in zip(fast[k], slow[k]):
+            assert share == pytest.approx(s_share)
+            assert nearest == pytest.approx(s_nearest, abs=1e-6)
+            assert wide == pytest.approx(s_wide)
+    assert min(n for _, n, _, _ in fast["crowd"]) > 100  # no other name's town in reach
+
+
 def _picks(cands):
     """One pick per name: its most populous candidate."""
     return {k: max(cs, key=lambda c: c.population) for k, cs in cands.items()}

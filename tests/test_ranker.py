@@ -166,3 +166,40 @@ def test_cross_fitted_features_come_from_a_model_that_never_saw_the_document(gaz
         [(q.doc, q.x, q.y) for q in expected]
     model = train.train("logistic", docs, ids, hand, 0, gazetteer, crossfit=2)
     assert model["coef"] == train.fit("logistic", crossed)["coef"]
+
+
+@pytest.mark.parametrize("name", ["000_e4a7c6f4d49187f3.txt", "train_state_visit.txt",
+                                  "flight_itinerary.txt", "ship_voyage.txt"])
+def test_names_ranked_at_once_get_the_picks_and_features_they_get_one_by_one(gazetteer, name):
+    """The resolver's first round ranks all its names in one call (mapper.group_ranking,
+    numpy work shared across the names): each name gets the pick and the shortlist features
+    it gets ranked alone."""
+    from dataclasses import replace
+
+    from mapper.nlp import parse
+    from mapper.pipeline import make_extractor
+    from mapper.read import article_from_text
+
+    text = (ROOT / "data" / "articles" / name).read_text(encoding="utf-8")
+    article = article_from_text(text, source=name, stem=name)
+    mentions = make_extractor("spacy", gazetteer).extract(article, parse(article.text))
+    resolver = Resolver(gazetteer)
+    calls = []
+    rank = resolver._rank
+
+    def recorded(groups, art, trace):
+        if len(groups) > 1:  # the first round's call, before the groups' caches fill
+            calls.append([(k, replace(g, _cache={})) for k, g in groups])
+        return rank(groups, art, trace)
+
+    resolver._rank = recorded
+    resolver.resolve(article, mentions)
+    assert len(calls) == 1 and len(calls[0]) >= 3  # several ambiguous names ranked at once
+    groups = calls[0]
+    together: list[Ranked] = []
+    picks = rank([(k, replace(g, _cache={})) for k, g in groups], article, together)
+    alone: list[Ranked] = []
+    for (k, g), pick in zip(groups, picks):
+        assert rank([(k, replace(g, _cache={}))], article, alone) == [pick], k
+    assert [(r.key, r.candidates, r.features) for r in together] == \
+        [(r.key, r.candidates, r.features) for r in alone]
