@@ -3,8 +3,8 @@ learned model, then the pick rules (mapper.pick_rules).
 
 Groups ranked against one anchor view (the resolver's first round, where no pick moves the
 anchors) share its numpy work: their anchor summaries, the spreads of their shortlists and the
-model's scores are each worked out in one call for all of them. Every row of those arrays is
-its own candidate's, so the figures are the same as group by group.
+model's scores are worked out in calls of CHUNK candidates, not one call per name. Every row of
+those arrays is its own candidate's, so the figures are the same as group by group.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ from mapper.pick_rules import (
 from mapper.ranker import FEATURES, GroupContext, Ranker, features
 
 SHORTLIST = 10  # candidates the learned ranker sees, the hand score's best
+# candidates per shared call: the matrices against the anchors (a row per candidate, a column
+# per anchor of the sample, up to 500) stay a few megabytes
+CHUNK = 512
 _TYPED = FEATURES.index("type_word_match")
 _FOLLOWED = FEATURES.index("admin_word_follows")
 
@@ -73,7 +76,7 @@ def rank_groups(groups: Sequence[tuple[str, GroupContext]], hand_score: HandScor
         return [g.candidates[max(range(len(hand)), key=hand.__getitem__)]
                 for (_, g), (hand, _) in zip(groups, shortlists)]
     every = [r for _, rows in ranked for r in rows]
-    scores = ranker.scores(every) if every else []
+    scores = [v for lo in range(0, len(every), CHUNK) for v in ranker.scores(every[lo:lo + CHUNK])]
     picks, at = [], 0
     for (_, g), (cs, rows) in zip(groups, ranked):
         own = scores[at:at + len(cs)]
@@ -105,14 +108,23 @@ def _by_view(groups: Sequence[GroupContext]) -> dict[int, tuple[AnchorView, list
 
 
 def _summaries(groups: Sequence[GroupContext]) -> None:
-    """Every group's anchor summaries (GroupContext.anchor_nearest_rows), one call per view."""
+    """Every group's anchor summaries (GroupContext.anchor_nearest_rows), one call per view
+    and about CHUNK candidates."""
     for view, members in _by_view(groups).values():
-        todo = [groups[n] for n in members if not groups[n].has_nearest_rows]
-        rows = view.summaries([c for g in todo for c in g.candidates])
-        at = 0
-        for g in todo:
-            g.set_nearest_rows(rows[at:at + len(g.candidates)])
-            at += len(g.candidates)
+        parts: list[list[GroupContext]] = [[]]
+        size = 0
+        for g in (groups[n] for n in members if not groups[n].has_nearest_rows):
+            if parts[-1] and size + len(g.candidates) > CHUNK:
+                parts.append([])
+                size = 0
+            parts[-1].append(g)
+            size += len(g.candidates)
+        for part in parts:
+            rows = view.summaries([c for g in part for c in g.candidates])
+            at = 0
+            for g in part:
+                g.set_nearest_rows(rows[at:at + len(g.candidates)])
+                at += len(g.candidates)
 
 
 def _spreads(shortlists: Sequence[tuple[GroupContext, Sequence[int]]]) -> None:
@@ -124,7 +136,9 @@ def _spreads(shortlists: Sequence[tuple[GroupContext, Sequence[int]]]) -> None:
                 for i in g.spreads_needed(short)]
         if not todo:
             continue
-        done = view.spreads([g.candidates[i] for g, i in todo],
-                            [g.anchor_nearest_rows()[i] for g, i in todo])
-        for (g, i), row in zip(todo, done):
-            g.set_spread(i, row)
+        for lo in range(0, len(todo), CHUNK):
+            part = todo[lo:lo + CHUNK]
+            done = view.spreads([g.candidates[i] for g, i in part],
+                                [g.anchor_nearest_rows()[i] for g, i in part])
+            for (g, i), row in zip(part, done):
+                g.set_spread(i, row)
