@@ -238,9 +238,9 @@ class AnchorView:
                             float(row[n // 2])) if n else none)
             return out
         # the anchors other than the candidate's own entry (when it is one)
+        own = -1 if self.own is None else self.own
         u = np.maximum(cu, 0)
-        mine = np.where((cu >= 0) & ~a.country[u], a.count[u] - (u == (-1 if self.own is None
-                                                                     else self.own)), 0)
+        mine = np.where((cu >= 0) & ~a.country[u], a.count[u] - (u == own), 0)
         counts = (self.placed - mine).tolist()
         near = self._near_snapshot(cu, clat, clon)
         # the share within 300 km and the median: see spread(), for the candidates that need them

@@ -129,13 +129,11 @@ def _summaries(groups: Sequence[GroupContext]) -> None:
 
 def _spreads(shortlists: Sequence[tuple[GroupContext, Sequence[int]]]) -> None:
     """The share within 300 km and the median of every group's shortlist (AnchorView.spreads),
-    one call per view."""
+    one call per view and CHUNK candidates."""
     groups = [g for g, _ in shortlists]
     for view, members in _by_view(groups).values():
         todo = [(g, i) for g, short in (shortlists[n] for n in members)
                 for i in g.spreads_needed(short)]
-        if not todo:
-            continue
         for lo in range(0, len(todo), CHUNK):
             part = todo[lo:lo + CHUNK]
             done = view.spreads([g.candidates[i] for g, i in part],
