@@ -96,9 +96,8 @@ class GroupContext:
         many, the distance (km) to the nearest, the share within 300 km, the median distance
         (see :meth:`mapper.anchors.AnchorView.summaries`)."""
         rows = self.anchor_nearest_rows()
-        if not self.anchors.exact and not self._cache.get(("spread", i)):
-            rows[i] = self.anchors.spread(self.candidates[i], rows[i])
-            self._cache[("spread", i)] = True
+        if self.spreads_needed([i]):
+            self.set_spread(i, self.anchors.spread(self.candidates[i], rows[i]))
         return rows[i]
 
     def spreads_needed(self, indices: Sequence[int]) -> list[int]:
@@ -264,9 +263,8 @@ def support(cands: dict[str, Sequence[GazetteerEntry]]
     # (each pair found once, counted both ways: the distance is the same either way)
     chord = 2 * np.sin(WITHIN_KM / (2 * EARTH_KM)) * (1 + 1e-9) + 1e-12
     pairs = tree.query_pairs(chord, output_type="ndarray")
-    i, j = pairs[:, 0].astype(np.intp), pairs[:, 1].astype(np.intp)
-    keep = owner[i] != owner[j]
-    i, j = i[keep], j[keep]
+    keep = owner[pairs[:, 0]] != owner[pairs[:, 1]]
+    i, j = pairs[keep, 0], pairs[keep, 1]
     dist = haversine_pairs(lat[i], lon[i], lat[j], lon[j])
     near_names = np.zeros(len(points))
     wide_names = np.zeros(len(points))

@@ -188,9 +188,11 @@ class Resolver:
                     anchors.set(kk, v)
             anchors.start_round()
             if rnd == 0:  # no pick moves the anchors: the names are ranked all at once
-                views: dict[int | None, AnchorView] = {}
-                at_once = [(k, group(k, views.setdefault(anchors.picks.get(k), anchors.view(k))))
-                           for k in ranked]
+                views: dict[int | None, AnchorView] = {}  # one view per own pick, made once
+                for k in ranked:
+                    if anchors.picks.get(k) not in views:
+                        views[anchors.picks.get(k)] = anchors.view(k)
+                at_once = [(k, group(k, views[anchors.picks.get(k)])) for k in ranked]
                 chosen.update(zip(ranked, self._rank(at_once, article, None)))
                 continue
             for k in ranked:
